@@ -1,0 +1,25 @@
+using AutoIntel.Core.Analysis;
+using AutoIntel.Core.FactCheck;
+using AutoIntel.Core.Runs;
+
+namespace AutoIntel.Core.Briefings;
+
+/// <summary>Everything one run found, ready to render as Markdown, JSON or Discord embeds.</summary>
+/// <param name="Notes">Plain-language caveats (offline verdicts, degraded models, skipped stages).</param>
+public sealed record Briefing(
+    string RunId,
+    string Title,
+    string Source,
+    Depth Depth,
+    DateTime CreatedAtUtc,
+    Summary Summary,
+    IReadOnlyList<Argument> Arguments,
+    IReadOnlyList<Fallacy> Fallacies,
+    IReadOnlyList<ToneReport> Tone,
+    IReadOnlyList<PerspectiveReport> Perspectives,
+    IReadOnlyList<Entity> Entities,
+    IReadOnlyList<ClaimVerdict> Claims,
+    MemoryReport Memory,
+    Usage Cost,
+    IReadOnlyList<StageTiming> Stages,
+    IReadOnlyList<string> Notes);

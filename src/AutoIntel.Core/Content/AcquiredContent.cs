@@ -1,0 +1,9 @@
+namespace AutoIntel.Core.Content;
+
+/// <summary>A source fetched or read once and stored as an artifact.</summary>
+/// <param name="Source">The link or file path the user gave.</param>
+/// <param name="Kind">What the content is.</param>
+/// <param name="Title">Best-effort title (HTML title, file name).</param>
+/// <param name="MediaType">The MIME type the bytes were accepted as.</param>
+/// <param name="Raw">The stored original bytes.</param>
+public sealed record AcquiredContent(string Source, ContentKind Kind, string Title, string MediaType, ArtifactRef Raw);

@@ -1,0 +1,11 @@
+namespace AutoIntel.Core.Content;
+
+/// <summary>Readable text of a source as timed (or untimed) segments.</summary>
+public sealed record Transcript(string Title, string Source, IReadOnlyList<TranscriptSegment> Segments)
+{
+    /// <summary>All segment texts joined with single newlines.</summary>
+    public string FullText => string.Join('\n', Segments.Select(s => s.Text));
+}
+
+/// <summary>One span of speech or text; times are null for untimed text.</summary>
+public sealed record TranscriptSegment(string Text, TimeSpan? Start = null, TimeSpan? End = null, string? Speaker = null);

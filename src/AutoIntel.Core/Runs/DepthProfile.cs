@@ -1,0 +1,32 @@
+namespace AutoIntel.Core.Runs;
+
+/// <summary>What a depth means in work: analyses, chunk size, claim budget and fan-out widths.</summary>
+/// <param name="ChunkTokens">Upper bound of tokens per chunk.</param>
+/// <param name="MaxClaims">How many of the most check-worthy claims get verified.</param>
+/// <param name="VerifyParallelism">How many claim verifications run at once.</param>
+/// <param name="AnalysisParallelism">How many chunk analyses run at once.</param>
+/// <param name="Remember">Whether stage 7 stores the run in memory.</param>
+public sealed record DepthProfile(
+    Depth Depth,
+    IReadOnlySet<AnalysisKind> Analyses,
+    int ChunkTokens,
+    int MaxClaims,
+    int VerifyParallelism,
+    int AnalysisParallelism,
+    bool Remember)
+{
+    /// <summary>The profile of a depth.</summary>
+    public static DepthProfile For(Depth depth) => depth switch
+    {
+        Depth.Quick => new(depth, Set(AnalysisKind.Summary, AnalysisKind.Entities), 2000, 5, 4, 8, true),
+        Depth.Standard => new(depth, Set(AnalysisKind.Summary, AnalysisKind.Entities, AnalysisKind.Arguments, AnalysisKind.Fallacies, AnalysisKind.Tone), 1500, 12, 4, 16, true),
+        Depth.Deep => new(depth, Set(Enum.GetValues<AnalysisKind>()), 1000, 25, 8, 32, true),
+        Depth.Experimental => new(depth, Set(Enum.GetValues<AnalysisKind>()), 800, 50, 16, 64, true),
+        _ => throw new ArgumentOutOfRangeException(nameof(depth), depth, "Unknown depth."),
+    };
+
+    /// <summary>Whether this profile runs an analysis.</summary>
+    public bool Runs(AnalysisKind kind) => Analyses.Contains(kind);
+
+    private static HashSet<AnalysisKind> Set(params AnalysisKind[] kinds) => [.. kinds];
+}

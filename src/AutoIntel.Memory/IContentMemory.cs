@@ -1,0 +1,30 @@
+using AutoIntel.Core.Analysis;
+using AutoIntel.Core.FactCheck;
+
+namespace AutoIntel.Memory;
+
+/// <summary>The community's memory (per tenant): vectors of past content and verdicts, near-duplicates, and an entity graph.</summary>
+public interface IContentMemory
+{
+    /// <summary>What memory knows about a claim: a prior verdict for the same claim, and related passages as evidence.</summary>
+    Task<ClaimRecall> RecallClaimAsync(string tenant, Claim claim, CancellationToken cancellationToken = default);
+
+    /// <summary>Embeds and upserts chunks and verdicts of a run (batched); returns how many vectors were stored.</summary>
+    Task<int> RememberAsync(string tenant, string runId, string source, IReadOnlyList<string> chunkTexts, IReadOnlyList<ClaimVerdict> verdicts, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds an earlier run whose content is nearly the same as this text (excluding <paramref name="runId"/>).</summary>
+    Task<DuplicateMatch?> FindNearDuplicateAsync(string tenant, string runId, string text, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds the run's entities and their co-occurrence to the knowledge graph.</summary>
+    Task<GraphUpdate> UpdateGraphAsync(string tenant, string runId, string source, IReadOnlyList<Entity> entities, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What memory returned for a claim.</summary>
+/// <param name="PriorVerdict">A verdict stored earlier for the same (or an equivalent) claim, if any.</param>
+public sealed record ClaimRecall(ClaimVerdict? PriorVerdict, IReadOnlyList<Evidence> Evidence);
+
+/// <summary>An earlier run with nearly the same content.</summary>
+public sealed record DuplicateMatch(string RunId, string Source, double Similarity);
+
+/// <summary>The graph after an update, and earlier sources sharing entities with this run.</summary>
+public sealed record GraphUpdate(int Nodes, int Edges, IReadOnlyList<string> RelatedSources);
