@@ -6,7 +6,7 @@ namespace AutoIntel.Workflows.Abstractions;
 /// <param name="BackoffCoefficient">Multiplier applied to the delay after each failed attempt.</param>
 /// <param name="MaxRetryInterval">Upper bound for any one delay.</param>
 /// <param name="AttemptTimeout">An attempt running longer than this is cancelled and counts as failed (local runtime only; Durable Functions has no activity timeout).</param>
-/// <remarks><see cref="AutoIntel.Core.PermanentFailureException"/> is never retried.</remarks>
+/// <remarks><c>AutoIntel.Core.PermanentFailureException</c> is never retried.</remarks>
 public sealed record RetryPolicy(
     int MaxAttempts,
     TimeSpan FirstRetryInterval,
