@@ -1,0 +1,10 @@
+using AutoIntel.Core.Runs;
+using AutoIntel.Workflows.AutoIntel.Delivery;
+
+namespace AutoIntel.Workflows.AutoIntel;
+
+/// <summary>The input of one /autointel run.</summary>
+/// <param name="Source">A link or (CLI only) a local file path.</param>
+/// <param name="Tenant">Discord guild id, <c>dm-&lt;user&gt;</c> for DMs, or <c>local</c> for the CLI.</param>
+/// <param name="Delivery">Where to post results; null for the CLI (results stay in the artifact store).</param>
+public sealed record AnalyzeRequest(string Source, Depth Depth, string Tenant = "local", DeliveryTarget? Delivery = null, string? RequestedBy = null);
