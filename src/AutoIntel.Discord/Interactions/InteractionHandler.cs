@@ -1,0 +1,218 @@
+using System.Text.Json;
+using AutoIntel.Core.Runs;
+using AutoIntel.Core.Serialization;
+using AutoIntel.Discord.Commands;
+using AutoIntel.Discord.Rest;
+using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel;
+using AutoIntel.Workflows.AutoIntel.Delivery;
+using Microsoft.Extensions.Logging;
+
+namespace AutoIntel.Discord.Interactions;
+
+/// <summary>The interactions endpoint, host-agnostic: verifies, parses and answers one request; the local server and the Functions trigger both call it.</summary>
+public sealed class InteractionHandler(Ed25519Verifier verifier, IWorkflowClient workflows, ILogger<InteractionHandler> log)
+{
+    /// <summary>Largest body accepted; Discord's interaction payloads are a few kilobytes.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    /// <summary>Message flag that makes a reply visible only to the invoking user.</summary>
+    public const int EphemeralFlag = 64;
+
+    private const int PongType = 1;
+    private const int MessageType = 4;
+    private const int DeferredMessageType = 5;
+
+    private static readonly string PongBody = Serialize(new InteractionCallback(PongType));
+    private static readonly string DeferredBody = Serialize(new InteractionCallback(DeferredMessageType));
+
+    /// <summary>Handles one POST: 400 for oversized or malformed bodies, 401 for bad signatures, else 200 with the interaction response.</summary>
+    public async Task<InteractionResponse> HandleAsync(InteractionHeaders headers, ReadOnlyMemory<byte> rawBody, CancellationToken cancellationToken = default)
+    {
+        if (rawBody.Length > MaxBodyBytes)
+        {
+            return Error(400, "request body too large");
+        }
+
+        SignatureCheck check = verifier.Verify(headers.Signature, headers.Timestamp, rawBody.Span);
+        if (check != SignatureCheck.Valid)
+        {
+            log.LogInformation("Refused interaction request: {SignatureCheck}", check);
+            return Error(401, "invalid request signature");
+        }
+
+        Interaction? interaction;
+        try
+        {
+            interaction = JsonSerializer.Deserialize<Interaction>(rawBody.Span, DiscordJson.Options);
+        }
+        catch (JsonException)
+        {
+            return Error(400, "malformed JSON");
+        }
+
+        if (interaction is null)
+        {
+            return Error(400, "malformed JSON");
+        }
+
+        return interaction.Type switch
+        {
+            InteractionType.Ping => new InteractionResponse(200, PongBody),
+            InteractionType.ApplicationCommand => await HandleCommandAsync(interaction, cancellationToken),
+            _ => Ephemeral("AutoIntel only understands its slash commands: `/autointel` and `/autointel-status`."),
+        };
+    }
+
+    private async Task<InteractionResponse> HandleCommandAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        if (interaction.Id is null || interaction.ApplicationId is null || interaction.Token is null || interaction.Data is null)
+        {
+            return Error(400, "interaction lacks id, application_id, token or data");
+        }
+
+        log.LogInformation("Interaction {InteractionId}: /{Command} in guild {GuildId} channel {ChannelId}", interaction.Id, interaction.Data.Name, interaction.GuildId, interaction.ChannelId);
+        try
+        {
+            return interaction.Data.Name switch
+            {
+                CommandDefinitions.AnalyzeCommand => await StartAnalysisAsync(interaction, interaction.Data, cancellationToken),
+                CommandDefinitions.StatusCommand => await DescribeRunAsync(interaction, interaction.Data, cancellationToken),
+                _ => Ephemeral($"I don't know the command `/{interaction.Data.Name}`. Try `/autointel url:<link>` or `/autointel-status id:<run id>`."),
+            };
+        }
+        catch (OptionException e)
+        {
+            return Ephemeral(e.Message);
+        }
+    }
+
+    private async Task<InteractionResponse> StartAnalysisAsync(Interaction interaction, InteractionData data, CancellationToken cancellationToken)
+    {
+        string? url = StringOption(data, CommandDefinitions.UrlOption)?.Trim();
+        string? depthText = StringOption(data, CommandDefinitions.DepthOption);
+        string? attachmentId = StringOption(data, CommandDefinitions.FileOption);
+
+        Depth depth = Depth.Standard;
+        if (depthText is not null && (!Enum.TryParse(depthText, ignoreCase: true, out depth) || !Enum.IsDefined(depth) || depthText.All(char.IsAsciiDigit)))
+        {
+            return Ephemeral("Depth must be one of `quick`, `standard`, `deep` or `experimental`.");
+        }
+
+        string source;
+        if (!string.IsNullOrEmpty(url) && attachmentId is not null)
+        {
+            return Ephemeral("Give me either a link or a file, not both.");
+        }
+        else if (attachmentId is not null)
+        {
+            DiscordAttachment? file = null;
+            if (data.Resolved?.Attachments?.TryGetValue(attachmentId, out file) != true || file?.Url is null)
+            {
+                return Ephemeral("I couldn't find the attached file. Please attach it again.");
+            }
+
+            source = file.Url;
+        }
+        else if (!string.IsNullOrEmpty(url))
+        {
+            if (SourceLinkValidator.Validate(url) is string problem)
+            {
+                return Ephemeral(problem);
+            }
+
+            source = url;
+        }
+        else
+        {
+            return Ephemeral("Give me something to analyse: `/autointel url:<link>` or attach a file with `file:`.");
+        }
+
+        if (interaction.ChannelId is null)
+        {
+            return Ephemeral("I can only post results in a channel or DM; this interaction has no channel.");
+        }
+
+        string tenant = Tenant(interaction);
+        var request = new AnalyzeRequest(
+            source,
+            depth,
+            tenant,
+            new DeliveryTarget(interaction.ApplicationId!, interaction.Token!, interaction.ChannelId, interaction.GuildId),
+            interaction.InvokerId);
+        string instanceId = WorkflowNames.InstanceIdForInteraction(interaction.Id!);
+        try
+        {
+            // The start only records the request; everything slow happens inside the run.
+            StartResult started = await workflows.StartAsync(WorkflowNames.AutoIntel, request, instanceId, cancellationToken);
+            log.LogInformation("Run {InstanceId} {Outcome} ({Depth}, tenant {Tenant})", started.InstanceId, started.Created ? "started" : "already existed", depth, tenant);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Could not start run {InstanceId}", instanceId);
+            return Ephemeral("Sorry, I couldn't start the analysis right now. Please try again in a minute.");
+        }
+
+        return new InteractionResponse(200, DeferredBody);
+    }
+
+    private async Task<InteractionResponse> DescribeRunAsync(Interaction interaction, InteractionData data, CancellationToken cancellationToken)
+    {
+        string? id = StringOption(data, CommandDefinitions.IdOption)?.Trim().Trim('`');
+        if (string.IsNullOrEmpty(id) || id.Length > 100 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return Ephemeral("Give me a run id, like `discord-1234567890`.");
+        }
+
+        InstanceStatus? status = await workflows.GetStatusAsync(id, cancellationToken);
+        if (status is null && !id.StartsWith("discord-", StringComparison.Ordinal))
+        {
+            status = await workflows.GetStatusAsync(WorkflowNames.InstanceIdForInteraction(id), cancellationToken);
+        }
+
+        // Runs of another server are none of this one's business: answer as if they did not exist.
+        if (status is null || ReadTenant(status) is string owner && owner != Tenant(interaction))
+        {
+            return Ephemeral($"I can't find a run with id `{id}`.");
+        }
+
+        return Ephemeral(RunStatusText.Describe(status));
+    }
+
+    private static string Tenant(Interaction interaction) => interaction.GuildId ?? $"dm-{interaction.InvokerId ?? "unknown"}";
+
+    private static string? ReadTenant(InstanceStatus status)
+    {
+        try
+        {
+            return status.Input?.Deserialize<AnalyzeRequest>(AutoIntelJson.Options)?.Tenant;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? StringOption(InteractionData data, string name)
+    {
+        InteractionOption? option = data.Options?.FirstOrDefault(o => o.Name == name);
+        if (option?.Value is not JsonElement value)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw new OptionException($"The `{name}` option has the wrong type; please pick it from the command menu.");
+    }
+
+    private static InteractionResponse Ephemeral(string content) =>
+        new(200, Serialize(new InteractionCallback(MessageType, new InteractionCallbackData(content, EphemeralFlag, AllowedMentions.None))));
+
+    private static InteractionResponse Error(int status, string message) =>
+        new(status, JsonSerializer.Serialize(new { error = message }, DiscordJson.Options));
+
+    private static string Serialize(InteractionCallback callback) => JsonSerializer.Serialize(callback, DiscordJson.Options);
+
+    private sealed class OptionException(string message) : Exception(message);
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace AutoIntel.Discord.Rest;
+
+/// <summary>Waits out Discord's rate limits (429 <c>retry_after</c>, buckets, global) and retries 5xx with bounded jittered backoff.</summary>
+/// <remarks>
+/// This handler owns short waits only. A wait longer than <see cref="MaxWait"/> or too many attempts surfaces as the
+/// response, so the durable activity retry, which owns long outages, decides what happens next.
+/// </remarks>
+public sealed class DiscordRateLimitHandler(DiscordRateLimiter limiter, TimeProvider time, ILogger<DiscordRateLimitHandler> log) : DelegatingHandler
+{
+    /// <summary>The longest single wait this handler accepts.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many 429 answers one request may get before the 429 is returned.</summary>
+    public const int MaxRateLimitRetries = 5;
+
+    /// <summary>How many 5xx answers one request may get before the error is returned.</summary>
+    public const int MaxServerErrorRetries = 3;
+
+    private static readonly TimeSpan BackoffBase = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan BackoffCap = TimeSpan.FromSeconds(8);
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        DiscordRoute route = DiscordRoute.From(request.Method, request.RequestUri!);
+        int rateLimited = 0;
+        int serverErrors = 0;
+        while (true)
+        {
+            TimeSpan wait = limiter.Reserve(route);
+            if (wait > TimeSpan.Zero)
+            {
+                log.LogDebug("Waiting {WaitMs} ms for the rate limit of {Route}", wait.TotalMilliseconds, route.SafePath);
+                await Task.Delay(wait, time, cancellationToken);
+            }
+
+            // Request contents are byte arrays, so re-sending the same message is safe.
+            HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
+            limiter.Update(route, response.Headers);
+
+            if (response.StatusCode == HttpStatusCode.TooManyRequests && rateLimited < MaxRateLimitRetries)
+            {
+                (TimeSpan retryAfter, bool global) = await ReadRateLimitAsync(response, cancellationToken);
+                if (retryAfter > MaxWait)
+                {
+                    return response;
+                }
+
+                rateLimited++;
+                log.LogWarning("Discord rate limit on {Route} (global: {Global}); retrying after {RetryAfterMs} ms", route.SafePath, global, retryAfter.TotalMilliseconds);
+                limiter.OnRateLimited(route, global, retryAfter);
+                response.Dispose();
+                continue;
+            }
+
+            if (IsTransient(response.StatusCode) && serverErrors < MaxServerErrorRetries)
+            {
+                TimeSpan delay = RetryAfterHeader(response) ?? Backoff(serverErrors);
+                if (delay > MaxWait)
+                {
+                    return response;
+                }
+
+                serverErrors++;
+                log.LogWarning("Discord {Status} on {Route}; retry {Attempt} after {DelayMs} ms", (int)response.StatusCode, route.SafePath, serverErrors, delay.TotalMilliseconds);
+                response.Dispose();
+                await Task.Delay(delay, time, cancellationToken);
+                continue;
+            }
+
+            return response;
+        }
+    }
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    // Full jitter within [half, whole] of an exponential step, so parallel runs do not retry in lockstep.
+    private static TimeSpan Backoff(int attempt)
+    {
+        double step = Math.Min(BackoffCap.TotalMilliseconds, BackoffBase.TotalMilliseconds * Math.Pow(2, attempt));
+        return TimeSpan.FromMilliseconds((step / 2) + RandomNumberGenerator.GetInt32((int)(step / 2) + 1));
+    }
+
+    private static TimeSpan? RetryAfterHeader(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: TimeSpan delta } => delta,
+        _ => null,
+    };
+
+    private static async Task<(TimeSpan RetryAfter, bool Global)> ReadRateLimitAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        bool global = response.Headers.TryGetValues("X-RateLimit-Global", out IEnumerable<string>? g) && string.Equals(g.First(), "true", StringComparison.OrdinalIgnoreCase)
+            || response.Headers.TryGetValues("X-RateLimit-Scope", out IEnumerable<string>? s) && s.First() == "global";
+        double? seconds = null;
+        try
+        {
+            byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            using JsonDocument doc = JsonDocument.Parse(body);
+            if (doc.RootElement.TryGetProperty("retry_after", out JsonElement retry) && retry.TryGetDouble(out double value))
+            {
+                seconds = value;
+            }
+
+            if (doc.RootElement.TryGetProperty("global", out JsonElement isGlobal) && isGlobal.ValueKind == JsonValueKind.True)
+            {
+                global = true;
+            }
+        }
+        catch (JsonException)
+        {
+            // Cloudflare answers some 429s with HTML; the headers still say how long to wait.
+        }
+
+        seconds ??= RetryAfterHeader(response)?.TotalSeconds
+            ?? DiscordRateLimiter.ReadDouble(response.Headers, "X-RateLimit-Reset-After")
+            ?? 1;
+        return (TimeSpan.FromSeconds(Math.Max(0, seconds.Value)), global);
+    }
+}
