@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text;
+using AutoIntel.Core.Analysis;
+using AutoIntel.Core.Briefings;
+using AutoIntel.Core.FactCheck;
+using AutoIntel.Discord.Interactions;
+using AutoIntel.Discord.Rest;
+
+namespace AutoIntel.Discord.Delivery;
+
+/// <summary>Turns a briefing into Discord messages with embeds that respect every documented limit; what does not fit is split, never cut.</summary>
+public static class BriefingEmbedBuilder
+{
+    /// <summary>Claims shown as embed fields; the rest are counted in a field that points to the attached report.</summary>
+    public const int MaxClaimsShown = 25;
+
+    /// <summary>Fallacies shown.</summary>
+    public const int MaxFallaciesShown = 3;
+
+    private const int Blurple = 0x5865F2;
+    private const string Continued = " (continued)";
+
+    /// <summary>Builds the messages for one briefing, in posting order.</summary>
+    public static IReadOnlyList<BriefingMessage> Build(Briefing briefing)
+    {
+        var drafts = new List<Draft>();
+
+        string title = briefing.Title.Length == 0 ? "AutoIntel briefing" : briefing.Title;
+        var header = new StringBuilder();
+        if (title.Length > EmbedLimits.Title)
+        {
+            // The title field cannot hold it all, so the whole title opens the description.
+            header.Append("**").Append(title).Append("**\n\n");
+            title = string.Concat(title.AsSpan(0, EmbedLimits.Title - 1), "…");
+        }
+
+        header.Append(briefing.Summary.Text);
+        var headerDraft = new Draft(title, header.ToString(), IsHttp(briefing.Source) ? briefing.Source : null);
+        if (briefing.Summary.KeyPoints.Count > 0)
+        {
+            AddField(headerDraft, "Key points", string.Join('\n', briefing.Summary.KeyPoints.Select(p => "• " + p)));
+        }
+
+        drafts.Add(headerDraft);
+
+        if (briefing.Claims.Count > 0)
+        {
+            var claims = new Draft($"Claims checked ({briefing.Claims.Count})", null, null);
+            ClaimVerdict[] shown = [.. briefing.Claims.OrderByDescending(c => c.Claim.CheckWorthiness).Take(MaxClaimsShown)];
+            foreach (ClaimVerdict claim in shown)
+            {
+                string rationale = string.IsNullOrWhiteSpace(claim.Rationale) ? string.Empty : $"\n*{claim.Rationale}*";
+                AddField(claims, $"{Marker(claim.Verdict)} {claim.Verdict} · {claim.Confidence.ToString("P0", CultureInfo.InvariantCulture)}", claim.Claim.Text + rationale);
+            }
+
+            if (briefing.Claims.Count > shown.Length)
+            {
+                AddField(claims, "More claims", $"{briefing.Claims.Count - shown.Length} more claims and every piece of evidence are in the attached report.");
+            }
+
+            drafts.Add(claims);
+        }
+
+        if (briefing.Fallacies.Count > 0)
+        {
+            var fallacies = new Draft("Possible fallacies", null, null);
+            foreach (Fallacy fallacy in briefing.Fallacies.OrderByDescending(f => f.Confidence).Take(MaxFallaciesShown))
+            {
+                AddField(fallacies, $"{fallacy.Type.Replace('_', ' ')} · {fallacy.Confidence.ToString("P0", CultureInfo.InvariantCulture)}", $"“{fallacy.Quote}” — {fallacy.Explanation}");
+            }
+
+            drafts.Add(fallacies);
+        }
+
+        if (briefing.Notes.Count > 0)
+        {
+            AddField(drafts[^1], "Notes", string.Join('\n', briefing.Notes.Select(n => "• " + n)));
+        }
+
+        List<Embed> embeds = [.. drafts.SelectMany(Expand)];
+        string footer = CostLine(briefing);
+        if (embeds[^1].CountedLength + footer.Length <= EmbedLimits.TotalCharacters)
+        {
+            embeds[^1] = embeds[^1] with { Footer = new EmbedFooter(footer) };
+        }
+        else
+        {
+            embeds.Add(new Embed(Color: Blurple, Footer: new EmbedFooter(footer)));
+        }
+
+        string content = $"📋 **AutoIntel briefing** ({briefing.Depth.ToString().ToLowerInvariant()})";
+        return Pack(content, embeds);
+    }
+
+    /// <summary>The one-line cost and timing summary shown in the footer.</summary>
+    public static string CostLine(Briefing briefing)
+    {
+        double totalMs = briefing.Stages.Sum(s => s.DurationMs);
+        string cost = briefing.Cost.LlmCalls == 0
+            ? "offline analysis, no LLM cost"
+            : $"${briefing.Cost.Usd.ToString("0.0000", CultureInfo.InvariantCulture)} · {briefing.Cost.LlmCalls} LLM calls · {briefing.Cost.CacheHits} cache hits";
+        string slowest = string.Join(", ", briefing.Stages.OrderByDescending(s => s.DurationMs).Take(3).Select(s => $"{s.Name} {RunStatusText.FormatDuration(s.DurationMs)}"));
+        string line = $"{cost} · ⏱ {RunStatusText.FormatDuration(totalMs)}{(slowest.Length > 0 ? $" ({slowest})" : string.Empty)} · run {briefing.RunId}";
+        return line.Length <= EmbedLimits.Footer ? line : line[..EmbedLimits.Footer];
+    }
+
+    /// <summary>The verdict marker: ✅ supported, ❌ refuted, ⚠️ mixed or misleading, ❔ unverified.</summary>
+    public static string Marker(Verdict verdict) => verdict switch
+    {
+        Verdict.Supported => "✅",
+        Verdict.Refuted => "❌",
+        Verdict.Mixed or Verdict.Misleading => "⚠️",
+        _ => "❔",
+    };
+
+    private static bool IsHttp(string source) =>
+        source.Length <= 2048 && Uri.TryCreate(source, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    private static void AddField(Draft draft, string name, string value)
+    {
+        if (name.Length > EmbedLimits.FieldName)
+        {
+            value = name + "\n" + value;
+            name = string.Concat(name.AsSpan(0, EmbedLimits.FieldName - 1), "…");
+        }
+
+        IReadOnlyList<string> parts = TextSplitter.Split(value.Length == 0 ? "—" : value, EmbedLimits.FieldValue);
+        for (int i = 0; i < parts.Count; i++)
+        {
+            draft.Fields.Add(new EmbedField(i == 0 ? name : "↳" + Continued, parts[i]));
+        }
+    }
+
+    // One draft becomes as many embeds as its description and fields need; the reserve keeps room for the footer.
+    private static IEnumerable<Embed> Expand(Draft draft)
+    {
+        const int Budget = EmbedLimits.TotalCharacters - EmbedLimits.Footer;
+        string continuedTitle = draft.Title.Length + Continued.Length <= EmbedLimits.Title ? draft.Title + Continued : "…" + Continued;
+        IReadOnlyList<string> descriptions = draft.Description is null ? [] : TextSplitter.Split(draft.Description, Budget - EmbedLimits.Title);
+        for (int i = 0; i < descriptions.Count - 1; i++)
+        {
+            yield return new Embed(i == 0 ? draft.Title : continuedTitle, descriptions[i], i == 0 ? draft.Url : null, Blurple);
+        }
+
+        string embedTitle = descriptions.Count > 1 ? continuedTitle : draft.Title;
+        string? description = descriptions.Count > 0 ? descriptions[^1] : null;
+        string? url = descriptions.Count > 1 ? null : draft.Url;
+        var fields = new List<EmbedField>();
+        int used = embedTitle.Length + (description?.Length ?? 0);
+        foreach (EmbedField field in draft.Fields)
+        {
+            int size = field.Name.Length + field.Value.Length;
+            if (fields.Count == EmbedLimits.Fields || used + size > Budget)
+            {
+                yield return new Embed(embedTitle, description, url, Blurple, fields);
+                (embedTitle, description, url, fields) = (continuedTitle, null, null, []);
+                used = embedTitle.Length;
+            }
+
+            fields.Add(field);
+            used += size;
+        }
+
+        yield return new Embed(embedTitle, description, url, Blurple, fields.Count > 0 ? fields : null);
+    }
+
+    private static List<BriefingMessage> Pack(string content, List<Embed> embeds)
+    {
+        var messages = new List<BriefingMessage>();
+        var current = new List<Embed>();
+        int used = 0;
+        foreach (Embed embed in embeds)
+        {
+            int size = embed.CountedLength;
+            if (current.Count == EmbedLimits.EmbedsPerMessage || (current.Count > 0 && used + size > EmbedLimits.TotalCharacters))
+            {
+                messages.Add(new BriefingMessage(messages.Count == 0 ? content : null, current));
+                (current, used) = ([], 0);
+            }
+
+            current.Add(embed);
+            used += size;
+        }
+
+        messages.Add(new BriefingMessage(messages.Count == 0 ? content : null, current));
+        return messages;
+    }
+
+    private sealed class Draft(string title, string? description, string? url)
+    {
+        public string Title { get; } = title;
+
+        public string? Description { get; } = description;
+
+        public string? Url { get; } = url;
+
+        public List<EmbedField> Fields { get; } = [];
+    }
+}

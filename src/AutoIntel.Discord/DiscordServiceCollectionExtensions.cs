@@ -1,0 +1,44 @@
+using AutoIntel.Discord.Commands;
+using AutoIntel.Discord.Delivery;
+using AutoIntel.Discord.Interactions;
+using AutoIntel.Discord.Rest;
+using AutoIntel.Workflows.AutoIntel.Delivery;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AutoIntel.Discord;
+
+/// <summary>Registers the Discord front door and delivery.</summary>
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>Adds options (section <c>Discord</c>), the verifier, the interaction handler, the REST client, the command registrar and <see cref="IRunDelivery"/>.</summary>
+    /// <remarks>The host supplies <c>IWorkflowClient</c> and <c>IArtifactStore</c>.</remarks>
+    public static IServiceCollection AddAutoIntelDiscord(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton<Ed25519Verifier>();
+        services.TryAddSingleton<InteractionHandler>();
+
+        services.TryAddSingleton<DiscordRateLimiter>();
+        services.TryAddTransient<DiscordRateLimitHandler>();
+
+        // Default HTTP logging writes request URIs, and webhook URIs contain tokens: our client logs safe routes instead.
+        services.AddHttpClient<DiscordRestClient>(client =>
+            {
+                client.Timeout = TimeSpan.FromSeconds(100);
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("DiscordBot (https://github.com/autointel/autointel, 1.0)");
+            })
+            .AddHttpMessageHandler<DiscordRateLimitHandler>()
+            .RemoveAllLoggers();
+
+        services.TryAddTransient<CommandRegistrar>();
+        services.TryAddTransient<WebhookCredentialStore>();
+        services.TryAddTransient<IRunDelivery, DiscordRunDelivery>();
+        return services;
+    }
+}
