@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+
+namespace AutoIntel.TestKit;
+
+/// <summary>A TimeProvider whose timers fire at once and move its clock forward by their due time, so waits cost nothing but are still recorded.</summary>
+public sealed class SkippingTimeProvider : TimeProvider
+{
+    private readonly object _gate = new();
+    private DateTimeOffset _now;
+
+    public SkippingTimeProvider(DateTimeOffset? start = null) => _now = start ?? new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Every wait requested through a timer, in order.</summary>
+    public ConcurrentQueue<TimeSpan> Waits { get; } = new();
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate)
+        {
+            return _now;
+        }
+    }
+
+    public override long GetTimestamp() => GetUtcNow().UtcTicks;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    /// <summary>Moves the clock forward.</summary>
+    public void Advance(TimeSpan by)
+    {
+        lock (_gate)
+        {
+            _now += by;
+        }
+    }
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new FiringTimer(this, callback, state);
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    private sealed class FiringTimer(SkippingTimeProvider owner, TimerCallback callback, object? state) : ITimer
+    {
+        private int _disposed;
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            if (dueTime == Timeout.InfiniteTimeSpan || Volatile.Read(ref _disposed) == 1)
+            {
+                return true;
+            }
+
+            owner.Waits.Enqueue(dueTime);
+            owner.Advance(dueTime);
+            ThreadPool.QueueUserWorkItem(_ =>
+            {
+                if (Volatile.Read(ref _disposed) == 0)
+                {
+                    callback(state);
+                }
+            });
+            return true;
+        }
+
+        public void Dispose() => Volatile.Write(ref _disposed, 1);
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
