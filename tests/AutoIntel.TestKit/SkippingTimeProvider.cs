@@ -3,36 +3,21 @@ using System.Collections.Concurrent;
 namespace AutoIntel.TestKit;
 
 /// <summary>A TimeProvider whose timers fire at once and move its clock forward by their due time, so waits cost nothing but are still recorded.</summary>
-public sealed class SkippingTimeProvider : TimeProvider
+public sealed class SkippingTimeProvider(DateTimeOffset? start = null) : TimeProvider
 {
-    private readonly object _gate = new();
-    private DateTimeOffset _now;
-
-    public SkippingTimeProvider(DateTimeOffset? start = null) => _now = start ?? new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly ManualTimeProvider _clock = new(start);
 
     /// <summary>Every wait requested through a timer, in order.</summary>
     public ConcurrentQueue<TimeSpan> Waits { get; } = new();
 
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (_gate)
-        {
-            return _now;
-        }
-    }
+    public override DateTimeOffset GetUtcNow() => _clock.GetUtcNow();
 
-    public override long GetTimestamp() => GetUtcNow().UtcTicks;
+    public override long GetTimestamp() => _clock.GetTimestamp();
 
-    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+    public override long TimestampFrequency => _clock.TimestampFrequency;
 
     /// <summary>Moves the clock forward.</summary>
-    public void Advance(TimeSpan by)
-    {
-        lock (_gate)
-        {
-            _now += by;
-        }
-    }
+    public void Advance(TimeSpan by) => _clock.Advance(by);
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
