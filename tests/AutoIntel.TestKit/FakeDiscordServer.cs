@@ -53,6 +53,9 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     /// <summary>The bucket window.</summary>
     public TimeSpan BucketWindow { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>When set, webhook executions beyond this many stored messages fail with 503 (a Discord outage mid-delivery).</summary>
+    public int? RejectPostsAfter { get; set; }
+
     /// <summary>Every request, in arrival order.</summary>
     public IReadOnlyList<FakeDiscordRequest> Requests => [.. _requests];
 
@@ -199,6 +202,11 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         if (WebhookError(id, token) is { } error)
         {
             return error;
+        }
+
+        if (_messages.Count >= RejectPostsAfter)
+        {
+            return (503, new { message = "Service Unavailable", code = 0 });
         }
 
         JsonObject payload = JsonNode.Parse(json ?? "{}") as JsonObject ?? [];

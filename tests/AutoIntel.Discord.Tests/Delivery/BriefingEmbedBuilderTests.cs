@@ -1,0 +1,82 @@
+using AutoIntel.Core.FactCheck;
+using AutoIntel.Discord.Delivery;
+using AutoIntel.Discord.Rest;
+using AutoIntel.Discord.Tests.Support;
+
+namespace AutoIntel.Discord.Tests.Delivery;
+
+public sealed class BriefingEmbedBuilderTests
+{
+    [Fact]
+    public void Build_SmallBriefing_OneMessageWithMarkersFallaciesAndCostLine()
+    {
+        IReadOnlyList<BriefingMessage> messages = BriefingEmbedBuilder.Build(Briefings.Small());
+
+        messages.Should().ContainSingle();
+        string all = Text(messages);
+        all.Should().Contain("✅ Supported").And.Contain("❔ Unverified").And.Contain("ad hominem");
+        messages[0].Embeds[^1].Footer!.Text.Should().Contain("$0.0123").And.Contain("14 LLM calls").And.Contain("analyse 30.0 s");
+        messages[0].Embeds[0].Url.Should().Be("https://example.com/talk");
+    }
+
+    [Fact]
+    public void Build_OversizedBriefing_EveryMessageWithinDiscordLimits()
+    {
+        IReadOnlyList<BriefingMessage> messages = BriefingEmbedBuilder.Build(Briefings.Oversized());
+
+        messages.Count.Should().BeGreaterThan(1);
+        foreach (BriefingMessage message in messages)
+        {
+            message.Embeds.Count.Should().BeInRange(1, EmbedLimits.EmbedsPerMessage);
+            message.Embeds.Sum(e => e.CountedLength).Should().BeLessThanOrEqualTo(EmbedLimits.TotalCharacters);
+            (message.Content?.Length ?? 0).Should().BeLessThanOrEqualTo(EmbedLimits.Content);
+            foreach (Embed embed in message.Embeds)
+            {
+                (embed.Title?.Length ?? 0).Should().BeLessThanOrEqualTo(EmbedLimits.Title);
+                (embed.Description?.Length ?? 0).Should().BeLessThanOrEqualTo(EmbedLimits.Description);
+                (embed.Footer?.Text.Length ?? 0).Should().BeLessThanOrEqualTo(EmbedLimits.Footer);
+                (embed.Fields?.Count ?? 0).Should().BeLessThanOrEqualTo(EmbedLimits.Fields);
+                embed.Fields?.Should().OnlyContain(f => f.Name.Length <= EmbedLimits.FieldName && f.Value.Length <= EmbedLimits.FieldValue && f.Value.Length > 0);
+            }
+        }
+    }
+
+    [Fact]
+    public void Build_OversizedBriefing_NothingSilentlyTruncated()
+    {
+        var briefing = Briefings.Oversized();
+
+        IReadOnlyList<BriefingMessage> messages = BriefingEmbedBuilder.Build(briefing);
+        string all = Text(messages);
+        string values = Squash(Values(messages));
+
+        all.Should().Contain(briefing.Title, "the full title opens the description when the title field is too short");
+        values.Should().Contain(Squash(briefing.Summary.Text));
+        foreach (ClaimVerdict claim in briefing.Claims.Take(BriefingEmbedBuilder.MaxClaimsShown))
+        {
+            values.Should().Contain(Squash(claim.Claim.Text));
+        }
+
+        all.Should().Contain($"{briefing.Claims.Count - BriefingEmbedBuilder.MaxClaimsShown} more claims").And.Contain("attached report");
+    }
+
+    [Fact]
+    public void Split_LongText_PiecesFitAndRejoinToTheOriginal()
+    {
+        string text = string.Join(' ', Enumerable.Range(0, 2000).Select(i => $"w{i}")) + new string('x', 3000) + "😀😀";
+
+        IReadOnlyList<string> pieces = TextSplitter.Split(text, 1024);
+
+        pieces.Should().OnlyContain(p => p.Length <= 1024 && !char.IsHighSurrogate(p[p.Length - 1]));
+        Squash(string.Concat(pieces)).Should().Be(Squash(text));
+    }
+
+    private static string Text(IEnumerable<BriefingMessage> messages) => string.Join('\n', messages.SelectMany(m => m.Embeds).SelectMany(e =>
+        new[] { e.Title, e.Description, e.Footer?.Text }.Concat(e.Fields?.SelectMany(f => new[] { f.Name, f.Value }) ?? [])).Where(s => s is not null));
+
+    private static string Values(IEnumerable<BriefingMessage> messages) => string.Concat(messages.SelectMany(m => m.Embeds).SelectMany(e =>
+        new[] { e.Description }.Concat(e.Fields?.Select(f => f.Value) ?? [])).Where(s => s is not null));
+
+    // Splitting happens at spaces and newlines, which it drops; compare the words.
+    private static string Squash(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+}
