@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AutoIntel.Cli.Serve;
+using AutoIntel.Workflows.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoIntel.Cli.Tests.Serve;
+
+public sealed class LocalServerTests : IAsyncLifetime
+{
+    private ServeHarness _server = null!;
+
+    public async Task InitializeAsync() => _server = await ServeHarness.StartAsync(s => s.AddSingleton<IRunStatistics>(new FixedStatistics()));
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task PostInteractions_SignedPing_AnswersPong()
+    {
+        using HttpResponseMessage response = await _server.Http.SendAsync(_server.Signed("""{"id":"1","application_id":"11","type":1,"token":"t"}"""));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["type"]!.GetValue<int>().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task PostInteractions_Unsigned_Is401()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/interactions") { Content = new StringContent("""{"type":1}""") };
+
+        using HttpResponseMessage response = await _server.Http.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task PostInteractions_AnalyzeCommandTwice_DefersAndStartsOneRun()
+    {
+        using HttpResponseMessage first = await _server.Http.SendAsync(_server.Signed(ServeHarness.AnalyzeCommand("777")));
+        using HttpResponseMessage second = await _server.Http.SendAsync(_server.Signed(ServeHarness.AnalyzeCommand("777")));
+
+        JsonNode.Parse(await first.Content.ReadAsStringAsync())!["type"]!.GetValue<int>().Should().Be(5);
+        JsonNode.Parse(await second.Content.ReadAsStringAsync())!["type"]!.GetValue<int>().Should().Be(5);
+        _server.Runs.Instances.Keys.Should().Equal("discord-777");
+    }
+
+    [Fact]
+    public async Task PostInteractions_ChunkedBodyOverLimit_Is400()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/interactions") { Content = new StreamContent(new MemoryStream(new byte[400 * 1024])) };
+        request.Headers.TransferEncodingChunked = true;
+
+        using HttpResponseMessage response = await _server.Http.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task GetRun_KnownRun_ReturnsStatusWithoutInput()
+    {
+        JsonElement input = JsonSerializer.SerializeToElement(new { delivery = new { interactionToken = "secret-token" } });
+        _server.Runs.Instances["discord-1"] = new InstanceStatus("discord-1", "AutoIntelWorkflow", RuntimeStatus.Running, input, null, null, null, DateTime.UtcNow, DateTime.UtcNow, null, []);
+
+        string json = await _server.Http.GetStringAsync("/api/runs/discord-1");
+
+        JsonNode.Parse(json)!["runtimeStatus"]!.GetValue<string>().Should().Be("running");
+        json.Should().NotContain("secret-token");
+    }
+
+    [Fact]
+    public async Task GetRun_UnknownRun_Is404()
+    {
+        using HttpResponseMessage response = await _server.Http.GetAsync(new Uri("/api/runs/nope", UriKind.Relative));
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task GetHealth_IsOk()
+    {
+        (await _server.Http.GetStringAsync("/health")).Should().Contain("ok");
+    }
+
+    [Fact]
+    public async Task GetMetrics_AfterRequests_ExportsPrometheusText()
+    {
+        await _server.Http.GetStringAsync("/health");
+        using HttpResponseMessage ping = await _server.Http.SendAsync(_server.Signed("""{"id":"1","application_id":"11","type":1,"token":"t"}"""));
+
+        using HttpResponseMessage response = await _server.Http.GetAsync(new Uri("/metrics", UriKind.Relative));
+        string text = await response.Content.ReadAsStringAsync();
+
+        response.Content.Headers.ContentType!.ToString().Should().StartWith("text/plain; version=0.0.4");
+        text.Should().Contain("autointel_http_requests_total{route=\"/health\",method=\"GET\",status=\"200\"} 1")
+            .And.Contain("autointel_http_requests_total{route=\"/api/interactions\",method=\"POST\",status=\"200\"} 1")
+            .And.Contain("autointel_runs{status=\"completed\"} 3")
+            .And.Contain("autointel_stage_duration_milliseconds_sum{stage=\"acquire\"} 1500")
+            .And.Contain("autointel_llm_cache_hits_total 7")
+            .And.Contain("autointel_llm_cost_usd_total 0.25");
+    }
+
+    private sealed class FixedStatistics : IRunStatistics
+    {
+        public Task<RunStatisticsSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default) => Task.FromResult(new RunStatisticsSnapshot(
+            new Dictionary<string, long> { ["completed"] = 3, ["running"] = 1 },
+            [new StageDurationStats("acquire", 3, 1500)],
+            7,
+            20,
+            0.25m,
+            0.05m));
+    }
+}
