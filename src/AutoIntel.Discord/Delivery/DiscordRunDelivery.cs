@@ -26,14 +26,18 @@ public sealed class DiscordRunDelivery(
     /// <summary>The text the deferred reply is edited to once the run has started.</summary>
     public const string StartedText = "Started — results will be posted in this channel.";
 
+    /// <summary>The same, when results go to the operator's default webhook (which may post elsewhere).</summary>
+    public const string StartedElsewhereText = "Started — results will be posted through this server's configured AutoIntel webhook.";
+
     /// <inheritdoc />
     public async Task<DeliveryHandle> PrepareAsync(string runId, DeliveryTarget target, CancellationToken cancellationToken = default)
     {
         DeliveryState state = await LoadAsync(runId, cancellationToken);
         WebhookCredentials webhook;
+        bool inThisChannel;
         try
         {
-            webhook = await EnsureWebhookAsync(target, cancellationToken);
+            (webhook, inThisChannel) = await EnsureWebhookAsync(target, cancellationToken);
         }
         catch (ConfigurationProblemException problem)
         {
@@ -45,7 +49,7 @@ public sealed class DiscordRunDelivery(
         state.WebhookId = webhook.Id;
         if (!state.ReplyEdited)
         {
-            await TryEditReplyAsync(target, $"{StartedText} Run id: `{runId}`", cancellationToken);
+            await TryEditReplyAsync(target, $"{(inThisChannel ? StartedText : StartedElsewhereText)} Run id: `{runId}`", cancellationToken);
             state.ReplyEdited = true;
             await SaveAsync(runId, state, cancellationToken);
         }
@@ -224,13 +228,14 @@ public sealed class DiscordRunDelivery(
         }
     }
 
-    private async Task<WebhookCredentials> EnsureWebhookAsync(DeliveryTarget target, CancellationToken cancellationToken)
+    // Returns the webhook and whether it posts into the interaction's own channel.
+    private async Task<(WebhookCredentials Webhook, bool InThisChannel)> EnsureWebhookAsync(DeliveryTarget target, CancellationToken cancellationToken)
     {
         DiscordOptions o = options.Value;
         if (target.WebhookUrl is not null)
         {
             return WebhookCredentials.TryParse(target.WebhookUrl, out WebhookCredentials? given)
-                ? await RememberAsync(given, null, cancellationToken)
+                ? (await RememberAsync(given, null, cancellationToken), true)
                 : throw new ConfigurationProblemException("The webhook URL given for this run is not a Discord webhook URL.");
         }
 
@@ -238,13 +243,13 @@ public sealed class DiscordRunDelivery(
         {
             if (await webhooks.ForChannelAsync(target.ChannelId, cancellationToken) is WebhookCredentials known)
             {
-                return known;
+                return (known, true);
             }
 
             try
             {
                 DiscordWebhook created = await rest.GetOrCreateChannelWebhookAsync(target.ChannelId, cancellationToken);
-                return await RememberAsync(new WebhookCredentials(created.Id, created.Token!), target.ChannelId, cancellationToken);
+                return (await RememberAsync(new WebhookCredentials(created.Id, created.Token!), target.ChannelId, cancellationToken), true);
             }
             catch (DiscordApiException e) when (e.Code is DiscordErrorCodes.MissingPermissions or DiscordErrorCodes.MissingAccess || e.Status == HttpStatusCode.Forbidden)
             {
@@ -264,7 +269,7 @@ public sealed class DiscordRunDelivery(
 
         if (WebhookCredentials.TryParse(o.DefaultWebhookUrl, out WebhookCredentials? fallback))
         {
-            return await RememberAsync(fallback, null, cancellationToken);
+            return (await RememberAsync(fallback, null, cancellationToken), false);
         }
 
         throw new ConfigurationProblemException(target.GuildId is null && o.HasBotToken

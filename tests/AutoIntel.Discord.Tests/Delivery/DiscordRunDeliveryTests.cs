@@ -105,6 +105,7 @@ public sealed class DiscordRunDeliveryTests : IAsyncLifetime
     {
         await using DiscordTestHost host = await DiscordTestHost.StartAsync(s => s["Discord:BotToken"] = null);
         string id = host.Server.AddWebhook(Payloads.ChannelId, "Preset", "preset-token");
+        host.Server.AddInteraction(Payloads.ApplicationId, LiveToken);
         await using DiscordTestHost configured = await DiscordTestHost.StartAsync(s =>
         {
             s["Discord:BotToken"] = null;
@@ -116,6 +117,7 @@ public sealed class DiscordRunDeliveryTests : IAsyncLifetime
 
         handle.WebhookId.Should().Be(id);
         host.Server.Messages.Should().ContainSingle(m => m.WebhookId == id);
+        host.Server.OriginalResponses[LiveToken].Should().Contain(DiscordRunDelivery.StartedElsewhereText);
     }
 
     [Fact]

@@ -1,0 +1,37 @@
+using AutoIntel.Discord.Commands;
+using AutoIntel.Discord.Interactions;
+using AutoIntel.Discord.Tests.Support;
+using AutoIntel.Workflows.AutoIntel.Delivery;
+using Microsoft.Extensions.Options;
+
+namespace AutoIntel.Discord.Tests;
+
+public sealed class DiscordServiceCollectionExtensionsTests
+{
+    [Fact]
+    public async Task AddAutoIntelDiscord_ValidConfiguration_ResolvesEveryEntryPoint()
+    {
+        await using DiscordTestHost host = await DiscordTestHost.StartAsync(s => s["Discord:PublicKey"] = new TestSigner().PublicKeyHex);
+
+        host.Get<InteractionHandler>().Should().NotBeNull();
+        host.Get<CommandRegistrar>().Should().NotBeNull();
+        host.Get<IRunDelivery>().Should().BeOfType<AutoIntel.Discord.Delivery.DiscordRunDelivery>();
+        host.Get<Ed25519Verifier>().IsConfigured.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("Discord:PublicKey", "not-hex")]
+    [InlineData("Discord:PublicKey", "abcd")]
+    [InlineData("Discord:ApplicationId", "my-app")]
+    [InlineData("Discord:ApiBaseUrl", "ftp://discord.com")]
+    [InlineData("Discord:DefaultWebhookUrl", "https://discord.com/api/channels/1")]
+    [InlineData("Discord:WebhookName", "My Discord Hook")]
+    public async Task AddAutoIntelDiscord_MalformedSetting_FailsValidation(string key, string value)
+    {
+        await using DiscordTestHost host = await DiscordTestHost.StartAsync(s => s[key] = value);
+
+        Func<DiscordOptions> act = () => host.Get<IOptions<DiscordOptions>>().Value;
+
+        act.Should().Throw<OptionsValidationException>().WithMessage($"*{key}*");
+    }
+}
