@@ -68,7 +68,8 @@ public sealed class Ed25519Verifier
             body.CopyTo(message.AsSpan(written));
 
             // A fresh signer per call: BouncyCastle signers buffer the message and are not thread-safe.
-            // Its Ed25519 verify compares the encoded point with Arrays.ConstantTimeAreEqual.
+            // Verification handles only public values (key, signature, message), and nothing here compares signature
+            // bytes with an early exit, so response timing cannot be used to forge a signature byte by byte.
             var signer = new Ed25519Signer();
             signer.Init(forSigning: false, _publicKey);
             signer.BlockUpdate(message, 0, written + body.Length);

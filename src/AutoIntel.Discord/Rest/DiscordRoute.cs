@@ -32,7 +32,7 @@ public sealed record DiscordRoute(string Key, string Major, string SafePath)
         {
             bool isToken = hasToken && i == 2;
             bool isMinorId = i > 1 && !isToken && tail[i].All(char.IsAsciiDigit);
-            key[i] = isToken ? ":token" : isMinorId ? ":id" : tail[i];
+            key[i] = i == 1 ? ":major" : isToken ? ":token" : isMinorId ? ":id" : tail[i];
             safe[i] = isToken ? "***" : tail[i];
         }
 
