@@ -42,6 +42,19 @@ public sealed class SimulatedLatencyOptions
     /// <summary>Typical answer length of a claim verdict, in tokens.</summary>
     public int VerifyClaimOutputTokens { get; set; } = 180;
 
+    /// <summary>The default model with every latency multiplied by <paramref name="factor"/> (benchmarks run faster; ratios are kept).</summary>
+    public static SimulatedLatencyOptions Scaled(double factor)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(factor);
+        var defaults = new SimulatedLatencyOptions();
+        return new SimulatedLatencyOptions
+        {
+            BaseMs = defaults.BaseMs * factor,
+            InputTokenMs = defaults.InputTokenMs * factor,
+            OutputTokenMs = defaults.OutputTokenMs * factor,
+        };
+    }
+
     /// <summary>The output-token estimate for a kind of call.</summary>
     public int OutputTokensFor(AnalyzerCall call) => call switch
     {
