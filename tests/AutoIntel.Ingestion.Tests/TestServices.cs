@@ -11,8 +11,8 @@ internal static class TestServices
     {
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
-        configure?.Invoke(services);
         services.AddInMemoryArtifactStore();
+        configure?.Invoke(services);
         services.AddAutoIntelIngestion(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
