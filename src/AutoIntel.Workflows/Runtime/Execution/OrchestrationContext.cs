@@ -201,7 +201,7 @@ internal sealed class OrchestrationContext(
             if (!rec.Matched)
             {
                 NonDeterminism = new NonDeterminismException(
-                    $"Non-deterministic workflow: history has {rec.Describe()} as call {id}, the code never schedules it");
+                    $"Non-deterministic workflow: history has {rec.Describe()} as call {id}, the code does not schedule it");
                 return;
             }
         }
