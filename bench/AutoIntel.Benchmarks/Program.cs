@@ -1,0 +1,8 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+
+// Every benchmark class in this assembly is selectable with --filter (e.g. --filter '*Runtime*').
+// The generated benchmark project rebuilds the whole dependency chain; on the shared 2-core machine that can take
+// longer than BenchmarkDotNet's default 2-minute build timeout.
+var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(15));
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
