@@ -12,12 +12,10 @@ public sealed class AnalyzeCommandTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
-    private static string Sample(string name) => Path.Combine(CliRunner.RepoRoot(), "samples", name);
-
     [Fact]
     public async Task Analyze_BundledSample_PrintsJsonContract()
     {
-        var result = await _cli.RunAsync("analyze", Sample("podcast-transcript.srt"), "--json", "--depth", "standard");
+        var result = await _cli.RunAsync("analyze", RepoPaths.Sample("podcast-transcript.srt"), "--json", "--depth", "standard");
 
         result.ExitCode.Should().Be(0, result.ToString());
         using var doc = JsonDocument.Parse(result.Stdout);
@@ -55,7 +53,7 @@ public sealed class AnalyzeCommandTests : IDisposable
     {
         var outDir = _data.Combine("out");
 
-        var result = await _cli.RunAsync("analyze", Sample("article.html"), "--depth", "quick", "--out", outDir);
+        var result = await _cli.RunAsync("analyze", RepoPaths.Sample("article.html"), "--depth", "quick", "--out", outDir);
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Stdout.Should().Contain("# ").And.Contain("wall");
@@ -66,8 +64,8 @@ public sealed class AnalyzeCommandTests : IDisposable
     [Fact]
     public async Task Analyze_SameInstanceTwice_DoesNotRunTwice()
     {
-        var first = await _cli.RunAsync("analyze", Sample("podcast-transcript.srt"), "--json", "--instance", "same-1", "--depth", "quick");
-        var second = await _cli.RunAsync("analyze", Sample("podcast-transcript.srt"), "--json", "--instance", "same-1", "--depth", "quick");
+        var first = await _cli.RunAsync("analyze", RepoPaths.Sample("podcast-transcript.srt"), "--json", "--instance", "same-1", "--depth", "quick");
+        var second = await _cli.RunAsync("analyze", RepoPaths.Sample("podcast-transcript.srt"), "--json", "--instance", "same-1", "--depth", "quick");
 
         first.ExitCode.Should().Be(0, first.ToString());
         second.ExitCode.Should().Be(0, second.ToString());
@@ -114,7 +112,7 @@ public sealed class AnalyzeCommandTests : IDisposable
     [Fact]
     public async Task List_AfterRun_ShowsInstance()
     {
-        await _cli.RunAsync("analyze", Sample("podcast-transcript.srt"), "--instance", "listed-1", "--depth", "quick", "--json");
+        await _cli.RunAsync("analyze", RepoPaths.Sample("podcast-transcript.srt"), "--instance", "listed-1", "--depth", "quick", "--json");
 
         var result = await _cli.RunAsync("list", "--json");
 

@@ -54,18 +54,6 @@ public sealed class CliRunner(string dataDir)
         return Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
     }
 
-    /// <summary>The repository root (the folder holding Functions.sln).</summary>
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Functions.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new DirectoryNotFoundException("Functions.sln not found above " + AppContext.BaseDirectory);
-    }
-
     private static string FindCliDll()
     {
         // The CLI is a ProjectReference, so MSBuild copies it next to the tests.

@@ -14,7 +14,7 @@ public sealed class CrashResumeTests : IDisposable
     public async Task Resume_AfterKillMinus9_CompletesWithoutReexecutingCompletedActivities()
     {
         var cli = new CliRunner(_data.Path);
-        var sample = Path.Combine(CliRunner.RepoRoot(), "samples", "podcast-transcript.srt");
+        var sample = RepoPaths.Sample("podcast-transcript.srt");
         const string id = "crash-1";
 
         // Slow analyzer calls (300 ms each, like LLM calls) leave time to kill the run mid-way.

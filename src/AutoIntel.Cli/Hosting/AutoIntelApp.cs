@@ -1,8 +1,5 @@
-using AutoIntel.Ingestion;
 using AutoIntel.Intelligence.Analyzers;
-using AutoIntel.Intelligence.Offline;
 using AutoIntel.Intelligence.Simulation;
-using AutoIntel.Memory;
 using AutoIntel.Storage;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
@@ -67,19 +64,12 @@ public sealed class AutoIntelApp : IAsyncDisposable
             .AddFilter(level => level >= LogLevel.Warning));
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
-        services.AddFileArtifactStore(Path.Combine(settings.DataDir, "artifacts"));
-        services.AddAutoIntelIngestion(configuration);
-        services.AddAutoIntelMemory(configuration, Path.Combine(settings.DataDir, "memory"));
-
-        // Offline analyzers are the default; the LLM gateway replaces IContentAnalyzer when an endpoint is configured.
-        services.AddKeyedSingleton<IContentAnalyzer, OfflineAnalyzer>(AnalyzerKeys.Offline);
-        services.AddSingleton<IContentAnalyzer>(sp =>
+        services.AddAutoIntelServices(configuration, settings.DataDir);
+        if (settings.SimulatedLatency is { } latency)
         {
-            var offline = sp.GetRequiredKeyedService<IContentAnalyzer>(AnalyzerKeys.Offline);
-            return settings.SimulatedLatency is { } latency
-                ? new LatencySimulatingAnalyzer(offline, latency, sp.GetRequiredService<TimeProvider>())
-                : offline;
-        });
+            services.AddSingleton<IContentAnalyzer>(sp => new LatencySimulatingAnalyzer(
+                sp.GetRequiredKeyedService<IContentAnalyzer>(AutoIntelServiceCollectionExtensions.OfflineAnalyzerKey), latency, sp.GetRequiredService<TimeProvider>()));
+        }
     }
 
     private static IConfigurationRoot BuildConfiguration(AppSettings settings) => new ConfigurationBuilder()
