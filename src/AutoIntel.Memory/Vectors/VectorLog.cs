@@ -207,41 +207,38 @@ internal sealed class VectorLog : IDisposable
         onUpsert(records);
     }
 
-    private static byte[] EncodeUpsert(IReadOnlyList<VectorRecord> records)
+    private static byte[] EncodeUpsert(IReadOnlyList<VectorRecord> records) => Encode(UpsertOp, records.Count, writer =>
     {
-        using var body = new MemoryStream();
-        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        foreach (VectorRecord record in records)
         {
-            writer.Write(UpsertOp);
-            writer.Write(records.Count);
-            foreach (VectorRecord record in records)
+            writer.Write(record.Id);
+            writer.Write(record.Vector.Length);
+            writer.Write(MemoryMarshal.AsBytes(record.Vector.AsSpan()));
+            writer.Write(record.Payload.Count);
+            foreach (KeyValuePair<string, string> pair in record.Payload)
             {
-                writer.Write(record.Id);
-                writer.Write(record.Vector.Length);
-                writer.Write(MemoryMarshal.AsBytes(record.Vector.AsSpan()));
-                writer.Write(record.Payload.Count);
-                foreach (KeyValuePair<string, string> pair in record.Payload)
-                {
-                    writer.Write(pair.Key);
-                    writer.Write(pair.Value);
-                }
+                writer.Write(pair.Key);
+                writer.Write(pair.Value);
             }
         }
+    });
 
-        return body.ToArray();
-    }
+    private static byte[] EncodeDelete(IReadOnlyList<string> ids) => Encode(DeleteOp, ids.Count, writer =>
+    {
+        foreach (string id in ids)
+        {
+            writer.Write(id);
+        }
+    });
 
-    private static byte[] EncodeDelete(IReadOnlyList<string> ids)
+    private static byte[] Encode(byte op, int count, Action<BinaryWriter> writeItems)
     {
         using var body = new MemoryStream();
         using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
         {
-            writer.Write(DeleteOp);
-            writer.Write(ids.Count);
-            foreach (string id in ids)
-            {
-                writer.Write(id);
-            }
+            writer.Write(op);
+            writer.Write(count);
+            writeItems(writer);
         }
 
         return body.ToArray();
