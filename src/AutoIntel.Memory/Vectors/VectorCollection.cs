@@ -4,6 +4,8 @@ namespace AutoIntel.Memory.Vectors;
 
 /// <summary>One collection in memory: normalised vectors in one contiguous array, ids, payloads and interned filter tags.</summary>
 /// <remarks>
+/// Search is two passes: int8 codes of every matching row rank candidates (a quarter of the memory traffic of floats),
+/// then the best few times K candidates are rescored exactly with float dot products.
 /// Readers share a read lock; a writer appends to the log first (outside the lock, serialised by a gate) and then applies
 /// the batch under the write lock, so searches never see half a batch and never wait on disk.
 /// </remarks>
@@ -14,12 +16,19 @@ internal sealed class VectorCollection : IDisposable
     private const int MaxTagValueLength = 128;
     private const int CompactBatch = 4096;
 
+    // Candidates kept from the coarse pass per requested hit, and at least this many: int8 ranking errors are tiny
+    // (a fraction of a percent of the score), so the exact top K is practically always among them.
+    private const int CandidatesPerHit = 4;
+    private const int MinCandidates = 64;
+
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly Dictionary<string, int> _rows = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Key, string Value), int> _tagIds = [];
     private readonly VectorLog _log;
     private float[] _vectors = [];
+    private sbyte[] _codes = [];
+    private float[] _codeScales = [];
     private string[] _ids = [];
     private int[][] _tags = [];
     private IReadOnlyDictionary<string, string>[] _payloads = [];
@@ -122,9 +131,13 @@ internal sealed class VectorCollection : IDisposable
             }
 
             float[] normalised = Normalise(query);
-            var heap = new PriorityQueue<int, float>(topK + 1);
             int dims = Dimensions;
-            ReadOnlySpan<float> all = _vectors.AsSpan(0, _count * dims);
+            var queryCodes = new sbyte[dims];
+            Int8Quantizer.Quantize(normalised, queryCodes);
+
+            int keep = Math.Max(topK * CandidatesPerHit, MinCandidates);
+            var coarse = new PriorityQueue<int, float>(keep + 1);
+            ReadOnlySpan<sbyte> codes = _codes.AsSpan(0, _count * dims);
             for (int row = 0; row < _count; row++)
             {
                 if (!Matches(row, tags, slow))
@@ -132,21 +145,22 @@ internal sealed class VectorCollection : IDisposable
                     continue;
                 }
 
-                float score = TensorPrimitives.Dot(all.Slice(row * dims, dims), normalised);
-                if (heap.Count < topK)
-                {
-                    heap.Enqueue(row, score);
-                }
-                else if (heap.TryPeek(out _, out float worst) && score > worst)
-                {
-                    heap.EnqueueDequeue(row, score);
-                }
+                // The query's own scale is the same for every row, so it is left out of the ranking score.
+                float approx = Int8Quantizer.Dot(codes.Slice(row * dims, dims), queryCodes) * _codeScales[row];
+                Offer(coarse, keep, row, approx);
             }
 
-            var hits = new VectorHit[heap.Count];
+            var fine = new PriorityQueue<int, float>(topK + 1);
+            ReadOnlySpan<float> all = _vectors.AsSpan(0, _count * dims);
+            while (coarse.TryDequeue(out int row, out _))
+            {
+                Offer(fine, topK, row, TensorPrimitives.Dot(all.Slice(row * dims, dims), normalised));
+            }
+
+            var hits = new VectorHit[fine.Count];
             for (int i = hits.Length - 1; i >= 0; i--)
             {
-                heap.TryDequeue(out int row, out float score);
+                fine.TryDequeue(out int row, out float score);
                 hits[i] = new VectorHit(_ids[row], score, _payloads[row]);
             }
 
@@ -195,6 +209,19 @@ internal sealed class VectorCollection : IDisposable
         _log.Dispose();
         _lock.Dispose();
         _writeGate.Dispose();
+    }
+
+    // A bounded min-heap: the worst kept item is at the top, so a better one replaces it in O(log k).
+    private static void Offer(PriorityQueue<int, float> heap, int capacity, int row, float score)
+    {
+        if (heap.Count < capacity)
+        {
+            heap.Enqueue(row, score);
+        }
+        else if (heap.TryPeek(out _, out float worst) && score > worst)
+        {
+            heap.EnqueueDequeue(row, score);
+        }
     }
 
     private static float[] Normalise(float[] vector)
@@ -325,6 +352,8 @@ internal sealed class VectorCollection : IDisposable
                     TensorPrimitives.Divide(slot, norm, slot);
                 }
 
+                _codeScales[row] = Int8Quantizer.Quantize(slot, _codes.AsSpan(row * Dimensions, Dimensions));
+
                 // Copy the payload so a caller mutating its dictionary later cannot change what is stored.
                 var payload = new Dictionary<string, string>(record.Payload, StringComparer.Ordinal);
                 _payloads[row] = payload;
@@ -354,6 +383,8 @@ internal sealed class VectorCollection : IDisposable
                 if (row != last)
                 {
                     _vectors.AsSpan(last * Dimensions, Dimensions).CopyTo(_vectors.AsSpan(row * Dimensions, Dimensions));
+                    _codes.AsSpan(last * Dimensions, Dimensions).CopyTo(_codes.AsSpan(row * Dimensions, Dimensions));
+                    _codeScales[row] = _codeScales[last];
                     _ids[row] = _ids[last];
                     _payloads[row] = _payloads[last];
                     _tags[row] = _tags[last];
@@ -402,6 +433,8 @@ internal sealed class VectorCollection : IDisposable
 
         int capacity = Math.Max(rows, Math.Max(64, _ids.Length * 2));
         Array.Resize(ref _vectors, capacity * Dimensions);
+        Array.Resize(ref _codes, capacity * Dimensions);
+        Array.Resize(ref _codeScales, capacity);
         Array.Resize(ref _ids, capacity);
         Array.Resize(ref _payloads, capacity);
         Array.Resize(ref _tags, capacity);

@@ -238,6 +238,32 @@ public sealed class EmbeddedVectorStoreTests : IDisposable
         await act.Should().ThrowAsync<ArgumentException>();
     }
 
+    [Fact]
+    public async Task SearchAsync_ThousandsOfRandomVectors_SameTopTenAsExactBruteForce()
+    {
+        var random = new Random(7);
+        float[][] vectors = [.. Enumerable.Range(0, 5000).Select(_ => RandomVector(random, 384))];
+        using var store = new EmbeddedVectorStore(_dir.Path);
+        await store.UpsertAsync(Collection, [.. vectors.Select((v, i) => Rec($"v{i}", v))]);
+
+        for (int q = 0; q < 20; q++)
+        {
+            float[] query = RandomVector(random, 384);
+            string[] expected = [.. vectors
+                .Select((v, i) => (Id: $"v{i}", Score: System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(v, query)))
+                .OrderByDescending(x => x.Score)
+                .Take(10)
+                .Select(x => x.Id)];
+
+            IReadOnlyList<VectorHit> hits = await store.SearchAsync(Collection, query, 10);
+
+            hits.Select(h => h.Id).Should().Equal(expected);
+        }
+    }
+
+    private static float[] RandomVector(Random random, int dims) =>
+        [.. Enumerable.Range(0, dims).Select(_ => (float)(random.NextDouble() * 2 - 1))];
+
     private static VectorRecord Rec(string id, float[] vector, params (string Key, string Value)[] payload) =>
         new(id, vector, payload.ToDictionary(p => p.Key, p => p.Value));
 
