@@ -76,7 +76,7 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("does-not-exist.txt", "not found")]
+    [InlineData("does-not-exist.txt", "no such file")]
     [InlineData("http://10.0.0.1/article", "private")]
     [InlineData("http://169.254.169.254/latest/meta-data/", "169.254.169.254")]
     [InlineData("ftp://example.com/file.txt", "ftp")]

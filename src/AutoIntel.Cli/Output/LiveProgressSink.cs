@@ -6,7 +6,7 @@ namespace AutoIntel.Cli.Output;
 /// <summary>A live status line on a terminal, plus a tick line per finished stage.</summary>
 public sealed class LiveProgressSink(IAnsiConsole console) : IProgressSink
 {
-    private int _completedShown;
+    private readonly HashSet<string> _shown = new(StringComparer.Ordinal);
 
     /// <summary>The Spectre status context, set while the live display runs.</summary>
     public StatusContext? Status { get; set; }
@@ -14,9 +14,9 @@ public sealed class LiveProgressSink(IAnsiConsole console) : IProgressSink
     /// <inheritdoc/>
     public void OnProgress(RunProgress progress, int activitiesDone, int activitiesScheduled)
     {
-        for (; _completedShown < progress.CompletedStages.Count; _completedShown++)
+        // Stages are listed in start order, so a stage that started earlier can finish later: track by name.
+        foreach (var done in progress.CompletedStages.Where(s => _shown.Add(s.Name)))
         {
-            var done = progress.CompletedStages[_completedShown];
             console.MarkupLine($"[green]✓[/] {Markup.Escape(done.Name),-11} [grey]{done.DurationMs:N0} ms · {done.Activities} activities[/]");
         }
 

@@ -5,15 +5,15 @@ namespace AutoIntel.Cli.Output;
 /// <summary>One line per stage change, for logs and redirected output.</summary>
 public sealed class PlainProgressSink(TextWriter writer) : IProgressSink
 {
-    private int _completedShown;
+    private readonly HashSet<string> _shown = new(StringComparer.Ordinal);
     private string? _lastStage;
 
     /// <inheritdoc/>
     public void OnProgress(RunProgress progress, int activitiesDone, int activitiesScheduled)
     {
-        for (; _completedShown < progress.CompletedStages.Count; _completedShown++)
+        // Stages are listed in start order, so a stage that started earlier can finish later: track by name.
+        foreach (var done in progress.CompletedStages.Where(s => _shown.Add(s.Name)))
         {
-            var done = progress.CompletedStages[_completedShown];
             writer.WriteLine($"  done  {done.Name,-11} {done.DurationMs,9:N0} ms  {done.Activities,4} activities");
         }
 

@@ -9,7 +9,7 @@ namespace AutoIntel.Workflows.AutoIntel;
 /// <remarks>Lives inside the orchestration, so it uses only the context's deterministic clock.</remarks>
 internal sealed class RunTracker(IWorkflowContext context, int stageCount)
 {
-    private readonly List<StageTiming> _completed = [];
+    private readonly List<(int Order, StageTiming Timing)> _completed = [];
     private readonly List<string> _active = [];
     private readonly ILogger _log = context.CreateReplaySafeLogger<RunTracker>();
     private int _started;
@@ -17,14 +17,14 @@ internal sealed class RunTracker(IWorkflowContext context, int stageCount)
     /// <summary>Where progress is mirrored once stage 1 has prepared delivery.</summary>
     public DeliveryHandle? Delivery { get; set; }
 
-    /// <summary>Stages completed so far, in completion order.</summary>
-    public IReadOnlyList<StageTiming> Completed => _completed;
+    /// <summary>Stages completed so far, in the order they started (concurrent stages may finish in either order).</summary>
+    public IReadOnlyList<StageTiming> Completed => [.. _completed.OrderBy(c => c.Order).Select(c => c.Timing)];
 
     /// <summary>Runs one stage: publishes progress, counts its activities, records its duration.</summary>
     public async Task<T> StageAsync<T>(string name, string detail, Func<IWorkflowContext, Task<T>> body)
     {
         var startedAt = context.CurrentUtcDateTime;
-        _started++;
+        var order = _started++;
         _active.Add(name);
         await PublishAsync(detail);
 
@@ -33,7 +33,7 @@ internal sealed class RunTracker(IWorkflowContext context, int stageCount)
 
         _active.Remove(name);
         var timing = new StageTiming(name, (context.CurrentUtcDateTime - startedAt).TotalMilliseconds, scope.ActivityCount);
-        _completed.Add(timing);
+        _completed.Add((order, timing));
         _log.LogInformation("Stage {Stage} of {RunId} done in {DurationMs} ms ({Activities} activities)", name, context.InstanceId, timing.DurationMs, timing.Activities);
         return result;
     }
@@ -62,5 +62,5 @@ internal sealed class RunTracker(IWorkflowContext context, int stageCount)
     }
 
     private RunProgress Progress(string stage, string detail) =>
-        new(stage, Math.Min(_started, stageCount), stageCount, detail, context.CurrentUtcDateTime, [.. _completed]);
+        new(stage, Math.Min(_started, stageCount), stageCount, detail, context.CurrentUtcDateTime, Completed);
 }
