@@ -12,8 +12,8 @@ public sealed class CacheOptions
     /// <summary>Minimum cosine similarity for a semantic hit.</summary>
     public double SemanticThreshold { get; set; } = 0.95;
 
-    /// <summary>Tasks that never use the semantic tier: one negating word can flip a verdict.</summary>
-    public List<string> SemanticExcludedTasks { get; set; } = ["claim_verification"];
+    /// <summary>Tasks that never use the semantic tier; null means <c>claim_verification</c> (one negating word can flip a verdict).</summary>
+    public List<string>? SemanticExcludedTasks { get; set; }
 
     /// <summary>TTL of entries read at least <see cref="FrequentHits"/> times.</summary>
     public TimeSpan FrequentTtl { get; set; } = TimeSpan.FromHours(1);

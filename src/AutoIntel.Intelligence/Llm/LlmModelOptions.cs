@@ -27,8 +27,9 @@ public sealed class LlmModelOptions
     /// <summary>Typical latency of one call in milliseconds (the router learns the observed value).</summary>
     public double TypicalLatencyMs { get; set; } = 2000;
 
-    /// <summary>Capabilities: <c>chat</c>, <c>json_schema</c>, <c>embeddings</c>, <c>transcription</c>.</summary>
-    public List<string> Capabilities { get; set; } = ["chat", "json_schema"];
+    /// <summary>Capabilities: <c>chat</c>, <c>json_schema</c>, <c>embeddings</c>, <c>transcription</c>; empty means chat and json_schema.</summary>
+    /// <remarks>Starts empty because the configuration binder appends to, rather than replaces, a pre-filled list.</remarks>
+    public List<string> Capabilities { get; set; } = [];
 
     /// <summary>Quality prior (0..1) per task type; tasks not listed use <see cref="DefaultQuality"/>.</summary>
     public Dictionary<string, double> Quality { get; set; } = new(StringComparer.OrdinalIgnoreCase);

@@ -40,7 +40,7 @@ public sealed class ModelCatalog
                 m.OutputPricePer1K,
                 m.ContextWindow,
                 m.TypicalLatencyMs,
-                new HashSet<string>(m.Capabilities, StringComparer.OrdinalIgnoreCase),
+                new HashSet<string>(m.Capabilities.Count > 0 ? m.Capabilities : [ModelCapabilities.Chat, ModelCapabilities.JsonSchema], StringComparer.OrdinalIgnoreCase),
                 new Dictionary<string, double>(m.Quality, StringComparer.OrdinalIgnoreCase),
                 m.DefaultQuality));
         }
