@@ -21,8 +21,12 @@ public sealed class ModelResilience
     }
 
     /// <summary>Whether a model's circuit is open (the router filters such models out).</summary>
+    /// <remarks>Polly moves an open circuit to half-open only when the next call arrives, so the break's end time is tracked here
+    /// to let the router offer the model again once the break is over.</remarks>
     public bool IsOpen(string modelId) =>
-        _models.TryGetValue(modelId, out var entry) && entry.State.CircuitState is CircuitState.Open or CircuitState.Isolated;
+        _models.TryGetValue(modelId, out var entry)
+        && (entry.State.CircuitState == CircuitState.Isolated
+            || (entry.State.CircuitState == CircuitState.Open && _time.GetUtcNow() < entry.OpenUntil));
 
     /// <summary>Runs one logical call against a model with retries, breaker and timeout.</summary>
     public ValueTask<T> ExecuteAsync<T>(string modelId, Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken) =>
@@ -31,9 +35,12 @@ public sealed class ModelResilience
     private Entry Build()
     {
         var state = new CircuitBreakerStateProvider();
+        var entry = new Entry(state);
         var transient = new PredicateBuilder().Handle<Exception>(LlmErrors.IsTransient);
-        var pipeline = new ResiliencePipelineBuilder { TimeProvider = _time }
-            .AddRetry(new RetryStrategyOptions
+        var builder = new ResiliencePipelineBuilder { TimeProvider = _time };
+        if (_options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
             {
                 // A Retry-After longer than we are willing to wait means: fall back to another model now.
                 ShouldHandle = args => ValueTask.FromResult(
@@ -46,7 +53,10 @@ public sealed class ModelResilience
                 MaxDelay = _options.MaxDelay,
                 DelayGenerator = args => ValueTask.FromResult(
                     args.Outcome.Exception is { } e ? LlmErrors.RetryAfter(e, _time.GetUtcNow()) : null),
-            })
+            });
+        }
+
+        builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = transient,
@@ -55,11 +65,27 @@ public sealed class ModelResilience
                 SamplingDuration = _options.SamplingDuration,
                 BreakDuration = _options.BreakDuration,
                 StateProvider = state,
-            })
-            .AddTimeout(new TimeoutStrategyOptions { Timeout = _options.AttemptTimeout })
-            .Build();
-        return new Entry(pipeline, state);
+                OnOpened = args =>
+                {
+                    entry.OpenUntil = _time.GetUtcNow() + args.BreakDuration;
+                    return ValueTask.CompletedTask;
+                },
+            });
+        if (_options.AttemptTimeout > TimeSpan.Zero)
+        {
+            builder.AddTimeout(new TimeoutStrategyOptions { Timeout = _options.AttemptTimeout });
+        }
+
+        entry.Pipeline = builder.Build();
+        return entry;
     }
 
-    private sealed record Entry(ResiliencePipeline Pipeline, CircuitBreakerStateProvider State);
+    private sealed class Entry(CircuitBreakerStateProvider state)
+    {
+        public CircuitBreakerStateProvider State { get; } = state;
+
+        public ResiliencePipeline Pipeline { get; set; } = ResiliencePipeline.Empty;
+
+        public DateTimeOffset OpenUntil { get; set; }
+    }
 }

@@ -32,7 +32,9 @@ public sealed class OpenAiClientFactory
         }
 
         // Polly owns the per-attempt timeout; the SDK's network timeout is only a backstop behind it.
-        _networkTimeout = options.Resilience.AttemptTimeout + TimeSpan.FromSeconds(5);
+        _networkTimeout = options.Resilience.AttemptTimeout > TimeSpan.Zero
+            ? options.Resilience.AttemptTimeout + TimeSpan.FromSeconds(5)
+            : TimeSpan.FromMinutes(5);
     }
 
     /// <summary>The client of a provider key.</summary>

@@ -15,7 +15,7 @@ public sealed class ResilienceOptions
     /// <summary>A Retry-After longer than this is not waited for: the call falls back to the next model instead.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>Timeout of one attempt.</summary>
+    /// <summary>Timeout of one attempt; <see cref="Timeout.InfiniteTimeSpan"/> leaves only the SDK's network timeout.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long a model's circuit stays open after it breaks.</summary>
