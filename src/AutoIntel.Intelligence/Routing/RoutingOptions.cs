@@ -15,10 +15,10 @@ public sealed class RoutingOptions
     /// <summary>Quality floor per task as a fraction of the best eligible model's prior; complexity shifts it.</summary>
     public Dictionary<string, double> QualityFloors { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["summary"] = 0.90,
-        ["tone"] = 0.85,
-        ["perspective"] = 0.88,
-        ["entities"] = 0.85,
+        ["summary"] = 0.92,
+        ["tone"] = 0.88,
+        ["perspective"] = 0.90,
+        ["entities"] = 0.88,
         ["argument_analysis"] = 0.92,
         ["fallacies"] = 0.92,
         ["claim_extraction"] = 0.92,
