@@ -1,0 +1,238 @@
+using System.Numerics.Tensors;
+using System.Text.Json;
+using AutoIntel.Core.Analysis;
+using AutoIntel.Core.FactCheck;
+using AutoIntel.Core.Serialization;
+using AutoIntel.Memory.Embeddings;
+using AutoIntel.Memory.Graph;
+using AutoIntel.Memory.Text;
+using AutoIntel.Memory.Vectors;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AutoIntel.Memory;
+
+/// <summary>The community memory over an embedder, a vector store and per-tenant knowledge graphs.</summary>
+/// <remarks>
+/// Every record carries its tenant in the payload and every query filters on it, so tenants never see each other's data.
+/// Record ids are derived from tenant, run and position, so a retried activity replaces what it stored instead of adding.
+/// </remarks>
+public sealed class ContentMemory : IContentMemory
+{
+    // Documents are embedded as the mean of fixed word windows, so model embedders with input limits see bounded texts.
+    private const int DocumentWindowWords = 256;
+
+    // Chunks are stored as passages of a few sentences: a claim compared with a whole chunk is diluted by everything else in it.
+    private const int PassageWords = 60;
+
+    private readonly IEmbedder _embedder;
+    private readonly IVectorStore _store;
+    private readonly KnowledgeGraphStore _graphs;
+    private readonly MemoryOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the memory over its parts.</summary>
+    public ContentMemory(IEmbedder embedder, IVectorStore store, KnowledgeGraphStore graphs, IOptions<MemoryOptions> options, TimeProvider? time = null, ILogger<ContentMemory>? logger = null)
+    {
+        _embedder = embedder;
+        _store = store;
+        _graphs = graphs;
+        _options = options.Value;
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<ContentMemory>.Instance;
+        Collection = $"content-{StableNames.Safe(embedder.Name)}-{embedder.Dimensions}";
+    }
+
+    /// <summary>The vector collection used; named after the embedder so vectors of different models never mix.</summary>
+    public string Collection { get; }
+
+    /// <inheritdoc />
+    public async Task<ClaimRecall> RecallClaimAsync(string tenant, Claim claim, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
+        float[] query = (await _embedder.EmbedAsync([claim.Text], cancellationToken))[0];
+
+        ClaimVerdict? prior = await FindPriorVerdictAsync(tenant, claim, query, cancellationToken);
+        IReadOnlyList<Evidence> evidence = await FindPassagesAsync(tenant, claim.Text, query, cancellationToken);
+        return new ClaimRecall(prior, evidence);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> RememberAsync(string tenant, string runId, string source, IReadOnlyList<string> chunkTexts, IReadOnlyList<ClaimVerdict> verdicts, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        string storedAt = _time.GetUtcNow().ToString("O");
+        var pending = new List<(string Id, string Text, Dictionary<string, string> Payload)>();
+
+        for (int i = 0; i < chunkTexts.Count; i++)
+        {
+            List<string> passages = Snippets.Passages(chunkTexts[i], PassageWords);
+            for (int p = 0; p < passages.Count; p++)
+            {
+                Dictionary<string, string> payload = Payload(tenant, runId, source, MemoryPayload.ChunkKind, storedAt);
+                payload[MemoryPayload.Index] = $"{i}.{p}";
+                payload[MemoryPayload.Text] = passages[p];
+                pending.Add((RecordId(tenant, runId, MemoryPayload.ChunkKind, $"{i}.{p}"), passages[p], payload));
+            }
+        }
+
+        for (int i = 0; i < verdicts.Count; i++)
+        {
+            ClaimVerdict verdict = verdicts[i];
+            Dictionary<string, string> payload = Payload(tenant, runId, source, MemoryPayload.VerdictKind, storedAt);
+            payload[MemoryPayload.Index] = i.ToString();
+            payload[MemoryPayload.Text] = verdict.Claim.Text;
+            payload[MemoryPayload.ClaimId] = verdict.Claim.Id;
+            payload[MemoryPayload.Decided] = IsDecided(verdict.Verdict) ? "true" : "false";
+            payload[MemoryPayload.Verdict] = JsonSerializer.Serialize(verdict, AutoIntelJson.Options);
+            pending.Add((RecordId(tenant, runId, MemoryPayload.VerdictKind, i.ToString()), verdict.Claim.Text, payload));
+        }
+
+        int stored = 0;
+        foreach ((string Id, string Text, Dictionary<string, string> Payload)[] batch in pending.Chunk(_options.EmbeddingBatchSize))
+        {
+            float[][] vectors = await _embedder.EmbedAsync([.. batch.Select(p => p.Text)], cancellationToken);
+            VectorRecord[] records = [.. batch.Select((p, i) => new VectorRecord(p.Id, vectors[i], p.Payload))];
+            await _store.UpsertAsync(Collection, records, cancellationToken);
+            stored += records.Length;
+        }
+
+        string document = string.Join("\n", chunkTexts);
+        if (!string.IsNullOrWhiteSpace(document))
+        {
+            float[] fingerprint = await EmbedDocumentAsync(document, cancellationToken);
+            Dictionary<string, string> payload = Payload(tenant, runId, source, MemoryPayload.DocumentKind, storedAt);
+            await _store.UpsertAsync(Collection, [new VectorRecord(RecordId(tenant, runId, MemoryPayload.DocumentKind, "0"), fingerprint, payload)], cancellationToken);
+            stored++;
+        }
+
+        _logger.LogInformation("Remembered {Count} vectors for run {RunId}", stored, runId);
+        return stored;
+    }
+
+    /// <inheritdoc />
+    public async Task<DuplicateMatch?> FindNearDuplicateAsync(string tenant, string runId, string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        float[] fingerprint = await EmbedDocumentAsync(text, cancellationToken);
+
+        // One fingerprint per run, so two hits always include the best run other than this one.
+        IReadOnlyList<VectorHit> hits = await _store.SearchAsync(Collection, fingerprint, 2, Filter(tenant, MemoryPayload.DocumentKind), cancellationToken);
+        VectorHit? best = hits.FirstOrDefault(h => h.Payload.GetValueOrDefault(MemoryPayload.Run) != runId);
+        if (best is null || best.Score < _options.DuplicateThreshold)
+        {
+            return null;
+        }
+
+        return new DuplicateMatch(best.Payload[MemoryPayload.Run], best.Payload.GetValueOrDefault(MemoryPayload.Source, string.Empty), Math.Round(best.Score, 4));
+    }
+
+    /// <inheritdoc />
+    public Task<GraphUpdate> UpdateGraphAsync(string tenant, string runId, string source, IReadOnlyList<Entity> entities, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        return _graphs.UpdateAsync(
+            tenant,
+            graph =>
+            {
+                graph.Apply(runId, source, entities);
+                return new GraphUpdate(graph.Nodes.Count, graph.Edges.Count, graph.RelatedSources(runId));
+            },
+            cancellationToken);
+    }
+
+    private static bool IsDecided(Verdict verdict) => verdict is not Verdict.Unverified;
+
+    private static string RecordId(string tenant, string runId, string kind, string index) => $"{StableNames.Safe(tenant)}/{runId}/{kind}/{index}";
+
+    private static Dictionary<string, string> Payload(string tenant, string runId, string source, string kind, string storedAt) => new(StringComparer.Ordinal)
+    {
+        [MemoryPayload.Tenant] = tenant,
+        [MemoryPayload.Kind] = kind,
+        [MemoryPayload.Run] = runId,
+        [MemoryPayload.Source] = source,
+        [MemoryPayload.StoredAt] = storedAt,
+    };
+
+    private static Dictionary<string, string> Filter(string tenant, string kind) => new(StringComparer.Ordinal)
+    {
+        [MemoryPayload.Tenant] = tenant,
+        [MemoryPayload.Kind] = kind,
+    };
+
+    private async Task<ClaimVerdict?> FindPriorVerdictAsync(string tenant, Claim claim, float[] query, CancellationToken cancellationToken)
+    {
+        Dictionary<string, string> decided = Filter(tenant, MemoryPayload.VerdictKind);
+        decided[MemoryPayload.Decided] = "true";
+
+        // The same claim id first (newest verdict wins); failing that, the closest equivalent claim above the threshold.
+        var sameId = new Dictionary<string, string>(decided) { [MemoryPayload.ClaimId] = claim.Id };
+        VectorHit? hit = (await _store.SearchAsync(Collection, query, 8, sameId, cancellationToken))
+            .OrderByDescending(h => h.Payload.GetValueOrDefault(MemoryPayload.StoredAt), StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (hit is null)
+        {
+            IReadOnlyList<VectorHit> closest = await _store.SearchAsync(Collection, query, 1, decided, cancellationToken);
+            hit = closest.Count > 0 ? closest[0] : null;
+            if (hit is null || hit.Score < _options.ClaimMatchThreshold)
+            {
+                return null;
+            }
+        }
+
+        ClaimVerdict? prior = JsonSerializer.Deserialize<ClaimVerdict>(hit.Payload[MemoryPayload.Verdict], AutoIntelJson.Options);
+        return prior is not null && IsDecided(prior.Verdict) ? prior : null;
+    }
+
+    private async Task<IReadOnlyList<Evidence>> FindPassagesAsync(string tenant, string claimText, float[] query, CancellationToken cancellationToken)
+    {
+        if (_options.RelatedPassages == 0)
+        {
+            return [];
+        }
+
+        IReadOnlyList<VectorHit> hits = await _store.SearchAsync(Collection, query, _options.RelatedPassages, Filter(tenant, MemoryPayload.ChunkKind), cancellationToken);
+        return [.. hits
+            .Where(h => h.Score >= _options.PassageMinSimilarity)
+            .Select(h =>
+            {
+                string source = h.Payload.GetValueOrDefault(MemoryPayload.Source, string.Empty);
+                string snippet = Snippets.Best(h.Payload.GetValueOrDefault(MemoryPayload.Text, string.Empty), claimText);
+                return new Evidence(source, snippet, Math.Round(h.Score, 4), IsWebLink(source) ? source : null);
+            })];
+    }
+
+    private static bool IsWebLink(string source) =>
+        Uri.TryCreate(source, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    private async Task<float[]> EmbedDocumentAsync(string text, CancellationToken cancellationToken)
+    {
+        string[] words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        string[] windows = [.. words.Chunk(DocumentWindowWords).Select(w => string.Join(' ', w))];
+        var sum = new float[_embedder.Dimensions];
+        foreach (string[] batch in windows.Chunk(_options.EmbeddingBatchSize))
+        {
+            foreach (float[] vector in await _embedder.EmbedAsync(batch, cancellationToken))
+            {
+                TensorPrimitives.Add(sum, vector, sum);
+            }
+        }
+
+        float norm = TensorPrimitives.Norm(sum);
+        if (norm > 0)
+        {
+            TensorPrimitives.Divide(sum, norm, sum);
+        }
+
+        return sum;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Text;
+using AutoIntel.Core.Analysis;
+
+namespace AutoIntel.Memory.Graph;
+
+/// <summary>One tenant's entity graph: entity nodes, co-occurrence edges weighted by shared runs, and each run's contribution.</summary>
+/// <remarks>Applying a run that is already in the graph first takes its earlier contribution out, so updates are idempotent per run id.</remarks>
+public sealed class KnowledgeGraph
+{
+    /// <summary>Entities per run beyond which the least-mentioned are left out (edges grow with the square).</summary>
+    public const int MaxEntitiesPerRun = 40;
+
+    // Numbers and dates co-occur with everything; as nodes they would make unrelated runs look related.
+    private static readonly HashSet<string> IgnoredTypes = new(StringComparer.OrdinalIgnoreCase) { "number", "date" };
+
+    /// <summary>Entity nodes by normalised name.</summary>
+    public Dictionary<string, GraphNode> Nodes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Co-occurrence edges by <c>from|to</c> key.</summary>
+    public Dictionary<string, GraphEdge> Edges { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each applied run's contribution, by run id.</summary>
+    public Dictionary<string, GraphRun> Runs { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The key entities merge on: lowercase words of the name, without a leading "the".</summary>
+    public static string NormaliseName(string name)
+    {
+        var key = new StringBuilder(name.Length);
+        foreach (char c in name)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                key.Append(char.ToLowerInvariant(c));
+            }
+            else if (key.Length > 0 && key[^1] != ' ')
+            {
+                key.Append(' ');
+            }
+        }
+
+        string normalised = key.ToString().TrimEnd();
+        return normalised.StartsWith("the ", StringComparison.Ordinal) ? normalised[4..] : normalised;
+    }
+
+    /// <summary>Adds (or replaces) a run's entities and their pairwise co-occurrence.</summary>
+    public void Apply(string runId, string source, IReadOnlyList<Entity> entities)
+    {
+        Remove(runId);
+
+        var run = new GraphRun { Source = source };
+        var names = new Dictionary<string, Entity>(StringComparer.Ordinal);
+        foreach (Entity entity in entities.Where(e => !IgnoredTypes.Contains(e.Type)))
+        {
+            string key = NormaliseName(entity.Name);
+            if (key.Length == 0)
+            {
+                continue;
+            }
+
+            run.Mentions[key] = run.Mentions.GetValueOrDefault(key) + Math.Max(1, entity.Mentions);
+            names.TryAdd(key, entity);
+        }
+
+        foreach (string dropped in run.Mentions.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Skip(MaxEntitiesPerRun).Select(p => p.Key).ToList())
+        {
+            run.Mentions.Remove(dropped);
+        }
+
+        foreach ((string key, int mentions) in run.Mentions)
+        {
+            if (!Nodes.TryGetValue(key, out GraphNode? node))
+            {
+                node = new GraphNode { Name = names[key].Name.Trim(), Type = names[key].Type };
+                Nodes[key] = node;
+            }
+            else if (node.Type == "other")
+            {
+                node.Type = names[key].Type;
+            }
+
+            node.Mentions += mentions;
+            node.Runs[runId] = source;
+        }
+
+        foreach ((string from, string to) in Pairs(run))
+        {
+            string edgeKey = from + "|" + to;
+            if (!Edges.TryGetValue(edgeKey, out GraphEdge? edge))
+            {
+                edge = new GraphEdge { From = from, To = to };
+                Edges[edgeKey] = edge;
+            }
+
+            edge.Runs.Add(runId);
+        }
+
+        Runs[runId] = run;
+    }
+
+    /// <summary>Takes a run's contribution out of the graph; false when the run was never applied.</summary>
+    public bool Remove(string runId)
+    {
+        if (!Runs.Remove(runId, out GraphRun? run))
+        {
+            return false;
+        }
+
+        foreach ((string key, int mentions) in run.Mentions)
+        {
+            if (Nodes.TryGetValue(key, out GraphNode? node))
+            {
+                node.Mentions -= mentions;
+                node.Runs.Remove(runId);
+                if (node.Runs.Count == 0)
+                {
+                    Nodes.Remove(key);
+                }
+            }
+        }
+
+        foreach ((string from, string to) in Pairs(run))
+        {
+            string edgeKey = from + "|" + to;
+            if (Edges.TryGetValue(edgeKey, out GraphEdge? edge) && edge.Runs.Remove(runId) && edge.Runs.Count == 0)
+            {
+                Edges.Remove(edgeKey);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Sources of other runs sharing at least <paramref name="minShared"/> entities with the run, most shared first.</summary>
+    public IReadOnlyList<string> RelatedSources(string runId, int minShared = 2, int max = 10)
+    {
+        if (!Runs.TryGetValue(runId, out GraphRun? run))
+        {
+            return [];
+        }
+
+        return Runs
+            .Where(r => r.Key != runId && r.Value.Source != run.Source)
+            .Select(r => (r.Value.Source, Shared: r.Value.Mentions.Keys.Count(run.Mentions.ContainsKey)))
+            .Where(r => r.Shared >= minShared)
+            .GroupBy(r => r.Source, StringComparer.Ordinal)
+            .Select(g => (Source: g.Key, Shared: g.Max(r => r.Shared)))
+            .OrderByDescending(r => r.Shared)
+            .ThenBy(r => r.Source, StringComparer.Ordinal)
+            .Take(max)
+            .Select(r => r.Source)
+            .ToList();
+    }
+
+    private static IEnumerable<(string From, string To)> Pairs(GraphRun run)
+    {
+        string[] keys = [.. run.Mentions.Keys.Order(StringComparer.Ordinal)];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            for (int j = i + 1; j < keys.Length; j++)
+            {
+                yield return (keys[i], keys[j]);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AutoIntel.Memory;
+
+/// <summary>Settings of the community memory, bound from the <c>Memory</c> configuration section.</summary>
+public sealed class MemoryOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Memory";
+
+    /// <summary>Folder for vector logs (<c>vectors/</c>) and knowledge graphs (<c>graph/</c>); defaults to the data dir given at registration.</summary>
+    public string RootPath { get; set; } = string.Empty;
+
+    /// <summary>Minimum document similarity for an earlier run to count as a near-duplicate.</summary>
+    [Range(0.0, 1.0)]
+    public double DuplicateThreshold { get; set; } = 0.92;
+
+    /// <summary>Minimum similarity for a stored claim (with a different id) to count as the same claim.</summary>
+    [Range(0.0, 1.0)]
+    public double ClaimMatchThreshold { get; set; } = 0.90;
+
+    /// <summary>How many remembered passages to return as evidence for a claim.</summary>
+    [Range(0, 50)]
+    public int RelatedPassages { get; set; } = 3;
+
+    /// <summary>Passages less similar than this to the claim are not offered as evidence.</summary>
+    [Range(-1.0, 1.0)]
+    public double PassageMinSimilarity { get; set; } = 0.15;
+
+    /// <summary>Texts per embedding call and per vector upsert.</summary>
+    [Range(1, 4096)]
+    public int EmbeddingBatchSize { get; set; } = 64;
+}

@@ -1,0 +1,37 @@
+using AutoIntel.Memory.Embeddings;
+using AutoIntel.Memory.Graph;
+using AutoIntel.Memory.Vectors;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AutoIntel.Memory;
+
+/// <summary>Registers the community memory with its embedded defaults (hashing embedder, embedded vector store, JSON graphs).</summary>
+public static class MemoryServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="IContentMemory"/>, <see cref="IEmbedder"/>, <see cref="IVectorStore"/> and <see cref="KnowledgeGraphStore"/> as singletons.</summary>
+    /// <param name="rootPath">Memory folder used when <c>Memory:RootPath</c> is not configured.</param>
+    /// <remarks>Registrations use TryAdd, so an embedder or vector store registered earlier (a model, Qdrant) takes precedence.</remarks>
+    public static IServiceCollection AddAutoIntelMemory(this IServiceCollection services, IConfiguration configuration, string rootPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(rootPath);
+        services.AddOptions<MemoryOptions>()
+            .Bind(configuration.GetSection(MemoryOptions.SectionName))
+            .PostConfigure(o => o.RootPath = string.IsNullOrWhiteSpace(o.RootPath) ? rootPath : o.RootPath)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IEmbedder>(_ => new HashingEmbedder());
+        services.TryAddSingleton<IVectorStore>(sp => new EmbeddedVectorStore(
+            Path.Combine(sp.GetRequiredService<IOptions<MemoryOptions>>().Value.RootPath, "vectors"),
+            sp.GetService<ILogger<EmbeddedVectorStore>>()));
+        services.TryAddSingleton(sp => new KnowledgeGraphStore(
+            Path.Combine(sp.GetRequiredService<IOptions<MemoryOptions>>().Value.RootPath, "graph")));
+        services.TryAddSingleton<IContentMemory, ContentMemory>();
+        return services;
+    }
+}

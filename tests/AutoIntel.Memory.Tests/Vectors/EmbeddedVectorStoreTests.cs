@@ -1,0 +1,272 @@
+using AutoIntel.Memory.Vectors;
+using AutoIntel.TestKit;
+
+namespace AutoIntel.Memory.Tests.Vectors;
+
+public sealed class EmbeddedVectorStoreTests : IDisposable
+{
+    private const string Collection = "test";
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task SearchAsync_SeveralRecords_ReturnsTopKByCosineBestFirst()
+    {
+        using var store = new EmbeddedVectorStore(_dir.Path);
+        await store.UpsertAsync(Collection, [Rec("x", [1, 0, 0]), Rec("xy", [1, 1, 0]), Rec("y", [0, 1, 0]), Rec("neg", [-1, 0, 0])]);
+
+        IReadOnlyList<VectorHit> hits = await store.SearchAsync(Collection, [2, 0.1f, 0], topK: 2);
+
+        hits.Select(h => h.Id).Should().Equal("x", "xy");
+        hits[0].Score.Should().BeGreaterThan(hits[1].Score);
+        hits[0].Score.Should().BeApproximately(0.9988, 1e-3);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_SameId_ReplacesVectorAndPayload()
+    {
+        using var store = new EmbeddedVectorStore(_dir.Path);
+        await store.UpsertAsync(Collection, [Rec("a", [1, 0], ("v", "1"))]);
+
+        await store.UpsertAsync(Collection, [Rec("a", [0, 1], ("v", "2"))]);
+
+        (await store.CountAsync(Collection)).Should().Be(1);
+        VectorHit hit = (await store.SearchAsync(Collection, [0, 1], 5)).Single();
+        hit.Score.Should().BeApproximately(1, 1e-5);
+        hit.Payload["v"].Should().Be("2");
+        (await store.CountAsync(Collection, Filter(("v", "1")))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task SearchAsync_WithFilter_ReturnsOnlyRecordsMatchingEveryKey()
+    {
+        using var store = new EmbeddedVectorStore(_dir.Path);
+        await store.UpsertAsync(Collection,
+        [
+            Rec("a1", [1, 0], ("tenant", "a"), ("kind", "chunk")),
+            Rec("a2", [1, 0.1f], ("tenant", "a"), ("kind", "verdict")),
+            Rec("b1", [1, 0], ("tenant", "b"), ("kind", "chunk")),
+        ]);
+
+        IReadOnlyList<VectorHit> hits = await store.SearchAsync(Collection, [1, 0], 10, Filter(("tenant", "a"), ("kind", "chunk")));
+        IReadOnlyList<VectorHit> none = await store.SearchAsync(Collection, [1, 0], 10, Filter(("tenant", "c")));
+
+        hits.Select(h => h.Id).Should().Equal("a1");
+        none.Should().BeEmpty();
+        (await store.CountAsync(Collection, Filter(("tenant", "a")))).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task SearchAsync_FilterOnLongValue_ComparesExactly()
+    {
+        using var store = new EmbeddedVectorStore(_dir.Path);
+        string longText = new('x', 500);
+        await store.UpsertAsync(Collection, [Rec("long", [1, 0], ("text", longText)), Rec("other", [1, 0], ("text", longText + "y"))]);
+
+        IReadOnlyList<VectorHit> hits = await store.SearchAsync(Collection, [1, 0], 10, Filter(("text", longText)));
+
+        hits.Select(h => h.Id).Should().Equal("long");
+    }
+
+    [Fact]
+    public async Task DeleteAsync_ExistingAndMissingIds_RemovesAndCountsExisting()
+    {
+        using var store = new EmbeddedVectorStore(_dir.Path);
+        await store.UpsertAsync(Collection, [Rec("a", [1, 0]), Rec("b", [0, 1]), Rec("c", [1, 1])]);
+
+        int deleted = await store.DeleteAsync(Collection, ["a", "zzz"]);
+
+        deleted.Should().Be(1);
+        (await store.CountAsync(Collection)).Should().Be(2);
+        (await store.SearchAsync(Collection, [1, 0], 10)).Select(h => h.Id).Should().BeEquivalentTo(["c", "b"]);
+    }
+
+    [Fact]
+    public async Task Reopen_AfterUpsertsReplacementsAndDeletes_RestoresSameState()
+    {
+        using (var store = new EmbeddedVectorStore(_dir.Path))
+        {
+            await store.UpsertAsync(Collection, [Rec("a", [1, 0], ("k", "1")), Rec("b", [0, 1]), Rec("c", [1, 1])]);
+            await store.UpsertAsync(Collection, [Rec("a", [0.5f, 0.5f], ("k", "2"))]);
+            await store.DeleteAsync(Collection, ["b"]);
+        }
+
+        using var reopened = new EmbeddedVectorStore(_dir.Path);
+
+        (await reopened.CountAsync(Collection)).Should().Be(2);
+        IReadOnlyList<VectorHit> hits = await reopened.SearchAsync(Collection, [1, 1], 10, Filter(("k", "2")));
+        hits.Should().ContainSingle().Which.Id.Should().Be("a");
+        hits[0].Score.Should().BeApproximately(1, 1e-5);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(40)]
+    public async Task Reopen_LogWithTornTail_KeepsIntactBatchesAndAcceptsNewWrites(int bytesCut)
+    {
+        using (var store = new EmbeddedVectorStore(_dir.Path))
+        {
+            await store.UpsertAsync(Collection, [Rec("kept", [1, 0])]);
+            await store.UpsertAsync(Collection, [Rec("torn", [0, 1], ("pad", new string('p', 50)))]);
+        }
+
+        string log = _dir.Combine(Collection + ".vlog");
+        using (var file = new FileStream(log, FileMode.Open))
+        {
+            file.SetLength(file.Length - bytesCut);
+        }
+
+        using (var reopened = new EmbeddedVectorStore(_dir.Path))
+        {
+            (await reopened.SearchAsync(Collection, [1, 1], 10)).Select(h => h.Id).Should().Equal("kept");
+            await reopened.UpsertAsync(Collection, [Rec("after", [0, 1])]);
+        }
+
+        using var third = new EmbeddedVectorStore(_dir.Path);
+        (await third.SearchAsync(Collection, [1, 1], 10)).Select(h => h.Id).Should().BeEquivalentTo(["kept", "after"]);
+    }
+
+    [Fact]
+    public async Task Reopen_LogWithCorruptLastFrame_DropsThatFrameOnly()
+    {
+        using (var store = new EmbeddedVectorStore(_dir.Path))
+        {
+            await store.UpsertAsync(Collection, [Rec("kept", [1, 0])]);
+            await store.UpsertAsync(Collection, [Rec("corrupt", [0, 1])]);
+        }
+
+        string log = _dir.Combine(Collection + ".vlog");
+        byte[] bytes = await File.ReadAllBytesAsync(log);
+        bytes[^3] ^= 0xFF;
+        await File.WriteAllBytesAsync(log, bytes);
+
+        using var reopened = new EmbeddedVectorStore(_dir.Path);
+
+        (await reopened.SearchAsync(Collection, [1, 1], 10)).Select(h => h.Id).Should().Equal("kept");
+    }
+
+    [Fact]
+    public async Task CompactAsync_AfterManyReplacements_ShrinksLogAndKeepsLiveRecords()
+    {
+        string log = _dir.Combine(Collection + ".vlog");
+        using (var store = new EmbeddedVectorStore(_dir.Path))
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                await store.UpsertAsync(Collection, [Rec("a", [1, i]), Rec("b", [i, 1])]);
+            }
+
+            long before = new FileInfo(log).Length;
+            await store.CompactAsync(Collection);
+            new FileInfo(log).Length.Should().BeLessThan(before / 5);
+            await store.UpsertAsync(Collection, [Rec("c", [1, 1])]);
+        }
+
+        using var reopened = new EmbeddedVectorStore(_dir.Path);
+        (await reopened.CountAsync(Collection)).Should().Be(3);
+        (await reopened.SearchAsync(Collection, [19, 1], 1)).Single().Id.Should().Be("b");
+    }
+
+    [Fact]
+    public async Task UpsertAsync_ConcurrentWritersAndReaders_AllRecordsStoredAndPersisted()
+    {
+        const int Writers = 8;
+        const int BatchesPerWriter = 25;
+        using (var store = new EmbeddedVectorStore(_dir.Path))
+        {
+            Task[] writers = [.. Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
+            {
+                var random = new Random(w);
+                for (int b = 0; b < BatchesPerWriter; b++)
+                {
+                    VectorRecord[] batch = [.. Enumerable.Range(0, 4).Select(i => Rec($"{w}-{b}-{i}", [(float)random.NextDouble(), (float)random.NextDouble(), 1], ("w", $"{w}")))];
+                    await store.UpsertAsync(Collection, batch);
+                    await store.SearchAsync(Collection, [1, 0, 0], 5, Filter(("w", $"{w}")));
+                }
+            }))];
+            Task reader = Task.Run(async () =>
+            {
+                for (int i = 0; i < 200; i++)
+                {
+                    IReadOnlyList<VectorHit> hits = await store.SearchAsync(Collection, [0, 1, 0], 10);
+                    hits.Should().OnlyHaveUniqueItems(h => h.Id);
+                }
+            });
+
+            await Task.WhenAll([.. writers, reader]);
+
+            (await store.CountAsync(Collection)).Should().Be(Writers * BatchesPerWriter * 4);
+        }
+
+        using var reopened = new EmbeddedVectorStore(_dir.Path);
+        (await reopened.CountAsync(Collection)).Should().Be(Writers * BatchesPerWriter * 4);
+        (await reopened.CountAsync(Collection, Filter(("w", "3")))).Should().Be(BatchesPerWriter * 4);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_DimensionMismatch_Throws()
+    {
+        using var store = new EmbeddedVectorStore(_dir.Path);
+        await store.UpsertAsync(Collection, [Rec("a", [1, 0])]);
+
+        Func<Task> act = () => store.UpsertAsync(Collection, [Rec("b", [1, 0, 0])]);
+
+        await act.Should().ThrowAsync<ArgumentException>();
+        (await store.CountAsync(Collection)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task SearchAsync_UnknownCollection_EmptyAndCreatesNoFile()
+    {
+        using var store = new EmbeddedVectorStore(_dir.Path);
+
+        IReadOnlyList<VectorHit> hits = await store.SearchAsync("nothing", [1, 0], 3);
+
+        hits.Should().BeEmpty();
+        File.Exists(_dir.Combine("nothing.vlog")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task SearchAsync_InvalidCollectionName_Throws()
+    {
+        using var store = new EmbeddedVectorStore(_dir.Path);
+
+        Func<Task> act = () => store.SearchAsync("../escape", [1, 0], 3);
+
+        await act.Should().ThrowAsync<ArgumentException>();
+    }
+
+    [Fact]
+    public async Task SearchAsync_ThousandsOfRandomVectors_SameTopTenAsExactBruteForce()
+    {
+        var random = new Random(7);
+        float[][] vectors = [.. Enumerable.Range(0, 5000).Select(_ => RandomVector(random, 384))];
+        using var store = new EmbeddedVectorStore(_dir.Path);
+        await store.UpsertAsync(Collection, [.. vectors.Select((v, i) => Rec($"v{i}", v))]);
+
+        for (int q = 0; q < 20; q++)
+        {
+            float[] query = RandomVector(random, 384);
+            string[] expected = [.. vectors
+                .Select((v, i) => (Id: $"v{i}", Score: System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(v, query)))
+                .OrderByDescending(x => x.Score)
+                .Take(10)
+                .Select(x => x.Id)];
+
+            IReadOnlyList<VectorHit> hits = await store.SearchAsync(Collection, query, 10);
+
+            hits.Select(h => h.Id).Should().Equal(expected);
+        }
+    }
+
+    private static float[] RandomVector(Random random, int dims) =>
+        [.. Enumerable.Range(0, dims).Select(_ => (float)(random.NextDouble() * 2 - 1))];
+
+    private static VectorRecord Rec(string id, float[] vector, params (string Key, string Value)[] payload) =>
+        new(id, vector, payload.ToDictionary(p => p.Key, p => p.Value));
+
+    private static Dictionary<string, string> Filter(params (string Key, string Value)[] pairs) =>
+        pairs.ToDictionary(p => p.Key, p => p.Value);
+}
