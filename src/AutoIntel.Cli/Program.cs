@@ -10,6 +10,8 @@ var root = new RootCommand("autointel: fact-checked briefings of videos, podcast
     ResumeCommand.Create(),
     ListCommand.Create(),
     BenchCommand.Create(),
+    ServeCommand.Create(),
+    DiscordCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -2,6 +2,7 @@ using AutoIntel.Discord.Commands;
 using AutoIntel.Discord.Delivery;
 using AutoIntel.Discord.Interactions;
 using AutoIntel.Discord.Rest;
+using AutoIntel.Ingestion;
 using AutoIntel.Workflows.AutoIntel.Delivery;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace AutoIntel.Discord;
 /// <summary>Registers the Discord front door and delivery.</summary>
 public static class DiscordServiceCollectionExtensions
 {
-    /// <summary>Adds options (section <c>Discord</c>), the verifier, the interaction handler, the REST client, the command registrar and <see cref="IRunDelivery"/>.</summary>
+    /// <summary>Adds options (section <c>Discord</c>), the verifier, the link check (with the fetcher's <c>Fetch</c> policy), the interaction handler, the REST client, the command registrar and <see cref="IRunDelivery"/>.</summary>
     /// <remarks>The host supplies <c>IWorkflowClient</c> and <c>IArtifactStore</c>.</remarks>
     public static IServiceCollection AddAutoIntelDiscord(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +23,8 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton<Ed25519Verifier>();
+        services.AddFetchPolicy(configuration);
+        services.TryAddSingleton<SourceLinkValidator>();
         services.TryAddSingleton<InteractionHandler>();
 
         services.TryAddSingleton<DiscordRateLimiter>();

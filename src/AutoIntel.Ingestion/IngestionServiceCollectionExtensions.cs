@@ -17,6 +17,34 @@ public static class IngestionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
+        services.AddFetchPolicy(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IHostResolver, DnsHostResolver>();
+        services.TryAddSingleton<GuardedConnector>();
+        services.TryAddSingleton<ISpeechToText, DisabledSpeechToText>();
+
+        // No resilience handler: the durable retry policy owns retries of transient failures.
+        services.AddHttpClient<SafeHttpFetcher>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<GuardedConnector>().CreateHandler());
+
+        services.TryAddTransient<LocalFileReader>();
+        services.TryAddTransient<IContentAcquirer, ContentAcquirer>();
+        services.TryAddTransient<ITranscriber, Transcriber>();
+        return services;
+    }
+
+    /// <summary>Registers <see cref="FetchOptions"/> (section "Fetch") and the <see cref="FetchPolicy"/> built from them; a second call adds nothing.</summary>
+    /// <remarks>For hosts that check links before a run (the Discord front door) with exactly the rules and allow-list the fetcher uses.</remarks>
+    public static IServiceCollection AddFetchPolicy(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(FetchPolicy)))
+        {
+            // Binding twice would add every allowed host twice and validate twice.
+            return services;
+        }
+
         IConfigurationSection section = configuration.GetSection(FetchOptions.SectionName);
         services.AddOptions<FetchOptions>()
             .Bind(section)
@@ -31,19 +59,7 @@ public static class IngestionServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.TryAddSingleton<FetchPolicy>();
-        services.TryAddSingleton<GuardedConnector>();
-        services.TryAddSingleton<ISpeechToText, DisabledSpeechToText>();
-
-        // No resilience handler: the durable retry policy owns retries of transient failures.
-        services.AddHttpClient<SafeHttpFetcher>(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<GuardedConnector>().CreateHandler());
-
-        services.TryAddTransient<LocalFileReader>();
-        services.TryAddTransient<IContentAcquirer, ContentAcquirer>();
-        services.TryAddTransient<ITranscriber, Transcriber>();
         return services;
     }
 }

@@ -34,4 +34,15 @@ public sealed class DiscordServiceCollectionExtensionsTests
 
         act.Should().Throw<OptionsValidationException>().WithMessage($"*{key}*");
     }
+
+    [Fact]
+    public async Task AddAutoIntelDiscord_FetchAllowedHostsSetting_LetsTheLinkCheckAcceptThatHost()
+    {
+        await using DiscordTestHost host = await DiscordTestHost.StartAsync(s => s["Fetch:AllowedHosts"] = "127.0.0.1,internal.example");
+
+        var links = host.Get<SourceLinkValidator>();
+
+        links.Validate("http://127.0.0.1:8080/a").Should().BeNull();
+        links.Validate("http://10.0.0.1/a").Should().Contain("private or local");
+    }
 }

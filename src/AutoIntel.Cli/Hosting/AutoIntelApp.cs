@@ -1,9 +1,12 @@
+using AutoIntel.Cli.Serve;
+using AutoIntel.Discord;
 using AutoIntel.Intelligence.Analyzers;
 using AutoIntel.Intelligence.Simulation;
 using AutoIntel.Storage;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
 using AutoIntel.Workflows.Runtime;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,15 +14,22 @@ using Microsoft.Extensions.Logging;
 namespace AutoIntel.Cli.Hosting;
 
 /// <summary>The composition root of the local host: configuration, services and the durable runtime over one data folder.</summary>
+/// <remarks>
+/// Every command (analyze, resume, serve, …) gets the same registrations from <see cref="ConfigureServices"/>; <c>serve</c> only
+/// puts them into the web host's container instead of a plain one, so a run started from Discord can be resumed from the CLI.
+/// </remarks>
 public sealed class AutoIntelApp : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly IServiceProvider _services;
+    private readonly IAsyncDisposable _owner;
 
-    private AutoIntelApp(ServiceProvider services, LocalWorkflowRuntime runtime, IConfiguration configuration)
+    private AutoIntelApp(IServiceProvider services, IAsyncDisposable owner, IConfiguration configuration, WebApplication? server)
     {
         _services = services;
-        Runtime = runtime;
+        _owner = owner;
         Configuration = configuration;
+        Server = server;
+        Runtime = services.GetRequiredService<LocalWorkflowRuntime>();
     }
 
     /// <summary>The local durable runtime.</summary>
@@ -34,6 +44,9 @@ public sealed class AutoIntelApp : IAsyncDisposable
     /// <summary>The artifact store of the data folder.</summary>
     public IArtifactStore Artifacts => _services.GetRequiredService<IArtifactStore>();
 
+    /// <summary>The web host of <c>serve</c> (built, not started); null for the other commands.</summary>
+    public WebApplication? Server { get; }
+
     /// <summary>Builds configuration, services and runtime for <paramref name="settings"/>.</summary>
     public static AutoIntelApp Create(AppSettings settings, TimeProvider? time = null)
     {
@@ -42,18 +55,19 @@ public sealed class AutoIntelApp : IAsyncDisposable
         var services = new ServiceCollection();
         ConfigureServices(services, configuration, settings, time ?? TimeProvider.System);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-
-        var runtime = new LocalWorkflowRuntime(
-            new WorkflowRegistry().AddAutoIntel(),
-            new FileHistoryStore(new FileHistoryStoreOptions { RootPath = Path.Combine(settings.DataDir, "instances") }),
-            provider,
-            new LocalRuntimeOptions { MaxConcurrentActivities = settings.Sequential ? 1 : settings.MaxConcurrentActivities },
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILoggerFactory>());
-        return new AutoIntelApp(provider, runtime, configuration);
+        return new AutoIntelApp(provider, provider, configuration, null);
     }
 
-    /// <summary>Registers every service the workflow's activities need.</summary>
+    /// <summary>Builds the same composition inside the local web host of <c>autointel serve</c>, listening on <paramref name="urls"/>.</summary>
+    public static AutoIntelApp CreateServer(AppSettings settings, string urls, TimeProvider? time = null)
+    {
+        Directory.CreateDirectory(settings.DataDir);
+        var configuration = BuildConfiguration(settings);
+        var server = LocalServer.Build(urls, services => ConfigureServices(services, configuration, settings, time ?? TimeProvider.System));
+        return new AutoIntelApp(server.Services, server, configuration, server);
+    }
+
+    /// <summary>Registers every service the workflow's activities, the Discord front door and delivery, and the runtime need.</summary>
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration, AppSettings settings, TimeProvider time)
     {
         services.AddSingleton(configuration);
@@ -70,6 +84,19 @@ public sealed class AutoIntelApp : IAsyncDisposable
             services.AddSingleton<IContentAnalyzer>(sp => new LatencySimulatingAnalyzer(
                 sp.GetRequiredKeyedService<IContentAnalyzer>(AutoIntelServiceCollectionExtensions.OfflineAnalyzerKey), latency, sp.GetRequiredService<TimeProvider>()));
         }
+
+        // Delivery is registered for every command, so `resume` can finish a run that Discord started.
+        services.AddAutoIntelDiscord(configuration);
+
+        services.AddSingleton(sp => new LocalWorkflowRuntime(
+            new WorkflowRegistry().AddAutoIntel(),
+            new FileHistoryStore(new FileHistoryStoreOptions { RootPath = Path.Combine(settings.DataDir, "instances") }),
+            sp,
+            new LocalRuntimeOptions { MaxConcurrentActivities = settings.Sequential ? 1 : settings.MaxConcurrentActivities },
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IWorkflowClient>(sp => sp.GetRequiredService<LocalWorkflowRuntime>());
+        services.AddSingleton<IRunStatistics, RuntimeRunStatistics>();
     }
 
     private static IConfigurationRoot BuildConfiguration(AppSettings settings) => new ConfigurationBuilder()
@@ -81,7 +108,8 @@ public sealed class AutoIntelApp : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        // The runtime first: the container disposes in reverse creation order, which could dispose a service under a running activity.
         await Runtime.DisposeAsync();
-        await _services.DisposeAsync();
+        await _owner.DisposeAsync();
     }
 }

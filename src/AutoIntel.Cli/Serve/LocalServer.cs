@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AutoIntel.Cli.Serve;
 
@@ -25,6 +26,9 @@ public static class LocalServer
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+
+        // The composition chooses the log providers and filters, so the host's defaults must not log a second time.
+        builder.Logging.ClearProviders();
         builder.Services.AddSingleton<RequestMetrics>();
         configureServices(builder.Services);
 

@@ -1,14 +1,21 @@
-using System.Net;
+using AutoIntel.Ingestion;
+using AutoIntel.Ingestion.Fetching;
 
 namespace AutoIntel.Discord.Commands;
 
 /// <summary>Checks a user-supplied link before a run starts, so obvious mistakes get a friendly answer instead of a failed run.</summary>
-/// <remarks>Only a first filter: the fetcher still guards against SSRF (DNS rebinding, redirects) when it downloads.</remarks>
-public static class SourceLinkValidator
+/// <remarks>
+/// Applies the fetcher's own <see cref="FetchPolicy"/> (same address rules, same <c>Fetch:AllowedHosts</c>) to what the link itself shows;
+/// it is only a first filter: the fetcher still guards against SSRF (DNS answers, rebinding, redirects) when it downloads.
+/// </remarks>
+public sealed class SourceLinkValidator(FetchPolicy policy)
 {
+    private const string PrivateOrLocal = "That link points to a private or local address, which I can't read.";
+
     /// <summary>Returns null when the link is acceptable, otherwise a friendly one-line reason.</summary>
-    public static string? Validate(string link)
+    public string? Validate(string link)
     {
+        ArgumentNullException.ThrowIfNull(link);
         if (link.Length > CommandDefinitions.MaxUrlLength)
         {
             return $"That link is too long (over {CommandDefinitions.MaxUrlLength} characters).";
@@ -29,9 +36,20 @@ public static class SourceLinkValidator
             return "Links with a user name or password in them are not supported.";
         }
 
-        if (uri.IsLoopback || uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || IsPrivateAddress(uri.Host))
+        // The policy judges names only after DNS; "localhost" needs no lookup to be known local.
+        if (IsLocalName(FetchPolicy.NormalizeHost(uri.Host)) && !policy.IsAllowedHost(uri.Host))
         {
-            return "That link points to a private or local address, which I can't read.";
+            return PrivateOrLocal;
+        }
+
+        try
+        {
+            policy.EnsureUrlAllowed(uri, "link");
+        }
+        catch (ContentRefusedException e)
+        {
+            // The policy's fix hint (Fetch__AllowedHosts) is for the operator, not for the person in the channel.
+            return e.Fix == FetchPolicy.AllowHostFix ? PrivateOrLocal : $"I can't read that link: {e.Reason ?? e.Message}.";
         }
 
         if (IsDiscordHost(uri.Host) && uri.AbsolutePath.StartsWith("/channels/", StringComparison.Ordinal))
@@ -42,23 +60,9 @@ public static class SourceLinkValidator
         return null;
     }
 
+    private static bool IsLocalName(string host) =>
+        host == "localhost" || host.EndsWith(".localhost", StringComparison.Ordinal);
+
     private static bool IsDiscordHost(string host) =>
         host is "discord.com" or "discordapp.com" or "ptb.discord.com" or "canary.discord.com";
-
-    private static bool IsPrivateAddress(string host)
-    {
-        if (!IPAddress.TryParse(host.Trim('[', ']'), out IPAddress? ip))
-        {
-            return false;
-        }
-
-        if (ip.IsIPv4MappedToIPv6)
-        {
-            ip = ip.MapToIPv4();
-        }
-
-        byte[] b = ip.GetAddressBytes();
-        return ip.IsIPv6LinkLocal || ip.IsIPv6SiteLocal || ip.IsIPv6UniqueLocal || IPAddress.IsLoopback(ip)
-            || (b.Length == 4 && (b[0] == 10 || b[0] == 0 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254)));
-    }
 }

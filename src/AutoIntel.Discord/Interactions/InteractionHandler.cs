@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace AutoIntel.Discord.Interactions;
 
 /// <summary>The interactions endpoint, host-agnostic: verifies, parses and answers one request; the local server and the Functions trigger both call it.</summary>
-public sealed class InteractionHandler(Ed25519Verifier verifier, IWorkflowClient workflows, ILogger<InteractionHandler> log)
+public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValidator links, IWorkflowClient workflows, ILogger<InteractionHandler> log)
 {
     /// <summary>Largest body accepted; Discord's interaction payloads are a few kilobytes.</summary>
     public const int MaxBodyBytes = 256 * 1024;
@@ -116,7 +116,7 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, IWorkflowClient
         }
         else if (!string.IsNullOrEmpty(url))
         {
-            if (SourceLinkValidator.Validate(url) is string problem)
+            if (links.Validate(url) is string problem)
             {
                 return Ephemeral(problem);
             }

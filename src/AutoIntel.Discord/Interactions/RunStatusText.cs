@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using AutoIntel.Core.Serialization;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
 
@@ -15,7 +13,7 @@ public static class RunStatusText
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Run `{status.InstanceId}`: **{status.RuntimeStatus.ToString().ToLowerInvariant()}**");
-        RunProgress? progress = ReadProgress(status.CustomStatus);
+        RunProgress? progress = RunStatusReader.Progress(status);
         if (progress is not null)
         {
             text.Append(CultureInfo.InvariantCulture, $"\nStage {progress.StageNumber}/{progress.StageCount}: **{progress.Stage}**");
@@ -50,21 +48,4 @@ public static class RunStatusText
         < 60_000 => $"{milliseconds / 1000:0.0} s",
         _ => $"{milliseconds / 60_000:0.0} min",
     };
-
-    private static RunProgress? ReadProgress(JsonElement? custom)
-    {
-        if (custom is not { ValueKind: JsonValueKind.Object } element)
-        {
-            return null;
-        }
-
-        try
-        {
-            return element.Deserialize<RunProgress>(AutoIntelJson.Options);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

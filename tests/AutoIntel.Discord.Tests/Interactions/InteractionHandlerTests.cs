@@ -3,8 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AutoIntel.Core.Runs;
 using AutoIntel.Core.Serialization;
+using AutoIntel.Discord.Commands;
 using AutoIntel.Discord.Interactions;
 using AutoIntel.Discord.Tests.Support;
+using AutoIntel.Ingestion.Fetching;
 using AutoIntel.TestKit;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
@@ -26,7 +28,7 @@ public sealed class InteractionHandlerTests : IDisposable
     {
         _loggerFactory = LoggerFactory.Create(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
         var verifier = new Ed25519Verifier(Options.Create(new DiscordOptions { PublicKey = _signer.PublicKeyHex }), _time);
-        _handler = new InteractionHandler(verifier, _workflows, _loggerFactory.CreateLogger<InteractionHandler>());
+        _handler = new InteractionHandler(verifier, new SourceLinkValidator(new FetchPolicy(Options.Create(new FetchOptions()))), _workflows, _loggerFactory.CreateLogger<InteractionHandler>());
     }
 
     public void Dispose() => _loggerFactory.Dispose();

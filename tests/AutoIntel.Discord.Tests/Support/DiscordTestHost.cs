@@ -12,7 +12,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private DiscordTestHost(FakeDiscordServer server, ServiceProvider services, SkippingTimeProvider time, MemoryArtifactStore store, FakeWorkflowClient workflows, CapturingLoggerProvider logs)
+    private DiscordTestHost(FakeDiscordServer server, ServiceProvider services, SkippingTimeProvider time, InMemoryArtifactStore store, FakeWorkflowClient workflows, CapturingLoggerProvider logs)
     {
         Server = server;
         _services = services;
@@ -26,7 +26,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
 
     public SkippingTimeProvider Time { get; }
 
-    public MemoryArtifactStore Store { get; }
+    public InMemoryArtifactStore Store { get; }
 
     public FakeWorkflowClient Workflows { get; }
 
@@ -47,7 +47,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
         };
         configure?.Invoke(settings);
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var store = new MemoryArtifactStore();
+        var store = new InMemoryArtifactStore();
         var workflows = new FakeWorkflowClient();
         var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection();

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using AutoIntel.Cli.Hosting;
+
+namespace AutoIntel.Cli.Commands;
+
+/// <summary><c>autointel serve [--urls …]</c>: hosts the Discord interactions endpoint, run status, health and metrics, and runs the workflows in-process.</summary>
+public static class ServeCommand
+{
+    /// <summary>The address used when <c>--urls</c> is not given.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:7071";
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls") { Description = "Listen addresses, separated by ';' (port 0 picks a free port).", DefaultValueFactory = _ => DefaultUrls };
+        var command = new Command("serve", "Host the Discord interactions endpoint (POST /api/interactions), /api/runs/{id}, /health and /metrics; run workflows in this process.")
+        {
+            urls,
+        };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(urls) ?? DefaultUrls, parse.GetValue(CommonOptions.DataDir), ct));
+        return command;
+    }
+
+    /// <summary>Serves until Ctrl+C (or SIGTERM); unfinished runs stay in history and resume on the next start.</summary>
+    public static async Task<int> RunAsync(string urls, string? dataDir, CancellationToken cancellationToken)
+    {
+        await using var app = AutoIntelApp.CreateServer(new AppSettings(DataDirectory.Resolve(dataDir)), urls);
+        var server = app.Server!;
+        try
+        {
+            await server.StartAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync($"error: cannot listen on {urls}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        Console.WriteLine($"Listening on {string.Join(", ", server.Urls)} (POST /api/interactions, GET /api/runs/{{id}}, /health, /metrics). Ctrl+C stops.");
+
+        // Runs that a crash or an earlier stop interrupted continue here, from their history.
+        var resumed = await app.Runtime.ResumeAllAsync(cancellationToken);
+        if (resumed.Count > 0)
+        {
+            Console.WriteLine($"Resumed {resumed.Count} unfinished run(s): {string.Join(", ", resumed)}");
+        }
+
+        // Both the command line (SIGINT, SIGTERM) and the web host's own lifetime may see the signal first.
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellationToken.Register(() => stopping.TrySetResult()))
+        using (server.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult()))
+        {
+            await stopping.Task;
+        }
+
+        Console.WriteLine("Stopping. Unfinished runs resume on the next start, or with: autointel resume --all");
+        await server.StopAsync(CancellationToken.None);
+        return ExitCodes.Success;
+    }
+}
