@@ -41,6 +41,10 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
     public string Session { get; }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Returns once the start event is appended (and flushed when <see cref="LocalRuntimeOptions.FlushToDisk"/> is set); the orchestration
+    /// code first runs afterwards on the instance's runner, so a failure there shows in the instance's status, not here.
+    /// </remarks>
     public async Task<StartResult> StartAsync(string workflowName, object? input, string? instanceId = null, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -88,7 +92,9 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
                 throw;
             }
 
-            await LaunchAsync(workflow, log, started, resumed: null);
+            // The first step (replay of the start, first batch of calls) runs on the runner's own task: a caller such as the
+            // Discord interactions endpoint answers as soon as the start is durable, not after the orchestration code has run.
+            Launch(workflow, log, started, resumed: null);
             return new StartResult(id, true);
         }
         finally
@@ -175,7 +181,8 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
                 throw new InvalidOperationException($"Instance {instanceId} runs workflow '{status.WorkflowName}', which is not registered.");
             }
 
-            await LaunchAsync(workflow, log, log.Events, new ExecutionResumed(Now(log.Events), Session));
+            // Resuming waits for the replay, so a history this code cannot replay or a store error surfaces here.
+            await Launch(workflow, log, log.Events, new ExecutionResumed(Now(log.Events), Session)).Ready;
             return true;
         }
         finally
@@ -256,18 +263,21 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
         _gate.Dispose();
     }
 
-    private async Task LaunchAsync(WorkflowDescriptor workflow, IHistoryLog log, IReadOnlyList<HistoryEvent> history, HistoryEvent? resumed)
+    private InstanceRunner Launch(WorkflowDescriptor workflow, IHistoryLog log, IReadOnlyList<HistoryEvent> history, HistoryEvent? resumed)
     {
         var runner = new InstanceRunner(_runtime, workflow, log, history, resumed, _shutdown.Token);
         _running[log.InstanceId] = runner;
         runner.Start();
         _ = ForgetWhenDoneAsync(runner);
-        await runner.Ready;
+        return runner;
     }
 
     private async Task ForgetWhenDoneAsync(InstanceRunner runner)
     {
         await runner.Completion;
+
+        // A started instance's first step may fail with nobody awaiting Ready; the runner has logged it, so observe it here.
+        _ = runner.Ready.Exception;
         _running.TryRemove(new KeyValuePair<string, InstanceRunner>(runner.InstanceId, runner));
         runner.Dispose();
     }

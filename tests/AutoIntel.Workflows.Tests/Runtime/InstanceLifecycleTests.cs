@@ -27,6 +27,30 @@ public sealed class InstanceLifecycleTests
     }
 
     [Fact]
+    public async Task Start_FirstStepStillBlocked_ReturnsOnceTheStartIsStored()
+    {
+        await using var harness = new RuntimeHarness();
+        using var firstStep = new ManualResetEventSlim();
+        var registry = new WorkflowRegistry().AddWorkflow<int, int>("Gated", (_, x) =>
+        {
+            // Blocks the runner's own task, not the caller: the caller must already have its answer.
+            firstStep.Wait(Guard.Timeout);
+            return Task.FromResult(x + 1);
+        });
+        var runtime = harness.Create(registry);
+
+        var started = await runtime.StartAsync("Gated", 1, "gated-1").Within();
+        var storedAtReturn = await harness.Store.ReadAsync("gated-1", CancellationToken.None);
+        firstStep.Set();
+        var final = await runtime.WaitForCompletionAsync("gated-1", CancellationToken.None).Within();
+
+        started.Should().Be(new StartResult("gated-1", true));
+        storedAtReturn.Should().ContainSingle().Which.Should().BeOfType<ExecutionStarted>();
+        final.RuntimeStatus.Should().Be(RuntimeStatus.Completed);
+        final.Output!.Value.GetInt32().Should().Be(2);
+    }
+
+    [Fact]
     public async Task Start_WithoutId_UsesNewGuidInNFormat()
     {
         await using var harness = new RuntimeHarness();
