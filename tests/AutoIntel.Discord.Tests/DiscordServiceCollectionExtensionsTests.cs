@@ -1,6 +1,7 @@
 using AutoIntel.Discord.Commands;
 using AutoIntel.Discord.Interactions;
 using AutoIntel.Discord.Tests.Support;
+using AutoIntel.TestKit;
 using AutoIntel.Workflows.AutoIntel.Delivery;
 using Microsoft.Extensions.Options;
 

@@ -11,6 +11,9 @@ public sealed class CliRunner(string dataDir)
     /// <summary>The data folder every invocation uses.</summary>
     public string DataDir { get; } = dataDir;
 
+    /// <summary>Extra environment variables for every invocation (e.g. <c>Discord__PublicKey</c>).</summary>
+    public IDictionary<string, string?> Environment { get; } = new Dictionary<string, string?>(StringComparer.Ordinal);
+
     /// <summary>Runs to completion (bounded) and captures output.</summary>
     public async Task<CliResult> RunAsync(params string[] args)
     {
@@ -50,6 +53,11 @@ public sealed class CliRunner(string dataDir)
         }
 
         info.Environment["AUTOINTEL_DATA_DIR"] = DataDir;
+        foreach (var (name, value) in Environment)
+        {
+            info.Environment[name] = value;
+        }
+
         info.Environment["DOTNET_NOLOGO"] = "1";
         return Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
     }

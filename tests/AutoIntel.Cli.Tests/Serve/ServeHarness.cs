@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
 using AutoIntel.Cli.Serve;
 using AutoIntel.Discord;
+using AutoIntel.TestKit;
 using AutoIntel.Workflows.Abstractions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,21 +9,18 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
-using Org.BouncyCastle.Security;
 
 namespace AutoIntel.Cli.Tests.Serve;
 
 /// <summary>A real local server on a free loopback port, an in-memory run table behind it, and a Discord-style request signer.</summary>
 public sealed class ServeHarness : IAsyncDisposable
 {
-    private readonly Ed25519PrivateKeyParameters _key = new(new SecureRandom());
+    private readonly TestSigner _signer = new();
     private readonly WebApplication _app;
 
     private ServeHarness(Action<IServiceCollection>? extra)
     {
-        string publicKey = Convert.ToHexStringLower(_key.GeneratePublicKey().GetEncoded());
+        string publicKey = _signer.PublicKeyHex;
         IConfiguration configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:PublicKey"] = publicKey })
             .Build();
@@ -54,20 +50,7 @@ public sealed class ServeHarness : IAsyncDisposable
     }
 
     /// <summary>A POST to /api/interactions signed like Discord signs it (BouncyCastle, not the code under test).</summary>
-    public HttpRequestMessage Signed(string json)
-    {
-        byte[] body = Encoding.UTF8.GetBytes(json);
-        string timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        byte[] message = [.. Encoding.ASCII.GetBytes(timestamp), .. body];
-        var signer = new Ed25519Signer();
-        signer.Init(true, _key);
-        signer.BlockUpdate(message, 0, message.Length);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/interactions") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add("X-Signature-Ed25519", Convert.ToHexStringLower(signer.GenerateSignature()));
-        request.Headers.Add("X-Signature-Timestamp", timestamp);
-        return request;
-    }
+    public HttpRequestMessage Signed(string json) => _signer.SignedPost(new Uri(BaseAddress, "/api/interactions"), json);
 
     public static string AnalyzeCommand(string interactionId) =>
         $$$"""{"id":"{{{interactionId}}}","application_id":"11","type":2,"token":"tok-{{{interactionId}}}","guild_id":"22","channel_id":"33","member":{"user":{"id":"44"}},"data":{"id":"55","name":"autointel","type":1,"options":[{"name":"url","type":3,"value":"https://example.com/v"}]}}""";
