@@ -8,6 +8,13 @@ if (args.Length > 0 && args[0] == "gateway-study")
     return;
 }
 
+// "interactions-load <autointel.dll>" measures the interactions endpoint of a real `autointel serve` process from this process.
+if (args.Length > 1 && args[0] == "interactions-load")
+{
+    await AutoIntel.Benchmarks.InteractionsLoad.RunAsync(args[1], Console.Out);
+    return;
+}
+
 // Every benchmark class in this assembly is selectable with --filter (e.g. --filter '*Runtime*').
 // The generated benchmark project rebuilds the whole dependency chain; on the shared 2-core machine that can take
 // longer than BenchmarkDotNet's default 2-minute build timeout.
