@@ -9,6 +9,7 @@ using AutoIntel.Workflows.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace AutoIntel.Cli.Hosting;
@@ -63,14 +64,15 @@ public sealed class AutoIntelApp : IAsyncDisposable
     {
         Directory.CreateDirectory(settings.DataDir);
         var configuration = BuildConfiguration(settings);
-        var server = LocalServer.Build(urls, services => ConfigureServices(services, configuration, settings, time ?? TimeProvider.System));
+        var server = LocalServer.Build(urls, services => ConfigureServices(services, configuration, settings, time ?? TimeProvider.System), configuration);
         return new AutoIntelApp(server.Services, server, configuration, server);
     }
 
     /// <summary>Registers every service the workflow's activities, the Discord front door and delivery, and the runtime need.</summary>
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration, AppSettings settings, TimeProvider time)
     {
-        services.AddSingleton(configuration);
+        // TryAdd: the web host registers its own configuration, which holds ours plus its listen addresses (--urls).
+        services.TryAddSingleton(configuration);
         services.AddSingleton(time);
         services.AddLogging(logging => logging
             .AddConfiguration(configuration.GetSection("Logging"))

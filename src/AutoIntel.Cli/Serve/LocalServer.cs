@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -21,9 +22,16 @@ public static class LocalServer
     /// <summary>Builds (does not start) the server.</summary>
     /// <param name="urls">Listen addresses, e.g. <c>http://127.0.0.1:7071</c> (port 0 picks a free one).</param>
     /// <param name="configureServices">Registers the host's services: <c>AddAutoIntelDiscord</c>, an <see cref="IWorkflowClient"/>, an artifact store and optionally an <see cref="IRunStatistics"/>.</param>
-    public static WebApplication Build(string urls, Action<IServiceCollection> configureServices)
+    /// <param name="configuration">The application's configuration, added to the host's (its <c>Kestrel</c> and <c>Logging</c> sections apply); optional.</param>
+    public static WebApplication Build(string urls, Action<IServiceCollection> configureServices, IConfiguration? configuration = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        if (configuration is not null)
+        {
+            builder.Configuration.AddConfiguration(configuration);
+        }
+
+        // After the application's configuration, so --urls wins over a stray "urls" setting in it.
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
