@@ -17,7 +17,7 @@ namespace AutoIntel.Workflows.Tests.AutoIntel;
 /// </remarks>
 public sealed class RecordedHistoryTests
 {
-    public static TheoryData<string> Recordings() => [.. Directory.GetFiles(HistoriesFolder(), "*.jsonl").Select(Path.GetFileNameWithoutExtension).Order()!];
+    public static TheoryData<string> Recordings() => [.. Directory.GetFiles(HistoriesFolder(), "*.jsonl").Select(f => Path.GetFileNameWithoutExtension(f)).Order()];
 
     [Theory]
     [MemberData(nameof(Recordings))]
@@ -27,7 +27,7 @@ public sealed class RecordedHistoryTests
         var store = new FileHistoryStore(new FileHistoryStoreOptions { RootPath = data.Path });
         var lines = await File.ReadAllLinesAsync(Path.Combine(HistoriesFolder(), recording + ".jsonl"));
         var terminal = lines[^1];
-        terminal.Should().Contain("\"type\":\"ExecutionCompleted\"", "recordings are of completed runs");
+        terminal.Should().Contain("\"type\":\"executionCompleted\"", "recordings are of completed runs");
         await File.WriteAllLinesAsync(store.PathOf(recording), lines[..^1]);
         await using var runtime = new LocalWorkflowRuntime(
             new WorkflowRegistry().AddAutoIntel(), store, new EmptyServices(), new LocalRuntimeOptions(), TimeProvider.System, NullLoggerFactory.Instance);
