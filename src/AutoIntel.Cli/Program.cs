@@ -9,6 +9,8 @@ var root = new RootCommand("autointel: fact-checked briefings of videos, podcast
     StatusCommand.Create(),
     ResumeCommand.Create(),
     ListCommand.Create(),
+    TerminateCommand.CreateTerminate(),
+    TerminateCommand.CreatePurge(),
     BenchCommand.Create(),
     ServeCommand.Create(),
     DiscordCommand.Create(),
