@@ -193,6 +193,27 @@ public sealed class OfflineAnalyzerTests
     }
 
     [Fact]
+    public async Task ExtractEntities_BylinesRolesAndFunctionWords_AreCleanedToNames()
+    {
+        var text = "Four-day week results By Ruth Adeyemi, Work and Economy Correspondent. "
+            + "Conservative MP Douglas Prentice called the trial a recipe for decline. "
+            + "\"We got calmer teams,\" said Helen Marsh, chief executive of Fenwick Logistics. "
+            + "Marsh said A week is long and I agree. The Shorter Week Campaign ran a trial in Spain and Portugal. "
+            + "Jordan Ellis: It moves heat. Jordan Ellis: It works, and That is that. Amara Osei and Graham Whitlock joined us. Prentice disagreed.";
+
+        var entities = (await _analyzer.ExtractEntitiesAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
+
+        entities.Where(e => e.Type == "person").Select(e => e.Name).Should()
+            .Contain(["Ruth Adeyemi", "Douglas Prentice", "Helen Marsh", "Amara Osei", "Graham Whitlock"])
+            .And.NotContain(["Fenwick Logistics", "Amara Osei and Graham Whitlock"]);
+        entities.Should().ContainEquivalentOf(new Entity("Douglas Prentice", "person", 2));
+        entities.Where(e => e.Type == "organization").Select(e => e.Name).Should().Contain(["Fenwick Logistics", "Shorter Week Campaign"]);
+        entities.Where(e => e.Type == "place").Select(e => e.Name).Should().Contain(["Spain", "Portugal"]);
+        entities.Select(e => e.Name).Should().NotContain(
+            ["The", "A", "I", "It", "That", "By Ruth Adeyemi", "Work and Economy Correspondent", "Conservative MP Douglas Prentice", "Spain and Portugal"]);
+    }
+
+    [Fact]
     public async Task ExtractClaims_TownHall_IncludesStatisticsAndSkipsQuestionsAndOpinions()
     {
         var text = OfflineFixture.TownHall() + "\n\nI think the city deserves better leadership. Is that a fair concern?";
