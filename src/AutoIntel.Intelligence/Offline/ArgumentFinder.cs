@@ -81,6 +81,13 @@ internal static class ArgumentFinder
     private static string Clean(string part)
     {
         var trimmed = OfflineText.StripFillers(part.Trim().TrimEnd('.', '!', ',', ';', ':', ' ').Trim());
+
+        // A premise or conclusion cut from inside a quotation keeps only one of its quote marks: drop the stray one.
+        if (trimmed.Count(c => c == '"') % 2 == 1)
+        {
+            trimmed = trimmed.Trim('"').TrimEnd('.', '!', ',', ';', ':', ' ');
+        }
+
         return trimmed.Length > 0 ? char.ToUpperInvariant(trimmed[0]) + trimmed[1..] : trimmed;
     }
 }

@@ -24,7 +24,7 @@ internal static class OfflineText
     private static readonly Regex WordPattern = new(@"[\p{L}\p{N}][\p{L}\p{N}'’]*", RegexOptions.CultureInvariant);
 
     private static readonly Regex Fillers = new(
-        @"^(?:(?:so|and|but|well|look|now|okay|ok|right|yeah|um|uh|like|you know|i mean|honestly|basically|actually)\b[,\s]*)+",
+        @"^(?:(?:so|and|but|well|look|now|okay|ok|right|yeah|um|uh|like|you know|i mean|honestly|basically|actually|also)\b[,\s]*)+",
         Options);
 
     // "Jordan Ellis: ..." in a transcript; a label is one to four capitalised words, none of them a function word ("This week: ...").

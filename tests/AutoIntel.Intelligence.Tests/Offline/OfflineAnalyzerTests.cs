@@ -117,6 +117,17 @@ public sealed class OfflineAnalyzerTests
     }
 
     [Fact]
+    public async Task FindArguments_InsideAQuotation_PartsHaveNoStrayQuoteMarks()
+    {
+        var text = "\"People stopped booking pointless meetings because they knew Friday was gone.\"";
+
+        var argument = (await _analyzer.FindArgumentsAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value.Should().ContainSingle().Subject;
+
+        argument.Conclusion.Should().Be("People stopped booking pointless meetings");
+        argument.Premises.Should().Equal("They knew Friday was gone");
+    }
+
+    [Fact]
     public async Task FindFallacies_NobodyTalksAboutAsRelativeClause_IsNotWhataboutism()
     {
         var fallacies = (await _analyzer.FindFallaciesAsync(OfflineFixture.Request, OfflineFixture.AsChunk("\"Recruitment is the benefit nobody talks about,\" he said."))).Value;
