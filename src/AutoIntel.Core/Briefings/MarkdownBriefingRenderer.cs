@@ -88,9 +88,30 @@ public static class MarkdownBriefingRenderer
 
         md.Append('\n');
         md.Append("### Evidence\n\n");
+
+        // Claims without evidence that share a verdict and rationale (typically "unverified offline") are listed once
+        // as a group, so the section does not repeat one line per claim; claims with evidence always stand alone.
+        var groups = Enumerable.Range(0, claims.Count)
+            .Where(i => claims[i].Evidence.Count == 0)
+            .GroupBy(i => (claims[i].Verdict, claims[i].Rationale))
+            .Where(g => g.Count() > 1)
+            .ToDictionary(g => g.First(), g => g.ToList());
+        var grouped = groups.Values.SelectMany(g => g).ToHashSet();
         for (var i = 0; i < claims.Count; i++)
         {
             var c = claims[i];
+            if (groups.TryGetValue(i, out var members))
+            {
+                md.Append("**").Append(NumberRanges(members)).Append(".** ").Append(VerdictLabel(c.Verdict)).Append(" — ")
+                  .Append(MarkdownText.Inline(c.Rationale)).Append("\n\n");
+                continue;
+            }
+
+            if (grouped.Contains(i))
+            {
+                continue;
+            }
+
             md.Append("**").Append(i + 1).Append(".** ").Append(VerdictLabel(c.Verdict)).Append(" — ")
               .Append(MarkdownText.Inline(c.Rationale)).Append('\n');
             foreach (var e in c.Evidence)
@@ -112,6 +133,27 @@ public static class MarkdownBriefingRenderer
 
             md.Append('\n');
         }
+    }
+
+    // Zero-based claim indexes as one-based ranges: [0, 1, 2, 4] -> "1–3, 5".
+    private static string NumberRanges(List<int> indexes)
+    {
+        var parts = new List<string>();
+        for (var k = 0; k < indexes.Count;)
+        {
+            var end = k;
+            while (end + 1 < indexes.Count && indexes[end + 1] == indexes[end] + 1)
+            {
+                end++;
+            }
+
+            parts.Add(end > k
+                ? string.Create(CultureInfo.InvariantCulture, $"{indexes[k] + 1}\u2013{indexes[end] + 1}")
+                : (indexes[k] + 1).ToString(CultureInfo.InvariantCulture));
+            k = end + 1;
+        }
+
+        return string.Join(", ", parts);
     }
 
     private static void WriteArguments(StringBuilder md, IReadOnlyList<Argument> arguments)

@@ -7,6 +7,10 @@ using AngleSharp.Html.Parser;
 namespace AutoIntel.Ingestion.Transcription;
 
 /// <summary>Extracts an article's readable text from HTML: chrome and scripts dropped, the main content preferred, one block per paragraph.</summary>
+/// <remarks>
+/// Each block ends a sentence (a "." is added to headings and list items that lack one), because downstream text is
+/// joined into running prose. Bylines and datelines are dropped, and so is a heading that repeats the title.
+/// </remarks>
 public static partial class HtmlTextExtractor
 {
     private const string Chrome = "script, style, noscript, template, nav, header, footer, aside, iframe, object, embed, svg, canvas, "
@@ -18,6 +22,20 @@ public static partial class HtmlTextExtractor
         "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
         "blockquote", "pre", "figure", "figcaption", "table", "tr", "td", "th", "caption", "address", "details", "summary",
         "hr", "center", "body", "br",
+    };
+
+    // Marked-up bylines and datelines: metadata about the article, not its prose.
+    private const string Credits = "address, [rel~='author'], [itemprop~='author'], [itemprop~='datePublished'], [itemprop~='dateModified'], "
+        + "[class*='byline'], [class*='dateline'], [class*='author'], [class*='timestamp'], [class*='published'], [class*='posted-on']";
+
+    // Longer than this, a "credit" element is more likely a wrapper around real content than a byline.
+    private const int MaxCreditWords = 30;
+
+    // <time> is a block of its own unless it sits inside running text.
+    private static readonly HashSet<string> InlineContainers = new(StringComparer.Ordinal)
+    {
+        "p", "li", "span", "a", "em", "strong", "b", "i", "q", "cite", "small", "td", "th", "dd", "dt", "blockquote", "figcaption",
+        "h1", "h2", "h3", "h4", "h5", "h6", "label", "caption",
     };
 
     /// <summary>The page title: og:title, else &lt;title&gt;, else the first &lt;h1&gt;, or null.</summary>
@@ -44,6 +62,11 @@ public static partial class HtmlTextExtractor
             form.Remove();
         }
 
+        foreach (IElement credit in document.QuerySelectorAll(Credits).Where(c => WordCount(c.TextContent) <= MaxCreditWords).ToList())
+        {
+            credit.Remove();
+        }
+
         IElement? root = ChooseRoot(document);
         var blocks = new List<string>();
         if (root is not null)
@@ -53,8 +76,29 @@ public static partial class HtmlTextExtractor
             Flush(buffer, blocks);
         }
 
-        return new HtmlText(title, blocks);
+        blocks.RemoveAll(IsCredit);
+        if (title is not null)
+        {
+            int repeated = blocks.FindIndex(b => string.Equals(b.TrimEnd('.'), title.TrimEnd('.'), StringComparison.OrdinalIgnoreCase));
+            if (repeated >= 0 && repeated < 3)
+            {
+                blocks.RemoveAt(repeated);
+            }
+        }
+
+        return new HtmlText(title, [.. blocks.Select(EndSentence)]);
     }
+
+    // An unmarked byline ("By Ruth Adeyemi, Economics Correspondent") or dateline ("Updated 21 February 2023, 10:04").
+    private static bool IsCredit(string block) =>
+        WordCount(block) <= MaxCreditWords / 2 && !EndsSentence(block) && (Byline().IsMatch(block) || Dateline().IsMatch(block));
+
+    private static string EndSentence(string block) =>
+        EndsSentence(block) || block.EndsWith(':') ? block : block.TrimEnd(',', ';', ' ') + ".";
+
+    private static bool EndsSentence(string block) => SentenceEnd().IsMatch(block);
+
+    private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
     private static IElement? ChooseRoot(IHtmlDocument document)
     {
@@ -81,7 +125,8 @@ public static partial class HtmlTextExtractor
             }
             else if (child is IElement element)
             {
-                if (BlockElements.Contains(element.LocalName))
+                if (BlockElements.Contains(element.LocalName)
+                    || (element.LocalName == "time" && !InlineContainers.Contains(element.ParentElement?.LocalName ?? string.Empty)))
                 {
                     Flush(buffer, blocks);
                     Walk(element, buffer, blocks);
@@ -114,16 +159,39 @@ public static partial class HtmlTextExtractor
             title = document.Title;
         }
 
+        string? heading = document.QuerySelector("h1")?.TextContent is { } h1 ? Normalize(h1) : null;
         if (string.IsNullOrWhiteSpace(title))
         {
-            title = document.QuerySelector("h1")?.TextContent;
+            title = heading;
         }
 
-        return string.IsNullOrWhiteSpace(title) ? null : Normalize(title);
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return null;
+        }
+
+        // "Headline | Site name": the page's own headline is the better title.
+        title = Normalize(title);
+        return !string.IsNullOrEmpty(heading) && title.Length > heading.Length
+            && title.StartsWith(heading, StringComparison.OrdinalIgnoreCase) && SiteSuffix().IsMatch(title[heading.Length..])
+            ? heading
+            : title;
     }
 
     private static string Normalize(string text) => Whitespace().Replace(text.Replace('\u00A0', ' '), " ").Trim();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"[.!?\u2026][""'\u201D\u2019)\]]*$")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"^\s*[|\u2013\u2014\u00B7:-]\s+\S")]
+    private static partial Regex SiteSuffix();
+
+    [GeneratedRegex(@"^(?:By|Words by|Written by|Reporting by)\s+\p{Lu}", RegexOptions.CultureInvariant)]
+    private static partial Regex Byline();
+
+    [GeneratedRegex(@"^(?:(?:Published|Updated|Posted|Last updated|First published)(?:\s+on)?:?\s+)?(?:\p{L}+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}\p{Ll}+\.?,?\s+\d{4}|\p{Lu}\p{Ll}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\p{Lu}{2,5})?)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Dateline();
 }

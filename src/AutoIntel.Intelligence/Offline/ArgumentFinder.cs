@@ -6,14 +6,17 @@ namespace AutoIntel.Intelligence.Offline;
 /// <summary>Finds arguments from discourse markers: "X because Y", "Y, so X", "Therefore X" after a premise.</summary>
 internal static class ArgumentFinder
 {
-    // "since" also means "from a time on"; a date or time word after it is not a premise.
-    private const string NotTemporal = @"(?!(?:then|last|early|late|the\s+(?:start|beginning|end|\d)|\d|january|february|march|april|may|june|july|august|september|october|november|december)\b)";
+    // "since" also means "from a time on": before a date or time word ("since 2013", "since the 2008 crisis") it is not a premise.
+    private const string NotTemporal = @"(?!(?:(?:then|last|early|late|the\s+(?:start|beginning|end)|january|february|march|april|may|june|july|august|september|october|november|december)\b|(?:the\s+)?\d))";
+
+    // ... and after "ever", "long" or a perfect ("have since run", "has since fallen") it is an adverb of time.
+    private const string NotAdverb = @"(?<!\b(?:ever|long|have|has|had|having)\s+)";
 
     private static readonly Regex LeadingPremise = new(
         @"^(?<marker>because|since)\s+" + NotTemporal + @"(?<premise>[^,]{12,}),\s*(?<conclusion>.{12,})$", OfflineText.Options);
 
     private static readonly Regex TrailingPremise = new(
-        @"^(?<conclusion>.{12,}?),?\s+(?<marker>because(?!\s+of\b)|since\s+" + NotTemporal + @")\s*(?<premise>.{12,})$", OfflineText.Options);
+        @"^(?<conclusion>.{12,}?),?\s+(?<marker>because(?!\s+of\b)|" + NotAdverb + @"since\s+" + NotTemporal + @")\s*(?<premise>.{12,})$", OfflineText.Options);
 
     private static readonly Regex TrailingConclusion = new(
         @"^(?<premise>.{12,}?),?\s+(?<marker>therefore|thus|consequently|which\s+means(?:\s+that)?|as\s+a\s+result|(?:and\s+)?that'?s\s+why)\s*,?\s+(?<conclusion>.{12,})$",
@@ -78,6 +81,13 @@ internal static class ArgumentFinder
     private static string Clean(string part)
     {
         var trimmed = OfflineText.StripFillers(part.Trim().TrimEnd('.', '!', ',', ';', ':', ' ').Trim());
+
+        // A premise or conclusion cut from inside a quotation keeps only one of its quote marks: drop the stray one.
+        if (trimmed.Count(c => c == '"') % 2 == 1)
+        {
+            trimmed = trimmed.Trim('"').TrimEnd('.', '!', ',', ';', ':', ' ');
+        }
+
         return trimmed.Length > 0 ? char.ToUpperInvariant(trimmed[0]) + trimmed[1..] : trimmed;
     }
 }

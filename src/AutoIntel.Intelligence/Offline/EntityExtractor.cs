@@ -21,6 +21,18 @@ internal static class EntityExtractor
         "Organisation", "Party", "Board", "Center", "Centre", "Laboratory", "Labs", "Society", "Authority", "Office", "Bureau", "Fund",
         "Trust", "Committee", "Network", "Times", "Post", "Journal", "News", "Review", "Federation", "Union", "Court", "Parliament",
         "Congress", "Senate", "College", "School", "Hospital", "Hall", "Institution", "Forum", "Alliance", "Coalition", "Energy", "Motors", "Airlines",
+        "Logistics", "Campaign", "Partners", "Holdings", "Industries", "Services", "Technologies", "Plc", "PLC", "GmbH", "Consulting", "Media",
+        "Press", "Herald", "Gazette", "Courier", "Tribune", "Chronicle", "Telegraph", "Ledger", "Brewery", "Bakery",
+    };
+
+    // Job titles and the party or portfolio words before them: "Conservative MP Douglas Prentice" names Douglas Prentice,
+    // and a run that ends in one ("Work and Economy Correspondent") is a role, not an entity.
+    private static readonly HashSet<string> Roles = new(StringComparer.Ordinal)
+    {
+        "MP", "MPs", "MEP", "MSP", "MLA", "Congressman", "Congresswoman", "Chairman", "Chairwoman", "Chair", "CEO", "CFO", "Director",
+        "Editor", "Correspondent", "Reporter", "Columnist", "Presenter", "Spokesperson", "Spokesman", "Spokeswoman", "Economist", "Analyst",
+        "Researcher", "Scientist", "Leader", "Manager", "Executive", "Officer", "Founder", "Co-founder", "Coach", "Captain", "Inspector",
+        "Detective", "Sergeant", "Constable", "Ambassador", "Bishop", "Archbishop", "Pope", "King", "Queen", "Prince", "Princess",
     };
 
     private static readonly HashSet<string> ProgramWords = new(StringComparer.Ordinal)
@@ -97,19 +109,21 @@ internal static class EntityExtractor
         {
             foreach (var run in Runs(sentence, lowercaseInText))
             {
-                var (name, type) = Classify(run.Words, lowercaseInText);
-                if (name.Length == 0)
+                foreach (var (name, type) in ClassifyAll(run.Words, lowercaseInText))
                 {
-                    continue;
-                }
+                    if (name.Length == 0)
+                    {
+                        continue;
+                    }
 
-                if (type is null)
-                {
-                    singles.Add((name, run.AfterPreposition));
-                    continue;
-                }
+                    if (type is null)
+                    {
+                        singles.Add((name, run.AfterPreposition));
+                        continue;
+                    }
 
-                counts[(name, type)] = counts.GetValueOrDefault((name, type)) + 1;
+                    counts[(name, type)] = counts.GetValueOrDefault((name, type)) + 1;
+                }
             }
         }
 
@@ -193,7 +207,9 @@ internal static class EntityExtractor
 
             var isCap = word.Length > 0 && char.IsUpper(word[0]) && !IsDigitish(word);
             var isConnector = run.Count > 0 && Connectors.Contains(word) && i + 1 < tokens.Count && IsCapitalised(tokens[i + 1]);
-            if ((isCap || isConnector) && !(run.Count == 0 && i == 0 && IsCommonOpener(word, lowercaseInText)))
+            // A sentence starts a transcript line after a speaker label ("Jordan Ellis: So...") and a quotation.
+            var startsSentence = i == 0 || tokens[i - 1].EndsWith(':') || (raw.Length > 0 && raw[0] is '"' or '\u201C' or '\'' or '\u2018');
+            if ((isCap || isConnector) && !(run.Count == 0 && startsSentence && IsCommonOpener(word, lowercaseInText)))
             {
                 if (run.Count == 0)
                 {
@@ -223,15 +239,48 @@ internal static class EntityExtractor
         }
     }
 
+    // "Spain and Portugal" and "Amara Osei and Graham Whitlock" are two entities; "Department for Business and Trade" is one.
+    private static IEnumerable<(string Name, string? Type)> ClassifyAll(List<string> words, HashSet<string> lowercaseInText)
+    {
+        var and = words.FindIndex(1, w => w is "and" or "&");
+        if (and > 0 && and < words.Count - 1)
+        {
+            var left = Classify(words[..and], lowercaseInText);
+            var right = ClassifyAll(words[(and + 1)..], lowercaseInText).ToList();
+            if (left.Type is not null && left.Type != "other" && right.Count > 0 && right[0].Type == left.Type)
+            {
+                return [left, .. right];
+            }
+        }
+
+        return [Classify(words, lowercaseInText)];
+    }
+
     private static (string Name, string? Type) Classify(List<string> words, HashSet<string> lowercaseInText)
     {
-        if (words.Count > 0 && Honorifics.Contains(words[0]) && words.Count > 1)
+        // Leading function words are not part of a name: "By Ruth Adeyemi", "And Marsh", "The Office for National Statistics".
+        var first = words.FindIndex(w => !IsFunctionWord(w));
+        if (first < 0 || (words.Count - first == 1 && words[first].Length == 1))
         {
-            return (string.Join(' ', words.Skip(1)), "person");
+            return (string.Empty, null);
+        }
+
+        words = words[first..];
+        if (Roles.Contains(words[^1]) || (words.Count == 1 && Honorifics.Contains(words[0])))
+        {
+            return (string.Empty, null);
+        }
+
+        // A title or role followed by a plain name: "Conservative MP Douglas Prentice", "Health Minister Ana Silva", "Dr Okoro".
+        var role = words.FindLastIndex(w => Roles.Contains(w) || Honorifics.Contains(w));
+        if (role >= 0 && role < words.Count - 1 && words.Count - role - 1 <= 3
+            && !words.Skip(role + 1).Any(w => Connectors.Contains(w) || OrgWords.Contains(w) || PlaceWords.Contains(w) || Places.Contains(w)))
+        {
+            return (string.Join(' ', words.Skip(role + 1)), "person");
         }
 
         var name = string.Join(' ', words);
-        if (words.Any(Calendar.Contains) || (words.Count == 1 && Honorifics.Contains(words[0])))
+        if (words.Any(Calendar.Contains))
         {
             return (string.Empty, null);
         }
@@ -262,6 +311,19 @@ internal static class EntityExtractor
 
     private static string StripPossessive(string word) =>
         word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("\u2019s", StringComparison.Ordinal) ? word[..^2] : word.TrimEnd('\'', '\u2019');
+
+    // "The", "By", "It", "I'd", "That's" are function words, never (part of) a name at its start; "US" and "IT" are acronyms.
+    private static bool IsFunctionWord(string word)
+    {
+        if (word.Length > 1 && word.All(c => !char.IsLetter(c) || char.IsUpper(c)))
+        {
+            return false;
+        }
+
+        var lower = word.ToLowerInvariant().Replace('\u2019', '\'');
+        var apostrophe = lower.IndexOf('\'', StringComparison.Ordinal);
+        return OfflineText.Stopwords.Contains(lower) || (apostrophe > 0 && OfflineText.Stopwords.Contains(lower[..apostrophe]));
+    }
 
     private static bool IsAcronym(string word) =>
         word.Length is >= 2 and <= 6 && word.All(c => char.IsUpper(c) || char.IsDigit(c)) && char.IsLetter(word[0]) && !NotOrganizations.Contains(word);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AutoIntel.Core.Analysis;
 
 namespace AutoIntel.Intelligence.Offline;
@@ -7,11 +8,24 @@ internal static class ExtractiveSummarizer
 {
     private const double NearDuplicate = 0.6;
 
+    // A shorter point whose terms are nearly all in a chosen one adds nothing ("Sick days fell." after "Sick days fell by 65%, ...").
+    private const double Contained = 0.8;
+
+    // Greetings, thanks and sign-offs carry no content.
+    private static readonly Regex Phatic = new(
+        @"\b(?:thank\s+you|thanks\s+(?:for|to|again|everyone|both)|welcome\s+(?:back|to)|(?:good|great|nice)\s+to\s+(?:be|have|see)|see\s+you\s+next|goodbye|that'?s\s+all\s+for)\b",
+        OfflineText.Options);
+
+    // Sentences that lean on what came before ("It ...", "He said.", "Graham, you ...") read poorly on their own.
+    private static readonly Regex ContextDependent = new(
+        @"^[""'“‘]?(?:it|he|she|they|this|that|these|those|i|we|you|my|our|your|his|her|their)\b|^\p{Lu}\p{Ll}+,\s+you\b|\b(?:he|she|they)\s+(?:said|says|added|warned)\b",
+        OfflineText.Options);
+
     /// <summary>The top-ranked sentences of a chunk, listed in source order.</summary>
     public static IReadOnlyList<string> KeySentences(string text)
     {
-        var all = OfflineText.Sentences(text);
-        var candidates = all.Where(s => OfflineText.WordCount(s) >= 6 && !OfflineText.IsQuestion(s)).ToList();
+        var all = OfflineText.Sentences(text).Select(OfflineText.StripFillers).ToList();
+        var candidates = all.Where(s => OfflineText.WordCount(s) >= 6 && !OfflineText.IsQuestion(s) && !Phatic.IsMatch(s) && QuotesBalanced(s)).ToList();
         if (candidates.Count == 0)
         {
             return [.. all.Take(2)];
@@ -80,7 +94,7 @@ internal static class ExtractiveSummarizer
         for (var i = 0; i < n; i++)
         {
             var words = OfflineText.WordCount(sentences[i]);
-            var lengthFactor = words < 8 ? 0.7 : words > 45 ? 0.8 : 1.0;
+            var lengthFactor = (words < 8 ? 0.7 : words > 45 ? 0.8 : 1.0) * (ContextDependent.IsMatch(sentences[i]) ? 0.75 : 1.0);
             var lead = 0.15 * (1.0 - (i / (double)Math.Max(1, n))) + (i == 0 ? 0.1 : 0);
             var numbers = sentences[i].Any(char.IsDigit) ? 0.05 : 0;
             scores[i] = ((max > 0 ? centrality[i] / max : 0) + lead + numbers) * lengthFactor;
@@ -103,7 +117,7 @@ internal static class ExtractiveSummarizer
             }
 
             var terms = OfflineText.Terms(sentences[i]);
-            if (chosen.Contains(i) || chosenTerms.Any(t => OfflineText.Jaccard(t, terms) >= NearDuplicate))
+            if (chosen.Contains(i) || chosenTerms.Any(t => IsNearDuplicate(t, terms)))
             {
                 continue;
             }
@@ -114,6 +128,23 @@ internal static class ExtractiveSummarizer
 
         return [.. chosen.Order().Select(i => sentences[i])];
     }
+
+    private static bool IsNearDuplicate(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        if (OfflineText.Jaccard(a, b) >= NearDuplicate)
+        {
+            return true;
+        }
+
+        var setA = a.ToHashSet(StringComparer.Ordinal);
+        var setB = b.ToHashSet(StringComparer.Ordinal);
+        var smaller = Math.Min(setA.Count, setB.Count);
+        return smaller >= 3 && setA.Count(setB.Contains) >= Contained * smaller;
+    }
+
+    // A sentence cut out of a longer quotation ("I'm saying it worked here."") has lost its speaker and context.
+    private static bool QuotesBalanced(string sentence) =>
+        sentence.Count(c => c == '"') % 2 == 0 && sentence.Count(c => c == '\u201C') == sentence.Count(c => c == '\u201D');
 
     private static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
     {

@@ -50,7 +50,7 @@ internal static class FallacyDetector
         new("whataboutism", 0.45, "Deflects criticism by pointing to someone else's wrongdoing instead of answering it.",
             @"\bbut\s+what\s+about\b",
             @"\bwhat\s+about\s+when\s+(?:they|he|she)\b",
-            @"\b(?:nobody|no\s+one)\s+(?:talks|complains|says\s+anything)\s+about\b",
+            @"\b(?:nobody|no\s+one)\s+(?:talks|complains|says\s+anything)\s+about\s+(?:that|this|it|them|those)\b",
             @"\b(?:they|he|she)\s+(?:did|do|does)\s+(?:the\s+same|it\s+too|worse)\b"),
         new("appeal_to_nature", 0.4, "Assumes something is good because it is natural, or bad because it is artificial.",
             @"\b(?:it'?s|is|are|being)\s+(?:100%\s+|all[-\s]|completely\s+|totally\s+|perfectly\s+)?natural\b(?!\s+gas).{0,50}\b(?:so|therefore|which\s+means|must\s+be)\b.{0,30}\b(?:safe|healthy|healthier|better|good)\b",

@@ -24,8 +24,11 @@ internal static class OfflineText
     private static readonly Regex WordPattern = new(@"[\p{L}\p{N}][\p{L}\p{N}'’]*", RegexOptions.CultureInvariant);
 
     private static readonly Regex Fillers = new(
-        @"^(?:(?:so|and|but|well|look|now|okay|ok|right|yeah|um|uh|like|you know|i mean|honestly|basically|actually)\b[,\s]*)+",
+        @"^(?:(?:so|and|but|well|look|now|okay|ok|right|yeah|um|uh|like|you know|i mean|honestly|basically|actually|also)\b[,\s]*)+",
         Options);
+
+    // "Jordan Ellis: ..." in a transcript; a label is one to four capitalised words, none of them a function word ("This week: ...").
+    private static readonly Regex SpeakerLabel = new(@"^(?<name>\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}):\s+(?=\S)", RegexOptions.CultureInvariant);
 
     /// <summary>The sentences of a chunk.</summary>
     public static IReadOnlyList<string> Sentences(string text) => SentenceSplitter.Split(text);
@@ -58,9 +61,10 @@ internal static class OfflineText
     /// <summary>Number of words in a text.</summary>
     public static int WordCount(string text) => WordPattern.Count(text);
 
-    /// <summary>The sentence without spoken fillers at its start ("So, um, well, ..."), first letter capitalised.</summary>
+    /// <summary>The sentence without a leading speaker label ("Jordan Ellis: ...") or spoken fillers ("So, um, well, ..."), first letter capitalised.</summary>
     public static string StripFillers(string sentence)
     {
+        sentence = StripSpeaker(sentence);
         var stripped = Fillers.Replace(sentence, string.Empty).Trim();
         if (stripped.Length < 2 || stripped.Length < sentence.Length / 3)
         {
@@ -68,6 +72,19 @@ internal static class OfflineText
         }
 
         return char.ToUpperInvariant(stripped[0]) + stripped[1..];
+    }
+
+    /// <summary>The sentence without a leading transcript speaker label, first letter capitalised.</summary>
+    public static string StripSpeaker(string sentence)
+    {
+        var m = SpeakerLabel.Match(sentence);
+        if (!m.Success || m.Length >= sentence.Length || m.Groups["name"].Value.Split(' ').Any(w => Stopwords.Contains(w.ToLowerInvariant())))
+        {
+            return sentence;
+        }
+
+        var rest = sentence[m.Length..];
+        return char.ToUpperInvariant(rest[0]) + rest[1..];
     }
 
     /// <summary>Rounds a score for reports.</summary>

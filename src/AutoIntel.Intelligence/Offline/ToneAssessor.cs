@@ -34,6 +34,8 @@ internal static class ToneAssessor
 
     private static readonly Regex Sarcasm = new(@"\b(?:oh\s+(?:sure|great|wonderful|brilliant|yeah)|yeah,?\s+right|what\s+a\s+(?:surprise|shock)|shocker|big\s+surprise|how\s+convenient|sure,\s+because)\b", OfflineText.Options);
 
+    private static readonly Regex LowercaseWord = new(@"(?<![\p{L}'’])\p{Ll}[\p{Ll}'’]*", RegexOptions.CultureInvariant);
+
     private static readonly HashSet<string> Acronyms = new(StringComparer.Ordinal)
     {
         "NASA", "NOAA", "USA", "EU", "UN", "UK", "US", "GDP", "CO2", "IPCC", "WHO", "CDC", "EPA", "IEA", "OPEC", "NATO", "BBC", "CNN", "AI", "CEO", "FBI", "CIA", "IMF", "TV",
@@ -45,6 +47,7 @@ internal static class ToneAssessor
         var sentences = OfflineText.Sentences(text);
         var cues = new List<ToneCue>();
         double positive = 0, negative = 0, intensifiers = 0, exclamations = 0, shouting = 0, alarm = 0, hostile = 0, persuasive = 0, sarcasm = 0;
+        var lowercase = LowercaseWord.Matches(text).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
         foreach (var sentence in sentences)
         {
             var words = OfflineText.Words(sentence);
@@ -62,7 +65,7 @@ internal static class ToneAssessor
             }
 
             var caps = sentence.Split(' ').Select(w => w.Trim('.', ',', '!', '?', '"', '\'', ':', ';'))
-                .Count(w => w.Length >= 3 && w.All(char.IsUpper) && !Acronyms.Contains(w));
+                .Count(w => w.Length >= 3 && w.All(char.IsUpper) && !Acronyms.Contains(w) && IsShouted(w, lowercase));
             if (caps > 0)
             {
                 shouting += caps;
@@ -85,6 +88,13 @@ internal static class ToneAssessor
         var best = scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First();
         var label = best.Value >= threshold ? best.Key : "neutral";
         return new ToneReport(chunkIndex, label, sentiment, cues);
+    }
+
+    // Capitals are shouting when they spell an ordinary word ("NOT", "CATASTROPHE"); short ones like "NHS" are acronyms.
+    private static bool IsShouted(string word, HashSet<string> lowercaseInText)
+    {
+        var lower = word.ToLowerInvariant();
+        return word.Length >= 6 || lowercaseInText.Contains(lower) || OfflineText.Stopwords.Contains(lower);
     }
 
     private static int Count(Regex pattern, string sentence, string kind, List<ToneCue> cues)

@@ -44,6 +44,30 @@ public sealed class MarkdownBriefingRendererTests
     }
 
     [Fact]
+    public void Render_EvidenceWithSharedOfflineRationale_SaysItOnce()
+    {
+        const string offline = "Unverified offline: no knowledge source is configured.";
+        ClaimVerdict Unverified(string text) => new(new Claim(ClaimId.From(text), text, 0, 0.5), Verdict.Unverified, 0, offline, [], "offline");
+        var briefing = SampleBriefing() with
+        {
+            Claims =
+            [
+                Unverified("Sales rose 5% in 2023."),
+                Unverified("Costs fell 3% in 2024."),
+                new ClaimVerdict(new Claim(ClaimId.From("Wind supplied 29%."), "Wind supplied 29%.", 0, 0.8), Verdict.Supported, 0.8, "Matches a source.",
+                    [new Evidence("Energy Trends", "Wind reached 28.7%.", 0.9)], "memory"),
+                Unverified("Prices doubled since 2020."),
+            ],
+        };
+
+        var markdown = MarkdownBriefingRenderer.Render(briefing);
+
+        markdown.Should().Contain("**1\u20132, 4.** \u2754 Unverified — " + offline + "\n");
+        markdown.Split(offline).Should().HaveCount(2);
+        markdown.Should().Contain("**3.** \u2705 Supported — Matches a source.\n- Energy Trends: \u201CWind reached 28.7%.\u201D (relevance 90%)\n");
+    }
+
+    [Fact]
     public void Render_AnalysisSections_ShowArgumentsFallaciesToneAndEntities()
     {
         var markdown = MarkdownBriefingRenderer.Render(SampleBriefing());

@@ -11,11 +11,10 @@ public sealed class HtmlTextExtractorTests
 
         result.Title.Should().Be("Wind power & the grid");
         result.Blocks.Should().Equal(
-            "Wind power & the grid",
             "Wind supplied 20 % of power last year.",
             "Critics say storage is the bottleneck.",
-            "First point",
-            "Second point");
+            "First point.",
+            "Second point.");
     }
 
     [Fact]
@@ -25,7 +24,7 @@ public sealed class HtmlTextExtractorTests
 
         HtmlText result = HtmlTextExtractor.Extract(html);
 
-        result.Blocks.Should().Equal("Intro text", "Para", "tail");
+        result.Blocks.Should().Equal("Intro text.", "Para.", "tail.");
         result.Title.Should().BeNull();
     }
 
@@ -34,6 +33,48 @@ public sealed class HtmlTextExtractorTests
     {
         HtmlTextExtractor.ReadTitle("<html><head><title> Page  title </title></head><body><h1>H</h1></body></html>").Should().Be("Page title");
         HtmlTextExtractor.ReadTitle("<html><body><h1>Heading &amp; more</h1></body></html>").Should().Be("Heading & more");
+    }
+
+    [Fact]
+    public void Extract_HeadingsAndListItems_EndTheirSentences()
+    {
+        string html = "<article><h2>What happens next</h2><p>Ministers will decide</p><h3>Is it \"fair\"?</h3><ul><li>Costs rise,</li></ul><p>Done.</p></article>";
+
+        HtmlText result = HtmlTextExtractor.Extract(html);
+
+        result.Blocks.Should().Equal("What happens next.", "Ministers will decide.", "Is it \"fair\"?", "Costs rise.", "Done.");
+    }
+
+    [Fact]
+    public void Extract_TitleWithSiteName_PrefersHeadlineAndDropsItFromBody()
+    {
+        string html = "<html><head><title>Trial ends early | The Courier</title></head><body><article><h1>Trial ends early</h1><p>The trial ended.</p></article></body></html>";
+
+        HtmlText result = HtmlTextExtractor.Extract(html);
+
+        result.Title.Should().Be("Trial ends early");
+        result.Blocks.Should().Equal("The trial ended.");
+    }
+
+    [Theory]
+    [InlineData("<p class=\"byline\">By Ruth Adeyemi, Work Correspondent · 21 February 2023</p>")]
+    [InlineData("<p>By Ruth Adeyemi, Work Correspondent</p>")]
+    [InlineData("<div><time datetime=\"2023-02-21\">21 February 2023</time></div>")]
+    [InlineData("<p>Updated 21 February 2023, 10:04 GMT</p>")]
+    [InlineData("<address>Ruth Adeyemi, Bristol</address>")]
+    public void Extract_BylinesAndDatelines_AreDropped(string credit)
+    {
+        HtmlText result = HtmlTextExtractor.Extract($"<article><h1>Headline</h1>{credit}<p>The trial ended on <time>Tuesday</time>.</p></article>");
+
+        result.Blocks.Should().Equal("The trial ended on Tuesday.");
+    }
+
+    [Fact]
+    public void Extract_SentenceStartingWithBy_KeptButBareByFragmentDropped()
+    {
+        HtmlText result = HtmlTextExtractor.Extract("<article><p>By March the pilot had ended.</p><p>By Tuesday</p></article>");
+
+        result.Blocks.Should().Equal("By March the pilot had ended.");
     }
 
     [Fact]

@@ -52,6 +52,98 @@ public sealed class OfflineAnalyzerTests
     }
 
     [Fact]
+    public async Task SummarizeChunk_SpeakerLabelledTranscript_PointsReadAsProseWithoutPleasantries()
+    {
+        var text = "Jordan Ellis: Welcome back to the show, thank you all for listening today. "
+            + "Jordan Ellis: Governments across Europe are paying people to replace their gas boilers with heat pumps. "
+            + "Amara Osei: A typical heat pump delivers about three units of heat for every unit of electricity it uses. "
+            + "Graham Whitlock: Electricity costs about four times as much as gas per unit in Britain today. "
+            + "Amara Osei: Field trials measured a median heat pump efficiency of 2.8 across 742 homes in Britain. "
+            + "Jordan Ellis: Amara Osei and Graham Whitlock, thank you both for joining the show today.";
+
+        var points = (await _analyzer.SummarizeChunkAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value.KeyPoints;
+
+        points.Should().NotBeEmpty().And.NotContain(p => p.Contains(':', StringComparison.Ordinal) || p.Contains("thank", StringComparison.OrdinalIgnoreCase));
+        points.Should().Contain("Governments across Europe are paying people to replace their gas boilers with heat pumps.");
+    }
+
+    [Fact]
+    public async Task ReduceSummaries_PointContainedInAnother_IsKeptOnce()
+    {
+        ChunkSummary[] parts =
+        [
+            new(0, ["Sick days fell by 65 percent during the six-month trial, and staff turnover fell by 57 percent.", "Revenue stayed broadly flat across the firms that shared data."]),
+            new(1, ["Sick days fell by 65 percent during the trial.", "A council in England has started its own pilot for desk-based staff."]),
+        ];
+
+        var summary = (await _analyzer.ReduceSummariesAsync(OfflineFixture.Request, parts)).Value;
+
+        summary.Text.Split("Sick days fell").Should().HaveCount(2);
+        summary.Text.Should().Contain("Revenue stayed").And.Contain("A council in England");
+    }
+
+    [Fact]
+    public async Task SummarizeChunk_FragmentOfLongerQuote_IsNotAKeyPoint()
+    {
+        var text = "The firm moved its drivers to a rota that gives everyone a long weekend every fortnight. "
+            + "Managers at the firm said the change cut overtime costs across the whole depot last year. "
+            + "\"I'm not saying it works everywhere. I'm saying it worked here, and I have the figures to show it for the depot,\" she said.";
+
+        var points = (await _analyzer.SummarizeChunkAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value.KeyPoints;
+
+        points.Should().NotContain(p => p.StartsWith("I'm saying", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("UK productivity growth has been weak since the 2008 financial crisis, averaging less than 0.5 percent a year.")]
+    [InlineData("Spain and Portugal have since run government-backed pilots of their own across several regions.")]
+    [InlineData("He added that ever since these pilots started, our productivity figures have flatlined.")]
+    public async Task FindArguments_SinceAsAdverbOrBeforeADate_IsNotAPremise(string sentence)
+    {
+        var arguments = (await _analyzer.FindArgumentsAsync(OfflineFixture.Request, OfflineFixture.AsChunk(sentence))).Value;
+
+        arguments.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task FindArguments_SinceYearThenBecause_PremiseIsTheCause()
+    {
+        var text = "Amara Osei: The grid's carbon intensity has fallen by more than half since 2013 because coal has almost disappeared.";
+
+        var argument = (await _analyzer.FindArgumentsAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value.Should().ContainSingle().Subject;
+
+        argument.Conclusion.Should().Be("The grid's carbon intensity has fallen by more than half since 2013");
+        argument.Premises.Should().Equal("Coal has almost disappeared");
+    }
+
+    [Fact]
+    public async Task FindArguments_InsideAQuotation_PartsHaveNoStrayQuoteMarks()
+    {
+        var text = "\"People stopped booking pointless meetings because they knew Friday was gone.\"";
+
+        var argument = (await _analyzer.FindArgumentsAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value.Should().ContainSingle().Subject;
+
+        argument.Conclusion.Should().Be("People stopped booking pointless meetings");
+        argument.Premises.Should().Equal("They knew Friday was gone");
+    }
+
+    [Fact]
+    public async Task FindFallacies_NobodyTalksAboutAsRelativeClause_IsNotWhataboutism()
+    {
+        var fallacies = (await _analyzer.FindFallaciesAsync(OfflineFixture.Request, OfflineFixture.AsChunk("\"Recruitment is the benefit nobody talks about,\" he said."))).Value;
+
+        fallacies.Should().NotContain(f => f.Type == "whataboutism");
+    }
+
+    [Fact]
+    public async Task AssessTone_UnlistedAcronym_IsNotShouting()
+    {
+        var tone = (await _analyzer.AssessToneAsync(OfflineFixture.Request, OfflineFixture.AsChunk("Right now the NHS has more than 100,000 vacancies, the RCN said."))).Value;
+
+        tone.Cues.Should().NotContain(c => c.Kind == "all_caps");
+    }
+
+    [Fact]
     public async Task FindFallacies_TownHall_FindsTheStagedFallacies()
     {
         var fallacies = (await _analyzer.FindFallaciesAsync(OfflineFixture.Request, OfflineFixture.AsChunk(OfflineFixture.TownHall()))).Value;
@@ -190,6 +282,27 @@ public sealed class OfflineAnalyzerTests
         entities.Should().NotContain(e => e.Name == "Look" || e.Name == "Welcome" || e.Name == "I");
         entities.Where(e => e.Type == "person").Select(e => e.Name).Should().OnlyHaveUniqueItems()
             .And.NotContain(["Raman", "Briggs", "Riverside Town Hall", "Capital Investment Grants"]);
+    }
+
+    [Fact]
+    public async Task ExtractEntities_BylinesRolesAndFunctionWords_AreCleanedToNames()
+    {
+        var text = "Four-day week results By Ruth Adeyemi, Work and Economy Correspondent. "
+            + "Conservative MP Douglas Prentice called the trial a recipe for decline. "
+            + "\"We got calmer teams,\" said Helen Marsh, chief executive of Fenwick Logistics. "
+            + "Marsh said A week is long and I agree. The Shorter Week Campaign ran a trial in Spain and Portugal. "
+            + "Jordan Ellis: It moves heat. Jordan Ellis: It works, and That is that. Amara Osei and Graham Whitlock joined us. Prentice disagreed.";
+
+        var entities = (await _analyzer.ExtractEntitiesAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
+
+        entities.Where(e => e.Type == "person").Select(e => e.Name).Should()
+            .Contain(["Ruth Adeyemi", "Douglas Prentice", "Helen Marsh", "Amara Osei", "Graham Whitlock"])
+            .And.NotContain(["Fenwick Logistics", "Amara Osei and Graham Whitlock"]);
+        entities.Should().ContainEquivalentOf(new Entity("Douglas Prentice", "person", 2));
+        entities.Where(e => e.Type == "organization").Select(e => e.Name).Should().Contain(["Fenwick Logistics", "Shorter Week Campaign"]);
+        entities.Where(e => e.Type == "place").Select(e => e.Name).Should().Contain(["Spain", "Portugal"]);
+        entities.Select(e => e.Name).Should().NotContain(
+            ["The", "A", "I", "It", "That", "By Ruth Adeyemi", "Work and Economy Correspondent", "Conservative MP Douglas Prentice", "Spain and Portugal"]);
     }
 
     [Fact]
