@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 
 namespace AutoIntel.Memory.Vectors;
 
-/// <summary>One collection in memory: normalised vectors in one contiguous array, ids, payloads and interned filter tags.</summary>
+/// <summary>One collection in memory: normalised vectors in one contiguous array, ids, payloads and filter columns.</summary>
 /// <remarks>
 /// Search is two passes: int8 codes of every matching row rank candidates (a quarter of the memory traffic of floats),
 /// then the best few times K candidates are rescored exactly with float dot products.
@@ -11,8 +11,8 @@ namespace AutoIntel.Memory.Vectors;
 /// </remarks>
 internal sealed class VectorCollection : IDisposable
 {
-    // Payload values up to this length (tenants, kinds, ids) are interned as integer tags so filters cost a few int compares
-    // per row; longer values (texts, long URLs) are compared as strings when a filter names them.
+    // Payload values up to this length (tenants, kinds, ids) are interned and kept in one int column per key, so a filter
+    // reads contiguous ints instead of chasing a dictionary per row; longer values (texts, long URLs) are compared as strings.
     private const int MaxTagValueLength = 128;
     private const int CompactBatch = 4096;
 
@@ -24,13 +24,13 @@ internal sealed class VectorCollection : IDisposable
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly Dictionary<string, int> _rows = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Key, string Value), int> _tagIds = [];
+    private readonly Dictionary<(string Key, string Value), int> _valueIds = [];
+    private readonly Dictionary<string, int[]> _columns = new(StringComparer.Ordinal);
     private readonly VectorLog _log;
     private float[] _vectors = [];
     private sbyte[] _codes = [];
     private float[] _codeScales = [];
     private string[] _ids = [];
-    private int[][] _tags = [];
     private IReadOnlyDictionary<string, string>[] _payloads = [];
     private int _count;
 
@@ -125,7 +125,7 @@ internal sealed class VectorCollection : IDisposable
                 throw new ArgumentException($"Query has {query.Length} dimensions; the collection holds {Dimensions}.", nameof(query));
             }
 
-            if (!TryCompileFilter(filter, out int[] tags, out KeyValuePair<string, string>[] slow))
+            if (!TryCompileFilter(filter, out int[][] columns, out int[] wanted, out KeyValuePair<string, string>[] slow))
             {
                 return [];
             }
@@ -140,7 +140,7 @@ internal sealed class VectorCollection : IDisposable
             ReadOnlySpan<sbyte> codes = _codes.AsSpan(0, _count * dims);
             for (int row = 0; row < _count; row++)
             {
-                if (!Matches(row, tags, slow))
+                if (!Matches(row, columns, wanted, slow))
                 {
                     continue;
                 }
@@ -182,7 +182,7 @@ internal sealed class VectorCollection : IDisposable
                 return _count;
             }
 
-            if (!TryCompileFilter(filter, out int[] tags, out KeyValuePair<string, string>[] slow))
+            if (!TryCompileFilter(filter, out int[][] columns, out int[] wanted, out KeyValuePair<string, string>[] slow))
             {
                 return 0;
             }
@@ -190,7 +190,7 @@ internal sealed class VectorCollection : IDisposable
             long count = 0;
             for (int row = 0; row < _count; row++)
             {
-                if (Matches(row, tags, slow))
+                if (Matches(row, columns, wanted, slow))
                 {
                     count++;
                 }
@@ -256,16 +256,18 @@ internal sealed class VectorCollection : IDisposable
         }
     }
 
-    private bool TryCompileFilter(IReadOnlyDictionary<string, string>? filter, out int[] tags, out KeyValuePair<string, string>[] slow)
+    private bool TryCompileFilter(IReadOnlyDictionary<string, string>? filter, out int[][] columns, out int[] wanted, out KeyValuePair<string, string>[] slow)
     {
-        tags = [];
+        columns = [];
+        wanted = [];
         slow = [];
         if (filter is null || filter.Count == 0)
         {
             return true;
         }
 
-        var tagList = new List<int>(filter.Count);
+        var columnList = new List<int[]>(filter.Count);
+        var wantedList = new List<int>(filter.Count);
         var slowList = new List<KeyValuePair<string, string>>();
         foreach (KeyValuePair<string, string> pair in filter)
         {
@@ -273,9 +275,10 @@ internal sealed class VectorCollection : IDisposable
             {
                 slowList.Add(pair);
             }
-            else if (_tagIds.TryGetValue((pair.Key, pair.Value), out int tag))
+            else if (_valueIds.TryGetValue((pair.Key, pair.Value), out int id))
             {
-                tagList.Add(tag);
+                columnList.Add(_columns[pair.Key]);
+                wantedList.Add(id);
             }
             else
             {
@@ -284,17 +287,17 @@ internal sealed class VectorCollection : IDisposable
             }
         }
 
-        tags = [.. tagList];
+        columns = [.. columnList];
+        wanted = [.. wantedList];
         slow = [.. slowList];
         return true;
     }
 
-    private bool Matches(int row, int[] tags, KeyValuePair<string, string>[] slow)
+    private bool Matches(int row, int[][] columns, int[] wanted, KeyValuePair<string, string>[] slow)
     {
-        int[] rowTags = _tags[row];
-        foreach (int tag in tags)
+        for (int i = 0; i < columns.Length; i++)
         {
-            if (Array.IndexOf(rowTags, tag) < 0)
+            if (columns[i][row] != wanted[i])
             {
                 return false;
             }
@@ -357,7 +360,7 @@ internal sealed class VectorCollection : IDisposable
                 // Copy the payload so a caller mutating its dictionary later cannot change what is stored.
                 var payload = new Dictionary<string, string>(record.Payload, StringComparer.Ordinal);
                 _payloads[row] = payload;
-                _tags[row] = Intern(payload);
+                SetColumns(row, payload);
             }
         }
         finally
@@ -387,13 +390,16 @@ internal sealed class VectorCollection : IDisposable
                     _codeScales[row] = _codeScales[last];
                     _ids[row] = _ids[last];
                     _payloads[row] = _payloads[last];
-                    _tags[row] = _tags[last];
                     _rows[_ids[row]] = row;
                 }
 
                 _ids[last] = null!;
                 _payloads[last] = null!;
-                _tags[last] = null!;
+                foreach (int[] column in _columns.Values)
+                {
+                    column[row] = column[last];
+                    column[last] = -1;
+                }
             }
         }
         finally
@@ -402,9 +408,13 @@ internal sealed class VectorCollection : IDisposable
         }
     }
 
-    private int[] Intern(Dictionary<string, string> payload)
+    private void SetColumns(int row, Dictionary<string, string> payload)
     {
-        var tags = new List<int>(payload.Count);
+        foreach (int[] column in _columns.Values)
+        {
+            column[row] = -1;
+        }
+
         foreach (KeyValuePair<string, string> pair in payload)
         {
             if (pair.Value.Length > MaxTagValueLength)
@@ -412,16 +422,21 @@ internal sealed class VectorCollection : IDisposable
                 continue;
             }
 
-            if (!_tagIds.TryGetValue((pair.Key, pair.Value), out int tag))
+            if (!_valueIds.TryGetValue((pair.Key, pair.Value), out int id))
             {
-                tag = _tagIds.Count;
-                _tagIds.Add((pair.Key, pair.Value), tag);
+                id = _valueIds.Count;
+                _valueIds.Add((pair.Key, pair.Value), id);
             }
 
-            tags.Add(tag);
-        }
+            if (!_columns.TryGetValue(pair.Key, out int[]? column))
+            {
+                column = new int[_ids.Length];
+                column.AsSpan().Fill(-1);
+                _columns[pair.Key] = column;
+            }
 
-        return [.. tags];
+            column[row] = id;
+        }
     }
 
     private void EnsureCapacity(int rows)
@@ -437,7 +452,14 @@ internal sealed class VectorCollection : IDisposable
         Array.Resize(ref _codeScales, capacity);
         Array.Resize(ref _ids, capacity);
         Array.Resize(ref _payloads, capacity);
-        Array.Resize(ref _tags, capacity);
+        foreach (string key in _columns.Keys.ToList())
+        {
+            int[] column = _columns[key];
+            int old = column.Length;
+            Array.Resize(ref column, capacity);
+            column.AsSpan(old).Fill(-1);
+            _columns[key] = column;
+        }
     }
 
     private List<VectorRecord> Snapshot()

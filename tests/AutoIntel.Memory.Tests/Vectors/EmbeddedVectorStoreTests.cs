@@ -83,6 +83,20 @@ public sealed class EmbeddedVectorStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task DeleteAsync_RowMovedIntoHole_FiltersStillMatchTheRightRecords()
+    {
+        using var store = new EmbeddedVectorStore(_dir.Path);
+        await store.UpsertAsync(Collection, [Rec("a", [1, 0], ("t", "x")), Rec("b", [0, 1], ("t", "y")), Rec("c", [1, 1], ("t", "x"), ("extra", "1"))]);
+
+        await store.DeleteAsync(Collection, ["a"]);
+        await store.UpsertAsync(Collection, [Rec("c", [1, 1], ("t", "y"))]);
+
+        (await store.CountAsync(Collection, Filter(("t", "x")))).Should().Be(0);
+        (await store.CountAsync(Collection, Filter(("extra", "1")))).Should().Be(0);
+        (await store.SearchAsync(Collection, [1, 0], 10, Filter(("t", "y")))).Select(h => h.Id).Should().Equal("c", "b");
+    }
+
+    [Fact]
     public async Task Reopen_AfterUpsertsReplacementsAndDeletes_RestoresSameState()
     {
         using (var store = new EmbeddedVectorStore(_dir.Path))
