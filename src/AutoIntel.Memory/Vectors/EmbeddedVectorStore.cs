@@ -9,17 +9,25 @@ namespace AutoIntel.Memory.Vectors;
 /// <remarks>
 /// Open one instance per folder (the logs are locked against a second writer). Collections load lazily on first use by
 /// replaying <c>{root}/{collection}.vlog</c>; a torn tail from a crash is dropped, and a log mostly made of superseded
-/// records is compacted on open.
+/// records is compacted on open. Rows are grouped by the partition key (the tenant), so tenant-filtered searches read
+/// only that tenant's rows.
 /// </remarks>
 public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<VectorCollection>> _collections = new(StringComparer.Ordinal);
     private readonly ILogger _logger;
+    private readonly string _partitionKey;
     private bool _disposed;
 
+    /// <summary>The payload key records are partitioned by unless told otherwise.</summary>
+    public const string DefaultPartitionKey = "tenant";
+
     /// <summary>Opens (or creates) a store in <paramref name="rootPath"/>.</summary>
-    public EmbeddedVectorStore(string rootPath, ILogger<EmbeddedVectorStore>? logger = null)
+    /// <param name="partitionKey">Payload key whose value groups rows contiguously; a filter naming it scans only that group.</param>
+    public EmbeddedVectorStore(string rootPath, ILogger<EmbeddedVectorStore>? logger = null, string partitionKey = DefaultPartitionKey)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(partitionKey);
+        _partitionKey = partitionKey;
         ArgumentException.ThrowIfNullOrWhiteSpace(rootPath);
         RootPath = Path.GetFullPath(rootPath);
         Directory.CreateDirectory(RootPath);
@@ -109,7 +117,7 @@ public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
 
     private VectorCollection Open(string collection, string path)
     {
-        VectorCollection opened = VectorCollection.Open(path);
+        VectorCollection opened = VectorCollection.Open(path, _partitionKey);
         if (opened.TailBytesDropped > 0)
         {
             _logger.LogWarning("Vector collection {Collection}: dropped {Bytes} bytes of a torn or corrupt log tail", collection, opened.TailBytesDropped);

@@ -2,18 +2,15 @@ using System.Numerics.Tensors;
 
 namespace AutoIntel.Memory.Vectors;
 
-/// <summary>One collection in memory: normalised vectors in one contiguous array, ids, payloads and filter columns.</summary>
+/// <summary>One collection in memory: rows grouped into contiguous segments by partition value (the tenant), with an id map.</summary>
 /// <remarks>
 /// Search is two passes: int8 codes of every matching row rank candidates (a quarter of the memory traffic of floats),
-/// then the best few times K candidates are rescored exactly with float dot products.
-/// Readers share a read lock; a writer appends to the log first (outside the lock, serialised by a gate) and then applies
-/// the batch under the write lock, so searches never see half a batch and never wait on disk.
+/// then the best few times K candidates are rescored exactly with float dot products. A filter on the partition key scans
+/// only that partition's segment. Readers share a read lock; a writer appends to the log first (serialised by a gate,
+/// outside the lock) and then applies the batch under the write lock, so searches never see half a batch or wait on disk.
 /// </remarks>
 internal sealed class VectorCollection : IDisposable
 {
-    // Payload values up to this length (tenants, kinds, ids) are interned and kept in one int column per key, so a filter
-    // reads contiguous ints instead of chasing a dictionary per row; longer values (texts, long URLs) are compared as strings.
-    private const int MaxTagValueLength = 128;
     private const int CompactBatch = 4096;
 
     // Candidates kept from the coarse pass per requested hit, and at least this many: int8 ranking errors are tiny
@@ -23,19 +20,15 @@ internal sealed class VectorCollection : IDisposable
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private readonly Dictionary<string, int> _rows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (VectorSegment Segment, int Row)> _rows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, VectorSegment> _segments = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Key, string Value), int> _valueIds = [];
-    private readonly Dictionary<string, int[]> _columns = new(StringComparer.Ordinal);
+    private readonly string _partitionKey;
     private readonly VectorLog _log;
-    private float[] _vectors = [];
-    private sbyte[] _codes = [];
-    private float[] _codeScales = [];
-    private string[] _ids = [];
-    private IReadOnlyDictionary<string, string>[] _payloads = [];
-    private int _count;
 
-    private VectorCollection(string path)
+    private VectorCollection(string path, string partitionKey)
     {
+        _partitionKey = partitionKey;
         _log = VectorLog.Open(path, Apply, Remove);
     }
 
@@ -49,10 +42,10 @@ internal sealed class VectorCollection : IDisposable
     public long TailBytesDropped => _log.TailBytesDropped;
 
     /// <summary>Opens a collection from its log, compacting the log when most of it is superseded.</summary>
-    public static VectorCollection Open(string path)
+    public static VectorCollection Open(string path, string partitionKey)
     {
-        var collection = new VectorCollection(path);
-        if (collection._log.RecordsReplayed > 1024 && collection._log.RecordsReplayed > 2L * collection._count)
+        var collection = new VectorCollection(path, partitionKey);
+        if (collection._log.RecordsReplayed > 1024 && collection._log.RecordsReplayed > 2L * collection._rows.Count)
         {
             collection._log.Rewrite(collection.Snapshot(), CompactBatch);
         }
@@ -115,7 +108,7 @@ internal sealed class VectorCollection : IDisposable
         _lock.EnterReadLock();
         try
         {
-            if (_count == 0)
+            if (_rows.Count == 0)
             {
                 return [];
             }
@@ -125,43 +118,47 @@ internal sealed class VectorCollection : IDisposable
                 throw new ArgumentException($"Query has {query.Length} dimensions; the collection holds {Dimensions}.", nameof(query));
             }
 
-            if (!TryCompileFilter(filter, out int[][] columns, out int[] wanted, out KeyValuePair<string, string>[] slow))
+            if (!TryCompile(filter, out CompiledFilter compiled))
             {
                 return [];
             }
 
-            float[] normalised = Normalise(query);
-            int dims = Dimensions;
-            var queryCodes = new sbyte[dims];
+            float[] normalised = (float[])query.Clone();
+            float norm = TensorPrimitives.Norm(normalised);
+            if (norm > 0)
+            {
+                TensorPrimitives.Divide(normalised, norm, normalised);
+            }
+
+            var queryCodes = new sbyte[Dimensions];
             Int8Quantizer.Quantize(normalised, queryCodes);
 
             int keep = Math.Max(topK * CandidatesPerHit, MinCandidates);
-            var coarse = new PriorityQueue<int, float>(keep + 1);
-            ReadOnlySpan<sbyte> codes = _codes.AsSpan(0, _count * dims);
-            for (int row = 0; row < _count; row++)
+            var coarse = new PriorityQueue<(VectorSegment Segment, int Row), float>(keep + 1);
+            foreach (VectorSegment segment in SegmentsFor(filter))
             {
-                if (!Matches(row, columns, wanted, slow))
-                {
-                    continue;
-                }
-
-                // The query's own scale is the same for every row, so it is left out of the ranking score.
-                float approx = Int8Quantizer.Dot(codes.Slice(row * dims, dims), queryCodes) * _codeScales[row];
-                Offer(coarse, keep, row, approx);
+                segment.ScanCoarse(queryCodes, compiled, coarse, keep);
             }
 
-            var fine = new PriorityQueue<int, float>(topK + 1);
-            ReadOnlySpan<float> all = _vectors.AsSpan(0, _count * dims);
-            while (coarse.TryDequeue(out int row, out _))
+            var fine = new PriorityQueue<(VectorSegment Segment, int Row), float>(topK + 1);
+            while (coarse.TryDequeue(out (VectorSegment Segment, int Row) candidate, out _))
             {
-                Offer(fine, topK, row, TensorPrimitives.Dot(all.Slice(row * dims, dims), normalised));
+                float score = candidate.Segment.Score(candidate.Row, normalised);
+                if (fine.Count < topK)
+                {
+                    fine.Enqueue(candidate, score);
+                }
+                else if (fine.TryPeek(out _, out float worst) && score > worst)
+                {
+                    fine.EnqueueDequeue(candidate, score);
+                }
             }
 
             var hits = new VectorHit[fine.Count];
             for (int i = hits.Length - 1; i >= 0; i--)
             {
-                fine.TryDequeue(out int row, out float score);
-                hits[i] = new VectorHit(_ids[row], score, _payloads[row]);
+                fine.TryDequeue(out (VectorSegment Segment, int Row) best, out float score);
+                hits[i] = best.Segment.Hit(best.Row, score);
             }
 
             return hits;
@@ -179,24 +176,10 @@ internal sealed class VectorCollection : IDisposable
         {
             if (filter is null || filter.Count == 0)
             {
-                return _count;
+                return _rows.Count;
             }
 
-            if (!TryCompileFilter(filter, out int[][] columns, out int[] wanted, out KeyValuePair<string, string>[] slow))
-            {
-                return 0;
-            }
-
-            long count = 0;
-            for (int row = 0; row < _count; row++)
-            {
-                if (Matches(row, columns, wanted, slow))
-                {
-                    count++;
-                }
-            }
-
-            return count;
+            return TryCompile(filter, out CompiledFilter compiled) ? SegmentsFor(filter).Sum(s => s.CountMatching(compiled)) : 0;
         }
         finally
         {
@@ -211,29 +194,14 @@ internal sealed class VectorCollection : IDisposable
         _writeGate.Dispose();
     }
 
-    // A bounded min-heap: the worst kept item is at the top, so a better one replaces it in O(log k).
-    private static void Offer(PriorityQueue<int, float> heap, int capacity, int row, float score)
+    private VectorSegment[] SegmentsFor(IReadOnlyDictionary<string, string>? filter)
     {
-        if (heap.Count < capacity)
+        if (filter is not null && filter.TryGetValue(_partitionKey, out string? partition))
         {
-            heap.Enqueue(row, score);
-        }
-        else if (heap.TryPeek(out _, out float worst) && score > worst)
-        {
-            heap.EnqueueDequeue(row, score);
-        }
-    }
-
-    private static float[] Normalise(float[] vector)
-    {
-        var copy = (float[])vector.Clone();
-        float norm = TensorPrimitives.Norm(copy);
-        if (norm > 0)
-        {
-            TensorPrimitives.Divide(copy, norm, copy);
+            return _segments.TryGetValue(partition, out VectorSegment? segment) ? [segment] : [];
         }
 
-        return copy;
+        return [.. _segments.Values];
     }
 
     private void Validate(IReadOnlyList<VectorRecord> records)
@@ -256,29 +224,27 @@ internal sealed class VectorCollection : IDisposable
         }
     }
 
-    private bool TryCompileFilter(IReadOnlyDictionary<string, string>? filter, out int[][] columns, out int[] wanted, out KeyValuePair<string, string>[] slow)
+    private bool TryCompile(IReadOnlyDictionary<string, string>? filter, out CompiledFilter compiled)
     {
-        columns = [];
-        wanted = [];
-        slow = [];
+        compiled = CompiledFilter.All;
         if (filter is null || filter.Count == 0)
         {
             return true;
         }
 
-        var columnList = new List<int[]>(filter.Count);
-        var wantedList = new List<int>(filter.Count);
-        var slowList = new List<KeyValuePair<string, string>>();
+        var keys = new List<string>(filter.Count);
+        var ids = new List<int>(filter.Count);
+        var longValues = new List<KeyValuePair<string, string>>();
         foreach (KeyValuePair<string, string> pair in filter)
         {
-            if (pair.Value.Length > MaxTagValueLength)
+            if (pair.Value.Length > VectorSegment.MaxIndexedValueLength)
             {
-                slowList.Add(pair);
+                longValues.Add(pair);
             }
             else if (_valueIds.TryGetValue((pair.Key, pair.Value), out int id))
             {
-                columnList.Add(_columns[pair.Key]);
-                wantedList.Add(id);
+                keys.Add(pair.Key);
+                ids.Add(id);
             }
             else
             {
@@ -287,30 +253,7 @@ internal sealed class VectorCollection : IDisposable
             }
         }
 
-        columns = [.. columnList];
-        wanted = [.. wantedList];
-        slow = [.. slowList];
-        return true;
-    }
-
-    private bool Matches(int row, int[][] columns, int[] wanted, KeyValuePair<string, string>[] slow)
-    {
-        for (int i = 0; i < columns.Length; i++)
-        {
-            if (columns[i][row] != wanted[i])
-            {
-                return false;
-            }
-        }
-
-        foreach (KeyValuePair<string, string> pair in slow)
-        {
-            if (!_payloads[row].TryGetValue(pair.Key, out string? value) || !string.Equals(value, pair.Value, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
+        compiled = new CompiledFilter([.. keys], [.. ids], [.. longValues]);
         return true;
     }
 
@@ -339,28 +282,25 @@ internal sealed class VectorCollection : IDisposable
 
             foreach (VectorRecord record in records)
             {
-                if (!_rows.TryGetValue(record.Id, out int row))
+                string partition = record.Payload.GetValueOrDefault(_partitionKey, string.Empty);
+                if (_rows.TryGetValue(record.Id, out (VectorSegment Segment, int Row) at))
                 {
-                    row = _count++;
-                    EnsureCapacity(_count);
-                    _rows[record.Id] = row;
-                    _ids[row] = record.Id;
+                    if (_segments.TryGetValue(partition, out VectorSegment? current) && ReferenceEquals(at.Segment, current))
+                    {
+                        at.Segment.Write(at.Row, record);
+                        continue;
+                    }
+
+                    RemoveRow(record.Id, at);
                 }
 
-                Span<float> slot = _vectors.AsSpan(row * Dimensions, Dimensions);
-                record.Vector.CopyTo(slot);
-                float norm = TensorPrimitives.Norm(slot);
-                if (norm > 0)
+                if (!_segments.TryGetValue(partition, out VectorSegment? segment))
                 {
-                    TensorPrimitives.Divide(slot, norm, slot);
+                    segment = new VectorSegment(Dimensions, _valueIds);
+                    _segments[partition] = segment;
                 }
 
-                _codeScales[row] = Int8Quantizer.Quantize(slot, _codes.AsSpan(row * Dimensions, Dimensions));
-
-                // Copy the payload so a caller mutating its dictionary later cannot change what is stored.
-                var payload = new Dictionary<string, string>(record.Payload, StringComparer.Ordinal);
-                _payloads[row] = payload;
-                SetColumns(row, payload);
+                _rows[record.Id] = (segment, segment.Append(record));
             }
         }
         finally
@@ -376,29 +316,9 @@ internal sealed class VectorCollection : IDisposable
         {
             foreach (string id in ids)
             {
-                if (!_rows.Remove(id, out int row))
+                if (_rows.TryGetValue(id, out (VectorSegment Segment, int Row) at))
                 {
-                    continue;
-                }
-
-                // Move the last row into the hole so the vectors stay contiguous.
-                int last = --_count;
-                if (row != last)
-                {
-                    _vectors.AsSpan(last * Dimensions, Dimensions).CopyTo(_vectors.AsSpan(row * Dimensions, Dimensions));
-                    _codes.AsSpan(last * Dimensions, Dimensions).CopyTo(_codes.AsSpan(row * Dimensions, Dimensions));
-                    _codeScales[row] = _codeScales[last];
-                    _ids[row] = _ids[last];
-                    _payloads[row] = _payloads[last];
-                    _rows[_ids[row]] = row;
-                }
-
-                _ids[last] = null!;
-                _payloads[last] = null!;
-                foreach (int[] column in _columns.Values)
-                {
-                    column[row] = column[last];
-                    column[last] = -1;
+                    RemoveRow(id, at);
                 }
             }
         }
@@ -408,57 +328,13 @@ internal sealed class VectorCollection : IDisposable
         }
     }
 
-    private void SetColumns(int row, Dictionary<string, string> payload)
+    private void RemoveRow(string id, (VectorSegment Segment, int Row) at)
     {
-        foreach (int[] column in _columns.Values)
+        _rows.Remove(id);
+        string? moved = at.Segment.RemoveAt(at.Row);
+        if (moved is not null)
         {
-            column[row] = -1;
-        }
-
-        foreach (KeyValuePair<string, string> pair in payload)
-        {
-            if (pair.Value.Length > MaxTagValueLength)
-            {
-                continue;
-            }
-
-            if (!_valueIds.TryGetValue((pair.Key, pair.Value), out int id))
-            {
-                id = _valueIds.Count;
-                _valueIds.Add((pair.Key, pair.Value), id);
-            }
-
-            if (!_columns.TryGetValue(pair.Key, out int[]? column))
-            {
-                column = new int[_ids.Length];
-                column.AsSpan().Fill(-1);
-                _columns[pair.Key] = column;
-            }
-
-            column[row] = id;
-        }
-    }
-
-    private void EnsureCapacity(int rows)
-    {
-        if (rows <= _ids.Length)
-        {
-            return;
-        }
-
-        int capacity = Math.Max(rows, Math.Max(64, _ids.Length * 2));
-        Array.Resize(ref _vectors, capacity * Dimensions);
-        Array.Resize(ref _codes, capacity * Dimensions);
-        Array.Resize(ref _codeScales, capacity);
-        Array.Resize(ref _ids, capacity);
-        Array.Resize(ref _payloads, capacity);
-        foreach (string key in _columns.Keys.ToList())
-        {
-            int[] column = _columns[key];
-            int old = column.Length;
-            Array.Resize(ref column, capacity);
-            column.AsSpan(old).Fill(-1);
-            _columns[key] = column;
+            _rows[moved] = (at.Segment, at.Row);
         }
     }
 
@@ -467,10 +343,13 @@ internal sealed class VectorCollection : IDisposable
         _lock.EnterReadLock();
         try
         {
-            var live = new List<VectorRecord>(_count);
-            for (int row = 0; row < _count; row++)
+            var live = new List<VectorRecord>(_rows.Count);
+            foreach (VectorSegment segment in _segments.Values)
             {
-                live.Add(new VectorRecord(_ids[row], _vectors.AsSpan(row * Dimensions, Dimensions).ToArray(), _payloads[row]));
+                for (int row = 0; row < segment.Count; row++)
+                {
+                    live.Add(segment.Record(row));
+                }
             }
 
             return live;

@@ -97,6 +97,25 @@ public sealed class EmbeddedVectorStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task UpsertAsync_IdMovesToAnotherTenantPartition_FoundOnlyUnderTheNewTenant()
+    {
+        using (var store = new EmbeddedVectorStore(_dir.Path))
+        {
+            await store.UpsertAsync(Collection, [Rec("a", [1, 0], ("tenant", "x")), Rec("b", [0, 1], ("tenant", "x")), Rec("c", [1, 1], ("tenant", "x"))]);
+
+            await store.UpsertAsync(Collection, [Rec("a", [1, 0], ("tenant", "y"))]);
+            await store.DeleteAsync(Collection, ["b"]);
+
+            (await store.SearchAsync(Collection, [1, 0], 10, Filter(("tenant", "x")))).Select(h => h.Id).Should().Equal("c");
+            (await store.SearchAsync(Collection, [1, 0], 10, Filter(("tenant", "y")))).Select(h => h.Id).Should().Equal("a");
+        }
+
+        using var reopened = new EmbeddedVectorStore(_dir.Path);
+        (await reopened.CountAsync(Collection, Filter(("tenant", "x")))).Should().Be(1);
+        (await reopened.SearchAsync(Collection, [1, 0], 10)).Select(h => h.Id).Should().Equal("a", "c");
+    }
+
+    [Fact]
     public async Task Reopen_AfterUpsertsReplacementsAndDeletes_RestoresSameState()
     {
         using (var store = new EmbeddedVectorStore(_dir.Path))
