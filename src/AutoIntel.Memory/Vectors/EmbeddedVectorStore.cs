@@ -17,6 +17,7 @@ public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
     private readonly ConcurrentDictionary<string, Lazy<VectorCollection>> _collections = new(StringComparer.Ordinal);
     private readonly ILogger _logger;
     private readonly string _partitionKey;
+    private readonly IReadOnlySet<string>? _indexedKeys;
     private bool _disposed;
 
     /// <summary>The payload key records are partitioned by unless told otherwise.</summary>
@@ -24,10 +25,12 @@ public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
 
     /// <summary>Opens (or creates) a store in <paramref name="rootPath"/>.</summary>
     /// <param name="partitionKey">Payload key whose value groups rows contiguously; a filter naming it scans only that group.</param>
-    public EmbeddedVectorStore(string rootPath, ILogger<EmbeddedVectorStore>? logger = null, string partitionKey = DefaultPartitionKey)
+    /// <param name="indexedKeys">Payload keys to index for fast filtering (null: all); filters on other keys compare strings.</param>
+    public EmbeddedVectorStore(string rootPath, ILogger<EmbeddedVectorStore>? logger = null, string partitionKey = DefaultPartitionKey, IReadOnlySet<string>? indexedKeys = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(partitionKey);
         _partitionKey = partitionKey;
+        _indexedKeys = indexedKeys;
         ArgumentException.ThrowIfNullOrWhiteSpace(rootPath);
         RootPath = Path.GetFullPath(rootPath);
         Directory.CreateDirectory(RootPath);
@@ -117,7 +120,7 @@ public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
 
     private VectorCollection Open(string collection, string path)
     {
-        VectorCollection opened = VectorCollection.Open(path, _partitionKey);
+        VectorCollection opened = VectorCollection.Open(path, _partitionKey, _indexedKeys);
         if (opened.TailBytesDropped > 0)
         {
             _logger.LogWarning("Vector collection {Collection}: dropped {Bytes} bytes of a torn or corrupt log tail", collection, opened.TailBytesDropped);

@@ -22,13 +22,14 @@ internal sealed class VectorCollection : IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly Dictionary<string, (VectorSegment Segment, int Row)> _rows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, VectorSegment> _segments = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Key, string Value), int> _valueIds = [];
+    private readonly PayloadIndex _index;
     private readonly string _partitionKey;
     private readonly VectorLog _log;
 
-    private VectorCollection(string path, string partitionKey)
+    private VectorCollection(string path, string partitionKey, IReadOnlySet<string>? indexedKeys)
     {
         _partitionKey = partitionKey;
+        _index = new PayloadIndex(indexedKeys);
         _log = VectorLog.Open(path, Apply, Remove);
     }
 
@@ -42,9 +43,9 @@ internal sealed class VectorCollection : IDisposable
     public long TailBytesDropped => _log.TailBytesDropped;
 
     /// <summary>Opens a collection from its log, compacting the log when most of it is superseded.</summary>
-    public static VectorCollection Open(string path, string partitionKey)
+    public static VectorCollection Open(string path, string partitionKey, IReadOnlySet<string>? indexedKeys)
     {
-        var collection = new VectorCollection(path, partitionKey);
+        var collection = new VectorCollection(path, partitionKey, indexedKeys);
         if (collection._log.RecordsReplayed > 1024 && collection._log.RecordsReplayed > 2L * collection._rows.Count)
         {
             collection._log.Rewrite(collection.Snapshot(), CompactBatch);
@@ -237,18 +238,18 @@ internal sealed class VectorCollection : IDisposable
         var longValues = new List<KeyValuePair<string, string>>();
         foreach (KeyValuePair<string, string> pair in filter)
         {
-            if (pair.Value.Length > VectorSegment.MaxIndexedValueLength)
+            if (!_index.IsIndexed(pair.Key, pair.Value))
             {
                 longValues.Add(pair);
             }
-            else if (_valueIds.TryGetValue((pair.Key, pair.Value), out int id))
+            else if (_index.TryGet(pair.Key, pair.Value, out int id))
             {
                 keys.Add(pair.Key);
                 ids.Add(id);
             }
             else
             {
-                // Every short pair ever stored is interned, so an unknown one matches nothing.
+                // Every indexed pair ever stored is interned, so an unknown one matches nothing.
                 return false;
             }
         }
@@ -296,7 +297,7 @@ internal sealed class VectorCollection : IDisposable
 
                 if (!_segments.TryGetValue(partition, out VectorSegment? segment))
                 {
-                    segment = new VectorSegment(Dimensions, _valueIds);
+                    segment = new VectorSegment(Dimensions, _index);
                     _segments[partition] = segment;
                 }
 

@@ -4,12 +4,10 @@ namespace AutoIntel.Memory.Vectors;
 
 /// <summary>The rows of one partition (one tenant) of a collection, stored contiguously so a tenant's search reads only its own rows.</summary>
 /// <remarks>Not thread-safe on its own: <see cref="VectorCollection"/> guards every call with its lock.</remarks>
-internal sealed class VectorSegment(int dimensions, Dictionary<(string Key, string Value), int> valueIds)
+internal sealed class VectorSegment(int dimensions, PayloadIndex index)
 {
-    // Payload values up to this length (tenants, kinds, ids) are interned and kept in one int column per key, so a filter
-    // reads contiguous ints instead of probing a dictionary per row; longer values (texts, long URLs) are compared as strings.
-    public const int MaxIndexedValueLength = 128;
-
+    // One int column per indexed key (value id, -1 when absent), so a filter reads contiguous ints instead of probing a
+    // dictionary per row.
     private readonly Dictionary<string, int[]> _columns = new(StringComparer.Ordinal);
     private float[] _vectors = [];
     private sbyte[] _codes = [];
@@ -180,16 +178,12 @@ internal sealed class VectorSegment(int dimensions, Dictionary<(string Key, stri
 
         foreach (KeyValuePair<string, string> pair in payload)
         {
-            if (pair.Value.Length > MaxIndexedValueLength)
+            if (!index.IsIndexed(pair.Key, pair.Value))
             {
                 continue;
             }
 
-            if (!valueIds.TryGetValue((pair.Key, pair.Value), out int id))
-            {
-                id = valueIds.Count;
-                valueIds.Add((pair.Key, pair.Value), id);
-            }
+            int id = index.Intern(pair.Key, pair.Value);
 
             if (!_columns.TryGetValue(pair.Key, out int[]? column))
             {

@@ -70,6 +70,18 @@ public sealed class EmbeddedVectorStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchAsync_FilterOnKeyThatIsNotIndexed_StillFiltersExactly()
+    {
+        using var store = new EmbeddedVectorStore(_dir.Path, indexedKeys: new HashSet<string> { "tenant" });
+        await store.UpsertAsync(Collection, [Rec("a", [1, 0], ("tenant", "x"), ("kind", "chunk")), Rec("b", [1, 0], ("tenant", "x"), ("kind", "doc"))]);
+
+        IReadOnlyList<VectorHit> hits = await store.SearchAsync(Collection, [1, 0], 10, Filter(("tenant", "x"), ("kind", "doc")));
+
+        hits.Select(h => h.Id).Should().Equal("b");
+        (await store.CountAsync(Collection, Filter(("kind", "nothing")))).Should().Be(0);
+    }
+
+    [Fact]
     public async Task DeleteAsync_ExistingAndMissingIds_RemovesAndCountsExisting()
     {
         using var store = new EmbeddedVectorStore(_dir.Path);
