@@ -1,3 +1,15 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// "gateway-study" runs the simulated repeated-workload study of the LLM gateway instead of BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "gateway-study")
+{
+    AutoIntel.Benchmarks.IntelligenceBenchmarks.WorkloadStudy.Run(Console.Out);
+    return;
+}
+
+// Every benchmark class in this assembly is selectable with --filter (e.g. --filter '*Runtime*').
+// The generated benchmark project rebuilds the whole dependency chain; on the shared 2-core machine that can take
+// longer than BenchmarkDotNet's default 2-minute build timeout.
+var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(15));
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using AutoIntel.Cli.Hosting;
+using AutoIntel.Cli.Output;
+using AutoIntel.Core.Briefings;
+using AutoIntel.Core.Runs;
+using AutoIntel.Intelligence.Simulation;
+using AutoIntel.Storage;
+using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel;
+using Spectre.Console;
+
+namespace AutoIntel.Cli.Commands;
+
+/// <summary><c>autointel analyze &lt;file|url&gt;</c>: runs the /autointel workflow locally and prints the briefing.</summary>
+public static class AnalyzeCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var source = new Argument<string>("source") { Description = "A local file (.txt .md .srt .vtt .html) or an http(s) link." };
+        var depth = new Option<Depth>("--depth") { Description = "quick | standard | deep | experimental", DefaultValueFactory = _ => Depth.Standard };
+        var json = CommonOptions.Json();
+        var outDir = new Option<string?>("--out") { Description = "Also write briefing.md and briefing.json into this folder." };
+        var instance = new Option<string?>("--instance") { Description = "Instance id (default: a new GUID). An existing id is resumed or shown, never run twice." };
+        var sequential = new Option<bool>("--sequential") { Description = "Run stages and activities one at a time (to compare with the parallel run)." };
+        var latency = new Option<int?>("--simulate-latency") { Description = "Make analyzer calls wait like LLM calls, with this base latency in ms." };
+        var allowHost = new Option<string[]>("--allow-host") { Description = "Allow fetching from this host even if it resolves to a private address (repeatable).", AllowMultipleArgumentsPerToken = false };
+
+        var command = new Command("analyze", "Analyse a video transcript, podcast, article or text and print the briefing.")
+        {
+            source, depth, json, outDir, instance, sequential, latency, allowHost,
+        };
+        command.SetAction((parse, ct) => RunAsync(
+            new AnalyzeArgs(
+                parse.GetRequiredValue(source),
+                parse.GetValue(depth),
+                parse.GetValue(json),
+                parse.GetValue(outDir),
+                parse.GetValue(instance),
+                parse.GetValue(sequential),
+                parse.GetValue(latency),
+                parse.GetValue(allowHost) ?? [],
+                parse.GetValue(CommonOptions.DataDir)),
+            ct));
+        return command;
+    }
+
+    /// <summary>Runs an analysis and returns the exit code.</summary>
+    public static async Task<int> RunAsync(AnalyzeArgs args, CancellationToken cancellationToken)
+    {
+        if (args.Instance is { } id && !InstanceIds.IsValid(id))
+        {
+            await Console.Error.WriteLineAsync($"error: --instance '{id}' is not a valid id (letters, digits, '-' and '_', at most 100).");
+            return ExitCodes.BadInput;
+        }
+
+        var settings = new AppSettings(
+            DataDirectory.Resolve(args.DataDir),
+            args.AllowHosts.Length > 0 ? new Dictionary<string, string?> { ["Fetch:AllowedHosts"] = string.Join(',', args.AllowHosts) } : null,
+            args.Sequential,
+            args.SimulatedLatencyMs is { } ms ? new SimulatedLatencyOptions { BaseMs = ms } : null);
+        await using var app = AutoIntelApp.Create(settings);
+        var source = File.Exists(args.Source) ? Path.GetFullPath(args.Source) : args.Source;
+
+        var started = Stopwatch.GetTimestamp();
+        var start = await app.Runtime.StartAsync(WorkflowNames.AutoIntel, new AnalyzeRequest(source, args.Depth), args.Instance, cancellationToken);
+        if (!start.Created)
+        {
+            await app.Runtime.ResumeAsync(start.InstanceId, cancellationToken);
+        }
+
+        InstanceStatus final;
+        try
+        {
+            final = await FollowAsync(app, start.InstanceId, args.Json, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"Interrupted. Resume with: autointel resume {start.InstanceId}");
+            return ExitCodes.Interrupted;
+        }
+
+        return await ReportAsync(app.Artifacts, final, args, Stopwatch.GetElapsedTime(started), cancellationToken);
+    }
+
+    /// <summary>Shows progress until the instance ends: live on a terminal, plain lines otherwise (stderr with --json).</summary>
+    public static async Task<InstanceStatus> FollowAsync(AutoIntelApp app, string instanceId, bool json, CancellationToken cancellationToken)
+    {
+        var completion = app.Runtime.WaitForCompletionAsync(instanceId, cancellationToken);
+        if (json || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            var sink = new PlainProgressSink(json ? Console.Error : Console.Out);
+            return await RunWatcher.WatchAsync(app.Runtime, completion, instanceId, sink, cancellationToken);
+        }
+
+        var live = new LiveProgressSink(AnsiConsole.Console);
+        return await AnsiConsole.Status().StartAsync($"Starting {instanceId}", async ctx =>
+        {
+            live.Status = ctx;
+            return await RunWatcher.WatchAsync(app.Runtime, completion, instanceId, live, cancellationToken);
+        });
+    }
+
+    private static async Task<int> ReportAsync(IArtifactStore artifacts, InstanceStatus final, AnalyzeArgs args, TimeSpan wall, CancellationToken cancellationToken)
+    {
+        if (final.RuntimeStatus != RuntimeStatus.Completed)
+        {
+            var failure = final.Failure;
+            if (args.Json)
+            {
+                Console.WriteLine(RunDocument.NotCompleted(final, args.Depth.ToString().ToLowerInvariant(), args.Source).ToJson());
+            }
+
+            await Console.Error.WriteLineAsync($"Run {final.InstanceId} {final.RuntimeStatus.ToString().ToLowerInvariant()}: {failure?.Message ?? "no reason recorded"}");
+            return failure?.IsPermanent == true ? ExitCodes.BadInput : ExitCodes.RunFailed;
+        }
+
+        var result = final.Output!.Value.Deserialize<RunResult>(Core.Serialization.AutoIntelJson.Options)!;
+        var briefing = await artifacts.GetJsonAsync<Briefing>(result.BriefingJson.Path, cancellationToken);
+        var markdown = await artifacts.GetTextAsync(result.BriefingMarkdown.Path, cancellationToken);
+        var files = new ArtifactsDocument(result.BriefingMarkdown.Path, result.BriefingJson.Path);
+        if (args.OutDir is { } dir)
+        {
+            Directory.CreateDirectory(dir);
+            await File.WriteAllTextAsync(Path.Combine(dir, "briefing.md"), markdown, cancellationToken);
+            await File.WriteAllBytesAsync(Path.Combine(dir, "briefing.json"), await artifacts.GetAsync(result.BriefingJson.Path, cancellationToken), cancellationToken);
+            files = new ArtifactsDocument(Path.GetFullPath(Path.Combine(dir, "briefing.md")), Path.GetFullPath(Path.Combine(dir, "briefing.json")));
+        }
+
+        if (args.Json)
+        {
+            Console.WriteLine(RunDocument.Completed(final, briefing with { Stages = result.Stages }, files).ToJson());
+            return ExitCodes.Success;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        Console.WriteLine(TimingTable.Render(result.Stages, wall));
+        Console.WriteLine($"Instance {final.InstanceId} · report {files.Markdown}");
+        return ExitCodes.Success;
+    }
+}
+
+/// <summary>Parsed arguments of <c>analyze</c>.</summary>
+public sealed record AnalyzeArgs(
+    string Source,
+    Depth Depth,
+    bool Json,
+    string? OutDir,
+    string? Instance,
+    bool Sequential,
+    int? SimulatedLatencyMs,
+    string[] AllowHosts,
+    string? DataDir);

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Text.Json;
+using AutoIntel.Cli.Hosting;
+using AutoIntel.Cli.Output;
+using AutoIntel.Core.Serialization;
+using AutoIntel.Workflows.Abstractions;
+
+namespace AutoIntel.Cli.Commands;
+
+/// <summary><c>autointel status &lt;id&gt;</c>: the state of a run, its stage and every activity's attempts.</summary>
+public static class StatusCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var id = new Argument<string>("id") { Description = "Instance id." };
+        var json = CommonOptions.Json();
+        var command = new Command("status", "Show a run's status, current stage and activity attempts.") { id, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var app = AutoIntelApp.Create(new AppSettings(DataDirectory.Resolve(parse.GetValue(CommonOptions.DataDir))));
+            var status = await app.Runtime.GetStatusAsync(parse.GetRequiredValue(id), ct);
+            if (status is null)
+            {
+                await Console.Error.WriteLineAsync($"error: no instance '{parse.GetRequiredValue(id)}' in {DataDirectory.Resolve(parse.GetValue(CommonOptions.DataDir))}");
+                return ExitCodes.BadInput;
+            }
+
+            Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(StatusDocument.From(status), AutoIntelJson.Indented) : Describe(status));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string Describe(InstanceStatus s)
+    {
+        var progress = RunWatcher.ProgressOf(s);
+        var lines = new List<string>
+        {
+            $"{s.InstanceId}  {s.RuntimeStatus}  ({s.WorkflowName})",
+            $"created {s.CreatedAtUtc:u}  updated {s.LastUpdatedAtUtc:u}" + (s.CompletedAtUtc is { } c ? $"  completed {c:u}" : string.Empty),
+        };
+        if (progress is not null)
+        {
+            lines.Add($"stage {progress.StageNumber}/{progress.StageCount}: {progress.Stage} — {progress.Detail}");
+        }
+
+        if (s.Failure is { } f)
+        {
+            lines.Add($"error: {f.Message}");
+        }
+
+        lines.Add($"activities: {s.Activities.Count} ({s.Activities.Count(a => a.Status == ActivityRunState.Completed)} completed, {s.Activities.Count(a => a.Attempts > 1)} retried)");
+        lines.AddRange(s.Activities.Select(a => $"  #{a.TaskId,-4} {a.Name,-22} {a.Status,-9} attempts {a.Attempts}" + (a.Error is null ? string.Empty : $"  {a.Error}")));
+        return string.Join(Environment.NewLine, lines);
+    }
+}
+
+/// <summary>The JSON contract of <c>autointel status --json</c>.</summary>
+public sealed record StatusDocument(
+    string InstanceId,
+    string Status,
+    string WorkflowName,
+    JsonElement? CustomStatus,
+    DateTime CreatedAt,
+    DateTime LastUpdatedAt,
+    DateTime? CompletedAt,
+    ErrorDocument? Error,
+    IReadOnlyList<ActivityDocument> Activities)
+{
+    /// <summary>From a runtime status.</summary>
+    public static StatusDocument From(InstanceStatus s) => new(
+        s.InstanceId,
+        s.RuntimeStatus.ToString(),
+        s.WorkflowName,
+        s.CustomStatus,
+        s.CreatedAtUtc,
+        s.LastUpdatedAtUtc,
+        s.CompletedAtUtc,
+        s.Failure is { } f ? new ErrorDocument(f.ErrorType, f.Message, f.IsPermanent) : null,
+        [.. s.Activities.Select(a => new ActivityDocument(a.TaskId, a.Name, a.Status.ToString(), a.Attempts, a.Error))]);
+}
+
+/// <summary>One activity call in <see cref="StatusDocument"/>.</summary>
+public sealed record ActivityDocument(int TaskId, string Name, string Status, int Attempts, string? Error);

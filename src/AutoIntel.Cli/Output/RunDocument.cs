@@ -1,0 +1,92 @@
+using System.Text.Json;
+using AutoIntel.Core.Briefings;
+using AutoIntel.Workflows.Abstractions;
+
+namespace AutoIntel.Cli.Output;
+
+/// <summary>The JSON contract of <c>autointel analyze --json</c>.</summary>
+public sealed record RunDocument(
+    string InstanceId,
+    string Status,
+    string Depth,
+    string Source,
+    string? Title,
+    string? Summary,
+    IReadOnlyList<string> KeyPoints,
+    IReadOnlyList<ClaimDocument> Claims,
+    IReadOnlyList<FallacyDocument> Fallacies,
+    IReadOnlyList<StageDocument> Stages,
+    CostDocument Cost,
+    object? Analysis,
+    MemoryReport? Memory,
+    IReadOnlyList<string> Notes,
+    ArtifactsDocument? Artifacts,
+    ErrorDocument? Error)
+{
+    /// <summary>The document of a completed run.</summary>
+    public static RunDocument Completed(InstanceStatus status, Briefing b, ArtifactsDocument artifacts) => new(
+        status.InstanceId,
+        status.RuntimeStatus.ToString(),
+        b.Depth.ToString().ToLowerInvariant(),
+        b.Source,
+        b.Title,
+        b.Summary.Text,
+        b.Summary.KeyPoints,
+        [.. b.Claims.Select(c => new ClaimDocument(c.Claim.Text, c.Verdict.ToString().ToLowerInvariant(), c.Confidence, c.Method, c.Rationale, [.. c.Evidence.Select(e => e.Source + ": " + e.Snippet)]))],
+        [.. b.Fallacies.Select(f => new FallacyDocument(f.Type, f.Quote, f.Explanation, f.Confidence))],
+        [.. b.Stages.Select(StageDocument.From)],
+        CostDocument.From(b.Cost),
+        new { b.Arguments, b.Tone, b.Perspectives, b.Entities },
+        b.Memory,
+        b.Notes,
+        artifacts,
+        null);
+
+    /// <summary>The document of a run that did not complete.</summary>
+    public static RunDocument NotCompleted(InstanceStatus status, string depth, string source) => new(
+        status.InstanceId,
+        status.RuntimeStatus.ToString(),
+        depth,
+        source,
+        null,
+        null,
+        [],
+        [],
+        [],
+        [],
+        new CostDocument(0, 0, 0, 0, 0, 0),
+        null,
+        null,
+        [],
+        null,
+        status.Failure is { } f ? new ErrorDocument(f.ErrorType, f.Message, f.IsPermanent) : null);
+
+    /// <summary>Serializes for stdout.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Core.Serialization.AutoIntelJson.Indented);
+}
+
+/// <summary>One checked claim.</summary>
+public sealed record ClaimDocument(string Text, string Verdict, double Confidence, string Method, string Rationale, IReadOnlyList<string> Evidence);
+
+/// <summary>One suspected fallacy.</summary>
+public sealed record FallacyDocument(string Type, string Quote, string Explanation, double Confidence);
+
+/// <summary>One stage's timing.</summary>
+public sealed record StageDocument(string Name, double DurationMs, int Activities)
+{
+    /// <summary>From a stage timing.</summary>
+    public static StageDocument From(Core.Runs.StageTiming t) => new(t.Name, Math.Round(t.DurationMs, 1), t.Activities);
+}
+
+/// <summary>What the run cost.</summary>
+public sealed record CostDocument(decimal Usd, int LlmCalls, int CacheHits, long InputTokens, long OutputTokens, decimal UsdSaved)
+{
+    /// <summary>From a usage total.</summary>
+    public static CostDocument From(Core.Runs.Usage u) => new(u.Usd, u.LlmCalls, u.CacheHits, u.InputTokens, u.OutputTokens, u.UsdSaved);
+}
+
+/// <summary>Where the briefing files are.</summary>
+public sealed record ArtifactsDocument(string Markdown, string Json);
+
+/// <summary>Why a run failed.</summary>
+public sealed record ErrorDocument(string Type, string Message, bool BadInput);

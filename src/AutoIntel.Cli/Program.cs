@@ -1,0 +1,27 @@
+using System.CommandLine;
+using AutoIntel.Cli;
+using AutoIntel.Cli.Commands;
+
+var root = new RootCommand("autointel: fact-checked briefings of videos, podcasts and articles, on one machine or in Azure.")
+{
+    CommonOptions.DataDir,
+    AnalyzeCommand.Create(),
+    StatusCommand.Create(),
+    ResumeCommand.Create(),
+    ListCommand.Create(),
+    BenchCommand.Create(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        await Console.Error.WriteLineAsync($"error: {error.Message}");
+    }
+
+    await Console.Error.WriteLineAsync("Run 'autointel --help' for usage.");
+    return ExitCodes.BadInput;
+}
+
+return await parse.InvokeAsync();

@@ -1,0 +1,315 @@
+using System.Globalization;
+using System.Text;
+using AutoIntel.Core.Analysis;
+using AutoIntel.Core.FactCheck;
+
+namespace AutoIntel.Core.Briefings;
+
+/// <summary>Renders a briefing as a self-contained Markdown report (the file attached to the Discord message).</summary>
+public static class MarkdownBriefingRenderer
+{
+    private const int QuoteChars = 280;
+
+    /// <summary>The Markdown report of a briefing; every piece of user content in it is escaped.</summary>
+    public static string Render(Briefing briefing)
+    {
+        ArgumentNullException.ThrowIfNull(briefing);
+        var md = new StringBuilder(4096);
+        WriteHeader(md, briefing);
+        WriteSummary(md, briefing.Summary);
+        WriteClaims(md, briefing.Claims);
+        WriteArguments(md, briefing.Arguments);
+        WriteFallacies(md, briefing.Fallacies);
+        WriteTone(md, briefing.Tone);
+        WritePerspectives(md, briefing.Perspectives);
+        WriteEntities(md, briefing.Entities);
+        WriteMemory(md, briefing.Memory);
+        WriteCost(md, briefing);
+        WriteNotes(md, briefing.Notes);
+        return md.ToString().TrimEnd() + "\n";
+    }
+
+    /// <summary>The marker and word shown for a verdict (✅ supported, ❌ refuted, ⚠️ mixed or misleading, ❔ unverified).</summary>
+    public static string VerdictLabel(Verdict verdict) => verdict switch
+    {
+        Verdict.Supported => "\u2705 Supported",
+        Verdict.Refuted => "\u274C Refuted",
+        Verdict.Mixed => "\u26A0\uFE0F Mixed",
+        Verdict.Misleading => "\u26A0\uFE0F Misleading",
+        _ => "\u2754 Unverified",
+    };
+
+    private static void WriteHeader(StringBuilder md, Briefing b)
+    {
+        var title = string.IsNullOrWhiteSpace(b.Title) ? "Untitled source" : b.Title;
+        md.Append("# ").Append(MarkdownText.Inline(title)).Append("\n\n");
+        md.Append("**Source:** ").Append(MarkdownText.Link(b.Source)).Append("  \n");
+        md.Append("**Depth:** ").Append(b.Depth.ToString().ToLowerInvariant())
+          .Append(" · **Run:** `").Append(b.RunId.Replace("`", string.Empty, StringComparison.Ordinal)).Append('`')
+          .Append(" · **Created:** ").Append(b.CreatedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append(" UTC\n\n");
+    }
+
+    private static void WriteSummary(StringBuilder md, Summary summary)
+    {
+        md.Append("## Summary\n\n");
+        md.Append(string.IsNullOrWhiteSpace(summary.Text) ? "_No summary was produced._" : MarkdownText.Block(summary.Text)).Append("\n\n");
+        if (summary.KeyPoints.Count > 0)
+        {
+            md.Append("**Key points**\n\n");
+            foreach (var point in summary.KeyPoints)
+            {
+                md.Append("- ").Append(MarkdownText.Inline(point)).Append('\n');
+            }
+
+            md.Append('\n');
+        }
+    }
+
+    private static void WriteClaims(StringBuilder md, IReadOnlyList<ClaimVerdict> claims)
+    {
+        md.Append("## Claims\n\n");
+        if (claims.Count == 0)
+        {
+            md.Append("_No checkable claims were found._\n\n");
+            return;
+        }
+
+        md.Append("| # | Verdict | Claim | Confidence | Checked by |\n|---|---|---|---|---|\n");
+        for (var i = 0; i < claims.Count; i++)
+        {
+            var c = claims[i];
+            md.Append("| ").Append(i + 1)
+              .Append(" | ").Append(VerdictLabel(c.Verdict))
+              .Append(" | ").Append(MarkdownText.Inline(MarkdownText.Truncate(c.Claim.Text, QuoteChars)))
+              .Append(" | ").Append(Percent(c.Confidence))
+              .Append(" | ").Append(MarkdownText.Inline(c.Method))
+              .Append(" |\n");
+        }
+
+        md.Append('\n');
+        md.Append("### Evidence\n\n");
+        for (var i = 0; i < claims.Count; i++)
+        {
+            var c = claims[i];
+            md.Append("**").Append(i + 1).Append(".** ").Append(VerdictLabel(c.Verdict)).Append(" — ")
+              .Append(MarkdownText.Inline(c.Rationale)).Append('\n');
+            foreach (var e in c.Evidence)
+            {
+                md.Append("- ");
+                var source = MarkdownText.Inline(e.Source);
+                if (e.Url is not null && MarkdownText.Link(e.Url).StartsWith('<'))
+                {
+                    md.Append('[').Append(source).Append("](").Append(e.Url.Replace(")", "%29", StringComparison.Ordinal)).Append(')');
+                }
+                else
+                {
+                    md.Append(source);
+                }
+
+                md.Append(": \u201C").Append(MarkdownText.Inline(MarkdownText.Truncate(e.Snippet, QuoteChars))).Append('\u201D')
+                  .Append(" (relevance ").Append(Percent(e.Relevance)).Append(")\n");
+            }
+
+            md.Append('\n');
+        }
+    }
+
+    private static void WriteArguments(StringBuilder md, IReadOnlyList<Argument> arguments)
+    {
+        if (arguments.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("## Arguments\n\n");
+        foreach (var a in arguments)
+        {
+            md.Append("- **").Append(MarkdownText.Inline(a.Conclusion)).Append("** (strength ").Append(Percent(a.Strength)).Append(")\n");
+            foreach (var premise in a.Premises)
+            {
+                md.Append("  - because: ").Append(MarkdownText.Inline(premise)).Append('\n');
+            }
+        }
+
+        md.Append('\n');
+    }
+
+    private static void WriteFallacies(StringBuilder md, IReadOnlyList<Fallacy> fallacies)
+    {
+        if (fallacies.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("## Possible fallacies\n\n");
+        foreach (var f in fallacies)
+        {
+            md.Append("- **").Append(Humanize(f.Type)).Append("** (").Append(Percent(f.Confidence)).Append("): \u201C")
+              .Append(MarkdownText.Inline(MarkdownText.Truncate(f.Quote, QuoteChars))).Append("\u201D — ")
+              .Append(MarkdownText.Inline(f.Explanation)).Append('\n');
+        }
+
+        md.Append('\n');
+    }
+
+    private static void WriteTone(StringBuilder md, IReadOnlyList<ToneReport> tone)
+    {
+        if (tone.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("## Tone\n\n");
+        var overall = tone.GroupBy(t => t.Label).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        md.Append("Overall: **").Append(MarkdownText.Inline(overall)).Append("** (average sentiment ")
+          .Append(Signed(tone.Average(t => t.Sentiment))).Append(")\n\n");
+        foreach (var t in tone)
+        {
+            md.Append("- Part ").Append(t.ChunkIndex + 1).Append(": ").Append(MarkdownText.Inline(t.Label))
+              .Append(", sentiment ").Append(Signed(t.Sentiment));
+            foreach (var cue in t.Cues.Take(3))
+            {
+                md.Append("; ").Append(MarkdownText.Inline(cue.Kind)).Append(" \u201C")
+                  .Append(MarkdownText.Inline(MarkdownText.Truncate(cue.Quote, 120))).Append('\u201D');
+            }
+
+            md.Append('\n');
+        }
+
+        md.Append('\n');
+    }
+
+    private static void WritePerspectives(StringBuilder md, IReadOnlyList<PerspectiveReport> perspectives)
+    {
+        if (perspectives.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("## Perspective\n\n");
+        foreach (var p in perspectives)
+        {
+            md.Append("- Part ").Append(p.ChunkIndex + 1).Append(": ").Append(MarkdownText.Inline(p.Stance))
+              .Append(", balance ").Append(Percent(p.Balance)).Append('\n');
+            if (p.BiasCues.Count > 0)
+            {
+                md.Append("  - Bias cues: ").Append(string.Join("; ", p.BiasCues.Select(MarkdownText.Inline))).Append('\n');
+            }
+
+            foreach (var missing in p.MissingViewpoints)
+            {
+                md.Append("  - Missing: ").Append(MarkdownText.Inline(missing)).Append('\n');
+            }
+        }
+
+        md.Append('\n');
+    }
+
+    private static void WriteEntities(StringBuilder md, IReadOnlyList<Entity> entities)
+    {
+        if (entities.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("## Entities\n\n");
+        string[] order = ["person", "organization", "place", "date", "number", "other"];
+        foreach (var group in entities.GroupBy(e => e.Type).OrderBy(g => Array.IndexOf(order, g.Key) is var k && k < 0 ? order.Length : k).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            md.Append("- **").Append(MarkdownText.Inline(Plural(group.Key))).Append(":** ")
+              .Append(string.Join(", ", group.OrderByDescending(e => e.Mentions).ThenBy(e => e.Name, StringComparer.Ordinal)
+                  .Select(e => e.Mentions > 1 ? $"{MarkdownText.Inline(e.Name)} ×{e.Mentions}" : MarkdownText.Inline(e.Name))))
+              .Append('\n');
+        }
+
+        md.Append('\n');
+    }
+
+    private static void WriteMemory(StringBuilder md, MemoryReport memory)
+    {
+        md.Append("## What memory already knew\n\n");
+        if (memory.DuplicateOf is null && memory.PriorVerdictsReused == 0 && memory.ItemsStored == 0
+            && memory.GraphNodes == 0 && memory.RelatedSources.Count == 0)
+        {
+            md.Append("_Memory was not consulted for this run._\n\n");
+            return;
+        }
+
+        md.Append(memory.DuplicateOf is null
+            ? "- No earlier run covered the same content.\n"
+            : $"- Near-duplicate of {MarkdownText.Link(memory.DuplicateOf)} (similarity {Percent(memory.DuplicateSimilarity)}).\n");
+        md.Append("- Verdicts reused from memory: ").Append(memory.PriorVerdictsReused).Append('\n');
+        md.Append("- Related sources: ")
+          .Append(memory.RelatedSources.Count == 0 ? "none" : string.Join(", ", memory.RelatedSources.Select(MarkdownText.Link))).Append('\n');
+        md.Append("- Stored this run: ").Append(memory.ItemsStored).Append(" items; knowledge graph now ")
+          .Append(memory.GraphNodes).Append(" nodes, ").Append(memory.GraphEdges).Append(" edges\n\n");
+    }
+
+    private static void WriteCost(StringBuilder md, Briefing b)
+    {
+        md.Append("## Cost and timing\n\n");
+        var c = b.Cost;
+        md.Append("**Cost:** ").Append(Usd(c.Usd)).Append(" · ").Append(c.LlmCalls).Append(c.LlmCalls == 1 ? " LLM call" : " LLM calls")
+          .Append(" · ").Append(c.CacheHits).Append(c.CacheHits == 1 ? " cache hit" : " cache hits")
+          .Append(" · ").Append(Usd(c.UsdSaved)).Append(" saved")
+          .Append(" · ").Append(c.InputTokens.ToString("N0", CultureInfo.InvariantCulture)).Append(" in / ")
+          .Append(c.OutputTokens.ToString("N0", CultureInfo.InvariantCulture)).Append(" out tokens\n\n");
+        if (b.Stages.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("| Stage | Duration | Activities |\n|---|---:|---:|\n");
+        foreach (var s in b.Stages)
+        {
+            md.Append("| ").Append(MarkdownText.Inline(s.Name)).Append(" | ").Append(Duration(s.DurationMs)).Append(" | ").Append(s.Activities).Append(" |\n");
+        }
+
+        md.Append("| **Total** | **").Append(Duration(b.Stages.Sum(s => s.DurationMs))).Append("** | **")
+          .Append(b.Stages.Sum(s => s.Activities)).Append("** |\n\n");
+    }
+
+    private static void WriteNotes(StringBuilder md, IReadOnlyList<string> notes)
+    {
+        if (notes.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("## Notes\n\n");
+        foreach (var note in notes)
+        {
+            md.Append("- ").Append(MarkdownText.Inline(note)).Append('\n');
+        }
+
+        md.Append('\n');
+    }
+
+    private static string Percent(double value) =>
+        Math.Round(Math.Clamp(value, 0, 1) * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Signed(double value) => value.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture);
+
+    private static string Usd(decimal value) =>
+        "$" + value.ToString(value != 0m && Math.Abs(value) < 0.01m ? "0.0000" : "0.00", CultureInfo.InvariantCulture);
+
+    private static string Duration(double ms) => ms >= 1000
+        ? (ms / 1000).ToString("0.0", CultureInfo.InvariantCulture) + " s"
+        : ms.ToString("0", CultureInfo.InvariantCulture) + " ms";
+
+    private static string Humanize(string snakeCase)
+    {
+        var words = MarkdownText.Inline(snakeCase).Replace("\\_", " ", StringComparison.Ordinal).Replace('_', ' ');
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    private static string Plural(string type) => type switch
+    {
+        "person" => "People",
+        "organization" => "Organizations",
+        "place" => "Places",
+        "date" => "Dates",
+        "number" => "Numbers",
+        _ => char.ToUpperInvariant(type.FirstOrDefault(' ')) + (type.Length > 1 ? type[1..] : string.Empty),
+    };
+}

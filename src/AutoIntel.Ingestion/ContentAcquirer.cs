@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using AutoIntel.Core;
+using AutoIntel.Core.Content;
+using AutoIntel.Ingestion.Fetching;
+using AutoIntel.Ingestion.Files;
+using AutoIntel.Ingestion.Transcription;
+using AutoIntel.Storage;
+
+namespace AutoIntel.Ingestion;
+
+/// <summary>Decides whether a source is a link or a local file, acquires it under the fetch limits, and stores the raw bytes at <c>runs/{runId}/source.{ext}</c>.</summary>
+public sealed partial class ContentAcquirer(SafeHttpFetcher fetcher, LocalFileReader files, IArtifactStore store) : IContentAcquirer
+{
+    /// <inheritdoc />
+    public async Task<AcquiredContent> AcquireAsync(string source, string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (!RunId().IsMatch(runId ?? string.Empty))
+        {
+            throw new ArgumentException($"Run id '{runId}' must be 1-128 letters, digits, '-' or '_'.", nameof(runId));
+        }
+
+        string trimmed = source.Trim();
+        if (trimmed.Length == 0)
+        {
+            throw new PermanentFailureException("Nothing to analyse: give a link or a file path.");
+        }
+
+        (ContentKind kind, string mediaType, byte[] bytes, string fallbackTitle) = await ReadAsync(trimmed, cancellationToken);
+        if (ContentTypes.IsText(kind) && TextDecoder.LooksBinary(bytes))
+        {
+            throw new ContentRefusedException(trimmed, $"it is labelled {ContentTypes.BaseMediaType(mediaType)} but contains binary data", null);
+        }
+
+        string path = $"runs/{runId}/source.{ContentTypes.StorageExtension(kind, mediaType)}";
+        ArtifactRef raw = await store.PutAsync(path, bytes, mediaType, cancellationToken);
+        string title = (kind == ContentKind.Article ? HtmlTextExtractor.ReadTitle(TextDecoder.Decode(bytes, mediaType)) : null) ?? fallbackTitle;
+        return new AcquiredContent(trimmed, kind, title, mediaType, raw);
+    }
+
+    private async Task<(ContentKind Kind, string MediaType, byte[] Bytes, string Title)> ReadAsync(string source, CancellationToken cancellationToken)
+    {
+        Match scheme = Scheme().Match(source);
+        if (!scheme.Success)
+        {
+            LocalFile file = await files.ReadAsync(source, cancellationToken);
+            return (file.Kind, file.MediaType, file.Bytes, Path.GetFileNameWithoutExtension(file.FullPath));
+        }
+
+        string name = scheme.Groups["scheme"].Value.ToLowerInvariant();
+        if (name is not ("http" or "https"))
+        {
+            throw new ContentRefusedException(source, $"{name}: links are not supported", "Give an http(s) link or a local file path.");
+        }
+
+        if (!Uri.TryCreate(source, UriKind.Absolute, out Uri? url))
+        {
+            throw new ContentRefusedException(source, "it is not a valid link", "Check the link.");
+        }
+
+        FetchedContent fetched = await fetcher.FetchAsync(url, cancellationToken);
+        string mediaType = fetched.Charset is null ? fetched.MediaType : $"{fetched.MediaType}; charset={fetched.Charset}";
+        return (fetched.Kind, mediaType, fetched.Bytes, TitleFromUrl(fetched.FinalUrl));
+    }
+
+    private static string TitleFromUrl(Uri url)
+    {
+        string last = Uri.UnescapeDataString(url.AbsolutePath.TrimEnd('/').Split('/')[^1]);
+        string name = Path.GetFileNameWithoutExtension(last);
+        return string.IsNullOrWhiteSpace(name) ? url.Host : name;
+    }
+
+    // Two letters or more, so a Windows drive ("C:\notes.txt") reads as a path, not a scheme.
+    [GeneratedRegex("^(?<scheme>[A-Za-z][A-Za-z0-9+.-]+):")]
+    private static partial Regex Scheme();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,128}$")]
+    private static partial Regex RunId();
+}

@@ -1,0 +1,97 @@
+using AutoIntel.Core;
+using AutoIntel.Ingestion.Fetching;
+using Microsoft.Extensions.Options;
+
+namespace AutoIntel.Ingestion.Files;
+
+/// <summary>Reads a local file the user named, within the same size limit as links, refusing folders, unknown types and binary text.</summary>
+public sealed class LocalFileReader(IOptions<FetchOptions> options)
+{
+    private readonly long _maxBytes = options.Value.MaxBytes;
+
+    /// <summary>Reads <paramref name="path"/>; every problem throws <see cref="PermanentFailureException"/> with a one-line reason.</summary>
+    public async Task<LocalFile> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string fullPath;
+        try
+        {
+            fullPath = Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new PermanentFailureException($"Cannot read {path}: it is not a valid file path.", ex);
+        }
+
+        if (Directory.Exists(fullPath))
+        {
+            throw new PermanentFailureException($"Cannot read {path}: it is a folder; give one file.");
+        }
+
+        if (!File.Exists(fullPath))
+        {
+            string hint = LooksLikeLinkWithoutScheme(path) ? $" Did you mean https://{path}?" : string.Empty;
+            throw new PermanentFailureException($"Cannot read {path}: no such file.{hint}");
+        }
+
+        string extension = Path.GetExtension(fullPath);
+        if (ContentTypes.ForExtension(extension) is not { } type)
+        {
+            string what = extension.Length == 0 ? "files without an extension are" : $"{extension} files are";
+            throw new PermanentFailureException($"Cannot read {path}: {what} not supported (accepted: {ContentTypes.AcceptedExtensions}).");
+        }
+
+        byte[] bytes = await ReadBoundedAsync(fullPath, path, cancellationToken);
+        if (bytes.Length == 0)
+        {
+            throw new PermanentFailureException($"Cannot read {path}: the file is empty.");
+        }
+
+        if (ContentTypes.IsText(type.Kind) && TextDecoder.LooksBinary(bytes))
+        {
+            throw new PermanentFailureException($"Cannot read {path}: it contains binary data, not {extension} text.");
+        }
+
+        return new LocalFile(fullPath, type.Kind, type.MediaType, bytes);
+    }
+
+    private async Task<byte[]> ReadBoundedAsync(string fullPath, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, FileOptions.Asynchronous);
+            if (stream.Length > _maxBytes)
+            {
+                throw TooLarge(path);
+            }
+
+            // Read one byte past the limit, in case the file grew after the length check.
+            byte[] buffer = new byte[Math.Min(stream.Length, _maxBytes) + 1];
+            int total = 0;
+            int read;
+            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
+            {
+                total += read;
+            }
+
+            if (total > _maxBytes)
+            {
+                throw TooLarge(path);
+            }
+
+            return buffer.AsSpan(0, total).ToArray();
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new PermanentFailureException($"Cannot read {path}: permission denied.", ex);
+        }
+    }
+
+    private PermanentFailureException TooLarge(string path) =>
+        new($"Cannot read {path}: the file is larger than the {SafeHttpFetcher.DescribeBytes(_maxBytes)} limit. Raise Fetch__MaxBytes to accept larger content.");
+
+    private static bool LooksLikeLinkWithoutScheme(string path) =>
+        !path.Contains('\\', StringComparison.Ordinal) && !path.StartsWith('.') && !path.StartsWith('/')
+        && path.Split('/')[0] is { } first && first.Contains('.', StringComparison.Ordinal) && first.Split('.')[^1].Length >= 2
+        && first.Split('.')[^1].All(char.IsAsciiLetter) && ContentTypes.ForExtension(Path.GetExtension(first)) is null;
+}

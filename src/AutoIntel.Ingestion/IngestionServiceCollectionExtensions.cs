@@ -1,0 +1,49 @@
+using AutoIntel.Core.Content;
+using AutoIntel.Ingestion.Fetching;
+using AutoIntel.Ingestion.Files;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AutoIntel.Ingestion;
+
+/// <summary>Registers stages 2 (acquire) and 3 (transcribe).</summary>
+public static class IngestionServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="FetchOptions"/> (section "Fetch"), the guarded HTTP client, <see cref="IContentAcquirer"/> and <see cref="ITranscriber"/>.</summary>
+    /// <remarks>Needs an <see cref="AutoIntel.Storage.IArtifactStore"/>; uses <see cref="DisabledSpeechToText"/> unless an <see cref="ISpeechToText"/> is registered.</remarks>
+    public static IServiceCollection AddAutoIntelIngestion(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        IConfigurationSection section = configuration.GetSection(FetchOptions.SectionName);
+        services.AddOptions<FetchOptions>()
+            .Bind(section)
+            .PostConfigure(o =>
+            {
+                // Fetch__AllowedHosts=a,b arrives as one scalar value, which the binder does not turn into a list.
+                if (section[nameof(FetchOptions.AllowedHosts)] is { Length: > 0 } scalar)
+                {
+                    o.AllowedHosts.Add(scalar);
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IHostResolver, DnsHostResolver>();
+        services.TryAddSingleton<FetchPolicy>();
+        services.TryAddSingleton<GuardedConnector>();
+        services.TryAddSingleton<ISpeechToText, DisabledSpeechToText>();
+
+        // No resilience handler: the durable retry policy owns retries of transient failures.
+        services.AddHttpClient<SafeHttpFetcher>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<GuardedConnector>().CreateHandler());
+
+        services.TryAddTransient<LocalFileReader>();
+        services.TryAddTransient<IContentAcquirer, ContentAcquirer>();
+        services.TryAddTransient<ITranscriber, Transcriber>();
+        return services;
+    }
+}

@@ -1,0 +1,67 @@
+using AutoIntel.Core;
+using AutoIntel.Core.Content;
+using AutoIntel.Ingestion.Transcription;
+using AutoIntel.Storage;
+
+namespace AutoIntel.Ingestion;
+
+/// <summary>Turns the stored raw artifact into a transcript: subtitles parsed, HTML made readable, text split into paragraphs, audio sent to speech-to-text.</summary>
+public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText) : ITranscriber
+{
+    /// <inheritdoc />
+    public async Task<Transcript> TranscribeAsync(AcquiredContent content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        byte[] bytes = await store.GetAsync(content.Raw.Path, cancellationToken);
+
+        Transcript transcript = content.Kind == ContentKind.Audio
+            ? await TranscribeAudioAsync(content, bytes, cancellationToken)
+            : TranscribeText(content, TextDecoder.Decode(bytes, content.MediaType));
+
+        if (!transcript.Segments.Any(s => !string.IsNullOrWhiteSpace(s.Text)))
+        {
+            throw new PermanentFailureException($"No readable text found in {content.Source}.");
+        }
+
+        return transcript;
+    }
+
+    private async Task<Transcript> TranscribeAudioAsync(AcquiredContent content, byte[] bytes, CancellationToken cancellationToken)
+    {
+        if (!speechToText.IsEnabled)
+        {
+            throw new PermanentFailureException(DisabledSpeechToText.Message);
+        }
+
+        string fileName = content.Raw.Path[(content.Raw.Path.LastIndexOf('/') + 1)..];
+        Transcript heard = await speechToText.TranscribeAsync(bytes, fileName, ContentTypes.BaseMediaType(content.MediaType), cancellationToken);
+        return heard with
+        {
+            Title = string.IsNullOrWhiteSpace(heard.Title) ? content.Title : heard.Title,
+            Source = content.Source,
+        };
+    }
+
+    private static Transcript TranscribeText(AcquiredContent content, string text)
+    {
+        switch (content.Kind)
+        {
+            case ContentKind.Subtitles:
+                try
+                {
+                    return new Transcript(content.Title, content.Source, SubtitleParser.Parse(text));
+                }
+                catch (FormatException ex)
+                {
+                    throw new PermanentFailureException($"Cannot read subtitles from {content.Source}: {ex.Message}.", ex);
+                }
+
+            case ContentKind.Article:
+                HtmlText html = HtmlTextExtractor.Extract(text);
+                return new Transcript(html.Title ?? content.Title, content.Source, html.Blocks.Select(b => new TranscriptSegment(b)).ToList());
+
+            default:
+                return new Transcript(content.Title, content.Source, PlainTextParser.Parse(text, markdown: content.Kind == ContentKind.Markdown));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AutoIntel.Core.Content;
+
+namespace AutoIntel.Ingestion.Transcription;
+
+/// <summary>Splits plain text and Markdown into paragraph segments.</summary>
+public static partial class PlainTextParser
+{
+    /// <summary>One segment per paragraph (blank-line separated); Markdown headings and list items become their own segments, link syntax keeps the text.</summary>
+    public static IReadOnlyList<TranscriptSegment> Parse(string text, bool markdown)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var segments = new List<TranscriptSegment>();
+        var paragraph = new StringBuilder();
+        foreach (string raw in text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'))
+        {
+            string line = raw.Trim();
+            if (line.Length == 0)
+            {
+                Flush(paragraph, segments);
+                continue;
+            }
+
+            if (markdown)
+            {
+                if (Fence().IsMatch(line) || HorizontalRule().IsMatch(line))
+                {
+                    Flush(paragraph, segments);
+                    continue;
+                }
+
+                line = Link().Replace(line, "${text}");
+                Match heading = Heading().Match(line);
+                if (heading.Success || ListItem().IsMatch(line))
+                {
+                    Flush(paragraph, segments);
+                    paragraph.Append(heading.Success ? heading.Groups["text"].Value : line);
+                    Flush(paragraph, segments);
+                    continue;
+                }
+            }
+
+            if (paragraph.Length > 0)
+            {
+                paragraph.Append(' ');
+            }
+
+            paragraph.Append(line);
+        }
+
+        Flush(paragraph, segments);
+        return segments;
+    }
+
+    private static void Flush(StringBuilder paragraph, List<TranscriptSegment> segments)
+    {
+        string text = Whitespace().Replace(paragraph.ToString(), " ").Trim();
+        if (text.Length > 0)
+        {
+            segments.Add(new TranscriptSegment(text));
+        }
+
+        paragraph.Clear();
+    }
+
+    [GeneratedRegex(@"^#{1,6}\s+(?<text>.*?)\s*#*$")]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"^([-*+]|\d{1,9}[.)])\s+")]
+    private static partial Regex ListItem();
+
+    [GeneratedRegex(@"!?\[(?<text>[^\]]*)\]\([^)]*\)")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"^(```|~~~)")]
+    private static partial Regex Fence();
+
+    [GeneratedRegex(@"^([-*_]\s*){3,}$")]
+    private static partial Regex HorizontalRule();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

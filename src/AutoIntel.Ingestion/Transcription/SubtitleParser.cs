@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using AutoIntel.Core.Content;
+
+namespace AutoIntel.Ingestion.Transcription;
+
+/// <summary>Parses SRT and WebVTT into timed segments, cleaning markup and merging rolling-caption repeats.</summary>
+public static partial class SubtitleParser
+{
+    /// <summary>Parses SRT or WebVTT (told apart by the WEBVTT header); malformed input throws <see cref="FormatException"/> naming the line.</summary>
+    public static IReadOnlyList<TranscriptSegment> Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string[] lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        bool vtt = lines.FirstOrDefault(l => l.Trim().Length > 0)?.TrimStart().StartsWith("WEBVTT", StringComparison.Ordinal) == true;
+        List<RawCue> cues = ReadCues(lines, vtt);
+        if (cues.Count == 0)
+        {
+            throw new FormatException(vtt ? "no cues found after the WEBVTT header" : "no cue timings (00:00:01,000 --> 00:00:04,000) found");
+        }
+
+        return Merge(cues);
+    }
+
+    private static List<RawCue> ReadCues(string[] lines, bool vtt)
+    {
+        var cues = new List<RawCue>();
+        var pending = new List<(int LineNumber, string Text)>();
+        RawCue? current = null;
+        bool afterBlank = true;
+        bool skippingBlock = false;
+
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i].Trim();
+            int lineNumber = i + 1;
+            if (line.Length == 0)
+            {
+                afterBlank = true;
+                skippingBlock = false;
+                continue;
+            }
+
+            if (skippingBlock)
+            {
+                continue;
+            }
+
+            if (line.Contains("-->", StringComparison.Ordinal))
+            {
+                var timing = ParseTiming(line, lineNumber);
+                AssignPending(pending, current, vtt);
+                if (current is not null && !afterBlank && current.Lines.Count > 0 && current.Lines[^1].All(char.IsAsciiDigit))
+                {
+                    // A missing blank line: the number is the next cue's index, not the previous cue's text.
+                    current.Lines.RemoveAt(current.Lines.Count - 1);
+                }
+
+                current = new RawCue(timing.Start, timing.End, []);
+                cues.Add(current);
+                afterBlank = false;
+                continue;
+            }
+
+            if (afterBlank && vtt && (line == "WEBVTT" || line.StartsWith("WEBVTT ", StringComparison.Ordinal) || line.StartsWith("WEBVTT\t", StringComparison.Ordinal)
+                || line == "NOTE" || line.StartsWith("NOTE ", StringComparison.Ordinal) || line.StartsWith("NOTE\t", StringComparison.Ordinal)
+                || (current is null && (line == "STYLE" || line == "REGION"))))
+            {
+                skippingBlock = true;
+                continue;
+            }
+
+            if (afterBlank || current is null)
+            {
+                pending.Add((lineNumber, line));
+            }
+            else
+            {
+                current.Lines.Add(line);
+            }
+        }
+
+        // Text after the last cue's blank line belongs to it (a stray blank line inside the cue).
+        // Without any cue, Parse reports "no cue timings", which says more than the first stray line would.
+        current?.Lines.AddRange(pending.Select(p => p.Text));
+
+        return cues;
+    }
+
+    // Lines seen since a blank line, now followed by a timing: the last is the cue identifier, the rest continue the previous cue.
+    private static void AssignPending(List<(int LineNumber, string Text)> pending, RawCue? previous, bool vtt)
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var continuation = pending.Take(pending.Count - 1).ToList();
+        if (previous is not null)
+        {
+            previous.Lines.AddRange(continuation.Select(p => p.Text));
+        }
+        else if (!vtt && continuation.Count > 0)
+        {
+            throw new FormatException($"line {continuation[0].LineNumber}: expected a cue number or timing, found text");
+        }
+
+        pending.Clear();
+    }
+
+    private static (TimeSpan Start, TimeSpan End) ParseTiming(string line, int lineNumber)
+    {
+        Match match = TimingLine().Match(line);
+        if (!match.Success
+            || !TryParseTime(match.Groups["start"].Value, out TimeSpan start)
+            || !TryParseTime(match.Groups["end"].Value, out TimeSpan end))
+        {
+            throw new FormatException($"line {lineNumber}: '{Shorten(line)}' is not a cue timing (expected 00:00:01,000 --> 00:00:04,000)");
+        }
+
+        if (end < start)
+        {
+            throw new FormatException($"line {lineNumber}: the cue ends ({match.Groups["end"].Value}) before it starts ({match.Groups["start"].Value})");
+        }
+
+        return (start, end);
+    }
+
+    private static bool TryParseTime(string value, out TimeSpan time)
+    {
+        time = default;
+        string[] parts = value.Split(':');
+        string[] secondsAndFraction = parts[^1].Split(',', '.');
+        int hours = parts.Length == 3 ? int.Parse(parts[0], CultureInfo.InvariantCulture) : 0;
+        int minutes = int.Parse(parts[^2], CultureInfo.InvariantCulture);
+        int seconds = int.Parse(secondsAndFraction[0], CultureInfo.InvariantCulture);
+        int millis = int.Parse(secondsAndFraction[1].PadRight(3, '0'), CultureInfo.InvariantCulture);
+        if (minutes > 59 || seconds > 59)
+        {
+            return false;
+        }
+
+        time = new TimeSpan(0, hours, minutes, seconds, millis);
+        return true;
+    }
+
+    private static List<TranscriptSegment> Merge(List<RawCue> cues)
+    {
+        var segments = new List<TranscriptSegment>();
+        List<string>? previousLines = null;
+        foreach (RawCue cue in cues)
+        {
+            string? speaker = null;
+            List<string> lines = cue.Lines.Select(l => Clean(l, ref speaker)).Where(l => l.Length > 0).ToList();
+            if (lines.Count == 0)
+            {
+                continue;
+            }
+
+            List<string> fresh = previousLines is null ? lines : NewLines(previousLines, lines);
+            previousLines = lines;
+            if (fresh.Count == 0)
+            {
+                // A rolling caption repeating what was already said: extend it instead of repeating it.
+                TranscriptSegment last = segments[^1];
+                segments[^1] = last with { End = cue.End > last.End ? cue.End : last.End };
+                continue;
+            }
+
+            segments.Add(new TranscriptSegment(string.Join(' ', fresh), cue.Start, cue.End, speaker));
+        }
+
+        return segments;
+    }
+
+    // Lines of the current cue that the previous cue did not already show (rolling captions repeat the tail of the last one).
+    private static List<string> NewLines(List<string> previous, List<string> current)
+    {
+        for (int overlap = Math.Min(previous.Count, current.Count); overlap > 0; overlap--)
+        {
+            if (previous.Skip(previous.Count - overlap).SequenceEqual(current.Take(overlap), StringComparer.Ordinal))
+            {
+                return current.Skip(overlap).ToList();
+            }
+        }
+
+        // Captions that grow word by word within one line.
+        string before = string.Join(' ', previous);
+        string now = string.Join(' ', current);
+        if (now.StartsWith(before + " ", StringComparison.Ordinal))
+        {
+            return [now[(before.Length + 1)..]];
+        }
+
+        return current;
+    }
+
+    private static string Clean(string line, ref string? speaker)
+    {
+        Match voice = VoiceTag().Match(line);
+        if (voice.Success)
+        {
+            speaker ??= voice.Groups["name"].Value.Trim();
+        }
+
+        string text = Tag().Replace(line, string.Empty);
+        text = AssOverride().Replace(text, string.Empty);
+        text = WebUtility.HtmlDecode(text);
+        return Whitespace().Replace(text, " ").Trim();
+    }
+
+    private static string Shorten(string line) => line.Length <= 60 ? line : string.Concat(line.AsSpan(0, 60), "…");
+
+    private sealed record RawCue(TimeSpan Start, TimeSpan End, List<string> Lines);
+
+    [GeneratedRegex(@"^(?<start>(?:\d{1,3}:)?\d{1,2}:\d{1,2}[,.]\d{1,3})\s*-->\s*(?<end>(?:\d{1,3}:)?\d{1,2}:\d{1,2}[,.]\d{1,3})(?:\s.*)?$")]
+    private static partial Regex TimingLine();
+
+    [GeneratedRegex(@"<v(?:\.[^\s>]+)?\s+(?<name>[^>]+)>")]
+    private static partial Regex VoiceTag();
+
+    [GeneratedRegex(@"</?[A-Za-z0-9][^>]*>|<\d{1,3}:[\d:.]+>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"\{\\[^}]*\}")]
+    private static partial Regex AssOverride();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

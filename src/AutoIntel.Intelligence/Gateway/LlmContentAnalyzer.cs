@@ -1,0 +1,112 @@
+using AutoIntel.Core.Analysis;
+using AutoIntel.Core.FactCheck;
+using AutoIntel.Core.Text;
+using AutoIntel.Intelligence.Analyzers;
+using AutoIntel.Intelligence.Prompts;
+
+namespace AutoIntel.Intelligence.Gateway;
+
+/// <summary>The analyses of stages 5 and 6 through the LLM gateway, falling back to the offline analyzer when budgets or models rule the LLM out.</summary>
+public sealed class LlmContentAnalyzer : IContentAnalyzer
+{
+    private readonly LlmGateway _gateway;
+    private readonly IContentAnalyzer _fallback;
+    private readonly RunJournal _journal;
+
+    public LlmContentAnalyzer(LlmGateway gateway, IContentAnalyzer fallback, RunJournal journal)
+    {
+        _gateway = gateway;
+        _fallback = fallback;
+        _journal = journal;
+    }
+
+    /// <inheritdoc />
+    public string Name => "llm";
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<ChunkSummary>> SummarizeChunkAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        RunAsync(request, AnalysisTasks.SummarizeChunk, Of(chunk), f => f.SummarizeChunkAsync(request, chunk, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default)
+    {
+        var sections = parts.Select(p => new DataSection($"key points of part {p.ChunkIndex + 1}", "- " + string.Join("\n- ", p.KeyPoints))).ToList();
+        return RunAsync(request, AnalysisTasks.ReduceSummaries, new TaskInput(sections), f => f.ReduceSummariesAsync(request, parts, cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<IReadOnlyList<Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        RunAsync(request, AnalysisTasks.Arguments, Of(chunk), f => f.FindArgumentsAsync(request, chunk, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        RunAsync(request, AnalysisTasks.Fallacies, Of(chunk), f => f.FindFallaciesAsync(request, chunk, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        RunAsync(request, AnalysisTasks.Tone, Of(chunk), f => f.AssessToneAsync(request, chunk, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<PerspectiveReport>> AssessPerspectiveAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        RunAsync(request, AnalysisTasks.Perspective, Of(chunk), f => f.AssessPerspectiveAsync(request, chunk, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        RunAsync(request, AnalysisTasks.Entities, Of(chunk), f => f.ExtractEntitiesAsync(request, chunk, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        RunAsync(request, AnalysisTasks.ClaimExtraction, Of(chunk), f => f.ExtractClaimsAsync(request, chunk, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<AnalyzerResult<ClaimVerdict>> VerifyClaimAsync(AnalysisRequest request, Claim claim, IReadOnlyList<Evidence> evidence, CancellationToken cancellationToken = default)
+    {
+        var sections = new List<DataSection> { new("claim", claim.Text) };
+        sections.AddRange(evidence.Select((e, i) => new DataSection($"evidence {i + 1} from {e.Source}", e.Snippet)));
+        var result = await _gateway.ExecuteAsync(request, AnalysisTasks.ClaimVerification, new TaskInput(sections, null, claim.ChunkIndex), cancellationToken);
+        if (result.Served)
+        {
+            var answer = result.Value!;
+            return new AnalyzerResult<ClaimVerdict>(new ClaimVerdict(claim, answer.Verdict, answer.Confidence, answer.Rationale, evidence, result.Model!), result.Usage);
+        }
+
+        var offline = await Fallback(request, AnalysisTasks.ClaimVerification.TaskType, result.UnservedReason, () => _fallback.VerifyClaimAsync(request, claim, evidence, cancellationToken));
+        return offline;
+    }
+
+    /// <summary>The briefing's overview paragraph from the summary and verdicts; the offline path returns the summary text.</summary>
+    public async Task<AnalyzerResult<string>> WriteOverviewAsync(AnalysisRequest request, string title, Summary summary, IReadOnlyList<ClaimVerdict> verdicts, CancellationToken cancellationToken = default)
+    {
+        var sections = new List<DataSection>
+        {
+            new("title", title),
+            new("summary", summary.Text),
+            new("verdicts", string.Join('\n', verdicts.Select(v => $"- {v.Verdict.ToString().ToLowerInvariant()} ({v.Confidence:0.00}): {v.Claim.Text}"))),
+        };
+        var result = await _gateway.ExecuteAsync(request, AnalysisTasks.Briefing, new TaskInput(sections), cancellationToken);
+        if (result.Served)
+        {
+            return new AnalyzerResult<string>(result.Value!, result.Usage);
+        }
+
+        _journal.Note(request.RunId, $"briefing: used the offline overview ({result.UnservedReason}).");
+        return AnalyzerResult.Free(summary.Text);
+    }
+
+    private static TaskInput Of(Chunk chunk) => new([new DataSection($"chunk {chunk.Index + 1}", chunk.Text)], chunk.Text, chunk.Index);
+
+    private async Task<AnalyzerResult<T>> RunAsync<T>(
+        AnalysisRequest request, StructuredTask<T> task, TaskInput input, Func<IContentAnalyzer, Task<AnalyzerResult<T>>> offline, CancellationToken cancellationToken)
+    {
+        var result = await _gateway.ExecuteAsync(request, task, input, cancellationToken);
+        return result.Served
+            ? new AnalyzerResult<T>(result.Value!, result.Usage)
+            : await Fallback(request, task.TaskType, result.UnservedReason, () => offline(_fallback));
+    }
+
+    private async Task<AnalyzerResult<T>> Fallback<T>(AnalysisRequest request, string task, string? reason, Func<Task<AnalyzerResult<T>>> offline)
+    {
+        _journal.Note(request.RunId, $"{task}: answered by the {_fallback.Name} analyzer ({reason}).");
+        return await offline();
+    }
+}

@@ -1,0 +1,305 @@
+using System.Globalization;
+using System.Text.Json;
+using AutoIntel.Core.Runs;
+using AutoIntel.Intelligence.Analyzers;
+using AutoIntel.Intelligence.Budgets;
+using AutoIntel.Intelligence.Cache;
+using AutoIntel.Intelligence.Llm;
+using AutoIntel.Intelligence.Prompts;
+using AutoIntel.Intelligence.Providers;
+using AutoIntel.Intelligence.Routing;
+using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
+
+namespace AutoIntel.Intelligence.Gateway;
+
+/// <summary>Every LLM call goes through here: guard the content, check budgets, route, consult the cache, call with resilience, validate, fall back, learn.</summary>
+public sealed class LlmGateway
+{
+    private readonly ModelRouter _router;
+    private readonly ILlmClient _client;
+    private readonly ModelResilience _resilience;
+    private readonly ResponseCache _cache;
+    private readonly BudgetLedger _budgets;
+    private readonly BanditLearner _learner;
+    private readonly GatewayAnalytics _analytics;
+    private readonly RunJournal _journal;
+    private readonly LlmOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<LlmGateway> _logger;
+    private readonly SingleFlight<ChainOutcome> _singleFlight = new();
+    private readonly HashSet<string> _semanticExcluded;
+
+    public LlmGateway(
+        ModelRouter router,
+        ILlmClient client,
+        ModelResilience resilience,
+        ResponseCache cache,
+        BudgetLedger budgets,
+        BanditLearner learner,
+        GatewayAnalytics analytics,
+        RunJournal journal,
+        LlmOptions options,
+        TimeProvider time,
+        ILogger<LlmGateway> logger)
+    {
+        _router = router;
+        _client = client;
+        _resilience = resilience;
+        _cache = cache;
+        _budgets = budgets;
+        _learner = learner;
+        _analytics = analytics;
+        _journal = journal;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _semanticExcluded = new HashSet<string>(options.Cache.SemanticExcludedTasks ?? [TaskTypes.ClaimVerification], StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Runs one structured task for a run; returns an unserved result (never throws) when budgets or models rule the LLM out.</summary>
+    /// <exception cref="StructuredOutputException">Every model tried returned invalid output twice.</exception>
+    public async Task<GatewayResult<T>> ExecuteAsync<T>(AnalysisRequest request, StructuredTask<T> task, TaskInput input, CancellationToken cancellationToken = default)
+    {
+        await _learner.LoadAsync(cancellationToken);
+        var (user, removed) = ContentGuard.BuildUserMessage(task.Instructions, input.Sections);
+        foreach (var r in removed)
+        {
+            _journal.Note(request.RunId, $"Ignored instruction-like text inside the content ({task.TaskType}): \"{Shorten(r)}\"");
+        }
+
+        var system = $"You are AutoIntel's careful analyst. {ContentGuard.Rules}";
+        var promptTokens = TokenCounter.CountChat([system, user]);
+        var remaining = _budgets.RemainingForCall(request.RunId, request.Tenant);
+        if (remaining <= 0)
+        {
+            return Unserved<T>(request, "budget exhausted");
+        }
+
+        var decision = _router.Decide(new RoutingRequest(task.TaskType, promptTokens, task.ExpectedOutputTokens, request.Depth, remaining));
+        if (decision.Filtered.Any(f => f.Reason.StartsWith("est. $", StringComparison.Ordinal)))
+        {
+            _analytics.BudgetDegradation();
+            _journal.Note(request.RunId, "Budget caps ruled out the more expensive models for some steps; cheaper models were used.");
+        }
+
+        if (decision.Winner is not { } winner)
+        {
+            return Unserved<T>(request, decision.Filtered.Any(f => f.Reason.StartsWith("est. $", StringComparison.Ordinal)) ? "budget exhausted" : "no usable model", decision);
+        }
+
+        _analytics.Decision(winner.Model.Id);
+        var baseKey = CacheKeys.Base(request.Tenant, task.TaskType, task.Template, task.SchemaJson, task.Temperature, user);
+        var partition = CacheKeys.Partition(request.Tenant, task.TaskType, task.Template);
+        var families = decision.Ranked.Select(c => c.Model.Family).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        float[]? vector = null;
+        if (_options.Cache.Enabled)
+        {
+            var hit = await _cache.GetExactAsync(baseKey, request.Tenant, families, cancellationToken);
+            if (hit is null && _options.Cache.SemanticEnabled && !_semanticExcluded.Contains(task.TaskType))
+            {
+                vector = HashingEmbedder.Embed(user);
+                hit = _cache.GetSemantic(partition, vector, families);
+            }
+
+            if (hit is not null && TryParse(task, input, hit.Payload, out var cached, out _))
+            {
+                _analytics.CacheHit(hit);
+                var usage = new Usage(0, 0, 0, 0m, 1, hit.CostUsd);
+                _journal.Add(request.RunId, usage);
+                return new GatewayResult<T>(true, cached, usage, hit.Model, hit.Tier, null, decision);
+            }
+
+            _analytics.CacheMiss();
+        }
+
+        var call = new ChatCall(system, [new ChatTurn(false, user)], task.SchemaName, task.SchemaJson, task.Temperature, task.ExpectedOutputTokens * 2);
+        var (outcome, shared) = await _singleFlight.RunAsync(
+            baseKey,
+            () => CallChainAsync(request, task, input, decision, call, promptTokens, baseKey, partition, vector, cancellationToken));
+        if (shared)
+        {
+            _analytics.SharedInFlight();
+        }
+
+        if (outcome.Payload is null)
+        {
+            if (outcome.InvalidDetail is not null)
+            {
+                throw new StructuredOutputException($"{task.TaskType}: no model produced valid output ({outcome.InvalidDetail}).");
+            }
+
+            return Unserved<T>(request, $"no usable model ({outcome.FailureDetail})", decision);
+        }
+
+        if (!TryParse(task, input, outcome.Payload, out var value, out var error))
+        {
+            throw new StructuredOutputException($"{task.TaskType}: output failed validation ({error}).");
+        }
+
+        // A caller that shared someone else's call pays nothing and is counted like a cache hit.
+        var result = shared ? new Usage(0, 0, 0, 0m, 1, outcome.Usage.Usd) : outcome.Usage;
+        _journal.Add(request.RunId, result);
+        return new GatewayResult<T>(true, value, result, outcome.Model, null, null, decision);
+    }
+
+    /// <summary>Feeds explicit quality feedback (0..1) about a model's answer back into the router.</summary>
+    public void RecordFeedback(string task, int promptTokens, string modelId, double quality)
+    {
+        if (_router.Catalog.Find(modelId) is { } model)
+        {
+            _learner.Observe(task, BanditLearner.BucketFor(promptTokens), model.Id, model.QualityFor(task), true, 0, quality);
+        }
+    }
+
+    /// <summary>Persists what the router has learned.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken = default) => _learner.SaveAsync(cancellationToken);
+
+    private async Task<ChainOutcome> CallChainAsync<T>(
+        AnalysisRequest request, StructuredTask<T> task, TaskInput input, RoutingDecision decision, ChatCall firstCall,
+        int promptTokens, string baseKey, string partition, float[]? vector, CancellationToken cancellationToken)
+    {
+        var usage = Usage.None;
+        var failures = new List<string>();
+        var invalid = new List<string>();
+        var tried = 0;
+        foreach (var candidate in decision.Ranked)
+        {
+            if (tried > _options.Routing.MaxFallbacks)
+            {
+                break;
+            }
+
+            var model = candidate.Model;
+            if (_resilience.IsOpen(model.Id))
+            {
+                failures.Add($"{model.Id}: circuit open");
+                continue;
+            }
+
+            if (candidate.EstimatedUsd > _budgets.RemainingForCall(request.RunId, request.Tenant))
+            {
+                failures.Add($"{model.Id}: over budget");
+                continue;
+            }
+
+            tried++;
+            var call = firstCall;
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                var started = _time.GetTimestamp();
+                ChatOutcome answer;
+                try
+                {
+                    answer = await _resilience.ExecuteAsync(model.Id, ct => new ValueTask<ChatOutcome>(_client.CompleteAsync(model, call, ct)), cancellationToken);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested && (LlmErrors.IsTransient(e) || e is BrokenCircuitException))
+                {
+                    var latency = _time.GetElapsedTime(started).TotalMilliseconds;
+                    _analytics.Call(model.Id, failed: true, invalid: false, 0m, latency);
+                    _learner.Observe(task.TaskType, decision.Bucket, model.Id, candidate.QualityPrior, false, 0);
+                    _analytics.Fallback(model.Id);
+                    failures.Add($"{model.Id}: {LlmErrors.Describe(e)}");
+                    _logger.LogWarning("LLM call to {Model} for {Task} failed ({Reason}); falling back", model.Id, task.TaskType, LlmErrors.Describe(e));
+                    break;
+                }
+
+                var elapsedMs = _time.GetElapsedTime(started).TotalMilliseconds;
+                var inTokens = answer.InputTokens > 0 ? answer.InputTokens : promptTokens;
+                var outTokens = answer.OutputTokens > 0 ? answer.OutputTokens : TokenCounter.Count(answer.Content);
+                var cost = model.Cost(inTokens, outTokens);
+                usage += new Usage(1, inTokens, outTokens, cost, 0);
+                _budgets.Record(request.RunId, request.Tenant, cost);
+
+                if (TryParse(task, input, answer.Content, out _, out var error, request.RunId))
+                {
+                    _analytics.Call(model.Id, failed: false, invalid: false, cost, elapsedMs);
+                    _learner.Observe(task.TaskType, decision.Bucket, model.Id, candidate.QualityPrior, true, elapsedMs);
+                    await SaveLearningIfDueAsync(cancellationToken);
+                    if (_options.Cache.Enabled)
+                    {
+                        var semanticVector = _options.Cache.SemanticEnabled && !_semanticExcluded.Contains(task.TaskType)
+                            ? vector ?? HashingEmbedder.Embed(firstCall.Turns[0].Text)
+                            : null;
+                        await _cache.SetAsync(
+                            new CacheWrite(baseKey, request.Tenant, partition, model.Family, model.Id, answer.Content, cost, elapsedMs, semanticVector),
+                            cancellationToken);
+                    }
+
+                    return new ChainOutcome(answer.Content, model.Id, usage, null, null);
+                }
+
+                _analytics.Call(model.Id, failed: false, invalid: true, cost, elapsedMs);
+                _learner.Observe(task.TaskType, decision.Bucket, model.Id, candidate.QualityPrior, false, elapsedMs);
+                if (attempt == 0)
+                {
+                    // One repair turn: show the model its answer and the validation error.
+                    call = call with
+                    {
+                        Turns =
+                        [
+                            .. call.Turns,
+                            new ChatTurn(true, answer.Content),
+                            new ChatTurn(false, $"That reply was invalid: {error} Reply again with only JSON that matches the schema."),
+                        ],
+                    };
+                    continue;
+                }
+
+                invalid.Add($"{model.Id}: {error}");
+                _analytics.Fallback(model.Id);
+            }
+        }
+
+        return new ChainOutcome(
+            null,
+            null,
+            usage,
+            failures.Count > 0 ? string.Join("; ", failures) : "no candidate tried",
+            invalid.Count > 0 ? string.Join("; ", invalid) : null);
+    }
+
+    private bool TryParse<T>(StructuredTask<T> task, TaskInput input, string payload, out T value, out string error, string? runId = null)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(payload);
+            value = task.Parse(doc.RootElement, input);
+            if (runId is not null)
+            {
+                foreach (var ignored in AnalysisTasks.IgnoredInstructions(doc.RootElement))
+                {
+                    _journal.Note(runId, $"The model reported and ignored an instruction inside the content ({task.TaskType}): \"{Shorten(ignored)}\"");
+                }
+            }
+
+            error = "";
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or OutputValidationException or InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            value = default!;
+            error = e is JsonException ? "the reply is not valid JSON." : e.Message;
+            return false;
+        }
+    }
+
+    private async Task SaveLearningIfDueAsync(CancellationToken cancellationToken)
+    {
+        if (_learner.PendingChanges >= 20)
+        {
+            await _learner.SaveAsync(cancellationToken);
+        }
+    }
+
+    private GatewayResult<T> Unserved<T>(AnalysisRequest request, string reason, RoutingDecision? decision = null)
+    {
+        _analytics.OfflineFallback();
+        _logger.LogInformation("LLM path declined for run {RunId}: {Reason}", request.RunId, reason);
+        return new GatewayResult<T>(false, default, Usage.None, null, null, reason, decision);
+    }
+
+    private static string Shorten(string s) => s.Length <= 120 ? s : string.Create(CultureInfo.InvariantCulture, $"{s[..120]}…");
+
+    private sealed record ChainOutcome(string? Payload, string? Model, Usage Usage, string? FailureDetail, string? InvalidDetail);
+}

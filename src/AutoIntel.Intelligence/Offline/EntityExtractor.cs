@@ -1,0 +1,284 @@
+using System.Text.RegularExpressions;
+using AutoIntel.Core.Analysis;
+
+namespace AutoIntel.Intelligence.Offline;
+
+/// <summary>Rule-based named entities: capitalised names typed by honorifics, organisation suffixes and known places, plus numbers and dates.</summary>
+internal static class EntityExtractor
+{
+    private const string Month = "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+
+    private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.", "Professor", "Sen.", "Senator", "Rep.", "Representative",
+        "President", "Governor", "Councillor", "Councilor", "Councilman", "Councilwoman", "Commissioner", "Chief", "Host", "Gov.", "Minister", "Chancellor", "Judge", "Justice", "Mayor", "Secretary", "Sir", "Dame", "Lord", "Lady",
+    };
+
+    private static readonly HashSet<string> OrgWords = new(StringComparer.Ordinal)
+    {
+        "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Company", "Co.", "Ltd", "Ltd.", "LLC", "University", "Institute", "Agency",
+        "Administration", "Department", "Ministry", "Association", "Council", "Foundation", "Bank", "Group", "Commission", "Organization",
+        "Organisation", "Party", "Board", "Center", "Centre", "Laboratory", "Labs", "Society", "Authority", "Office", "Bureau", "Fund",
+        "Trust", "Committee", "Network", "Times", "Post", "Journal", "News", "Review", "Federation", "Union", "Court", "Parliament",
+        "Congress", "Senate", "College", "School", "Hospital", "Hall", "Institution", "Forum", "Alliance", "Coalition", "Energy", "Motors", "Airlines",
+    };
+
+    private static readonly HashSet<string> ProgramWords = new(StringComparer.Ordinal)
+    {
+        "Act", "Bill", "Program", "Programme", "Grants", "Plan", "Initiative", "Project", "Treaty", "Agreement", "Accord", "Deal", "Report", "Index",
+    };
+
+    private static readonly HashSet<string> PlaceWords = new(StringComparer.Ordinal)
+    {
+        "City", "County", "State", "Province", "River", "Valley", "Island", "Islands", "Mountains", "Sea", "Ocean", "Bay", "Lake", "Coast", "Desert",
+    };
+
+    private static readonly HashSet<string> Places = new(StringComparer.Ordinal)
+    {
+        "U.S.", "US", "USA", "U.K.", "UK", "America", "United States", "United Kingdom", "Britain", "Great Britain", "England", "Scotland", "Wales",
+        "Ireland", "Europe", "Africa", "Asia", "Australia", "Canada", "Mexico", "Brazil", "Argentina", "Chile", "Colombia", "Peru", "China", "India",
+        "Japan", "Korea", "South Korea", "North Korea", "Vietnam", "Indonesia", "Pakistan", "Bangladesh", "Russia", "Ukraine", "Germany", "France",
+        "Spain", "Italy", "Portugal", "Greece", "Turkey", "Norway", "Sweden", "Denmark", "Finland", "Iceland", "Netherlands", "Belgium", "Poland",
+        "Austria", "Switzerland", "Kenya", "Nigeria", "Egypt", "Ethiopia", "South Africa", "Morocco", "Iran", "Iraq", "Israel", "Saudi Arabia",
+        "Qatar", "Greenland", "Antarctica", "Arctic", "Middle East", "Texas", "California", "Florida", "New York", "Ohio", "Michigan", "Arizona",
+        "Nevada", "Oregon", "Alaska", "Hawaii", "Iowa", "Colorado", "Washington", "London", "Paris", "Berlin", "Madrid", "Rome", "Amsterdam",
+        "Brussels", "Geneva", "Vienna", "Stockholm", "Oslo", "Copenhagen", "Helsinki", "Warsaw", "Kyiv", "Moscow", "Cairo", "Lagos", "Nairobi",
+        "Dubai", "Singapore", "Hong Kong", "Tokyo", "Seoul", "Beijing", "Shanghai", "Delhi", "New Delhi", "Mumbai", "Sydney", "Melbourne",
+        "Toronto", "Vancouver", "Chicago", "Boston", "Los Angeles", "San Francisco", "Seattle", "Houston", "Manchester", "Birmingham",
+        "Glasgow", "Edinburgh", "Dublin", "Bristol", "Leeds", "Liverpool", "Pacific", "Atlantic", "Baltic", "North Sea", "Mediterranean",
+    };
+
+    private static readonly HashSet<string> NotOrganizations = new(StringComparer.Ordinal)
+    {
+        "I", "OK", "TV", "AM", "PM", "CEO", "GDP", "CO2", "AI", "DNA", "COVID", "PhD", "FAQ", "USD", "EUR", "GBP", "LOL", "OMG", "ID", "IT", "GW", "MW", "TWH", "KWH", "NOT",
+    };
+
+    private static readonly HashSet<string> Calendar = new(StringComparer.Ordinal)
+    {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    };
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "the", "and", "&", "de", "van", "von", "der", "da", "del", "on" };
+
+    private static readonly (Regex Pattern, string Type)[] Quantities =
+    [
+        (new Regex(@"[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|thousand|bn|m|k)\b)?", OfflineText.Options), "number"),
+        (new Regex(@"\b\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)", OfflineText.Options), "number"),
+        (new Regex($@"\b(?:{Month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{Month}(?:\s+\d{{4}})?|{Month}\s+\d{{4}})\b", RegexOptions.CultureInvariant), "date"),
+        (new Regex(@"\b\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion|thousand)\b(?:\s(?:dollars|euros|pounds|people|tonnes|tons|homes|jobs|barrels|households))?", OfflineText.Options), "number"),
+        (new Regex(@"\b\d[\d,]*(?:\.\d+)?\s?(?:°C|°F|degrees|gigawatts?|megawatts?|GW|MW|TWh|kWh|km|miles|tonnes|tons|kg|years|hours)\b", RegexOptions.CultureInvariant), "number"),
+        (new Regex(@"\b(?:19|20)\d{2}s?\b", RegexOptions.CultureInvariant), "date"),
+        (new Regex(@"\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b", RegexOptions.CultureInvariant), "number"),
+    ];
+
+    private static readonly char[] Punctuation = ['.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '[', ']', '\u201C', '\u201D', '\u2018', '\u2019', '\u2014', '-'];
+
+    private static readonly HashSet<string> CommonOpeners = new(StringComparer.Ordinal)
+    {
+        "welcome", "thanks", "thank", "today", "tonight", "yesterday", "tomorrow", "last", "next", "first", "second", "third", "finally",
+        "however", "meanwhile", "still", "instead", "look", "listen", "sure", "exactly", "absolutely", "of", "after", "before", "even",
+        "every", "many", "most", "some", "those", "these", "each", "imagine", "consider", "critics", "supporters", "experts", "people",
+        "nobody", "everyone", "everybody", "once", "since", "during", "until", "although", "despite", "according", "without", "with",
+        "that", "this", "there", "here", "it", "we", "they", "he", "she", "you", "our", "my", "their", "his", "her", "its", "one",
+    };
+
+    private static readonly Regex Token = new(@"\S+", RegexOptions.CultureInvariant);
+
+    /// <summary>Entities of one chunk with mentions merged (surnames count towards the full name).</summary>
+    public static IReadOnlyList<Entity> Extract(string text)
+    {
+        var counts = new Dictionary<(string Name, string Type), int>();
+        var singles = new List<(string Word, bool AfterPreposition)>();
+        var lowercaseInText = Token.Matches(text).Select(m => m.Value.Trim(Punctuation)).Where(w => w.Length > 0 && char.IsLower(w[0]))
+            .Select(w => w.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var sentence in OfflineText.Sentences(text))
+        {
+            foreach (var run in Runs(sentence, lowercaseInText))
+            {
+                var (name, type) = Classify(run.Words, lowercaseInText);
+                if (name.Length == 0)
+                {
+                    continue;
+                }
+
+                if (type is null)
+                {
+                    singles.Add((name, run.AfterPreposition));
+                    continue;
+                }
+
+                counts[(name, type)] = counts.GetValueOrDefault((name, type)) + 1;
+            }
+        }
+
+        // Single capitalised words: a surname or first name of a person already found, a known place, or "other" if repeated.
+        var people = counts.Keys.Where(k => k.Type == "person").Select(k => k.Name).ToList();
+        foreach (var group in singles.GroupBy(s => s.Word, StringComparer.Ordinal))
+        {
+            var person = people.FirstOrDefault(p => p.Split(' ').Contains(group.Key, StringComparer.Ordinal));
+            if (person is not null)
+            {
+                counts[(person, "person")] += group.Count();
+            }
+            else if (group.Any(g => g.AfterPreposition) && !Calendar.Contains(group.Key))
+            {
+                counts[(group.Key, "place")] = group.Count();
+            }
+            else if (group.Count() >= 2)
+            {
+                counts[(group.Key, "other")] = group.Count();
+            }
+        }
+
+        MergeShortNames(counts, "person");
+        MergeShortNames(counts, "organization");
+        foreach (var (name, type) in QuantitiesIn(text))
+        {
+            counts[(name, type)] = counts.GetValueOrDefault((name, type)) + 1;
+        }
+
+        return [.. counts.Select(kv => new Entity(kv.Key.Name, kv.Key.Type, kv.Value))
+            .OrderByDescending(e => e.Mentions).ThenBy(e => e.Type, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal)];
+    }
+
+    // "Raman" and "Transit Authority" are later mentions of "Priya Raman" and "Northfield Transit Authority".
+    private static void MergeShortNames(Dictionary<(string Name, string Type), int> counts, string type)
+    {
+        var names = counts.Keys.Where(k => k.Type == type).Select(k => k.Name).OrderByDescending(n => n.Length).ToList();
+        foreach (var shortName in names.OrderBy(n => n.Length))
+        {
+            var longName = names.FirstOrDefault(n => n.Length > shortName.Length
+                && (n.EndsWith(" " + shortName, StringComparison.Ordinal) || (type == "person" && n.StartsWith(shortName + " ", StringComparison.Ordinal))));
+            if (longName is not null && counts.Remove((shortName, type), out var mentions))
+            {
+                counts[(longName, type)] += mentions;
+            }
+        }
+    }
+
+    private static IEnumerable<(string Name, string Type)> QuantitiesIn(string text)
+    {
+        var taken = new List<(int Start, int End)>();
+        foreach (var (pattern, type) in Quantities)
+        {
+            foreach (Match m in pattern.Matches(text))
+            {
+                var end = m.Index + m.Length;
+                if (taken.Any(t => m.Index < t.End && end > t.Start))
+                {
+                    continue;
+                }
+
+                taken.Add((m.Index, end));
+                yield return (Regex.Replace(m.Value.Trim(), @"\s+", " "), type);
+            }
+        }
+    }
+
+    private static IEnumerable<(List<string> Words, bool AfterPreposition)> Runs(string sentence, HashSet<string> lowercaseInText)
+    {
+        var tokens = Token.Matches(sentence).Select(m => m.Value).ToList();
+        var run = new List<string>();
+        var afterPreposition = false;
+        for (var i = 0; i <= tokens.Count; i++)
+        {
+            var raw = i < tokens.Count ? tokens[i] : string.Empty;
+            var word = StripPossessive(raw.Trim(Punctuation));
+            if (Honorifics.Contains(raw) && run.Count == 0)
+            {
+                word = raw.TrimEnd('.');
+            }
+
+            var isCap = word.Length > 0 && char.IsUpper(word[0]) && !IsDigitish(word);
+            var isConnector = run.Count > 0 && Connectors.Contains(word) && i + 1 < tokens.Count && IsCapitalised(tokens[i + 1]);
+            if ((isCap || isConnector) && !(run.Count == 0 && i == 0 && IsCommonOpener(word, lowercaseInText)))
+            {
+                if (run.Count == 0)
+                {
+                    afterPreposition = i > 0 && tokens[i - 1].ToLowerInvariant() is "in" or "from" or "across" or "near" or "to" or "at";
+                }
+
+                run.Add(word);
+
+                // Punctuation after a word ends the name ("Okafor, who..."), except an honorific's or initial's period.
+                var endsRun = raw.Length > 0 && !char.IsLetterOrDigit(raw[^1]) && !(raw.EndsWith('.') && (Honorifics.Contains(raw) || word.Length == 1));
+                if (!endsRun)
+                {
+                    continue;
+                }
+            }
+
+            if (run.Count > 0)
+            {
+                while (run.Count > 0 && Connectors.Contains(run[^1]))
+                {
+                    run.RemoveAt(run.Count - 1);
+                }
+
+                yield return ([.. run], afterPreposition);
+                run.Clear();
+            }
+        }
+    }
+
+    private static (string Name, string? Type) Classify(List<string> words, HashSet<string> lowercaseInText)
+    {
+        if (words.Count > 0 && Honorifics.Contains(words[0]) && words.Count > 1)
+        {
+            return (string.Join(' ', words.Skip(1)), "person");
+        }
+
+        var name = string.Join(' ', words);
+        if (words.Any(Calendar.Contains) || (words.Count == 1 && Honorifics.Contains(words[0])))
+        {
+            return (string.Empty, null);
+        }
+
+        if (Places.Contains(name) || PlaceWords.Contains(words[^1]))
+        {
+            return (name, "place");
+        }
+
+        if (ProgramWords.Contains(words[^1]))
+        {
+            return (name, "other");
+        }
+
+        if (words.Any(OrgWords.Contains) || (words.Count == 1 && IsAcronym(name)))
+        {
+            return (name.TrimEnd('.'), "organization");
+        }
+
+        // Names of people are not made of words the text also uses in lowercase ("Climate Change", "Net Zero").
+        if (words.Count >= 2 && words.Count <= 4 && words.All(w => w.Length > 1 && !IsAcronym(w) && !lowercaseInText.Contains(w.ToLowerInvariant())))
+        {
+            return (name, "person");
+        }
+
+        return words.Count == 1 && name.Length > 1 ? (name, null) : (name, "other");
+    }
+
+    private static string StripPossessive(string word) =>
+        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("\u2019s", StringComparison.Ordinal) ? word[..^2] : word.TrimEnd('\'', '\u2019');
+
+    private static bool IsAcronym(string word) =>
+        word.Length is >= 2 and <= 6 && word.All(c => char.IsUpper(c) || char.IsDigit(c)) && char.IsLetter(word[0]) && !NotOrganizations.Contains(word);
+
+    private static bool IsCapitalised(string raw)
+    {
+        var word = raw.Trim(Punctuation);
+        return word.Length > 0 && char.IsUpper(word[0]);
+    }
+
+    private static bool IsDigitish(string word) => word.Any(char.IsDigit) && !IsAcronym(word);
+
+    // A capitalised sentence opener is a name only if the word never appears in lowercase and is not a common word.
+    private static bool IsCommonOpener(string word, HashSet<string> lowercaseInText)
+    {
+        var lower = word.ToLowerInvariant();
+        return OfflineText.Stopwords.Contains(lower) || lowercaseInText.Contains(lower) || word == "I" || CommonOpeners.Contains(lower);
+    }
+
+}

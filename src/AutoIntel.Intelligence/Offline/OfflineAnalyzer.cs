@@ -1,0 +1,73 @@
+using AutoIntel.Core.Analysis;
+using AutoIntel.Core.FactCheck;
+using AutoIntel.Core.Text;
+using AutoIntel.Intelligence.Analyzers;
+
+namespace AutoIntel.Intelligence.Offline;
+
+/// <summary>The no-account default: deterministic heuristics for every analysis, free and without network access.</summary>
+/// <remarks>
+/// Summaries are extractive, arguments and fallacies come from discourse markers and phrasing cues, tone and perspective
+/// from lexicons, entities from capitalisation rules, and claims from check-worthiness features. Claims cannot be
+/// verified offline: <see cref="VerifyClaimAsync"/> always answers <see cref="Verdict.Unverified"/>.
+/// </remarks>
+public sealed class OfflineAnalyzer : IContentAnalyzer
+{
+    /// <summary>The method name recorded on offline verdicts.</summary>
+    public const string MethodName = "offline";
+
+    /// <summary>The rationale of every offline verdict.</summary>
+    public const string UnverifiedRationale =
+        "Unverified offline: no knowledge source is configured and memory holds no verdict for this claim.";
+
+    /// <inheritdoc />
+    public string Name => MethodName;
+
+    /// <inheritdoc />
+    /// <remarks>Key points are the top-ranked sentences of the chunk, listed in source order so the reduce step can keep it.</remarks>
+    public Task<AnalyzerResult<ChunkSummary>> SummarizeChunkAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Run(() => new ChunkSummary(chunk.Index, ExtractiveSummarizer.KeySentences(chunk.Text)), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default) =>
+        Run(() => ExtractiveSummarizer.Reduce(parts), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<IReadOnlyList<Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Run(() => ArgumentFinder.Find(chunk.Text, chunk.Index), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Run(() => FallacyDetector.Find(chunk.Text, chunk.Index), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Run(() => ToneAssessor.Assess(chunk.Text, chunk.Index), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<PerspectiveReport>> AssessPerspectiveAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Run(() => PerspectiveAssessor.Assess(chunk.Text, chunk.Index), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Run(() => EntityExtractor.Extract(chunk.Text), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Run(() => ClaimExtractor.Extract(chunk.Text, chunk.Index), cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Reusing a remembered verdict is the caller's decision, made before this is called; offline there is nothing more to know.</remarks>
+    public Task<AnalyzerResult<ClaimVerdict>> VerifyClaimAsync(AnalysisRequest request, Claim claim, IReadOnlyList<Evidence> evidence, CancellationToken cancellationToken = default) =>
+        Run(() => new ClaimVerdict(claim, Verdict.Unverified, 0, UnverifiedRationale, evidence, MethodName), cancellationToken);
+
+    private static Task<AnalyzerResult<T>> Run<T>(Func<T> analyse, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<AnalyzerResult<T>>(cancellationToken);
+        }
+
+        return Task.FromResult(AnalyzerResult.Free(analyse()));
+    }
+}

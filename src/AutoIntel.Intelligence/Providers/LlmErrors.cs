@@ -1,0 +1,65 @@
+using System.ClientModel;
+using System.Globalization;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace AutoIntel.Intelligence.Providers;
+
+/// <summary>Classifies provider failures and reads their Retry-After hints.</summary>
+public static class LlmErrors
+{
+    /// <summary>Whether retrying the same model may help (429, 408, 5xx, network errors, timeouts, malformed bodies).</summary>
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        ClientResultException c => c.Status is 0 or 408 or 409 or 429 or >= 500,
+        TimeoutRejectedException or HttpRequestException or IOException or LlmCallException => true,
+        BrokenCircuitException => false,
+        _ => false,
+    };
+
+    /// <summary>A short reason for logs, notes and fallbacks, e.g. <c>429</c> or <c>timeout</c>.</summary>
+    public static string Describe(Exception exception) => exception switch
+    {
+        ClientResultException c when c.Status > 0 => $"HTTP {c.Status}",
+        ClientResultException => "network error",
+        TimeoutRejectedException => "timeout",
+        BrokenCircuitException => "circuit open",
+        LlmCallException l => l.Message,
+        _ => exception.GetType().Name,
+    };
+
+    /// <summary>The wait a 429/503 asked for (<c>retry-after-ms</c>, then <c>Retry-After</c> seconds or date), if any.</summary>
+    public static TimeSpan? RetryAfter(Exception exception, DateTimeOffset now)
+    {
+        if (exception is not ClientResultException c || c.GetRawResponse() is not { } response)
+        {
+            return null;
+        }
+
+        if (response.Headers.TryGetValue("retry-after-ms", out var ms)
+            && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var millis) && millis >= 0)
+        {
+            return TimeSpan.FromMilliseconds(millis);
+        }
+
+        return response.Headers.TryGetValue("Retry-After", out var value) ? ParseRetryAfter(value, now) : null;
+    }
+
+    /// <summary>Parses a Retry-After header value: delta seconds or an HTTP date.</summary>
+    public static TimeSpan? ParseRetryAfter(string? value, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at > now ? at - now : TimeSpan.Zero
+            : null;
+    }
+}

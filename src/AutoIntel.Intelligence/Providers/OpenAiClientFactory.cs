@@ -1,0 +1,72 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Collections.Concurrent;
+using Azure.Identity;
+using AutoIntel.Intelligence.Llm;
+using AutoIntel.Intelligence.Routing;
+using OpenAI;
+
+namespace AutoIntel.Intelligence.Providers;
+
+/// <summary>Creates one <see cref="OpenAIClient"/> per configured provider (Azure OpenAI v1, OpenAI or a compatible server).</summary>
+public sealed class OpenAiClientFactory
+{
+    private const string AzureScope = "https://cognitiveservices.azure.com/.default";
+    private readonly Dictionary<string, LlmProviderOptions> _providers;
+    private readonly TimeSpan _networkTimeout;
+    private readonly ConcurrentDictionary<string, OpenAIClient> _clients = new(StringComparer.OrdinalIgnoreCase);
+
+    public OpenAiClientFactory(LlmOptions options)
+    {
+        _providers = new Dictionary<string, LlmProviderOptions>(options.Providers, StringComparer.OrdinalIgnoreCase);
+        if (!string.IsNullOrWhiteSpace(options.Endpoint))
+        {
+            var azure = options.Endpoint.Contains(".openai.azure.com", StringComparison.OrdinalIgnoreCase)
+                || options.Endpoint.Contains(".cognitiveservices.azure.com", StringComparison.OrdinalIgnoreCase);
+            _providers[ModelCatalog.DefaultProvider] = new LlmProviderOptions
+            {
+                Kind = azure ? "azure" : string.IsNullOrWhiteSpace(options.ApiKey) ? "compatible" : "openai",
+                Endpoint = options.Endpoint,
+                ApiKey = options.ApiKey,
+            };
+        }
+
+        // Polly owns the per-attempt timeout; the SDK's network timeout is only a backstop behind it.
+        _networkTimeout = options.Resilience.AttemptTimeout > TimeSpan.Zero
+            ? options.Resilience.AttemptTimeout + TimeSpan.FromSeconds(5)
+            : TimeSpan.FromMinutes(5);
+    }
+
+    /// <summary>The client of a provider key.</summary>
+    public OpenAIClient For(string provider) => _clients.GetOrAdd(provider, Create);
+
+    private OpenAIClient Create(string key)
+    {
+        if (!_providers.TryGetValue(key, out var provider))
+        {
+            throw new InvalidOperationException($"LLM provider '{key}' is not configured (Llm:Providers).");
+        }
+
+        var options = new OpenAIClientOptions
+        {
+            // One owner per retry: the gateway's Polly pipeline retries, so the SDK must not retry underneath it.
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = _networkTimeout,
+        };
+        if (!string.IsNullOrWhiteSpace(provider.Endpoint))
+        {
+            options.Endpoint = new Uri(provider.Endpoint);
+        }
+
+        if (provider.Kind == "azure" && (provider.UseEntraId || string.IsNullOrWhiteSpace(provider.ApiKey)))
+        {
+#pragma warning disable OPENAI001 // The token-policy constructor is [Experimental]; it is the documented way to use Entra ID with Azure OpenAI v1.
+            return new OpenAIClient(new BearerTokenPolicy(new DefaultAzureCredential(), AzureScope), options);
+#pragma warning restore OPENAI001
+        }
+
+        // Local servers (Ollama, vLLM) ignore the key, but the SDK requires one.
+        var apiKey = string.IsNullOrWhiteSpace(provider.ApiKey) ? "unused" : provider.ApiKey;
+        return new OpenAIClient(new ApiKeyCredential(apiKey), options);
+    }
+}

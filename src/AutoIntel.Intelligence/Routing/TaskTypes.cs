@@ -1,0 +1,19 @@
+namespace AutoIntel.Intelligence.Routing;
+
+/// <summary>The task types the router, quality priors, cache partitions and bandit arms are keyed by.</summary>
+public static class TaskTypes
+{
+    public const string Summary = "summary";
+    public const string ArgumentAnalysis = "argument_analysis";
+    public const string Fallacies = "fallacies";
+    public const string Tone = "tone";
+    public const string Perspective = "perspective";
+    public const string Entities = "entities";
+    public const string ClaimExtraction = "claim_extraction";
+    public const string ClaimVerification = "claim_verification";
+    public const string Briefing = "briefing";
+
+    /// <summary>Every task type, in pipeline order.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [Summary, ArgumentAnalysis, Fallacies, Tone, Perspective, Entities, ClaimExtraction, ClaimVerification, Briefing];
+}

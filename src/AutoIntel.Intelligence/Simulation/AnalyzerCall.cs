@@ -1,0 +1,15 @@
+namespace AutoIntel.Intelligence.Simulation;
+
+/// <summary>The kinds of <see cref="Analyzers.IContentAnalyzer"/> calls, for latency and cost models.</summary>
+public enum AnalyzerCall
+{
+    SummarizeChunk,
+    ReduceSummaries,
+    FindArguments,
+    FindFallacies,
+    AssessTone,
+    AssessPerspective,
+    ExtractEntities,
+    ExtractClaims,
+    VerifyClaim,
+}

@@ -1,0 +1,92 @@
+using AutoIntel.Core.Analysis;
+using AutoIntel.Core.FactCheck;
+using AutoIntel.Core.Text;
+using AutoIntel.Intelligence.Analyzers;
+
+namespace AutoIntel.Intelligence.Simulation;
+
+/// <summary>Wraps an analyzer so every call takes as long as a real LLM call would, for benchmarks and demos without an endpoint.</summary>
+/// <remarks>The wait goes through the <see cref="TimeProvider"/>, so tests control it; results pass through unchanged.</remarks>
+public sealed class LatencySimulatingAnalyzer : IContentAnalyzer
+{
+    private readonly IContentAnalyzer _inner;
+    private readonly SimulatedLatencyOptions _options;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates the decorator around <paramref name="inner"/>.</summary>
+    public LatencySimulatingAnalyzer(IContentAnalyzer inner, SimulatedLatencyOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _inner = inner;
+        _options = options;
+        _timeProvider = timeProvider;
+    }
+
+    /// <inheritdoc />
+    public string Name => _inner.Name;
+
+    /// <summary>The modelled latency of one call: base + input tokens × per-input-token time + output tokens × per-output-token time.</summary>
+    public static TimeSpan ModelledLatency(SimulatedLatencyOptions options, long inputTokens, long outputTokens)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return TimeSpan.FromMilliseconds(options.BaseMs + (inputTokens * options.InputTokenMs) + (outputTokens * options.OutputTokenMs));
+    }
+
+    /// <summary>The modelled latency of one kind of call over <paramref name="contentTokens"/> tokens of content (prompt overhead is added).</summary>
+    public static TimeSpan ModelledLatency(SimulatedLatencyOptions options, AnalyzerCall call, long contentTokens)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return ModelledLatency(options, contentTokens + options.PromptOverheadTokens, options.OutputTokensFor(call));
+    }
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<ChunkSummary>> SummarizeChunkAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        DelayThenAsync(AnalyzerCall.SummarizeChunk, ChunkTokens(chunk), () => _inner.SummarizeChunkAsync(request, chunk, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default) =>
+        DelayThenAsync(AnalyzerCall.ReduceSummaries, parts.Sum(p => p.KeyPoints.Sum(TokenEstimator.Estimate)), () => _inner.ReduceSummariesAsync(request, parts, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<IReadOnlyList<Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        DelayThenAsync(AnalyzerCall.FindArguments, ChunkTokens(chunk), () => _inner.FindArgumentsAsync(request, chunk, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        DelayThenAsync(AnalyzerCall.FindFallacies, ChunkTokens(chunk), () => _inner.FindFallaciesAsync(request, chunk, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        DelayThenAsync(AnalyzerCall.AssessTone, ChunkTokens(chunk), () => _inner.AssessToneAsync(request, chunk, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<PerspectiveReport>> AssessPerspectiveAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        DelayThenAsync(AnalyzerCall.AssessPerspective, ChunkTokens(chunk), () => _inner.AssessPerspectiveAsync(request, chunk, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        DelayThenAsync(AnalyzerCall.ExtractEntities, ChunkTokens(chunk), () => _inner.ExtractEntitiesAsync(request, chunk, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        DelayThenAsync(AnalyzerCall.ExtractClaims, ChunkTokens(chunk), () => _inner.ExtractClaimsAsync(request, chunk, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<ClaimVerdict>> VerifyClaimAsync(AnalysisRequest request, Claim claim, IReadOnlyList<Evidence> evidence, CancellationToken cancellationToken = default) =>
+        DelayThenAsync(
+            AnalyzerCall.VerifyClaim,
+            TokenEstimator.Estimate(claim.Text) + evidence.Sum(e => TokenEstimator.Estimate(e.Snippet)),
+            () => _inner.VerifyClaimAsync(request, claim, evidence, cancellationToken),
+            cancellationToken);
+
+    private static long ChunkTokens(Chunk chunk) => chunk.TokenCount > 0 ? chunk.TokenCount : TokenEstimator.Estimate(chunk.Text);
+
+    private async Task<T> DelayThenAsync<T>(AnalyzerCall call, long contentTokens, Func<Task<T>> inner, CancellationToken cancellationToken)
+    {
+        // The timer starts before the first await, so the modelled time counts from the moment of the call.
+        await Task.Delay(ModelledLatency(_options, call, contentTokens), _timeProvider, cancellationToken);
+        return await inner();
+    }
+}

@@ -1,0 +1,26 @@
+namespace AutoIntel.Workflows.AutoIntel;
+
+/// <summary>Activity names (the class names), used by the orchestration and by both hosts' registrations.</summary>
+public static class ActivityNames
+{
+    public const string PrepareDelivery = nameof(Delivery.PrepareDelivery);
+    public const string ReportProgress = nameof(Delivery.ReportProgress);
+    public const string AcquireContent = nameof(Acquire.AcquireContent);
+    public const string TranscribeContent = nameof(Transcribe.TranscribeContent);
+    public const string SegmentTranscript = nameof(Segment.SegmentTranscript);
+    public const string SummarizeChunk = nameof(Analyse.SummarizeChunk);
+    public const string ReduceSummary = nameof(Analyse.ReduceSummary);
+    public const string FindArguments = nameof(Analyse.FindArguments);
+    public const string FindFallacies = nameof(Analyse.FindFallacies);
+    public const string AssessTone = nameof(Analyse.AssessTone);
+    public const string AssessPerspective = nameof(Analyse.AssessPerspective);
+    public const string ExtractEntities = nameof(Analyse.ExtractEntities);
+    public const string ExtractClaims = nameof(FactCheck.ExtractClaims);
+    public const string VerifyClaim = nameof(FactCheck.VerifyClaim);
+    public const string RememberRun = nameof(Remember.RememberRun);
+    public const string UpdateKnowledgeGraph = nameof(Remember.UpdateKnowledgeGraph);
+    public const string CheckNearDuplicate = nameof(Remember.CheckNearDuplicate);
+    public const string ComposeBriefing = nameof(Brief.ComposeBriefing);
+    public const string DeliverBriefing = nameof(Delivery.DeliverBriefing);
+    public const string ReportRunFailure = nameof(Delivery.ReportRunFailure);
+}

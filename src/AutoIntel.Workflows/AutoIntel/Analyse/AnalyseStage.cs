@@ -1,0 +1,73 @@
+using AutoIntel.Core.Analysis;
+using AutoIntel.Core.Runs;
+using AutoIntel.Intelligence.Analyzers;
+using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel.Segment;
+
+namespace AutoIntel.Workflows.AutoIntel.Analyse;
+
+/// <summary>Stage 5: every analysis the depth asks for, fanned out over the chunks; the summary is map-reduce.</summary>
+public static class AnalyseStage
+{
+    /// <summary>Runs the analyses in parallel and merges them in chunk order.</summary>
+    public static async Task<AnalysisOutcome> RunAsync(IWorkflowContext context, AnalysisRequest request, IReadOnlyList<ChunkRef> chunks, DepthProfile profile)
+    {
+        var width = profile.AnalysisParallelism;
+        Task<AnalyzerResult<T>[]> PerChunk<T>(AnalysisKind kind, string activity) => profile.Runs(kind)
+            ? context.FanOutAsync(chunks, width, c => context.CallActivityAsync<AnalyzerResult<T>>(activity, new ChunkInput(request, c), Retries.Analyse))
+            : Task.FromResult(Array.Empty<AnalyzerResult<T>>());
+
+        // Start every analysis before awaiting any: they are independent of each other.
+        var summary = SummarizeAsync(context, request, chunks, width);
+        var arguments = PerChunk<IReadOnlyList<Argument>>(AnalysisKind.Arguments, ActivityNames.FindArguments);
+        var fallacies = PerChunk<IReadOnlyList<Fallacy>>(AnalysisKind.Fallacies, ActivityNames.FindFallacies);
+        var tone = PerChunk<ToneReport>(AnalysisKind.Tone, ActivityNames.AssessTone);
+        var perspective = PerChunk<PerspectiveReport>(AnalysisKind.Perspective, ActivityNames.AssessPerspective);
+        var entities = PerChunk<IReadOnlyList<Entity>>(AnalysisKind.Entities, ActivityNames.ExtractEntities);
+        await Task.WhenAll(summary, arguments, fallacies, tone, perspective, entities);
+
+        var usage = Usage.Sum(
+            new[] { (await summary).Usage }
+                .Concat((await arguments).Select(r => r.Usage))
+                .Concat((await fallacies).Select(r => r.Usage))
+                .Concat((await tone).Select(r => r.Usage))
+                .Concat((await perspective).Select(r => r.Usage))
+                .Concat((await entities).Select(r => r.Usage)));
+
+        return new AnalysisOutcome(
+            (await summary).Value,
+            [.. (await arguments).SelectMany(r => r.Value).OrderByDescending(a => a.Strength).ThenBy(a => a.ChunkIndex)],
+            [.. (await fallacies).SelectMany(r => r.Value).OrderByDescending(f => f.Confidence).ThenBy(f => f.ChunkIndex)],
+            [.. (await tone).Select(r => r.Value)],
+            [.. (await perspective).Select(r => r.Value)],
+            MergeEntities((await entities).SelectMany(r => r.Value)),
+            usage);
+    }
+
+    private static async Task<AnalyzerResult<Summary>> SummarizeAsync(IWorkflowContext context, AnalysisRequest request, IReadOnlyList<ChunkRef> chunks, int width)
+    {
+        var parts = await context.FanOutAsync(chunks, width, c =>
+            context.CallActivityAsync<AnalyzerResult<ChunkSummary>>(ActivityNames.SummarizeChunk, new ChunkInput(request, c), Retries.Analyse));
+        var reduced = await context.CallActivityAsync<AnalyzerResult<Summary>>(
+            ActivityNames.ReduceSummary, new ReduceSummaryInput(request, [.. parts.Select(p => p.Value)]), Retries.Analyse);
+        return reduced with { Usage = Usage.Sum(parts.Select(p => p.Usage)) + reduced.Usage };
+    }
+
+    // The same entity found in several chunks becomes one entry; ordering is explicit so replays agree.
+    private static List<Entity> MergeEntities(IEnumerable<Entity> entities) =>
+        [.. entities
+            .GroupBy(e => (Name: e.Name.Trim().ToUpperInvariant(), e.Type))
+            .Select(g => new Entity(g.First().Name.Trim(), g.Key.Type, g.Sum(e => e.Mentions)))
+            .OrderByDescending(e => e.Mentions)
+            .ThenBy(e => e.Name, StringComparer.Ordinal)];
+}
+
+/// <summary>What stage 5 found, merged across chunks.</summary>
+public sealed record AnalysisOutcome(
+    Summary Summary,
+    IReadOnlyList<Argument> Arguments,
+    IReadOnlyList<Fallacy> Fallacies,
+    IReadOnlyList<ToneReport> Tone,
+    IReadOnlyList<PerspectiveReport> Perspectives,
+    IReadOnlyList<Entity> Entities,
+    Usage Usage);

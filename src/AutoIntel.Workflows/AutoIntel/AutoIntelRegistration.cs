@@ -1,0 +1,44 @@
+using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel.Acquire;
+using AutoIntel.Workflows.AutoIntel.Analyse;
+using AutoIntel.Workflows.AutoIntel.Brief;
+using AutoIntel.Workflows.AutoIntel.Delivery;
+using AutoIntel.Workflows.AutoIntel.FactCheck;
+using AutoIntel.Workflows.AutoIntel.Remember;
+using AutoIntel.Workflows.AutoIntel.Segment;
+using AutoIntel.Workflows.AutoIntel.Transcribe;
+using AutoIntel.Core.Analysis;
+using AutoIntel.Core.Content;
+using AutoIntel.Core.FactCheck;
+using AutoIntel.Intelligence.Analyzers;
+using AutoIntel.Memory;
+
+namespace AutoIntel.Workflows.AutoIntel;
+
+/// <summary>Registers the /autointel orchestration and all its activities in one place.</summary>
+public static class AutoIntelRegistration
+{
+    /// <summary>Adds the workflow and every activity to <paramref name="registry"/>.</summary>
+    public static WorkflowRegistry AddAutoIntel(this WorkflowRegistry registry) => registry
+        .AddWorkflow<AutoIntelWorkflow, AnalyzeRequest, RunResult>()
+        .AddActivity<PrepareDelivery, PrepareDeliveryInput, DeliveryHandle>()
+        .AddActivity<ReportProgress, ReportProgressInput, bool>()
+        .AddActivity<AcquireContent, AcquireContentInput, AcquiredContent>()
+        .AddActivity<TranscribeContent, TranscribeContentInput, TranscriptInfo>()
+        .AddActivity<SegmentTranscript, SegmentTranscriptInput, IReadOnlyList<ChunkRef>>()
+        .AddActivity<SummarizeChunk, ChunkInput, AnalyzerResult<ChunkSummary>>()
+        .AddActivity<ReduceSummary, ReduceSummaryInput, AnalyzerResult<Summary>>()
+        .AddActivity<FindArguments, ChunkInput, AnalyzerResult<IReadOnlyList<Argument>>>()
+        .AddActivity<FindFallacies, ChunkInput, AnalyzerResult<IReadOnlyList<Fallacy>>>()
+        .AddActivity<AssessTone, ChunkInput, AnalyzerResult<ToneReport>>()
+        .AddActivity<AssessPerspective, ChunkInput, AnalyzerResult<PerspectiveReport>>()
+        .AddActivity<ExtractEntities, ChunkInput, AnalyzerResult<IReadOnlyList<Entity>>>()
+        .AddActivity<ExtractClaims, ChunkInput, AnalyzerResult<IReadOnlyList<Claim>>>()
+        .AddActivity<VerifyClaim, VerifyClaimInput, AnalyzerResult<ClaimVerdict>>()
+        .AddActivity<RememberRun, RememberRunInput, int>()
+        .AddActivity<UpdateKnowledgeGraph, UpdateKnowledgeGraphInput, GraphUpdate>()
+        .AddActivity<CheckNearDuplicate, CheckNearDuplicateInput, DuplicateCheck>()
+        .AddActivity<ComposeBriefing, ComposeBriefingInput, BriefingArtifacts>()
+        .AddActivity<DeliverBriefing, DeliverBriefingInput, DeliveryReceipt>()
+        .AddActivity<ReportRunFailure, ReportRunFailureInput, bool>();
+}

@@ -1,0 +1,29 @@
+using AutoIntel.Ingestion;
+using AutoIntel.Intelligence.Analyzers;
+using AutoIntel.Intelligence.Offline;
+using AutoIntel.Memory;
+using AutoIntel.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoIntel.Workflows.AutoIntel;
+
+/// <summary>Registers what the /autointel activities need, over one local data folder (embedded defaults).</summary>
+public static class AutoIntelServiceCollectionExtensions
+{
+    /// <summary>The key of the offline analyzer, which is also the LLM gateway's last fallback.</summary>
+    public const string OfflineAnalyzerKey = "offline";
+
+    /// <summary>Artifact files, guarded ingestion, embedded memory and the offline analyzer under <paramref name="dataDir"/>.</summary>
+    public static IServiceCollection AddAutoIntelServices(this IServiceCollection services, IConfiguration configuration, string dataDir)
+    {
+        services.AddFileArtifactStore(Path.Combine(dataDir, "artifacts"));
+        services.AddAutoIntelIngestion(configuration);
+        services.AddAutoIntelMemory(configuration, Path.Combine(dataDir, "memory"));
+
+        // Offline analyzers are the default; the LLM gateway replaces IContentAnalyzer when an endpoint is configured.
+        services.AddKeyedSingleton<IContentAnalyzer, OfflineAnalyzer>(OfflineAnalyzerKey);
+        services.AddSingleton<IContentAnalyzer>(sp => sp.GetRequiredKeyedService<IContentAnalyzer>(OfflineAnalyzerKey));
+        return services;
+    }
+}

@@ -1,0 +1,90 @@
+using AutoIntel.Core.Briefings;
+using AutoIntel.Core.Content;
+using AutoIntel.Core.Runs;
+using AutoIntel.Intelligence.Analyzers;
+using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel.Acquire;
+using AutoIntel.Workflows.AutoIntel.Analyse;
+using AutoIntel.Workflows.AutoIntel.Brief;
+using AutoIntel.Workflows.AutoIntel.Delivery;
+using AutoIntel.Workflows.AutoIntel.FactCheck;
+using AutoIntel.Workflows.AutoIntel.Remember;
+using AutoIntel.Workflows.AutoIntel.Segment;
+using AutoIntel.Workflows.AutoIntel.Transcribe;
+
+namespace AutoIntel.Workflows.AutoIntel;
+
+/// <summary>One /autointel run: acquire → transcribe → segment → (analyse ∥ fact-check) → remember → brief → deliver.</summary>
+/// <remarks>Deterministic orchestration code, replayed by both hosts; all I/O happens in activities.</remarks>
+public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
+{
+    /// <inheritdoc/>
+    public async Task<RunResult> RunAsync(IWorkflowContext context, AnalyzeRequest input)
+    {
+        var runId = context.InstanceId;
+        var profile = DepthProfile.For(input.Depth);
+        var request = new AnalysisRequest(runId, input.Tenant, input.Depth);
+        var run = new RunTracker(context, StageCount(input, profile));
+        var startedAt = context.CurrentUtcDateTime;
+
+        try
+        {
+            if (input.Delivery is { } target)
+            {
+                run.Delivery = await run.StageAsync("prepare", "telling the channel", ctx =>
+                    ctx.CallActivityAsync<DeliveryHandle>(ActivityNames.PrepareDelivery, new PrepareDeliveryInput(runId, target), Retries.Deliver));
+            }
+
+            var content = await run.StageAsync("acquire", input.Source, ctx =>
+                ctx.CallActivityAsync<AcquiredContent>(ActivityNames.AcquireContent, new AcquireContentInput(runId, input.Source), Retries.Acquire));
+            var transcript = await run.StageAsync("transcribe", content.Kind.ToString().ToLowerInvariant(), ctx =>
+                ctx.CallActivityAsync<TranscriptInfo>(ActivityNames.TranscribeContent, new TranscribeContentInput(runId, content), Retries.Acquire));
+            var chunks = await run.StageAsync("segment", $"{transcript.Characters:N0} characters", ctx =>
+                ctx.CallActivityAsync<IReadOnlyList<ChunkRef>>(ActivityNames.SegmentTranscript, new SegmentTranscriptInput(runId, transcript.Transcript, profile.ChunkTokens), Retries.Local));
+
+            // Analyses and fact-checks need only the chunks, so the two stages run side by side.
+            var analysing = run.StageAsync("analyse", $"{chunks.Count} chunks", ctx => AnalyseStage.RunAsync(ctx, request, chunks, profile));
+            var checking = run.StageAsync("fact-check", $"up to {profile.MaxClaims} claims", ctx => FactCheckStage.RunAsync(ctx, request, chunks, profile));
+            var analysis = await analysing;
+            var factCheck = await checking;
+
+            var memory = profile.Remember
+                ? await run.StageAsync("remember", "storing what was learned", ctx =>
+                    RememberStage.RunAsync(ctx, input.Tenant, input.Source, transcript, chunks, analysis.Entities, factCheck.Verdicts))
+                : MemoryReport.Empty;
+
+            var briefing = BriefingAssembler.Assemble(runId, input, transcript.Title, startedAt, analysis, factCheck, memory, [.. run.Completed]);
+            var stored = await run.StageAsync("brief", "writing the briefing", ctx =>
+                ctx.CallActivityAsync<BriefingArtifacts>(ActivityNames.ComposeBriefing, new ComposeBriefingInput(briefing), Retries.Local));
+
+            if (run.Delivery is { } handle)
+            {
+                await run.StageAsync("deliver", "posting the briefing", ctx =>
+                    ctx.CallActivityAsync<DeliveryReceipt>(ActivityNames.DeliverBriefing, new DeliverBriefingInput(handle, briefing, stored.Markdown), Retries.Deliver));
+            }
+
+            run.Done();
+            return new RunResult(runId, stored.Json, stored.Markdown, factCheck.Verdicts.Count, briefing.Cost, [.. run.Completed]);
+        }
+        catch (Exception ex) when (run.Delivery is not null && ex is not NonDeterminismException)
+        {
+            await TellChannelAsync(context, run.Delivery, FailureDetails.From(ex).Message);
+            throw;
+        }
+    }
+
+    private static int StageCount(AnalyzeRequest input, DepthProfile profile) =>
+        6 + (profile.Remember ? 1 : 0) + (input.Delivery is null ? 0 : 2);
+
+    private static async Task TellChannelAsync(IWorkflowContext context, DeliveryHandle handle, string message)
+    {
+        try
+        {
+            await context.CallActivityAsync<bool>(ActivityNames.ReportRunFailure, new ReportRunFailureInput(handle, message), Retries.Deliver);
+        }
+        catch (ActivityFailedException)
+        {
+            // The run has failed already; its status carries the reason even if the channel could not be told.
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using AutoIntel.Core.Briefings;
+using AutoIntel.Core.FactCheck;
+using AutoIntel.Core.Runs;
+using AutoIntel.Workflows.AutoIntel.Analyse;
+using AutoIntel.Workflows.AutoIntel.FactCheck;
+
+namespace AutoIntel.Workflows.AutoIntel.Brief;
+
+/// <summary>Integrates the stage outcomes into one briefing, with plain-language notes on what the run could not do.</summary>
+public static class BriefingAssembler
+{
+    /// <summary>Builds the briefing (pure: safe inside the orchestration).</summary>
+    public static Briefing Assemble(
+        string runId,
+        AnalyzeRequest request,
+        string title,
+        DateTime createdAtUtc,
+        AnalysisOutcome analysis,
+        FactCheckOutcome factCheck,
+        MemoryReport memory,
+        IReadOnlyList<StageTiming> stages)
+    {
+        var profile = DepthProfile.For(request.Depth);
+        return new Briefing(
+            runId,
+            title,
+            request.Source,
+            request.Depth,
+            createdAtUtc,
+            analysis.Summary,
+            analysis.Arguments,
+            analysis.Fallacies,
+            analysis.Tone,
+            analysis.Perspectives,
+            analysis.Entities,
+            factCheck.Verdicts,
+            memory,
+            analysis.Usage + factCheck.Usage,
+            stages,
+            Notes(profile, factCheck, memory));
+    }
+
+    private static List<string> Notes(DepthProfile profile, FactCheckOutcome factCheck, MemoryReport memory)
+    {
+        var notes = new List<string>();
+        var offline = factCheck.Verdicts.Count(v => v.Method == "offline" && v.Verdict == Verdict.Unverified);
+        if (offline > 0)
+        {
+            notes.Add($"{offline} claim(s) are unverified offline: no LLM endpoint is configured and memory held no verdict for them. Set Llm__Endpoint to check claims against evidence.");
+        }
+
+        if (memory.PriorVerdictsReused > 0)
+        {
+            notes.Add($"{memory.PriorVerdictsReused} verdict(s) came from the community's memory of earlier runs.");
+        }
+
+        if (factCheck.ClaimsFound > factCheck.Verdicts.Count)
+        {
+            notes.Add($"Checked the {factCheck.Verdicts.Count} most check-worthy of {factCheck.ClaimsFound} claims (depth {profile.Depth.ToString().ToLowerInvariant()}); a deeper run checks more.");
+        }
+
+        if (memory.DuplicateOf is not null)
+        {
+            notes.Add($"This content is nearly the same as an earlier run of {memory.DuplicateOf} (similarity {memory.DuplicateSimilarity:0.00}).");
+        }
+
+        var skipped = Enum.GetValues<AnalysisKind>().Where(k => !profile.Runs(k)).ToList();
+        if (skipped.Count > 0)
+        {
+            notes.Add($"Not run at this depth: {string.Join(", ", skipped.Select(k => k.ToString().ToLowerInvariant()))}.");
+        }
+
+        return notes;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text;
+using AutoIntel.Core;
+using AutoIntel.Core.Briefings;
+using AutoIntel.Storage;
+using AutoIntel.Workflows.Abstractions;
+
+namespace AutoIntel.Workflows.AutoIntel.Brief;
+
+/// <summary>Stage 8: renders the briefing as Markdown and JSON and stores both, with each stage's output.</summary>
+public sealed class ComposeBriefing(IArtifactStore store) : IActivity<ComposeBriefingInput, BriefingArtifacts>
+{
+    /// <inheritdoc/>
+    public async Task<BriefingArtifacts> RunAsync(ActivityContext context, ComposeBriefingInput input)
+    {
+        var b = input.Briefing;
+        var ct = context.CancellationToken;
+
+        // Each stage's output is an artifact of its own, so a reader can inspect one stage without the whole briefing.
+        await store.PutJsonAsync(RunPaths.Stage(b.RunId, "analyse"), new { b.Summary, b.Arguments, b.Fallacies, b.Tone, b.Perspectives, b.Entities }, ct);
+        await store.PutJsonAsync(RunPaths.Stage(b.RunId, "fact-check"), b.Claims, ct);
+        await store.PutJsonAsync(RunPaths.Stage(b.RunId, "remember"), b.Memory, ct);
+
+        var json = await store.PutJsonAsync(RunPaths.BriefingJson(b.RunId), b, ct);
+        var markdown = MarkdownBriefingRenderer.Render(b);
+        var md = await store.PutAsync(RunPaths.BriefingMarkdown(b.RunId), Encoding.UTF8.GetBytes(markdown), "text/markdown", ct);
+        return new BriefingArtifacts(json, md);
+    }
+}
+
+/// <summary>Input of <see cref="ComposeBriefing"/>.</summary>
+public sealed record ComposeBriefingInput(Briefing Briefing);
+
+/// <summary>The stored briefing.</summary>
+public sealed record BriefingArtifacts(ArtifactRef Json, ArtifactRef Markdown);

@@ -1,0 +1,33 @@
+using AutoIntel.Workflows.Abstractions;
+using Microsoft.Extensions.Logging;
+
+namespace AutoIntel.Workflows.AutoIntel;
+
+/// <summary>Passes everything to the run's context and counts the activities a stage schedules (for the timing table).</summary>
+internal sealed class CountingWorkflowContext(IWorkflowContext inner) : IWorkflowContext
+{
+    /// <summary>Activities scheduled through this context.</summary>
+    public int ActivityCount { get; private set; }
+
+    public string InstanceId => inner.InstanceId;
+
+    public DateTime CurrentUtcDateTime => inner.CurrentUtcDateTime;
+
+    public bool IsReplaying => inner.IsReplaying;
+
+    public Task<TResult> CallActivityAsync<TResult>(string name, object? input, RetryPolicy? retry = null)
+    {
+        ActivityCount++;
+        return inner.CallActivityAsync<TResult>(name, input, retry);
+    }
+
+    public Task CreateTimer(DateTime fireAtUtc, CancellationToken cancellationToken = default) => inner.CreateTimer(fireAtUtc, cancellationToken);
+
+    public Task<T> WaitForExternalEvent<T>(string name, TimeSpan? timeout = null) => inner.WaitForExternalEvent<T>(name, timeout);
+
+    public void SetCustomStatus(object? status) => inner.SetCustomStatus(status);
+
+    public Guid NewGuid() => inner.NewGuid();
+
+    public ILogger CreateReplaySafeLogger(string categoryName) => inner.CreateReplaySafeLogger(categoryName);
+}

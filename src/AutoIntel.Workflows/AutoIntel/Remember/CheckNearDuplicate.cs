@@ -1,0 +1,25 @@
+using AutoIntel.Core;
+using AutoIntel.Core.Content;
+using AutoIntel.Memory;
+using AutoIntel.Storage;
+using AutoIntel.Workflows.Abstractions;
+
+namespace AutoIntel.Workflows.AutoIntel.Remember;
+
+/// <summary>Stage 7: has the community already analysed nearly the same content?</summary>
+public sealed class CheckNearDuplicate(IContentMemory memory, IArtifactStore store) : IActivity<CheckNearDuplicateInput, DuplicateCheck>
+{
+    /// <inheritdoc/>
+    public async Task<DuplicateCheck> RunAsync(ActivityContext context, CheckNearDuplicateInput input)
+    {
+        var transcript = await store.GetJsonAsync<Transcript>(input.Transcript.Path, context.CancellationToken);
+        var match = await memory.FindNearDuplicateAsync(input.Tenant, input.RunId, transcript.FullText, context.CancellationToken);
+        return new DuplicateCheck(match);
+    }
+}
+
+/// <summary>Input of <see cref="CheckNearDuplicate"/>.</summary>
+public sealed record CheckNearDuplicateInput(string Tenant, string RunId, ArtifactRef Transcript);
+
+/// <summary>The earlier run with nearly the same content, if any (wrapped so "none" is a value, not a null result).</summary>
+public sealed record DuplicateCheck(DuplicateMatch? Match);

@@ -1,0 +1,42 @@
+using AutoIntel.Core.Analysis;
+using AutoIntel.Core.Briefings;
+using AutoIntel.Core.FactCheck;
+using AutoIntel.Memory;
+using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel.FactCheck;
+using AutoIntel.Workflows.AutoIntel.Segment;
+using AutoIntel.Workflows.AutoIntel.Transcribe;
+
+namespace AutoIntel.Workflows.AutoIntel.Remember;
+
+/// <summary>Stage 7: store vectors ∥ update the knowledge graph ∥ check for a near-duplicate.</summary>
+public static class RememberStage
+{
+    /// <summary>Runs the three memory activities in parallel.</summary>
+    public static async Task<MemoryReport> RunAsync(
+        IWorkflowContext context,
+        string tenant,
+        string source,
+        TranscriptInfo transcript,
+        IReadOnlyList<ChunkRef> chunks,
+        IReadOnlyList<Entity> entities,
+        IReadOnlyList<ClaimVerdict> verdicts)
+    {
+        var runId = context.InstanceId;
+        var stored = context.CallActivityAsync<int>(ActivityNames.RememberRun, new RememberRunInput(tenant, runId, source, chunks, verdicts), Retries.Local);
+        var graph = context.CallActivityAsync<GraphUpdate>(ActivityNames.UpdateKnowledgeGraph, new UpdateKnowledgeGraphInput(tenant, runId, source, entities), Retries.Local);
+        var duplicate = context.CallActivityAsync<DuplicateCheck>(ActivityNames.CheckNearDuplicate, new CheckNearDuplicateInput(tenant, runId, transcript.Transcript), Retries.Local);
+        await Task.WhenAll(stored, graph, duplicate);
+
+        var match = (await duplicate).Match;
+        var g = await graph;
+        return new MemoryReport(
+            match?.Source,
+            match?.Similarity ?? 0,
+            verdicts.Count(v => v.Method == VerifyClaim.MemoryMethod),
+            await stored,
+            g.Nodes,
+            g.Edges,
+            g.RelatedSources);
+    }
+}

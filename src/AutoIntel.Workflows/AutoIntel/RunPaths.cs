@@ -1,0 +1,23 @@
+namespace AutoIntel.Workflows.AutoIntel;
+
+/// <summary>Where a run's artifacts live in the artifact store.</summary>
+public static class RunPaths
+{
+    /// <summary>Prefix of everything a run stores.</summary>
+    public static string Root(string runId) => $"runs/{runId}/";
+
+    /// <summary>The readable transcript (JSON <c>Transcript</c>).</summary>
+    public static string Transcript(string runId) => $"runs/{runId}/transcript.json";
+
+    /// <summary>One chunk (JSON <c>Chunk</c>).</summary>
+    public static string Chunk(string runId, int index) => $"runs/{runId}/chunks/{index:D4}.json";
+
+    /// <summary>A stage's output (JSON).</summary>
+    public static string Stage(string runId, string stage) => $"runs/{runId}/stages/{stage}.json";
+
+    /// <summary>The briefing as JSON.</summary>
+    public static string BriefingJson(string runId) => $"runs/{runId}/briefing.json";
+
+    /// <summary>The briefing as Markdown.</summary>
+    public static string BriefingMarkdown(string runId) => $"runs/{runId}/briefing.md";
+}

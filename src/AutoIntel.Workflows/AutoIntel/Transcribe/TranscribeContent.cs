@@ -1,0 +1,25 @@
+using AutoIntel.Core;
+using AutoIntel.Core.Content;
+using AutoIntel.Ingestion;
+using AutoIntel.Storage;
+using AutoIntel.Workflows.Abstractions;
+
+namespace AutoIntel.Workflows.AutoIntel.Transcribe;
+
+/// <summary>Stage 3: turns the acquired bytes into a transcript artifact (subtitles and text pass through, audio is transcribed).</summary>
+public sealed class TranscribeContent(ITranscriber transcriber, IArtifactStore store) : IActivity<TranscribeContentInput, TranscriptInfo>
+{
+    /// <inheritdoc/>
+    public async Task<TranscriptInfo> RunAsync(ActivityContext context, TranscribeContentInput input)
+    {
+        var transcript = await transcriber.TranscribeAsync(input.Content, context.CancellationToken);
+        var stored = await store.PutJsonAsync(RunPaths.Transcript(input.RunId), transcript, context.CancellationToken);
+        return new TranscriptInfo(stored, transcript.Title, transcript.Segments.Count, transcript.FullText.Length);
+    }
+}
+
+/// <summary>Input of <see cref="TranscribeContent"/>.</summary>
+public sealed record TranscribeContentInput(string RunId, AcquiredContent Content);
+
+/// <summary>Where the transcript is stored and how big it is.</summary>
+public sealed record TranscriptInfo(ArtifactRef Transcript, string Title, int Segments, int Characters);

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using AutoIntel.Workflows.Abstractions;
+
+namespace AutoIntel.Workflows.Runtime.Execution;
+
+/// <summary>A numbered call (activity or timer) the orchestration is waiting on.</summary>
+internal abstract class PendingCall(int taskId, CallKind kind, string? name)
+{
+    public int TaskId => taskId;
+
+    public CallKind Kind => kind;
+
+    public string? Name => name;
+
+    public abstract void Complete(JsonElement? result);
+
+    public abstract void Fail(Exception exception);
+}
+
+/// <summary>Whether a numbered call is an activity or a durable timer.</summary>
+internal enum CallKind
+{
+    Activity,
+    Timer,
+}
+
+/// <summary>An activity call whose result is typed for the caller.</summary>
+internal sealed class ActivityCall<T>(int taskId, string name, JsonElement? input, RetryPolicy retry)
+    : PendingCall(taskId, CallKind.Activity, name), IActivityCall
+{
+    private readonly TaskCompletionSource<T> _completion = new();
+
+    public Task<T> Task => _completion.Task;
+
+    public JsonElement? Input => input;
+
+    public RetryPolicy Retry => retry;
+
+    public override void Complete(JsonElement? result)
+    {
+        T value;
+        try
+        {
+            value = Payload.To<T>(result);
+        }
+        catch (JsonException ex)
+        {
+            _completion.TrySetException(ex);
+            return;
+        }
+
+        _completion.TrySetResult(value);
+    }
+
+    public override void Fail(Exception exception) => _completion.TrySetException(exception);
+}
+
+/// <summary>What the runner needs to dispatch an activity call, whatever its result type.</summary>
+internal interface IActivityCall
+{
+    int TaskId { get; }
+
+    string? Name { get; }
+
+    JsonElement? Input { get; }
+
+    RetryPolicy Retry { get; }
+}
+
+/// <summary>A durable timer; <see cref="Fired"/> lets an event wait turn the fire into a timeout.</summary>
+internal sealed class TimerCall(int taskId, DateTime fireAt) : PendingCall(taskId, CallKind.Timer, null)
+{
+    private readonly TaskCompletionSource _completion = new();
+
+    public Task Task => _completion.Task;
+
+    public DateTime FireAt => fireAt;
+
+    public Action? Fired { get; set; }
+
+    public override void Complete(JsonElement? result)
+    {
+        _completion.TrySetResult();
+        Fired?.Invoke();
+    }
+
+    public override void Fail(Exception exception) => _completion.TrySetException(exception);
+
+    public void Cancel() => _completion.TrySetCanceled();
+}
+
+/// <summary>A call recorded in history, used to check that re-executed code schedules the same thing.</summary>
+internal sealed class RecordedCall(CallKind kind, string? name, JsonElement? input, DateTime fireAt)
+{
+    public CallKind Kind => kind;
+
+    public string? Name => name;
+
+    public JsonElement? Input => input;
+
+    public DateTime FireAt => fireAt;
+
+    public int FailedAttempts { get; set; }
+
+    public bool Matched { get; set; }
+
+    public string Describe() => Kind == CallKind.Timer ? "a timer" : $"activity '{Name}'";
+}

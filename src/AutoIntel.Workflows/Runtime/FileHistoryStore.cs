@@ -1,0 +1,187 @@
+using System.Buffers;
+using System.Text.Json;
+using AutoIntel.Workflows.Runtime.History;
+
+namespace AutoIntel.Workflows.Runtime;
+
+/// <summary>Keeps each instance's history as a JSON-lines file, locked by the one runner that appends to it.</summary>
+/// <remarks>
+/// The lock is a separate <c>.lock</c> file opened without sharing (an OS file lock, released if the process dies), so
+/// status reads of the history file keep working while another process runs the instance.
+/// </remarks>
+public sealed class FileHistoryStore : IHistoryStore
+{
+    private const string HistoryExtension = ".jsonl";
+    private const string LockExtension = ".lock";
+    private readonly string _root;
+
+    public FileHistoryStore(FileHistoryStoreOptions options)
+    {
+        _root = Path.GetFullPath(options.RootPath);
+        Directory.CreateDirectory(_root);
+    }
+
+    /// <summary>The folder holding the histories.</summary>
+    public string RootPath => _root;
+
+    /// <summary>The history file of an instance (which may not exist).</summary>
+    public string PathOf(string instanceId) => Path.Combine(_root, ValidId(instanceId) + HistoryExtension);
+
+    /// <inheritdoc/>
+    public async Task<IHistoryLog> OpenAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var lockFile = AcquireLock(instanceId);
+        FileStream? stream = null;
+        try
+        {
+            stream = new FileStream(PathOf(instanceId), new FileStreamOptions
+            {
+                Mode = FileMode.OpenOrCreate,
+                Access = FileAccess.ReadWrite,
+                Share = FileShare.ReadWrite | FileShare.Delete,
+
+                // Unbuffered: each batch goes to the OS in one write, so a killed process loses nothing already appended.
+                BufferSize = 0,
+            });
+            var data = new byte[stream.Length];
+            await stream.ReadExactlyAsync(data, cancellationToken);
+            var (events, validLength) = HistoryJsonLines.Read(data, instanceId);
+            if (validLength != stream.Length)
+            {
+                // Drop a torn tail so the next batch starts on a fresh line.
+                stream.SetLength(validLength);
+            }
+
+            stream.Position = validLength;
+            return new FileHistoryLog(instanceId, events, stream, lockFile);
+        }
+        catch
+        {
+            if (stream is not null)
+            {
+                await stream.DisposeAsync();
+            }
+
+            await lockFile.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<HistoryEvent>> ReadAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        byte[] data;
+        try
+        {
+            await using var stream = new FileStream(PathOf(instanceId), new FileStreamOptions
+            {
+                Mode = FileMode.Open,
+                Access = FileAccess.Read,
+                Share = FileShare.ReadWrite | FileShare.Delete,
+                BufferSize = 0,
+            });
+            data = new byte[stream.Length];
+            var read = await stream.ReadAtLeastAsync(data, data.Length, throwOnEndOfStream: false, cancellationToken);
+            if (read < data.Length)
+            {
+                Array.Resize(ref data, read);
+            }
+        }
+        catch (FileNotFoundException)
+        {
+            return [];
+        }
+
+        return HistoryJsonLines.Read(data, instanceId).Events;
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> ids = Directory.EnumerateFiles(_root, "*" + HistoryExtension)
+            .Select(path => Path.GetFileNameWithoutExtension(path))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult(ids);
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> DeleteAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var path = PathOf(instanceId);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        await using (AcquireLock(instanceId))
+        {
+            File.Delete(path);
+        }
+
+        // The lock file goes last, and only once nobody holds it; a concurrent opener simply recreates it.
+        File.Delete(Path.Combine(_root, instanceId + LockExtension));
+        return true;
+    }
+
+    private static string ValidId(string instanceId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        foreach (var c in instanceId)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                throw new ArgumentException($"instance id '{instanceId}' may only contain letters, digits, '-', '_' and '.'", nameof(instanceId));
+            }
+        }
+
+        return instanceId[0] == '.' ? throw new ArgumentException($"instance id '{instanceId}' must not start with '.'", nameof(instanceId)) : instanceId;
+    }
+
+    private FileStream AcquireLock(string instanceId)
+    {
+        var path = Path.Combine(_root, ValidId(instanceId) + LockExtension);
+        try
+        {
+            // FileShare.None takes an exclusive OS lock (flock on Unix) that dies with the process.
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+        }
+        catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            throw InstanceLockedException.For(instanceId, ex);
+        }
+    }
+
+    private sealed class FileHistoryLog(string instanceId, List<HistoryEvent> events, FileStream stream, FileStream lockFile) : IHistoryLog
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+        private readonly Utf8JsonWriter _writer = new(Stream.Null);
+
+        public string InstanceId => instanceId;
+
+        public IReadOnlyList<HistoryEvent> Events => events;
+
+        public async Task AppendAsync(IReadOnlyList<HistoryEvent> batch, bool flushToDisk, CancellationToken cancellationToken)
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            _buffer.ResetWrittenCount();
+            HistoryJsonLines.Write(batch, _buffer, _writer);
+            await stream.WriteAsync(_buffer.WrittenMemory, cancellationToken);
+            if (flushToDisk)
+            {
+                stream.Flush(flushToDisk: true);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _writer.DisposeAsync();
+            await stream.DisposeAsync();
+            await lockFile.DisposeAsync();
+        }
+    }
+}

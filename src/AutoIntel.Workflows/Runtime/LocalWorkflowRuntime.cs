@@ -1,0 +1,302 @@
+using System.Collections.Concurrent;
+using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.Runtime.Execution;
+using AutoIntel.Workflows.Runtime.History;
+using Microsoft.Extensions.Logging;
+
+namespace AutoIntel.Workflows.Runtime;
+
+/// <summary>The embedded durable engine: runs orchestrations from event-sourced history, with replay, retries, timers and crash-resume.</summary>
+/// <remarks>
+/// One runtime is one session of one process. Instances it starts or resumes run until they end or the runtime is disposed;
+/// disposing leaves unfinished instances in history, and <see cref="ResumeAsync"/> (in this or a later process) continues them.
+/// </remarks>
+public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, InstanceRunner> _running = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly RuntimeServices _runtime;
+    private readonly IHistoryStore _store;
+    private readonly ILogger _logger;
+    private bool _disposed;
+
+    public LocalWorkflowRuntime(
+        WorkflowRegistry registry,
+        IHistoryStore store,
+        IServiceProvider services,
+        LocalRuntimeOptions options,
+        TimeProvider timeProvider,
+        ILoggerFactory loggerFactory)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentActivities, 1);
+        _store = store;
+        _logger = loggerFactory.CreateLogger<LocalWorkflowRuntime>();
+        Session = Guid.NewGuid().ToString("N");
+        var pool = new ActivityWorkerPool(registry, services, timeProvider, options.MaxConcurrentActivities);
+        _runtime = new RuntimeServices(registry, services, options, timeProvider, loggerFactory, pool, Session);
+    }
+
+    /// <summary>This runtime's session id, recorded in <see cref="ExecutionResumed"/> and <see cref="TaskStarted"/> events.</summary>
+    public string Session { get; }
+
+    /// <inheritdoc/>
+    public async Task<StartResult> StartAsync(string workflowName, object? input, string? instanceId = null, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_runtime.Registry.Workflows.TryGetValue(workflowName, out var workflow))
+        {
+            throw new ArgumentException($"Workflow '{workflowName}' is not registered.", nameof(workflowName));
+        }
+
+        var id = instanceId ?? Guid.NewGuid().ToString("N");
+        var inputJson = Payload.ToElement(input, typeof(object));
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_running.ContainsKey(id) || (await _store.ReadAsync(id, cancellationToken)).Count > 0)
+            {
+                return new StartResult(id, false);
+            }
+
+            IHistoryLog log;
+            try
+            {
+                log = await _store.OpenAsync(id, cancellationToken);
+            }
+            catch (InstanceLockedException)
+            {
+                // Someone else created and runs it between our read and open.
+                return new StartResult(id, false);
+            }
+
+            if (log.Events.Count > 0)
+            {
+                await log.DisposeAsync();
+                return new StartResult(id, false);
+            }
+
+            HistoryEvent[] started = [new ExecutionStarted(Now(null), workflow.Name, inputJson)];
+            try
+            {
+                // Durable before we answer: a crash after StartAsync returns still finds the instance.
+                await log.AppendAsync(started, _runtime.Options.FlushToDisk, cancellationToken);
+            }
+            catch
+            {
+                await log.DisposeAsync();
+                throw;
+            }
+
+            await LaunchAsync(workflow, log, started, resumed: null);
+            return new StartResult(id, true);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<InstanceStatus?> GetStatusAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        HistoryProjection.Project(instanceId, await _store.ReadAsync(instanceId, cancellationToken));
+
+    /// <inheritdoc/>
+    /// <remarks>An instance not running in this runtime gets the event appended to its history, delivered when it resumes.</remarks>
+    public async Task RaiseEventAsync(string instanceId, string eventName, object? payload, CancellationToken cancellationToken = default)
+    {
+        var json = Payload.ToElement(payload, typeof(object));
+        if (_running.TryGetValue(instanceId, out var runner))
+        {
+            runner.Post(new InstanceMessage(InstanceMessageKind.EventRaised, Value: json, Name: eventName));
+            return;
+        }
+
+        await AppendOfflineAsync(instanceId, new EventRaised(Now(null), eventName, json), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>In-flight activities of the instance see their token cancelled; their results are not recorded.</remarks>
+    public async Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken = default)
+    {
+        if (_running.TryGetValue(instanceId, out var runner))
+        {
+            runner.Post(new InstanceMessage(InstanceMessageKind.Terminate, Name: reason));
+            await runner.Completion.WaitAsync(cancellationToken);
+            return;
+        }
+
+        await AppendOfflineAsync(instanceId, new ExecutionTerminated(Now(null), reason), cancellationToken);
+    }
+
+    /// <summary>Waits until the instance ends (or this runtime stops running it) and returns its status.</summary>
+    /// <remarks>For an instance not running in this runtime it returns the stored status at once, terminal or not.</remarks>
+    public async Task<InstanceStatus> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        if (_running.TryGetValue(instanceId, out var runner))
+        {
+            await runner.Completion.WaitAsync(cancellationToken);
+        }
+
+        return await GetStatusAsync(instanceId, cancellationToken)
+            ?? throw new InvalidOperationException($"Instance {instanceId} does not exist.");
+    }
+
+    /// <summary>Loads a non-terminal instance's history, replays it and continues it; false when it is unknown or has ended.</summary>
+    /// <exception cref="InstanceLockedException">Another process runs the instance.</exception>
+    public async Task<bool> ResumeAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_running.ContainsKey(instanceId))
+            {
+                return true;
+            }
+
+            // Read first: opening would create a file for an unknown id.
+            if (HistoryProjection.Project(instanceId, await _store.ReadAsync(instanceId, cancellationToken)) is not { IsTerminal: false })
+            {
+                return false;
+            }
+
+            var log = await _store.OpenAsync(instanceId, cancellationToken);
+            var status = HistoryProjection.Project(instanceId, log.Events);
+            if (status is not { IsTerminal: false })
+            {
+                await log.DisposeAsync();
+                return false;
+            }
+
+            if (!_runtime.Registry.Workflows.TryGetValue(status.WorkflowName, out var workflow))
+            {
+                await log.DisposeAsync();
+                throw new InvalidOperationException($"Instance {instanceId} runs workflow '{status.WorkflowName}', which is not registered.");
+            }
+
+            await LaunchAsync(workflow, log, log.Events, new ExecutionResumed(Now(log.Events), Session));
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Resumes every stored non-terminal instance not run by another process; returns the ids resumed.</summary>
+    public async Task<IReadOnlyList<string>> ResumeAllAsync(CancellationToken cancellationToken)
+    {
+        var resumed = new List<string>();
+        foreach (var id in await _store.ListAsync(cancellationToken))
+        {
+            try
+            {
+                if (await ResumeAsync(id, cancellationToken))
+                {
+                    resumed.Add(id);
+                }
+            }
+            catch (InstanceLockedException ex)
+            {
+                _logger.LogInformation("Not resuming {InstanceId}: {Reason}", id, ex.Message);
+            }
+        }
+
+        return resumed;
+    }
+
+    /// <summary>The status of every stored instance, oldest first.</summary>
+    public async Task<IReadOnlyList<InstanceStatus>> ListAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<InstanceStatus>();
+        foreach (var id in await _store.ListAsync(cancellationToken))
+        {
+            if (await GetStatusAsync(id, cancellationToken) is { } status)
+            {
+                list.Add(status);
+            }
+        }
+
+        return [.. list.OrderBy(s => s.CreatedAtUtc).ThenBy(s => s.InstanceId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Deletes an ended instance's history; false when it does not exist.</summary>
+    /// <exception cref="InvalidOperationException">The instance has not ended.</exception>
+    public async Task<bool> PurgeAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var status = await GetStatusAsync(instanceId, cancellationToken);
+        if (status is null)
+        {
+            return false;
+        }
+
+        if (!status.IsTerminal || _running.ContainsKey(instanceId))
+        {
+            throw new InvalidOperationException(
+                $"Instance {instanceId} is {status.RuntimeStatus}: only completed, failed or terminated instances can be purged (terminate it first).");
+        }
+
+        return await _store.DeleteAsync(instanceId, cancellationToken);
+    }
+
+    /// <summary>Stops all runners and workers; unfinished instances stay resumable.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await _shutdown.CancelAsync();
+        await Task.WhenAll(_running.Values.Select(r => r.Completion));
+        await _runtime.Pool.DisposeAsync();
+        _shutdown.Dispose();
+        _gate.Dispose();
+    }
+
+    private async Task LaunchAsync(WorkflowDescriptor workflow, IHistoryLog log, IReadOnlyList<HistoryEvent> history, HistoryEvent? resumed)
+    {
+        var runner = new InstanceRunner(_runtime, workflow, log, history, resumed, _shutdown.Token);
+        _running[log.InstanceId] = runner;
+        runner.Start();
+        _ = ForgetWhenDoneAsync(runner);
+        await runner.Ready;
+    }
+
+    private async Task ForgetWhenDoneAsync(InstanceRunner runner)
+    {
+        await runner.Completion;
+        _running.TryRemove(new KeyValuePair<string, InstanceRunner>(runner.InstanceId, runner));
+        runner.Dispose();
+    }
+
+    private async Task AppendOfflineAsync(string instanceId, HistoryEvent e, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var status = await GetStatusAsync(instanceId, cancellationToken)
+                ?? throw new InvalidOperationException($"Instance {instanceId} does not exist.");
+            if (status.IsTerminal)
+            {
+                // Like Durable Functions: events and terminations for an ended instance are dropped.
+                return;
+            }
+
+            await using var log = await _store.OpenAsync(instanceId, cancellationToken);
+            await log.AppendAsync([e], _runtime.Options.FlushToDisk, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private DateTime Now(IReadOnlyList<HistoryEvent>? history)
+    {
+        var now = _runtime.Time.GetUtcNow().UtcDateTime;
+        return history is { Count: > 0 } && history[^1].Timestamp > now ? history[^1].Timestamp : now;
+    }
+}

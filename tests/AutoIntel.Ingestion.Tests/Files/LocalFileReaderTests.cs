@@ -1,0 +1,114 @@
+using System.Text;
+using AutoIntel.Core;
+using AutoIntel.Core.Content;
+using AutoIntel.Ingestion.Fetching;
+using AutoIntel.Ingestion.Files;
+using AutoIntel.TestKit;
+using Microsoft.Extensions.Options;
+
+namespace AutoIntel.Ingestion.Tests.Files;
+
+public sealed class LocalFileReaderTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly LocalFileReader _reader = new(Options.Create(new FetchOptions { MaxBytes = 1024 }));
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("notes.txt", ContentKind.PlainText)]
+    [InlineData("README.md", ContentKind.Markdown)]
+    [InlineData("talk.SRT", ContentKind.Subtitles)]
+    [InlineData("talk.vtt", ContentKind.Subtitles)]
+    [InlineData("page.htm", ContentKind.Article)]
+    [InlineData("episode.mp3", ContentKind.Audio)]
+    public async Task ReadAsync_SupportedFile_KindFromExtension(string name, ContentKind kind)
+    {
+        string path = _temp.Combine(name);
+        await File.WriteAllTextAsync(path, "some text");
+
+        LocalFile file = await _reader.ReadAsync(path);
+
+        file.Kind.Should().Be(kind);
+        Encoding.UTF8.GetString(file.Bytes).Should().Be("some text");
+    }
+
+    [Fact]
+    public async Task ReadAsync_AudioWithNulBytes_Accepted()
+    {
+        string path = _temp.Combine("a.wav");
+        await File.WriteAllBytesAsync(path, [0, 1, 0, 2]);
+
+        (await _reader.ReadAsync(path)).Bytes.Should().Equal(0, 1, 0, 2);
+    }
+
+    [Fact]
+    public async Task ReadAsync_Missing_ClearError()
+    {
+        Func<Task> act = () => _reader.ReadAsync(_temp.Combine("nope.txt"));
+
+        await act.Should().ThrowAsync<PermanentFailureException>().WithMessage("Cannot read *nope.txt: no such file.");
+    }
+
+    [Fact]
+    public async Task ReadAsync_LooksLikeLinkWithoutScheme_SuggestsHttps()
+    {
+        Func<Task> act = () => _reader.ReadAsync("example.com/article");
+
+        await act.Should().ThrowAsync<PermanentFailureException>().WithMessage("*Did you mean https://example.com/article?");
+    }
+
+    [Fact]
+    public async Task ReadAsync_Directory_ClearError()
+    {
+        Func<Task> act = () => _reader.ReadAsync(_temp.Path);
+
+        await act.Should().ThrowAsync<PermanentFailureException>().WithMessage("*is a folder*");
+    }
+
+    [Theory]
+    [InlineData("report.pdf", "*.pdf files are not supported (accepted: .txt*")]
+    [InlineData("noext", "*files without an extension are not supported*")]
+    public async Task ReadAsync_UnsupportedExtension_ListsAccepted(string name, string message)
+    {
+        string path = _temp.Combine(name);
+        await File.WriteAllTextAsync(path, "x");
+
+        Func<Task> act = () => _reader.ReadAsync(path);
+
+        await act.Should().ThrowAsync<PermanentFailureException>().WithMessage(message);
+    }
+
+    [Fact]
+    public async Task ReadAsync_Empty_ClearError()
+    {
+        string path = _temp.Combine("empty.txt");
+        await File.WriteAllBytesAsync(path, []);
+
+        Func<Task> act = () => _reader.ReadAsync(path);
+
+        await act.Should().ThrowAsync<PermanentFailureException>().WithMessage("*the file is empty.");
+    }
+
+    [Fact]
+    public async Task ReadAsync_OverLimit_ClearError()
+    {
+        string path = _temp.Combine("big.txt");
+        await File.WriteAllTextAsync(path, new string('a', 1025));
+
+        Func<Task> act = () => _reader.ReadAsync(path);
+
+        await act.Should().ThrowAsync<PermanentFailureException>().WithMessage("*larger than the 1 KiB limit*Fetch__MaxBytes*");
+    }
+
+    [Fact]
+    public async Task ReadAsync_BinaryInTextType_ClearError()
+    {
+        string path = _temp.Combine("fake.srt");
+        await File.WriteAllBytesAsync(path, [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00]);
+
+        Func<Task> act = () => _reader.ReadAsync(path);
+
+        await act.Should().ThrowAsync<PermanentFailureException>().WithMessage("*contains binary data, not .srt text.");
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text;
+using AutoIntel.Core;
+using AutoIntel.Core.Content;
+using AutoIntel.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoIntel.Ingestion.Tests;
+
+public sealed class TranscriberTests
+{
+    private readonly InMemoryArtifactStore _store = new();
+
+    [Fact]
+    public async Task TranscribeAsync_Html_TitleAndBlocks()
+    {
+        AcquiredContent content = await StoreAsync(ContentKind.Article, "text/html", File.ReadAllBytes("Fixtures/article.html"), "html");
+
+        Transcript transcript = await new Transcriber(_store, new DisabledSpeechToText()).TranscribeAsync(content);
+
+        transcript.Title.Should().Be("Wind power & the grid");
+        transcript.FullText.Should().Contain("Critics say storage is the bottleneck.").And.NotContain("Subscribe").And.NotContain("tracking");
+    }
+
+    [Fact]
+    public async Task TranscribeAsync_Subtitles_TimedSegments()
+    {
+        AcquiredContent content = await StoreAsync(ContentKind.Subtitles, "text/vtt", File.ReadAllBytes("Fixtures/sample.vtt"), "vtt");
+
+        Transcript transcript = await new Transcriber(_store, new DisabledSpeechToText()).TranscribeAsync(content);
+
+        transcript.Segments.Should().HaveCount(2);
+        transcript.Segments[0].Start.Should().Be(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task TranscribeAsync_Latin1PlainText_DecodedFromCharset()
+    {
+        AcquiredContent content = await StoreAsync(ContentKind.PlainText, "text/plain; charset=iso-8859-1", Encoding.Latin1.GetBytes("Caf\u00e9 culture.\n\nSecond."), "txt");
+
+        Transcript transcript = await new Transcriber(_store, new DisabledSpeechToText()).TranscribeAsync(content);
+
+        transcript.Segments.Select(s => s.Text).Should().Equal("Café culture.", "Second.");
+    }
+
+    [Fact]
+    public async Task TranscribeAsync_MalformedSubtitles_ClearPermanentError()
+    {
+        AcquiredContent content = await StoreAsync(ContentKind.Subtitles, "application/x-subrip", Encoding.UTF8.GetBytes("1\n00:00:09,000 --> 00:00:01,000\nx\n"), "srt");
+
+        Func<Task> act = () => new Transcriber(_store, new DisabledSpeechToText()).TranscribeAsync(content);
+
+        await act.Should().ThrowAsync<PermanentFailureException>().WithMessage("Cannot read subtitles from src: line 2: the cue ends*");
+    }
+
+    [Fact]
+    public async Task TranscribeAsync_NoReadableText_ClearError()
+    {
+        AcquiredContent content = await StoreAsync(ContentKind.Article, "text/html", Encoding.UTF8.GetBytes("<html><body><script>x</script></body></html>"), "html");
+
+        Func<Task> act = () => new Transcriber(_store, new DisabledSpeechToText()).TranscribeAsync(content);
+
+        await act.Should().ThrowAsync<PermanentFailureException>().WithMessage("No readable text found in src.");
+    }
+
+    [Fact]
+    public async Task TranscribeAsync_AudioWithoutEndpoint_SaysHowToEnable()
+    {
+        AcquiredContent content = await StoreAsync(ContentKind.Audio, "audio/mpeg", [1, 2, 3], "mp3");
+        await using ServiceProvider provider = TestServices.Build(configure: s => s.AddSingleton<IArtifactStore>(_store));
+
+        Func<Task> act = () => provider.GetRequiredService<ITranscriber>().TranscribeAsync(content);
+
+        await act.Should().ThrowAsync<PermanentFailureException>()
+            .WithMessage("Audio needs a transcription endpoint: set Llm__Endpoint (see docs/configuration.md).");
+    }
+
+    [Fact]
+    public async Task TranscribeAsync_AudioWithEndpoint_UsesSpeechToText()
+    {
+        AcquiredContent content = await StoreAsync(ContentKind.Audio, "audio/mpeg", [1, 2, 3], "mp3");
+        var speech = new FakeSpeechToText();
+
+        Transcript transcript = await new Transcriber(_store, speech).TranscribeAsync(content);
+
+        transcript.FullText.Should().Be("heard 3 bytes of source.mp3 as audio/mpeg");
+        transcript.Source.Should().Be("src");
+        transcript.Title.Should().Be("title");
+    }
+
+    private async Task<AcquiredContent> StoreAsync(ContentKind kind, string mediaType, byte[] bytes, string ext)
+    {
+        ArtifactRef raw = await _store.PutAsync($"runs/t/source.{ext}", bytes, mediaType);
+        return new AcquiredContent("src", kind, "title", mediaType, raw);
+    }
+
+    private sealed class FakeSpeechToText : ISpeechToText
+    {
+        public bool IsEnabled => true;
+
+        public Task<Transcript> TranscribeAsync(ReadOnlyMemory<byte> audio, string fileName, string mediaType, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new Transcript(string.Empty, "ignored", [new TranscriptSegment($"heard {audio.Length} bytes of {fileName} as {mediaType}", TimeSpan.Zero, TimeSpan.FromSeconds(1))]));
+    }
+}

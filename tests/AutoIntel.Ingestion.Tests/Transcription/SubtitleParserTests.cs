@@ -1,0 +1,87 @@
+using AutoIntel.Core.Content;
+using AutoIntel.Ingestion.Transcription;
+
+namespace AutoIntel.Ingestion.Tests.Transcription;
+
+public sealed class SubtitleParserTests
+{
+    [Fact]
+    public void Parse_SrtFixture_TimedCleanSegments()
+    {
+        IReadOnlyList<TranscriptSegment> segments = SubtitleParser.Parse(File.ReadAllText("Fixtures/sample.srt"));
+
+        segments.Select(s => s.Text).Should().Equal("Welcome to the show.", "Today we talk about solar & wind power.", "Thanks for watching.");
+        segments[1].Start.Should().Be(TimeSpan.FromMilliseconds(4500));
+        segments[1].End.Should().Be(TimeSpan.FromMilliseconds(7250));
+    }
+
+    [Fact]
+    public void Parse_VttFixture_SkipsHeaderStyleNoteAndIdentifiers()
+    {
+        IReadOnlyList<TranscriptSegment> segments = SubtitleParser.Parse(File.ReadAllText("Fixtures/sample.vtt"));
+
+        segments.Select(s => s.Text).Should().Equal("Hello everyone.", "Second cue <here>");
+        segments[0].Speaker.Should().Be("Alice");
+        segments[1].Start.Should().Be(TimeSpan.FromMilliseconds(3500));
+    }
+
+    [Fact]
+    public void Parse_BomCrlfAndMissingBlankLines_Tolerated()
+    {
+        string srt = "\uFEFF1\r\n00:00:01,000 --> 00:00:02,000\r\nFirst line\r\n2\r\n00:00:02,000 --> 00:00:03,000\r\nSecond line\r\n";
+
+        IReadOnlyList<TranscriptSegment> segments = SubtitleParser.Parse(srt);
+
+        segments.Select(s => s.Text).Should().Equal("First line", "Second line");
+    }
+
+    [Fact]
+    public void Parse_RollingCaptions_RepeatsMergedIntoNewTextOnly()
+    {
+        string vtt = """
+            WEBVTT
+
+            00:00:00.000 --> 00:00:02.000
+            so today we
+
+            00:00:02.000 --> 00:00:02.010
+            so today we
+
+            00:00:02.010 --> 00:00:04.000
+            so today we
+            are looking at
+
+            00:00:04.000 --> 00:00:06.000
+            are looking at
+            the budget
+            """;
+
+        IReadOnlyList<TranscriptSegment> segments = SubtitleParser.Parse(vtt);
+
+        segments.Select(s => s.Text).Should().Equal("so today we", "are looking at", "the budget");
+        segments[0].End.Should().Be(TimeSpan.FromMilliseconds(2010));
+    }
+
+    [Fact]
+    public void Parse_WordByWordGrowth_KeepsOnlyNewWords()
+    {
+        string srt = "1\n00:00:01,000 --> 00:00:02,000\nhello\n\n2\n00:00:02,000 --> 00:00:03,000\nhello world\n";
+
+        SubtitleParser.Parse(srt).Select(s => s.Text).Should().Equal("hello", "world");
+    }
+
+    [Theory]
+    [InlineData("1\n00:00:01,000 -> 00:00:02,000\nText\n", "no cue timings")]
+    [InlineData("1\n00:00:xx,000 --> 00:00:02,000\nText\n", "line 2")]
+    [InlineData("1\n00:00:05,000 --> 00:00:02,000\nText\n", "ends")]
+    [InlineData("1\n00:00:01,000 --> 00:61:02,000\nText\n", "line 2")]
+    [InlineData("<html><body>Not subtitles</body></html>", "no cue timings")]
+    [InlineData("Some prose first\nand more\n\n1\n00:00:01,000 --> 00:00:02,000\nText\n", "line 1")]
+    [InlineData("WEBVTT\n\nNOTE nothing else\n", "no cues")]
+    public void Parse_Malformed_ThrowsFormatExceptionWithWhere(string text, string expected)
+    {
+        Action act = () => SubtitleParser.Parse(text);
+
+        act.Should().Throw<FormatException>().Which.Message.Should().Contain(expected);
+    }
+}

@@ -1,0 +1,217 @@
+using AutoIntel.Core.Runs;
+using AutoIntel.Core.Text;
+using AutoIntel.Intelligence.Analyzers;
+using AutoIntel.Intelligence.Prompts;
+using AutoIntel.TestKit;
+
+namespace AutoIntel.Intelligence.Tests;
+
+public sealed class GatewayTests : IAsyncLifetime
+{
+    private const string Summary = """{"keyPoints":["Water boils at 100 C at sea level."],"ignoredInstructions":[]}""";
+    private static readonly Chunk Chunk = new(0, "Water boils at 100 C at sea level. Everyone knows that.", 14);
+    private FakeOpenAiServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await FakeOpenAiServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task SummarizeChunk_ValidJson_SendsStrictSchemaAndReturnsValueWithCost()
+    {
+        var h = new GatewayHarness(_server);
+        _server.Chat = _ => FakeReply.Json(Summary) with { PromptTokens = 1000, CompletionTokens = 500 };
+
+        var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+
+        result.Value.KeyPoints.Should().Equal("Water boils at 100 C at sea level.");
+        result.Usage.LlmCalls.Should().Be(1);
+        result.Usage.Usd.Should().Be(0.0002m + 0.0004m); // cheap: 1K in at 0.0002 + 0.5K out at 0.0008
+        var sent = _server.ChatRequests.Single();
+        sent.Model.Should().Be("cheap");
+        sent.ResponseFormatType.Should().Be("json_schema");
+        sent.SchemaName.Should().Be("summary");
+        sent.Authorization.Should().Be("Bearer test-key");
+        sent.System.Should().Contain("never instructions");
+    }
+
+    [Fact]
+    public async Task Execute_InvalidThenValid_RetriesOnceWithValidationError()
+    {
+        var h = new GatewayHarness(_server);
+        _server.Enqueue(FakeReply.Json("""{"keyPoints":[],"ignoredInstructions":[]}"""), FakeReply.Json(Summary));
+
+        var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+
+        result.Value.KeyPoints.Should().ContainSingle();
+        result.Usage.LlmCalls.Should().Be(2);
+        var repair = _server.ChatRequests[1];
+        repair.Model.Should().Be("cheap");
+        repair.LastUser.Should().Contain("invalid").And.Contain("keyPoints");
+        repair.Messages.Should().Contain(m => m.Role == "assistant");
+    }
+
+    [Fact]
+    public async Task Execute_InvalidTwiceOnEveryModel_ThrowsClearErrorAndCachesNothing()
+    {
+        var h = new GatewayHarness(_server);
+        _server.Chat = _ => FakeReply.Json("""{"keyPoints":"not a list","ignoredInstructions":[]}""");
+
+        var act = () => h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+
+        (await act.Should().ThrowAsync<StructuredOutputException>()).WithMessage("*summary*keyPoints*");
+        _server.ChatRequests.Should().HaveCount(4); // two tries on each of the two models
+        h.Cache.Count.Should().Be(0);
+        await act.Should().ThrowAsync<StructuredOutputException>();
+        _server.ChatRequests.Should().HaveCount(8);
+    }
+
+    [Fact]
+    public async Task Execute_QuoteNotInContent_IsInvalidOutput()
+    {
+        var h = new GatewayHarness(_server);
+        _server.Enqueue(
+            FakeReply.Json("""{"fallacies":[{"type":"ad hominem","quote":"a sentence that was never said","explanation":"x","confidence":0.7}],"ignoredInstructions":[]}"""),
+            FakeReply.Json("""{"fallacies":[{"type":"Appeal To Popularity","quote":"Everyone knows that.","explanation":"x","confidence":0.7}],"ignoredInstructions":[]}"""));
+
+        var result = await h.Analyzer.FindFallaciesAsync(Request(), Chunk);
+
+        result.Value.Should().ContainSingle().Which.Type.Should().Be("appeal_to_popularity");
+        _server.ChatRequests[1].LastUser.Should().Contain("verbatim");
+    }
+
+    [Fact]
+    public async Task Execute_429WithRetryAfterMs_RetriesSameModelAndSucceeds()
+    {
+        var h = new GatewayHarness(_server);
+        _server.Enqueue(FakeReply.Error(429, "slow down", new Dictionary<string, string> { ["retry-after-ms"] = "5" }), FakeReply.Json(Summary));
+
+        var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+
+        result.Value.KeyPoints.Should().ContainSingle();
+        _server.ChatRequests.Select(r => r.Model).Should().Equal("cheap", "cheap");
+    }
+
+    [Fact]
+    public async Task Execute_RetryAfterSeconds_WaitsExactlyThatLongOnTheClock()
+    {
+        var time = new ManualTimeProvider();
+        // No attempt timeout, so the only timer on the clock is the retry delay.
+        var h = new GatewayHarness(_server, o => o.Resilience.AttemptTimeout = Timeout.InfiniteTimeSpan, time);
+        _server.Enqueue(FakeReply.RateLimited("2"), FakeReply.Json(Summary));
+
+        var pending = h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        await WaitUntilAsync(() => _server.ChatRequests.Count == 1 && time.PendingTimers > 0 && !pending.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1.5));
+        var countBeforeDue = _server.ChatRequests.Count;
+        time.Advance(TimeSpan.FromSeconds(0.6));
+        var result = await pending.WaitAsync(TimeSpan.FromSeconds(30));
+
+        countBeforeDue.Should().Be(1);
+        result.Value.KeyPoints.Should().ContainSingle();
+        _server.ChatRequests.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task Execute_ModelDown_OneFastFailureThenCircuitOpenAndFallback()
+    {
+        var h = new GatewayHarness(_server);
+        _server.ChatByModel["cheap"] = _ => FakeReply.Error(500, "internal error");
+        _server.Chat = _ => FakeReply.Json(Summary);
+
+        var first = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        var cheapCallsAfterFirst = _server.ChatCallsTo("cheap");
+        var second = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk with { Text = Chunk.Text + " Again." });
+
+        first.Value.KeyPoints.Should().ContainSingle();
+        second.Value.KeyPoints.Should().ContainSingle();
+        cheapCallsAfterFirst.Should().Be(2, "the breaker opens after two failed attempts and stops the third retry");
+        _server.ChatCallsTo("cheap").Should().Be(2, "an open circuit removes the model from routing");
+        h.Resilience.IsOpen("cheap").Should().BeTrue();
+        var stats = h.Analytics.Snapshot();
+        stats.Models.Single(m => m.Model == "cheap").FallbacksFrom.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Execute_CircuitOpen_ClosesAgainAfterBreakDuration()
+    {
+        var time = new ManualTimeProvider();
+        var h = new GatewayHarness(_server, time: time, configure: o => o.Resilience.MaxRetries = 1);
+        _server.ChatByModel["cheap"] = _ => FakeReply.Error(503, "overloaded");
+        _server.Chat = _ => FakeReply.Json(Summary);
+        await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        h.Resilience.IsOpen("cheap").Should().BeTrue();
+
+        time.Advance(h.Options.Resilience.BreakDuration + TimeSpan.FromSeconds(1));
+
+        h.Resilience.IsOpen("cheap").Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Execute_AttemptTimeout_FallsBackToNextModel()
+    {
+        var h = new GatewayHarness(_server, o =>
+        {
+            o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            o.Resilience.MaxRetries = 0;
+        });
+        _server.ChatByModel["cheap"] = _ => FakeReply.Json(Summary) with { Delay = TimeSpan.FromSeconds(20) };
+        _server.Chat = _ => FakeReply.Json(Summary);
+
+        var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+
+        result.Value.KeyPoints.Should().ContainSingle();
+        h.Analytics.Snapshot().Models.Single(m => m.Model == "cheap").Failures.Should().Be(1);
+        _server.ChatRequests.Select(r => r.Model).Should().Equal("cheap", "strong");
+    }
+
+    [Fact]
+    public async Task Execute_MalformedResponseBody_IsRetriedAsTransient()
+    {
+        var h = new GatewayHarness(_server);
+        _server.Enqueue(FakeReply.Malformed(), FakeReply.Json(Summary));
+
+        var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+
+        result.Value.KeyPoints.Should().ContainSingle();
+        _server.ChatRequests.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task Execute_AllModelsDown_FallsBackToOfflineWithNote()
+    {
+        var h = new GatewayHarness(_server, o => o.Resilience.MaxRetries = 0);
+        _server.Chat = _ => FakeReply.Error(500, "down");
+
+        var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+
+        result.Value.KeyPoints.Should().Equal("offline point");
+        h.Journal.Notes("run-1").Should().Contain(n => n.Contains("offline analyzer") && n.Contains("HTTP 500"));
+        h.Analytics.Snapshot().OfflineFallbacks.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Execute_NothingUsable_TaskWithoutChatModels_FallsBackOffline()
+    {
+        var h = new GatewayHarness(_server, o => o.Models.ForEach(m => m.ContextWindow = 100));
+
+        var result = await h.Analyzer.ExtractClaimsAsync(Request(), Chunk);
+
+        result.Value.Should().BeEmpty();
+        h.Offline.Calls.Should().Be(1);
+        _server.ChatRequests.Should().BeEmpty();
+        h.Journal.Notes("run-1").Should().Contain(n => n.Contains("no usable model"));
+    }
+
+    internal static AnalysisRequest Request(string tenant = "guild-1", string run = "run-1", Depth depth = Depth.Standard) => new(run, tenant, depth);
+
+    internal static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 1000 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        condition().Should().BeTrue("the condition should become true while waiting");
+    }
+}

@@ -1,0 +1,249 @@
+using AutoIntel.Core.Analysis;
+using AutoIntel.Core.FactCheck;
+using AutoIntel.Core.Runs;
+using AutoIntel.Intelligence.Offline;
+
+namespace AutoIntel.Intelligence.Tests.Offline;
+
+public sealed class OfflineAnalyzerTests
+{
+    private const string Neutral =
+        "The library opens at nine in the morning on weekdays. Visitors can borrow up to ten books at a time. "
+        + "The reading room on the second floor is quiet and has large windows. Staff members help people find articles and use the printers. "
+        + "On Saturdays, a volunteer runs a story hour for young children. The building was renovated a few years ago and now has a small cafe.";
+
+    private readonly OfflineAnalyzer _analyzer = new();
+
+    [Fact]
+    public async Task SummarizeAndReduce_TownHall_SummaryIsDrawnFromTheText()
+    {
+        var text = OfflineFixture.TownHall();
+        var chunks = OfflineFixture.Chunks(text, 300);
+        var parts = new List<ChunkSummary>();
+        foreach (var chunk in chunks)
+        {
+            parts.Add((await _analyzer.SummarizeChunkAsync(OfflineFixture.Request, chunk)).Value);
+        }
+
+        var summary = (await _analyzer.ReduceSummariesAsync(OfflineFixture.Request, parts)).Value;
+
+        chunks.Should().HaveCountGreaterThan(1);
+        var sentences = AutoIntel.Core.Text.SentenceSplitter.Split(summary.Text);
+        sentences.Should().HaveCountGreaterThanOrEqualTo(5).And.HaveCountLessThanOrEqualTo(8);
+        sentences.Should().OnlyContain(s => text.Replace("\n", " ", StringComparison.Ordinal).Contains(s.TrimEnd('.'), StringComparison.Ordinal));
+        var positions = sentences.Select(s => text.IndexOf(s.TrimEnd('.'), StringComparison.Ordinal)).ToList();
+        positions.Should().BeInAscendingOrder();
+        summary.KeyPoints.Should().NotBeEmpty().And.HaveCountLessThanOrEqualTo(5);
+    }
+
+    [Fact]
+    public async Task ReduceSummaries_NearIdenticalPoints_AreKeptOnce()
+    {
+        ChunkSummary[] parts =
+        [
+            new(0, ["The council approved a budget of $412 million for the new rail line.", "Residents worry that rents near the stations will rise."]),
+            new(1, ["The council approved a budget of $412 million for the new rail line today.", "Construction is expected to start in the spring of 2026."]),
+        ];
+
+        var summary = (await _analyzer.ReduceSummariesAsync(OfflineFixture.Request, parts)).Value;
+
+        summary.Text.Split("council approved").Should().HaveCount(2);
+        summary.Text.Should().Contain("Residents worry").And.Contain("Construction is expected");
+    }
+
+    [Fact]
+    public async Task FindFallacies_TownHall_FindsTheStagedFallacies()
+    {
+        var fallacies = (await _analyzer.FindFallaciesAsync(OfflineFixture.Request, OfflineFixture.AsChunk(OfflineFixture.TownHall()))).Value;
+
+        fallacies.Select(f => f.Type).Should().Contain(
+        [
+            "ad_hominem", "bandwagon", "slippery_slope", "false_dilemma", "appeal_to_fear", "whataboutism", "hasty_generalization", "straw_man",
+        ]);
+        fallacies.Should().OnlyContain(f => f.Confidence > 0 && f.Confidence <= 0.6 && f.Explanation.Length > 0);
+        fallacies.Single(f => f.Type == "slippery_slope").Quote.Should().StartWith("First they build the rail line");
+    }
+
+    [Fact]
+    public async Task Analyses_NeutralParagraph_FindNoFallaciesArgumentsOrClaims()
+    {
+        var chunk = OfflineFixture.AsChunk(Neutral);
+
+        var fallacies = (await _analyzer.FindFallaciesAsync(OfflineFixture.Request, chunk)).Value;
+        var arguments = (await _analyzer.FindArgumentsAsync(OfflineFixture.Request, chunk)).Value;
+        var tone = (await _analyzer.AssessToneAsync(OfflineFixture.Request, chunk)).Value;
+
+        fallacies.Should().BeEmpty();
+        arguments.Should().BeEmpty();
+        tone.Label.Should().Be("neutral");
+    }
+
+    [Theory]
+    [InlineData("Everyone knows electric cars are the future, so you should buy one now.", "bandwagon")]
+    [InlineData("So what you're saying is that we should let criminals walk free.", "straw_man")]
+    [InlineData("Trust me, I'm a doctor, and this supplement works.", "appeal_to_authority")]
+    [InlineData("It's all natural, so it must be safe for everyone to take.", "appeal_to_nature")]
+    [InlineData("Ever since the new mayor took office, crime has skyrocketed.", "post_hoc")]
+    [InlineData("Why does the council keep lying about the budget?", "loaded_question")]
+    [InlineData("You can't trust anything he says, he's a liar and a fraud.", "ad_hominem")]
+    [InlineData("There are only two options: cut taxes or watch the economy die.", "false_dilemma")]
+    public async Task FindFallacies_TypicalPhrasing_FindsType(string sentence, string type)
+    {
+        var fallacies = (await _analyzer.FindFallaciesAsync(OfflineFixture.Request, OfflineFixture.AsChunk(sentence))).Value;
+
+        fallacies.Select(f => f.Type).Should().Contain(type);
+        fallacies.First(f => f.Type == type).Quote.Should().Be(sentence);
+    }
+
+    [Fact]
+    public async Task FindArguments_DiscourseMarkers_SplitConclusionAndPremise()
+    {
+        var text = "We should build the line because bus ridership grew 22% in four years. "
+            + "Bus ridership grew faster here than anywhere else in the region. Therefore the corridor needs more capacity.";
+
+        var arguments = (await _analyzer.FindArgumentsAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text, 3))).Value;
+
+        arguments.Should().HaveCount(2);
+        arguments[0].Conclusion.Should().Be("We should build the line");
+        arguments[0].Premises.Should().Equal("Bus ridership grew 22% in four years");
+        arguments[0].Strength.Should().BeGreaterThan(0.6);
+        arguments[1].Conclusion.Should().Be("The corridor needs more capacity");
+        arguments[1].Premises.Should().Equal("Bus ridership grew faster here than anywhere else in the region");
+        arguments.Should().OnlyContain(a => a.ChunkIndex == 3);
+    }
+
+    [Fact]
+    public async Task FindArguments_TemporalSince_IsNotAPremise()
+    {
+        var chunk = OfflineFixture.AsChunk("Ridership has grown every year since the start of the pandemic in 2020.");
+
+        var arguments = (await _analyzer.FindArgumentsAsync(OfflineFixture.Request, chunk)).Value;
+
+        arguments.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task AssessTone_AlarmAndShouting_IsAlarmist()
+    {
+        var text = "This is a CATASTROPHE! The grid is on the edge of collapse. Blackouts are coming and nobody is ready! It is a crisis.";
+
+        var tone = (await _analyzer.AssessToneAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
+
+        tone.Label.Should().Be("alarmist");
+        tone.Sentiment.Should().BeNegative();
+        tone.Cues.Select(c => c.Kind).Should().Contain(["alarm", "exclamation", "all_caps"]);
+    }
+
+    [Fact]
+    public async Task AssessTone_Enthusiasm_IsEnthusiasticAndPositive()
+    {
+        var text = "This is an amazing result! The new turbines are brilliant and the savings are incredible. What a great success for the town!";
+
+        var tone = (await _analyzer.AssessToneAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
+
+        tone.Label.Should().Be("enthusiastic");
+        tone.Sentiment.Should().BePositive();
+    }
+
+    [Fact]
+    public async Task AssessPerspective_UsVersusThem_IsOneSidedWithMissingViewpoints()
+    {
+        var text = "We built this town. They want to take it from us. They never listen, and their plans always fail. "
+            + "Obviously they do not care about our families. Everyone knows they will ignore us again.";
+
+        var report = (await _analyzer.AssessPerspectiveAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
+
+        report.Stance.Should().Be("us-versus-them framing");
+        report.Balance.Should().BeLessThan(0.3);
+        report.BiasCues.Should().NotBeEmpty();
+        report.MissingViewpoints.Should().Contain(v => v.StartsWith("No opposing view", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AssessPerspective_HedgedWithCounterArguments_IsBalanced()
+    {
+        var text = "The study suggests rents may rise near new stations. However, critics argue the effect is small. "
+            + "On the other hand, supporters say lower car costs offset it. The data is arguably incomplete.";
+
+        var report = (await _analyzer.AssessPerspectiveAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
+
+        report.Stance.Should().Be("third-person reporting");
+        report.Balance.Should().BeGreaterThan(0.7);
+        report.MissingViewpoints.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ExtractEntities_TownHall_FindsPeopleOrganizationsPlacesAndNumbers()
+    {
+        var entities = (await _analyzer.ExtractEntitiesAsync(OfflineFixture.Request, OfflineFixture.AsChunk(OfflineFixture.TownHall()))).Value;
+
+        entities.Should().ContainEquivalentOf(new Entity("Priya Raman", "person", 5));
+        entities.Should().ContainEquivalentOf(new Entity("Daniel Briggs", "person", 3));
+        entities.Should().Contain(e => e.Name == "Maya Chen" && e.Type == "person");
+        entities.Should().Contain(e => e.Name == "Northfield Transit Authority" && e.Type == "organization" && e.Mentions == 2);
+        entities.Should().Contain(e => e.Name == "Northfield University" && e.Type == "organization");
+        entities.Should().Contain(e => e.Name == "University of California" && e.Type == "organization");
+        entities.Should().Contain(e => e.Name == "Denver" && e.Type == "place");
+        entities.Should().Contain(e => e.Name == "$412 million" && e.Type == "number");
+        entities.Should().Contain(e => e.Name == "22%" && e.Type == "number");
+        entities.Should().Contain(e => e.Name == "March 2024" && e.Type == "date");
+        entities.Should().NotContain(e => e.Name == "Look" || e.Name == "Welcome" || e.Name == "I");
+        entities.Where(e => e.Type == "person").Select(e => e.Name).Should().OnlyHaveUniqueItems()
+            .And.NotContain(["Raman", "Briggs", "Riverside Town Hall", "Capital Investment Grants"]);
+    }
+
+    [Fact]
+    public async Task ExtractClaims_TownHall_IncludesStatisticsAndSkipsQuestionsAndOpinions()
+    {
+        var text = OfflineFixture.TownHall() + "\n\nI think the city deserves better leadership. Is that a fair concern?";
+
+        var claims = (await _analyzer.ExtractClaimsAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text, 2))).Value;
+
+        var texts = claims.Select(c => c.Text).ToList();
+        texts.Should().Contain(t => t.Contains("$412 million", StringComparison.Ordinal));
+        texts.Should().Contain(t => t.Contains("grew 22%", StringComparison.Ordinal));
+        texts.Should().Contain(t => t.Contains("35 percent", StringComparison.Ordinal));
+        texts.Should().Contain(t => t.StartsWith("Studies show that rail projects", StringComparison.Ordinal));
+        texts.Should().NotContain(t => t.EndsWith('?') || t.StartsWith("I think", StringComparison.Ordinal) || t.StartsWith("Welcome", StringComparison.Ordinal));
+        claims.Should().OnlyContain(c => c.Id == ClaimId.From(c.Text) && c.ChunkIndex == 2 && c.CheckWorthiness > 0 && c.CheckWorthiness <= 1);
+    }
+
+    [Fact]
+    public async Task VerifyClaim_Offline_IsUnverifiedWithEvidencePassedThrough()
+    {
+        var claim = new Claim(ClaimId.From("Bus ridership grew 22%."), "Bus ridership grew 22%.", 0, 0.6);
+        Evidence[] evidence = [new("memory", "A related claim was seen before.", 0.4)];
+
+        var result = await _analyzer.VerifyClaimAsync(OfflineFixture.Request, claim, evidence);
+
+        result.Usage.Should().Be(Usage.None);
+        result.Value.Should().BeEquivalentTo(new ClaimVerdict(claim, Verdict.Unverified, 0,
+            "Unverified offline: no knowledge source is configured and memory holds no verdict for this claim.", evidence, "offline"));
+    }
+
+    [Fact]
+    public async Task Analyses_SameInput_SameOutputAndNoCost()
+    {
+        var chunk = OfflineFixture.AsChunk(OfflineFixture.TownHall());
+
+        var first = await _analyzer.ExtractEntitiesAsync(OfflineFixture.Request, chunk);
+        var second = await _analyzer.ExtractEntitiesAsync(OfflineFixture.Request, chunk);
+        var claims = await _analyzer.ExtractClaimsAsync(OfflineFixture.Request, chunk);
+
+        second.Value.Should().Equal(first.Value);
+        first.Usage.Should().Be(Usage.None);
+        claims.Usage.Should().Be(Usage.None);
+        _analyzer.Name.Should().Be("offline");
+    }
+
+    [Fact]
+    public async Task SummarizeChunk_Cancelled_Throws()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        var act = () => _analyzer.SummarizeChunkAsync(OfflineFixture.Request, OfflineFixture.AsChunk(Neutral), cts.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+}

@@ -1,0 +1,97 @@
+using AutoIntel.Intelligence.Budgets;
+using AutoIntel.Intelligence.Gateway;
+using AutoIntel.Intelligence.Llm;
+using AutoIntel.Intelligence.Providers;
+using AutoIntel.Intelligence.Routing;
+using AutoIntel.TestKit;
+
+namespace AutoIntel.Intelligence.Tests;
+
+public sealed class ProviderTests : IAsyncLifetime
+{
+    private FakeOpenAiServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await FakeOpenAiServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task SpeechToText_TranscriptionModel_ReturnsTimedSegments()
+    {
+        var h = new GatewayHarness(_server, o => o.Models.Add(new LlmModelOptions { Name = "whisper-1", Provider = "fake", Capabilities = ["transcription"] }));
+        var stt = new OpenAiSpeechToText(h.Catalog, h.Client, h.Resilience);
+
+        var transcript = await stt.TranscribeAsync(new byte[] { 1, 2, 3, 4 }, "talk.mp3", "audio/mpeg");
+
+        stt.IsEnabled.Should().BeTrue();
+        transcript.Title.Should().Be("talk");
+        transcript.Segments.Should().HaveCount(2);
+        transcript.Segments[1].Start.Should().Be(TimeSpan.FromSeconds(2.5));
+        transcript.FullText.Should().Contain("4 bytes");
+    }
+
+    [Fact]
+    public async Task SpeechToText_NoTranscriptionModel_IsDisabledAndRefusesClearly()
+    {
+        var h = new GatewayHarness(_server);
+        var stt = new OpenAiSpeechToText(h.Catalog, h.Client, h.Resilience);
+
+        var act = () => stt.TranscribeAsync(new byte[] { 1 }, "a.mp3", "audio/mpeg");
+
+        stt.IsEnabled.Should().BeFalse();
+        await act.Should().ThrowAsync<Core.PermanentFailureException>().WithMessage("*transcription*");
+    }
+
+    [Fact]
+    public async Task Embeddings_Batch_ReturnVectorsInInputOrder()
+    {
+        var h = new GatewayHarness(_server, o => o.Models.Add(new LlmModelOptions { Name = "embed", Provider = "fake", Capabilities = ["embeddings"] }));
+
+        var vectors = await h.Client.EmbedAsync(h.Catalog.Find("embed")!, ["alpha", "beta", "alpha"]);
+
+        vectors.Should().HaveCount(3);
+        vectors[0].Should().Equal(vectors[2]);
+        vectors[0].Should().NotEqual(vectors[1]);
+        _server.EmbeddingCalls.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task AzureStyleEndpoint_OpenAiV1Path_IsServed()
+    {
+        var azureLike = new Uri(_server.BaseUrl, "/openai/v1/");
+        var options = new LlmOptions { Endpoint = azureLike.ToString(), ApiKey = "azure-key", Model = "gpt-4.1-mini" };
+        var client = new OpenAiLlmClient(new OpenAiClientFactory(options));
+        _server.Chat = _ => FakeReply.Json("{\"ok\":true}");
+
+        var outcome = await client.CompleteAsync(ModelCatalog.FromOptions(options).Models[0], new ChatCall("s", [new ChatTurn(false, "u")], "x", """{"type":"object"}""", 0, 10));
+
+        outcome.Content.Should().Be("{\"ok\":true}");
+        _server.ChatRequests.Single().Path.Should().Be("/openai/v1/chat/completions");
+    }
+
+    [Fact]
+    public void RetryAfter_SecondsAndHttpDate_AreParsed()
+    {
+        var now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        LlmErrors.ParseRetryAfter("7", now).Should().Be(TimeSpan.FromSeconds(7));
+        LlmErrors.ParseRetryAfter("Thu, 01 Jan 2026 00:00:30 GMT", now).Should().Be(TimeSpan.FromSeconds(30));
+        LlmErrors.ParseRetryAfter("soon", now).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("hello world", 2)]
+    [InlineData("1234567", 3)]
+    [InlineData("", 0)]
+    public void TokenCounter_SimpleTexts_MatchBpeSplits(string text, int expected) => TokenCounter.Count(text).Should().Be(expected);
+
+    [Fact]
+    public void TokenCounter_EnglishProse_IsNearFourCharactersPerToken()
+    {
+        var prose = string.Concat(Enumerable.Repeat("The committee published its annual report on Tuesday, noting that inflation had slowed to 3.2 percent while unemployment stayed low. ", 20));
+
+        var tokens = TokenCounter.Count(prose);
+
+        tokens.Should().BeInRange((int)(prose.Length / 4.0 * 0.85), (int)(prose.Length / 4.0 * 1.15));
+    }
+}

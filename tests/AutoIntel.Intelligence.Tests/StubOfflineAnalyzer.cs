@@ -1,0 +1,47 @@
+using AutoIntel.Core.Analysis;
+using AutoIntel.Core.FactCheck;
+using AutoIntel.Core.Text;
+using AutoIntel.Intelligence.Analyzers;
+
+namespace AutoIntel.Intelligence.Tests;
+
+/// <summary>A recognisable offline analyzer: every answer says it came from here.</summary>
+public sealed class StubOfflineAnalyzer : IContentAnalyzer
+{
+    public int Calls { get; private set; }
+
+    public string Name => "offline";
+
+    public Task<AnalyzerResult<ChunkSummary>> SummarizeChunkAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Free(new ChunkSummary(chunk.Index, ["offline point"]));
+
+    public Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default) =>
+        Free(new Summary("offline summary", ["offline point"]));
+
+    public Task<AnalyzerResult<IReadOnlyList<Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Free<IReadOnlyList<Argument>>([]);
+
+    public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Free<IReadOnlyList<Fallacy>>([]);
+
+    public Task<AnalyzerResult<ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Free(new ToneReport(chunk.Index, "neutral", 0, []));
+
+    public Task<AnalyzerResult<PerspectiveReport>> AssessPerspectiveAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Free(new PerspectiveReport(chunk.Index, "unknown", 0.5, [], []));
+
+    public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Free<IReadOnlyList<Entity>>([]);
+
+    public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Free<IReadOnlyList<Claim>>([]);
+
+    public Task<AnalyzerResult<ClaimVerdict>> VerifyClaimAsync(AnalysisRequest request, Claim claim, IReadOnlyList<Evidence> evidence, CancellationToken cancellationToken = default) =>
+        Free(new ClaimVerdict(claim, Verdict.Unverified, 0, "unverified offline", evidence, "offline"));
+
+    private Task<AnalyzerResult<T>> Free<T>(T value)
+    {
+        Calls++;
+        return Task.FromResult(AnalyzerResult.Free(value));
+    }
+}

@@ -1,0 +1,20 @@
+namespace AutoIntel.TestKit;
+
+/// <summary>One chat completion request as <see cref="FakeOpenAiServer"/> received it.</summary>
+/// <param name="SchemaName">response_format.json_schema.name, or null.</param>
+/// <param name="ResponseFormatType">response_format.type (json_schema, json_object) or null.</param>
+/// <param name="Messages">(role, content) in order.</param>
+public sealed record FakeChatRequest(
+    string Path,
+    string Model,
+    string? SchemaName,
+    string? ResponseFormatType,
+    IReadOnlyList<(string Role, string Content)> Messages,
+    string? Authorization)
+{
+    /// <summary>The system message.</summary>
+    public string System => Messages.FirstOrDefault(m => m.Role is "system" or "developer").Content ?? "";
+
+    /// <summary>The last user message.</summary>
+    public string LastUser => Messages.LastOrDefault(m => m.Role == "user").Content ?? "";
+}

@@ -1,0 +1,226 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AutoIntel.TestKit;
+
+/// <summary>An OpenAI-compatible server on 127.0.0.1:0 following the public API: chat completions (incl. json_schema), embeddings,
+/// audio transcriptions, error bodies, 429 with Retry-After, delays and malformed bodies. Serves <c>/v1/</c> and Azure's <c>/openai/v1/</c>.</summary>
+public sealed class FakeOpenAiServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<FakeReply> _script = new();
+    private readonly ConcurrentQueue<FakeChatRequest> _chatRequests = new();
+    private int _embeddingCalls;
+    private int _transcriptionCalls;
+
+    private FakeOpenAiServer(WebApplication app) => _app = app;
+
+    /// <summary>Base URL for the SDK (<c>http://127.0.0.1:port/v1/</c>).</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>Answers chat requests when nothing is scripted; defaults to a minimal JSON object.</summary>
+    public Func<FakeChatRequest, FakeReply> Chat { get; set; } = _ => FakeReply.Json("{}");
+
+    /// <summary>Per-model override of <see cref="Chat"/> (e.g. one model is down).</summary>
+    public ConcurrentDictionary<string, Func<FakeChatRequest, FakeReply>> ChatByModel { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Chat requests received, in order.</summary>
+    public IReadOnlyList<FakeChatRequest> ChatRequests => [.. _chatRequests];
+
+    /// <summary>Embedding requests received.</summary>
+    public int EmbeddingCalls => Volatile.Read(ref _embeddingCalls);
+
+    /// <summary>Transcription requests received.</summary>
+    public int TranscriptionCalls => Volatile.Read(ref _transcriptionCalls);
+
+    /// <summary>Starts the server on a free loopback port.</summary>
+    public static async Task<FakeOpenAiServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FakeOpenAiServer(app);
+        app.Run(server.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = new Uri(address.TrimEnd('/') + "/v1/");
+        return server;
+    }
+
+    /// <summary>Queues replies used (in order) before <see cref="Chat"/>.</summary>
+    public void Enqueue(params FakeReply[] replies)
+    {
+        foreach (var r in replies)
+        {
+            _script.Enqueue(r);
+        }
+    }
+
+    /// <summary>Chat requests for one model.</summary>
+    public int ChatCallsTo(string model) => _chatRequests.Count(r => r.Model == model);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext ctx)
+    {
+        var path = ctx.Request.Path.Value ?? "";
+        if (ctx.Request.Headers.Authorization.Count == 0 && !ctx.Request.Headers.ContainsKey("api-key"))
+        {
+            await WriteAsync(ctx, FakeReply.Error(401, "Missing API key"));
+            return;
+        }
+
+        if (path.EndsWith("/chat/completions", StringComparison.Ordinal))
+        {
+            await ChatAsync(ctx, path);
+        }
+        else if (path.EndsWith("/embeddings", StringComparison.Ordinal))
+        {
+            await EmbeddingsAsync(ctx);
+        }
+        else if (path.EndsWith("/audio/transcriptions", StringComparison.Ordinal))
+        {
+            await TranscriptionAsync(ctx);
+        }
+        else
+        {
+            await WriteAsync(ctx, FakeReply.Error(404, $"Unknown path {path}"));
+        }
+    }
+
+    private async Task ChatAsync(HttpContext ctx, string path)
+    {
+        var body = await JsonNode.ParseAsync(ctx.Request.Body);
+        var model = body?["model"]?.GetValue<string>() ?? "";
+        var format = body?["response_format"];
+        var messages = (body?["messages"]?.AsArray() ?? []).Select(m => (
+            m!["role"]!.GetValue<string>(),
+            m["content"] is JsonValue v ? v.GetValue<string>() : string.Concat((m["content"]?.AsArray() ?? []).Select(p => p?["text"]?.GetValue<string>() ?? "")))).ToList();
+        var request = new FakeChatRequest(path, model, format?["json_schema"]?["name"]?.GetValue<string>(), format?["type"]?.GetValue<string>(), messages, ctx.Request.Headers.Authorization.ToString());
+        _chatRequests.Enqueue(request);
+
+        var reply = _script.TryDequeue(out var scripted) ? scripted
+            : ChatByModel.TryGetValue(model, out var perModel) ? perModel(request)
+            : Chat(request);
+        if (reply.Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(reply.Delay, ctx.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        if (reply.Status == 200 && reply.RawBody is null)
+        {
+            var completion = new JsonObject
+            {
+                ["id"] = "chatcmpl-" + Guid.NewGuid().ToString("N")[..12],
+                ["object"] = "chat.completion",
+                ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["model"] = model,
+                ["choices"] = new JsonArray(new JsonObject
+                {
+                    ["index"] = 0,
+                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = reply.Content ?? "", ["refusal"] = null },
+                    ["logprobs"] = null,
+                    ["finish_reason"] = "stop",
+                }),
+                ["usage"] = new JsonObject
+                {
+                    ["prompt_tokens"] = reply.PromptTokens,
+                    ["completion_tokens"] = reply.CompletionTokens,
+                    ["total_tokens"] = reply.PromptTokens + reply.CompletionTokens,
+                },
+            };
+            reply = reply with { RawBody = completion.ToJsonString() };
+        }
+
+        await WriteAsync(ctx, reply);
+    }
+
+    private async Task EmbeddingsAsync(HttpContext ctx)
+    {
+        Interlocked.Increment(ref _embeddingCalls);
+        var body = await JsonNode.ParseAsync(ctx.Request.Body);
+        var input = body?["input"];
+        var texts = input is JsonArray a ? a.Select(x => x!.GetValue<string>()).ToList() : [input!.GetValue<string>()];
+        var base64 = body?["encoding_format"]?.GetValue<string>() == "base64";
+        var data = new JsonArray();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var vector = Embed(texts[i]);
+            JsonNode embedding = base64
+                ? JsonValue.Create(Convert.ToBase64String(vector.SelectMany(BitConverter.GetBytes).ToArray()))
+                : new JsonArray([.. vector.Select(f => JsonValue.Create(f))]);
+            data.Add(new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = embedding });
+        }
+
+        var response = new JsonObject
+        {
+            ["object"] = "list",
+            ["data"] = data,
+            ["model"] = body?["model"]?.GetValue<string>(),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = texts.Sum(t => t.Length / 4), ["total_tokens"] = texts.Sum(t => t.Length / 4) },
+        };
+        await WriteAsync(ctx, new FakeReply(RawBody: response.ToJsonString()));
+    }
+
+    private async Task TranscriptionAsync(HttpContext ctx)
+    {
+        Interlocked.Increment(ref _transcriptionCalls);
+        var form = await ctx.Request.ReadFormAsync();
+        var file = form.Files.GetFile("file");
+        if (file is null || string.IsNullOrEmpty(form["model"]))
+        {
+            await WriteAsync(ctx, FakeReply.Error(400, "file and model are required"));
+            return;
+        }
+
+        var segments = new JsonArray(
+            new JsonObject { ["id"] = 0, ["seek"] = 0, ["start"] = 0.0, ["end"] = 2.5, ["text"] = " Hello from the fake server.", ["tokens"] = new JsonArray(), ["temperature"] = 0.0, ["avg_logprob"] = -0.1, ["compression_ratio"] = 1.0, ["no_speech_prob"] = 0.01 },
+            new JsonObject { ["id"] = 1, ["seek"] = 0, ["start"] = 2.5, ["end"] = 5.0, ["text"] = $" The file had {file.Length} bytes.", ["tokens"] = new JsonArray(), ["temperature"] = 0.0, ["avg_logprob"] = -0.1, ["compression_ratio"] = 1.0, ["no_speech_prob"] = 0.01 });
+        var response = form["response_format"] == "verbose_json"
+            ? new JsonObject { ["task"] = "transcribe", ["language"] = "english", ["duration"] = 5.0, ["text"] = $"Hello from the fake server. The file had {file.Length} bytes.", ["segments"] = segments }
+            : new JsonObject { ["text"] = $"Hello from the fake server. The file had {file.Length} bytes." };
+        await WriteAsync(ctx, new FakeReply(RawBody: response.ToJsonString()));
+    }
+
+    private static float[] Embed(string text)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
+        var vector = hash.Take(16).Select(b => (b - 128) / 128f).ToArray();
+        var norm = MathF.Sqrt(vector.Sum(v => v * v));
+        return [.. vector.Select(v => v / norm)];
+    }
+
+    private static async Task WriteAsync(HttpContext ctx, FakeReply reply)
+    {
+        ctx.Response.StatusCode = reply.Status;
+        ctx.Response.ContentType = "application/json";
+        foreach (var (k, v) in reply.Headers ?? new Dictionary<string, string>())
+        {
+            ctx.Response.Headers[k] = v;
+        }
+
+        await ctx.Response.WriteAsync(reply.RawBody ?? "{}", ctx.RequestAborted);
+    }
+}

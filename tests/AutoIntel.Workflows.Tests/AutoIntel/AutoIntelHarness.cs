@@ -1,0 +1,79 @@
+using AutoIntel.Core.Briefings;
+using AutoIntel.Core.Serialization;
+using AutoIntel.Storage;
+using AutoIntel.TestKit;
+using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel;
+using AutoIntel.Workflows.Runtime;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using System.Text.Json;
+
+namespace AutoIntel.Workflows.Tests.AutoIntel;
+
+/// <summary>The real /autointel workflow and activities over a temp data folder, on the local runtime.</summary>
+internal sealed class AutoIntelHarness : IAsyncDisposable
+{
+    private readonly TempDirectory _data = new();
+    private readonly List<LocalWorkflowRuntime> _runtimes = [];
+
+    public AutoIntelHarness(Action<IServiceCollection>? configure = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddAutoIntelServices(configuration, _data.Path);
+        configure?.Invoke(services);
+        Services = services.BuildServiceProvider();
+        History = new FileHistoryStore(new FileHistoryStoreOptions { RootPath = _data.Combine("instances") });
+    }
+
+    public ServiceProvider Services { get; }
+
+    public IHistoryStore History { get; }
+
+    public IArtifactStore Artifacts => Services.GetRequiredService<IArtifactStore>();
+
+    public LocalWorkflowRuntime CreateRuntime(int maxConcurrentActivities = 16, WorkflowRegistry? registry = null)
+    {
+        var runtime = new LocalWorkflowRuntime(
+            registry ?? new WorkflowRegistry().AddAutoIntel(),
+            History,
+            Services,
+            new LocalRuntimeOptions { MaxConcurrentActivities = maxConcurrentActivities },
+            TimeProvider.System,
+            NullLoggerFactory.Instance);
+        _runtimes.Add(runtime);
+        return runtime;
+    }
+
+    public static async Task<InstanceStatus> RunAsync(LocalWorkflowRuntime runtime, AnalyzeRequest request, string? id = null)
+    {
+        var started = await runtime.StartAsync(WorkflowNames.AutoIntel, request, id);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        return await runtime.WaitForCompletionAsync(started.InstanceId, timeout.Token);
+    }
+
+    public async Task<Briefing> BriefingOfAsync(InstanceStatus status)
+    {
+        status.RuntimeStatus.Should().Be(RuntimeStatus.Completed, status.Failure?.Message);
+        var result = status.Output!.Value.Deserialize<RunResult>(AutoIntelJson.Options)!;
+        return await Artifacts.GetJsonAsync<Briefing>(result.BriefingJson.Path);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var runtime in _runtimes)
+        {
+            await runtime.DisposeAsync();
+        }
+
+        await Services.DisposeAsync();
+        _data.Dispose();
+    }
+}

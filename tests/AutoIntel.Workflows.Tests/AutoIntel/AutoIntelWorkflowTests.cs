@@ -1,0 +1,165 @@
+using AutoIntel.Core.FactCheck;
+using AutoIntel.Core.Runs;
+using AutoIntel.Memory;
+using AutoIntel.TestKit;
+using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel;
+using AutoIntel.Workflows.AutoIntel.Delivery;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoIntel.Workflows.Tests.AutoIntel;
+
+public sealed class AutoIntelWorkflowTests
+{
+    private static readonly string Podcast = RepoPaths.Sample("podcast-transcript.srt");
+
+    [Fact]
+    public async Task Run_PodcastSample_ProducesBriefingFromEveryStage()
+    {
+        await using var harness = new AutoIntelHarness();
+        var runtime = harness.CreateRuntime();
+
+        var status = await AutoIntelHarness.RunAsync(runtime, new AnalyzeRequest(Podcast, Depth.Standard));
+
+        var briefing = await harness.BriefingOfAsync(status);
+        briefing.Summary.Text.Should().NotBeNullOrWhiteSpace();
+        briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c => c.Verdict == Verdict.Unverified && c.Method == "offline");
+        briefing.Claims.Count.Should().BeLessThanOrEqualTo(DepthProfile.For(Depth.Standard).MaxClaims);
+        briefing.Entities.Should().NotBeEmpty();
+        briefing.Notes.Should().Contain(n => n.Contains("unverified offline", StringComparison.Ordinal));
+        briefing.Stages.Select(s => s.Name).Should().Equal("acquire", "transcribe", "segment", "analyse", "fact-check", "remember");
+        briefing.Memory.ItemsStored.Should().BePositive();
+        (await harness.Artifacts.ListAsync($"runs/{status.InstanceId}/stages/")).Should().HaveCount(3);
+        (await harness.Artifacts.ExistsAsync($"runs/{status.InstanceId}/briefing.md")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Run_FansOutOneActivityPerChunkAndPerClaim()
+    {
+        await using var harness = new AutoIntelHarness();
+        var runtime = harness.CreateRuntime();
+
+        var status = await AutoIntelHarness.RunAsync(runtime, new AnalyzeRequest(Podcast, Depth.Deep));
+
+        var briefing = await harness.BriefingOfAsync(status);
+        var chunks = status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk);
+        chunks.Should().BeGreaterThan(1, "the deep profile's small chunks split the sample");
+        foreach (var perChunk in new[] { ActivityNames.FindArguments, ActivityNames.FindFallacies, ActivityNames.AssessTone, ActivityNames.AssessPerspective, ActivityNames.ExtractEntities, ActivityNames.ExtractClaims })
+        {
+            status.Activities.Count(a => a.Name == perChunk).Should().Be(chunks, perChunk);
+        }
+
+        status.Activities.Count(a => a.Name == ActivityNames.VerifyClaim).Should().Be(briefing.Claims.Count);
+        status.Activities.Count(a => a.Name == ActivityNames.ReduceSummary).Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData(Depth.Quick)]
+    [InlineData(Depth.Standard)]
+    [InlineData(Depth.Deep)]
+    [InlineData(Depth.Experimental)]
+    public async Task Run_Depth_RunsOnlyTheProfilesAnalyses(Depth depth)
+    {
+        await using var harness = new AutoIntelHarness();
+        var profile = DepthProfile.For(depth);
+
+        var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, depth));
+
+        status.RuntimeStatus.Should().Be(RuntimeStatus.Completed, status.Failure?.Message);
+        status.Activities.Any(a => a.Name == ActivityNames.FindFallacies).Should().Be(profile.Runs(AnalysisKind.Fallacies));
+        status.Activities.Any(a => a.Name == ActivityNames.AssessPerspective).Should().Be(profile.Runs(AnalysisKind.Perspective));
+        status.Activities.Count(a => a.Name == ActivityNames.VerifyClaim).Should().BeLessThanOrEqualTo(profile.MaxClaims);
+    }
+
+    [Fact]
+    public async Task Run_Sequential_GivesTheSameBriefingAsParallel()
+    {
+        await using var parallelHarness = new AutoIntelHarness();
+        await using var sequentialHarness = new AutoIntelHarness();
+
+        var parallel = await parallelHarness.BriefingOfAsync(await AutoIntelHarness.RunAsync(parallelHarness.CreateRuntime(32), new AnalyzeRequest(Podcast, Depth.Deep), "same"));
+        var sequential = await sequentialHarness.BriefingOfAsync(await AutoIntelHarness.RunAsync(sequentialHarness.CreateRuntime(1), new AnalyzeRequest(Podcast, Depth.Deep), "same"));
+
+        sequential.Summary.Should().BeEquivalentTo(parallel.Summary);
+        sequential.Claims.Select(c => c.Claim.Text).Should().Equal(parallel.Claims.Select(c => c.Claim.Text));
+        sequential.Fallacies.Should().BeEquivalentTo(parallel.Fallacies, o => o.WithStrictOrdering());
+        sequential.Entities.Should().BeEquivalentTo(parallel.Entities, o => o.WithStrictOrdering());
+    }
+
+    [Fact]
+    public async Task Run_SameContentTwice_SecondRunFindsNearDuplicate()
+    {
+        await using var harness = new AutoIntelHarness();
+        var runtime = harness.CreateRuntime();
+
+        var first = await harness.BriefingOfAsync(await AutoIntelHarness.RunAsync(runtime, new AnalyzeRequest(Podcast, Depth.Quick)));
+        var second = await harness.BriefingOfAsync(await AutoIntelHarness.RunAsync(runtime, new AnalyzeRequest(Podcast, Depth.Quick)));
+
+        first.Memory.DuplicateOf.Should().BeNull();
+        second.Memory.DuplicateOf.Should().Be(Podcast);
+        second.Memory.DuplicateSimilarity.Should().BeGreaterThan(0.9);
+        second.Notes.Should().Contain(n => n.Contains("nearly the same", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_ClaimWithVerdictInMemory_ReusesThatVerdict()
+    {
+        await using var harness = new AutoIntelHarness();
+        var runtime = harness.CreateRuntime();
+        var first = await harness.BriefingOfAsync(await AutoIntelHarness.RunAsync(runtime, new AnalyzeRequest(Podcast, Depth.Quick)));
+        var known = first.Claims[0].Claim;
+        var memory = harness.Services.GetRequiredService<IContentMemory>();
+        await memory.RememberAsync("local", "earlier-run", "https://example.org/fact-check", [], [new ClaimVerdict(known, Verdict.Refuted, 0.9, "Contradicted by the 2024 survey.", [], "gpt-test")]);
+
+        var second = await harness.BriefingOfAsync(await AutoIntelHarness.RunAsync(runtime, new AnalyzeRequest(Podcast, Depth.Quick)));
+
+        var reused = second.Claims.Single(c => c.Claim.Id == known.Id);
+        reused.Verdict.Should().Be(Verdict.Refuted);
+        reused.Method.Should().Be("memory");
+        second.Memory.PriorVerdictsReused.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Run_MissingFile_FailsOnceWithClearPermanentError()
+    {
+        await using var harness = new AutoIntelHarness();
+
+        var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest("/nonexistent/transcript.srt", Depth.Quick));
+
+        status.RuntimeStatus.Should().Be(RuntimeStatus.Failed);
+        status.Failure!.IsPermanent.Should().BeTrue();
+        status.Failure.Message.Should().Contain("transcript.srt");
+        status.Activities.Single(a => a.Name == ActivityNames.AcquireContent).Attempts.Should().Be(1, "bad input is never retried");
+    }
+
+    [Fact]
+    public async Task Run_WithDiscordTarget_PreparesReportsProgressAndDelivers()
+    {
+        var delivery = new RecordingDelivery();
+        await using var harness = new AutoIntelHarness(s => s.AddSingleton<IRunDelivery>(delivery));
+        var target = new DeliveryTarget("app", "token", "channel-1", "guild-1");
+
+        var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Quick, "guild-1", target));
+
+        status.RuntimeStatus.Should().Be(RuntimeStatus.Completed, status.Failure?.Message);
+        delivery.Calls.First().Should().Be("prepare");
+        delivery.Calls.Last().Should().Be("deliver");
+        delivery.Calls.Count(c => c == "progress").Should().BeGreaterThanOrEqualTo(7);
+        delivery.Progress.Select(p => p.Stage).Should().Contain(["acquire", "brief", "deliver"]);
+        delivery.Delivered!.Claims.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Run_WithDiscordTargetAndBadLink_TellsTheChannelWhy()
+    {
+        var delivery = new RecordingDelivery();
+        await using var harness = new AutoIntelHarness(s => s.AddSingleton<IRunDelivery>(delivery));
+        var target = new DeliveryTarget("app", "token", "channel-1", "guild-1");
+
+        var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest("http://192.168.1.10/admin", Depth.Quick, "guild-1", target));
+
+        status.RuntimeStatus.Should().Be(RuntimeStatus.Failed);
+        delivery.Failure.Should().Contain("192.168.1.10");
+        delivery.Calls.Should().NotContain("deliver");
+    }
+}

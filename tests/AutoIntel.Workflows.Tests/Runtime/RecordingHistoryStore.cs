@@ -1,0 +1,65 @@
+using AutoIntel.Workflows.Runtime;
+using AutoIntel.Workflows.Runtime.History;
+
+namespace AutoIntel.Workflows.Tests.Runtime;
+
+/// <summary>Wraps a store and lets a test await the moment an event is durably appended (no polling, no sleeping).</summary>
+internal sealed class RecordingHistoryStore(IHistoryStore inner) : IHistoryStore
+{
+    private readonly object _gate = new();
+    private readonly List<HistoryEvent> _appended = [];
+    private readonly List<(Func<HistoryEvent, bool> Match, TaskCompletionSource Done)> _waiters = [];
+
+    /// <summary>Completes once an appended event matches (including events appended before the call).</summary>
+    public Task WhenAppendedAsync(Func<HistoryEvent, bool> match)
+    {
+        lock (_gate)
+        {
+            if (_appended.Any(match))
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((match, done));
+            return done.Task.Within();
+        }
+    }
+
+    public async Task<IHistoryLog> OpenAsync(string instanceId, CancellationToken cancellationToken) =>
+        new Log(this, await inner.OpenAsync(instanceId, cancellationToken));
+
+    public Task<IReadOnlyList<HistoryEvent>> ReadAsync(string instanceId, CancellationToken cancellationToken) => inner.ReadAsync(instanceId, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
+
+    public Task<bool> DeleteAsync(string instanceId, CancellationToken cancellationToken) => inner.DeleteAsync(instanceId, cancellationToken);
+
+    private void Appended(IReadOnlyList<HistoryEvent> events)
+    {
+        lock (_gate)
+        {
+            _appended.AddRange(events);
+            foreach (var waiter in _waiters.Where(w => events.Any(w.Match)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Done.TrySetResult();
+            }
+        }
+    }
+
+    private sealed class Log(RecordingHistoryStore owner, IHistoryLog log) : IHistoryLog
+    {
+        public string InstanceId => log.InstanceId;
+
+        public IReadOnlyList<HistoryEvent> Events => log.Events;
+
+        public async Task AppendAsync(IReadOnlyList<HistoryEvent> events, bool flushToDisk, CancellationToken cancellationToken)
+        {
+            await log.AppendAsync(events, flushToDisk, cancellationToken);
+            owner.Appended(events);
+        }
+
+        public ValueTask DisposeAsync() => log.DisposeAsync();
+    }
+}
