@@ -7,7 +7,7 @@ namespace AutoIntel.Memory.Vectors;
 
 /// <summary>An in-process vector store: SIMD cosine search over contiguous arrays, persisted as one append-only log per collection.</summary>
 /// <remarks>
-/// Open one instance per folder (the logs are locked against a second writer). Collections load lazily on first use by
+/// Open one instance per folder and share it (a second instance on the same folder throws). Collections load lazily on first use by
 /// replaying <c>{root}/{collection}.vlog</c>; a torn tail from a crash is dropped, and a log mostly made of superseded
 /// records is compacted on open. Rows are grouped by the partition key (the tenant), so tenant-filtered searches read
 /// only that tenant's rows.
@@ -18,6 +18,7 @@ public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
     private readonly ILogger _logger;
     private readonly string _partitionKey;
     private readonly IReadOnlySet<string>? _indexedKeys;
+    private readonly FileStream _folderLock;
     private bool _disposed;
 
     /// <summary>The payload key records are partitioned by unless told otherwise.</summary>
@@ -34,6 +35,17 @@ public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(rootPath);
         RootPath = Path.GetFullPath(rootPath);
         Directory.CreateDirectory(RootPath);
+        try
+        {
+            // Two stores appending to the same logs would interleave frames; an exclusive lock file (flock on Unix)
+            // makes the second one fail at once, in this process or another.
+            _folderLock = new FileStream(Path.Combine(RootPath, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"The vector store in '{RootPath}' is already open; open one store per folder and share it.", e);
+        }
+
         _logger = logger ?? NullLogger<EmbeddedVectorStore>.Instance;
     }
 
@@ -94,6 +106,7 @@ public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
         }
 
         _collections.Clear();
+        _folderLock.Dispose();
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")]

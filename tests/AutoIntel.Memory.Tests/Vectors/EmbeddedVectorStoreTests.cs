@@ -215,6 +215,39 @@ public sealed class EmbeddedVectorStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Reopen_LogMostlySuperseded_CompactsOnOpen()
+    {
+        string log = _dir.Combine(Collection + ".vlog");
+        using (var store = new EmbeddedVectorStore(_dir.Path))
+        {
+            for (int round = 0; round < 30; round++)
+            {
+                await store.UpsertAsync(Collection, [.. Enumerable.Range(0, 50).Select(i => Rec($"r{i}", [1, round, i]))]);
+            }
+        }
+
+        long before = new FileInfo(log).Length;
+
+        using var reopened = new EmbeddedVectorStore(_dir.Path);
+        (await reopened.CountAsync(Collection)).Should().Be(50);
+
+        new FileInfo(log).Length.Should().BeLessThan(before / 10);
+        (await reopened.SearchAsync(Collection, [1, 29, 0], 1)).Single().Id.Should().Be("r0");
+    }
+
+    [Fact]
+    public async Task Constructor_FolderAlreadyOpenByAnotherStore_Throws()
+    {
+        using var first = new EmbeddedVectorStore(_dir.Path);
+        await first.UpsertAsync(Collection, [Rec("a", [1, 0])]);
+
+        Action act = () => new EmbeddedVectorStore(_dir.Path).Dispose();
+
+        act.Should().Throw<IOException>().WithMessage("*already open*");
+        (await first.CountAsync(Collection)).Should().Be(1);
+    }
+
+    [Fact]
     public async Task UpsertAsync_ConcurrentWritersAndReaders_AllRecordsStoredAndPersisted()
     {
         const int Writers = 8;
