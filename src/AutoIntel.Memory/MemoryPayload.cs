@@ -33,6 +33,9 @@ public static class MemoryPayload
     /// <summary>When the record was stored (ISO 8601, UTC), so the newest verdict wins.</summary>
     public const string StoredAt = "at";
 
+    /// <summary>The keys ContentMemory filters on, which a vector store should index (Qdrant: keyword payload indexes).</summary>
+    public static IReadOnlySet<string> FilterKeys { get; } = new HashSet<string>(StringComparer.Ordinal) { Tenant, Kind, Run, ClaimId, Decided };
+
     /// <summary>Kind of a content passage (a few sentences of one chunk).</summary>
     public const string ChunkKind = "chunk";
 

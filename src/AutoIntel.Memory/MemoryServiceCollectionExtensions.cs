@@ -28,7 +28,9 @@ public static class MemoryServiceCollectionExtensions
         services.TryAddSingleton<IEmbedder>(_ => new HashingEmbedder());
         services.TryAddSingleton<IVectorStore>(sp => new EmbeddedVectorStore(
             Path.Combine(sp.GetRequiredService<IOptions<MemoryOptions>>().Value.RootPath, "vectors"),
-            sp.GetService<ILogger<EmbeddedVectorStore>>()));
+            sp.GetService<ILogger<EmbeddedVectorStore>>(),
+            MemoryPayload.Tenant,
+            MemoryPayload.FilterKeys));
         services.TryAddSingleton(sp => new KnowledgeGraphStore(
             Path.Combine(sp.GetRequiredService<IOptions<MemoryOptions>>().Value.RootPath, "graph")));
         services.TryAddSingleton<IContentMemory, ContentMemory>();

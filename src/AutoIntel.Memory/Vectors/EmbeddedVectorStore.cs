@@ -7,22 +7,45 @@ namespace AutoIntel.Memory.Vectors;
 
 /// <summary>An in-process vector store: SIMD cosine search over contiguous arrays, persisted as one append-only log per collection.</summary>
 /// <remarks>
-/// Open one instance per folder (the logs are locked against a second writer). Collections load lazily on first use by
+/// Open one instance per folder and share it (a second instance on the same folder throws). Collections load lazily on first use by
 /// replaying <c>{root}/{collection}.vlog</c>; a torn tail from a crash is dropped, and a log mostly made of superseded
-/// records is compacted on open.
+/// records is compacted on open. Rows are grouped by the partition key (the tenant), so tenant-filtered searches read
+/// only that tenant's rows.
 /// </remarks>
 public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<VectorCollection>> _collections = new(StringComparer.Ordinal);
     private readonly ILogger _logger;
+    private readonly string _partitionKey;
+    private readonly IReadOnlySet<string>? _indexedKeys;
+    private readonly FileStream _folderLock;
     private bool _disposed;
 
+    /// <summary>The payload key records are partitioned by unless told otherwise.</summary>
+    public const string DefaultPartitionKey = "tenant";
+
     /// <summary>Opens (or creates) a store in <paramref name="rootPath"/>.</summary>
-    public EmbeddedVectorStore(string rootPath, ILogger<EmbeddedVectorStore>? logger = null)
+    /// <param name="partitionKey">Payload key whose value groups rows contiguously; a filter naming it scans only that group.</param>
+    /// <param name="indexedKeys">Payload keys to index for fast filtering (null: all); filters on other keys compare strings.</param>
+    public EmbeddedVectorStore(string rootPath, ILogger<EmbeddedVectorStore>? logger = null, string partitionKey = DefaultPartitionKey, IReadOnlySet<string>? indexedKeys = null)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(partitionKey);
+        _partitionKey = partitionKey;
+        _indexedKeys = indexedKeys;
         ArgumentException.ThrowIfNullOrWhiteSpace(rootPath);
         RootPath = Path.GetFullPath(rootPath);
         Directory.CreateDirectory(RootPath);
+        try
+        {
+            // Two stores appending to the same logs would interleave frames; an exclusive lock file (flock on Unix)
+            // makes the second one fail at once, in this process or another.
+            _folderLock = new FileStream(Path.Combine(RootPath, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"The vector store in '{RootPath}' is already open; open one store per folder and share it.", e);
+        }
+
         _logger = logger ?? NullLogger<EmbeddedVectorStore>.Instance;
     }
 
@@ -83,6 +106,7 @@ public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
         }
 
         _collections.Clear();
+        _folderLock.Dispose();
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")]
@@ -109,7 +133,7 @@ public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
 
     private VectorCollection Open(string collection, string path)
     {
-        VectorCollection opened = VectorCollection.Open(path);
+        VectorCollection opened = VectorCollection.Open(path, _partitionKey, _indexedKeys);
         if (opened.TailBytesDropped > 0)
         {
             _logger.LogWarning("Vector collection {Collection}: dropped {Bytes} bytes of a torn or corrupt log tail", collection, opened.TailBytesDropped);

@@ -2,18 +2,15 @@ using System.Numerics.Tensors;
 
 namespace AutoIntel.Memory.Vectors;
 
-/// <summary>One collection in memory: normalised vectors in one contiguous array, ids, payloads and interned filter tags.</summary>
+/// <summary>One collection in memory: rows grouped into contiguous segments by partition value (the tenant), with an id map.</summary>
 /// <remarks>
 /// Search is two passes: int8 codes of every matching row rank candidates (a quarter of the memory traffic of floats),
-/// then the best few times K candidates are rescored exactly with float dot products.
-/// Readers share a read lock; a writer appends to the log first (outside the lock, serialised by a gate) and then applies
-/// the batch under the write lock, so searches never see half a batch and never wait on disk.
+/// then the best few times K candidates are rescored exactly with float dot products. A filter on the partition key scans
+/// only that partition's segment. Readers share a read lock; a writer appends to the log first (serialised by a gate,
+/// outside the lock) and then applies the batch under the write lock, so searches never see half a batch or wait on disk.
 /// </remarks>
 internal sealed class VectorCollection : IDisposable
 {
-    // Payload values up to this length (tenants, kinds, ids) are interned as integer tags so filters cost a few int compares
-    // per row; longer values (texts, long URLs) are compared as strings when a filter names them.
-    private const int MaxTagValueLength = 128;
     private const int CompactBatch = 4096;
 
     // Candidates kept from the coarse pass per requested hit, and at least this many: int8 ranking errors are tiny
@@ -23,19 +20,16 @@ internal sealed class VectorCollection : IDisposable
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private readonly Dictionary<string, int> _rows = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Key, string Value), int> _tagIds = [];
+    private readonly Dictionary<string, (VectorSegment Segment, int Row)> _rows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, VectorSegment> _segments = new(StringComparer.Ordinal);
+    private readonly PayloadIndex _index;
+    private readonly string _partitionKey;
     private readonly VectorLog _log;
-    private float[] _vectors = [];
-    private sbyte[] _codes = [];
-    private float[] _codeScales = [];
-    private string[] _ids = [];
-    private int[][] _tags = [];
-    private IReadOnlyDictionary<string, string>[] _payloads = [];
-    private int _count;
 
-    private VectorCollection(string path)
+    private VectorCollection(string path, string partitionKey, IReadOnlySet<string>? indexedKeys)
     {
+        _partitionKey = partitionKey;
+        _index = new PayloadIndex(indexedKeys);
         _log = VectorLog.Open(path, Apply, Remove);
     }
 
@@ -49,10 +43,10 @@ internal sealed class VectorCollection : IDisposable
     public long TailBytesDropped => _log.TailBytesDropped;
 
     /// <summary>Opens a collection from its log, compacting the log when most of it is superseded.</summary>
-    public static VectorCollection Open(string path)
+    public static VectorCollection Open(string path, string partitionKey, IReadOnlySet<string>? indexedKeys)
     {
-        var collection = new VectorCollection(path);
-        if (collection._log.RecordsReplayed > 1024 && collection._log.RecordsReplayed > 2L * collection._count)
+        var collection = new VectorCollection(path, partitionKey, indexedKeys);
+        if (collection._log.RecordsReplayed > 1024 && collection._log.RecordsReplayed > 2L * collection._rows.Count)
         {
             collection._log.Rewrite(collection.Snapshot(), CompactBatch);
         }
@@ -115,7 +109,7 @@ internal sealed class VectorCollection : IDisposable
         _lock.EnterReadLock();
         try
         {
-            if (_count == 0)
+            if (_rows.Count == 0)
             {
                 return [];
             }
@@ -125,43 +119,47 @@ internal sealed class VectorCollection : IDisposable
                 throw new ArgumentException($"Query has {query.Length} dimensions; the collection holds {Dimensions}.", nameof(query));
             }
 
-            if (!TryCompileFilter(filter, out int[] tags, out KeyValuePair<string, string>[] slow))
+            if (!TryCompile(filter, out CompiledFilter compiled))
             {
                 return [];
             }
 
-            float[] normalised = Normalise(query);
-            int dims = Dimensions;
-            var queryCodes = new sbyte[dims];
+            float[] normalised = (float[])query.Clone();
+            float norm = TensorPrimitives.Norm(normalised);
+            if (norm > 0)
+            {
+                TensorPrimitives.Divide(normalised, norm, normalised);
+            }
+
+            var queryCodes = new sbyte[Dimensions];
             Int8Quantizer.Quantize(normalised, queryCodes);
 
             int keep = Math.Max(topK * CandidatesPerHit, MinCandidates);
-            var coarse = new PriorityQueue<int, float>(keep + 1);
-            ReadOnlySpan<sbyte> codes = _codes.AsSpan(0, _count * dims);
-            for (int row = 0; row < _count; row++)
+            var coarse = new PriorityQueue<(VectorSegment Segment, int Row), float>(keep + 1);
+            foreach (VectorSegment segment in SegmentsFor(filter))
             {
-                if (!Matches(row, tags, slow))
-                {
-                    continue;
-                }
-
-                // The query's own scale is the same for every row, so it is left out of the ranking score.
-                float approx = Int8Quantizer.Dot(codes.Slice(row * dims, dims), queryCodes) * _codeScales[row];
-                Offer(coarse, keep, row, approx);
+                segment.ScanCoarse(queryCodes, compiled, coarse, keep);
             }
 
-            var fine = new PriorityQueue<int, float>(topK + 1);
-            ReadOnlySpan<float> all = _vectors.AsSpan(0, _count * dims);
-            while (coarse.TryDequeue(out int row, out _))
+            var fine = new PriorityQueue<(VectorSegment Segment, int Row), float>(topK + 1);
+            while (coarse.TryDequeue(out (VectorSegment Segment, int Row) candidate, out _))
             {
-                Offer(fine, topK, row, TensorPrimitives.Dot(all.Slice(row * dims, dims), normalised));
+                float score = candidate.Segment.Score(candidate.Row, normalised);
+                if (fine.Count < topK)
+                {
+                    fine.Enqueue(candidate, score);
+                }
+                else if (fine.TryPeek(out _, out float worst) && score > worst)
+                {
+                    fine.EnqueueDequeue(candidate, score);
+                }
             }
 
             var hits = new VectorHit[fine.Count];
             for (int i = hits.Length - 1; i >= 0; i--)
             {
-                fine.TryDequeue(out int row, out float score);
-                hits[i] = new VectorHit(_ids[row], score, _payloads[row]);
+                fine.TryDequeue(out (VectorSegment Segment, int Row) best, out float score);
+                hits[i] = best.Segment.Hit(best.Row, score);
             }
 
             return hits;
@@ -179,24 +177,10 @@ internal sealed class VectorCollection : IDisposable
         {
             if (filter is null || filter.Count == 0)
             {
-                return _count;
+                return _rows.Count;
             }
 
-            if (!TryCompileFilter(filter, out int[] tags, out KeyValuePair<string, string>[] slow))
-            {
-                return 0;
-            }
-
-            long count = 0;
-            for (int row = 0; row < _count; row++)
-            {
-                if (Matches(row, tags, slow))
-                {
-                    count++;
-                }
-            }
-
-            return count;
+            return TryCompile(filter, out CompiledFilter compiled) ? SegmentsFor(filter).Sum(s => s.CountMatching(compiled)) : 0;
         }
         finally
         {
@@ -211,29 +195,14 @@ internal sealed class VectorCollection : IDisposable
         _writeGate.Dispose();
     }
 
-    // A bounded min-heap: the worst kept item is at the top, so a better one replaces it in O(log k).
-    private static void Offer(PriorityQueue<int, float> heap, int capacity, int row, float score)
+    private VectorSegment[] SegmentsFor(IReadOnlyDictionary<string, string>? filter)
     {
-        if (heap.Count < capacity)
+        if (filter is not null && filter.TryGetValue(_partitionKey, out string? partition))
         {
-            heap.Enqueue(row, score);
-        }
-        else if (heap.TryPeek(out _, out float worst) && score > worst)
-        {
-            heap.EnqueueDequeue(row, score);
-        }
-    }
-
-    private static float[] Normalise(float[] vector)
-    {
-        var copy = (float[])vector.Clone();
-        float norm = TensorPrimitives.Norm(copy);
-        if (norm > 0)
-        {
-            TensorPrimitives.Divide(copy, norm, copy);
+            return _segments.TryGetValue(partition, out VectorSegment? segment) ? [segment] : [];
         }
 
-        return copy;
+        return [.. _segments.Values];
     }
 
     private void Validate(IReadOnlyList<VectorRecord> records)
@@ -256,58 +225,36 @@ internal sealed class VectorCollection : IDisposable
         }
     }
 
-    private bool TryCompileFilter(IReadOnlyDictionary<string, string>? filter, out int[] tags, out KeyValuePair<string, string>[] slow)
+    private bool TryCompile(IReadOnlyDictionary<string, string>? filter, out CompiledFilter compiled)
     {
-        tags = [];
-        slow = [];
+        compiled = CompiledFilter.All;
         if (filter is null || filter.Count == 0)
         {
             return true;
         }
 
-        var tagList = new List<int>(filter.Count);
-        var slowList = new List<KeyValuePair<string, string>>();
+        var keys = new List<string>(filter.Count);
+        var ids = new List<int>(filter.Count);
+        var longValues = new List<KeyValuePair<string, string>>();
         foreach (KeyValuePair<string, string> pair in filter)
         {
-            if (pair.Value.Length > MaxTagValueLength)
+            if (!_index.IsIndexed(pair.Key, pair.Value))
             {
-                slowList.Add(pair);
+                longValues.Add(pair);
             }
-            else if (_tagIds.TryGetValue((pair.Key, pair.Value), out int tag))
+            else if (_index.TryGet(pair.Key, pair.Value, out int id))
             {
-                tagList.Add(tag);
+                keys.Add(pair.Key);
+                ids.Add(id);
             }
             else
             {
-                // Every short pair ever stored is interned, so an unknown one matches nothing.
+                // Every indexed pair ever stored is interned, so an unknown one matches nothing.
                 return false;
             }
         }
 
-        tags = [.. tagList];
-        slow = [.. slowList];
-        return true;
-    }
-
-    private bool Matches(int row, int[] tags, KeyValuePair<string, string>[] slow)
-    {
-        int[] rowTags = _tags[row];
-        foreach (int tag in tags)
-        {
-            if (Array.IndexOf(rowTags, tag) < 0)
-            {
-                return false;
-            }
-        }
-
-        foreach (KeyValuePair<string, string> pair in slow)
-        {
-            if (!_payloads[row].TryGetValue(pair.Key, out string? value) || !string.Equals(value, pair.Value, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
+        compiled = new CompiledFilter([.. keys], [.. ids], [.. longValues]);
         return true;
     }
 
@@ -336,28 +283,25 @@ internal sealed class VectorCollection : IDisposable
 
             foreach (VectorRecord record in records)
             {
-                if (!_rows.TryGetValue(record.Id, out int row))
+                string partition = record.Payload.GetValueOrDefault(_partitionKey, string.Empty);
+                if (_rows.TryGetValue(record.Id, out (VectorSegment Segment, int Row) at))
                 {
-                    row = _count++;
-                    EnsureCapacity(_count);
-                    _rows[record.Id] = row;
-                    _ids[row] = record.Id;
+                    if (_segments.TryGetValue(partition, out VectorSegment? current) && ReferenceEquals(at.Segment, current))
+                    {
+                        at.Segment.Write(at.Row, record);
+                        continue;
+                    }
+
+                    RemoveRow(record.Id, at);
                 }
 
-                Span<float> slot = _vectors.AsSpan(row * Dimensions, Dimensions);
-                record.Vector.CopyTo(slot);
-                float norm = TensorPrimitives.Norm(slot);
-                if (norm > 0)
+                if (!_segments.TryGetValue(partition, out VectorSegment? segment))
                 {
-                    TensorPrimitives.Divide(slot, norm, slot);
+                    segment = new VectorSegment(Dimensions, _index);
+                    _segments[partition] = segment;
                 }
 
-                _codeScales[row] = Int8Quantizer.Quantize(slot, _codes.AsSpan(row * Dimensions, Dimensions));
-
-                // Copy the payload so a caller mutating its dictionary later cannot change what is stored.
-                var payload = new Dictionary<string, string>(record.Payload, StringComparer.Ordinal);
-                _payloads[row] = payload;
-                _tags[row] = Intern(payload);
+                _rows[record.Id] = (segment, segment.Append(record));
             }
         }
         finally
@@ -373,27 +317,10 @@ internal sealed class VectorCollection : IDisposable
         {
             foreach (string id in ids)
             {
-                if (!_rows.Remove(id, out int row))
+                if (_rows.TryGetValue(id, out (VectorSegment Segment, int Row) at))
                 {
-                    continue;
+                    RemoveRow(id, at);
                 }
-
-                // Move the last row into the hole so the vectors stay contiguous.
-                int last = --_count;
-                if (row != last)
-                {
-                    _vectors.AsSpan(last * Dimensions, Dimensions).CopyTo(_vectors.AsSpan(row * Dimensions, Dimensions));
-                    _codes.AsSpan(last * Dimensions, Dimensions).CopyTo(_codes.AsSpan(row * Dimensions, Dimensions));
-                    _codeScales[row] = _codeScales[last];
-                    _ids[row] = _ids[last];
-                    _payloads[row] = _payloads[last];
-                    _tags[row] = _tags[last];
-                    _rows[_ids[row]] = row;
-                }
-
-                _ids[last] = null!;
-                _payloads[last] = null!;
-                _tags[last] = null!;
             }
         }
         finally
@@ -402,42 +329,14 @@ internal sealed class VectorCollection : IDisposable
         }
     }
 
-    private int[] Intern(Dictionary<string, string> payload)
+    private void RemoveRow(string id, (VectorSegment Segment, int Row) at)
     {
-        var tags = new List<int>(payload.Count);
-        foreach (KeyValuePair<string, string> pair in payload)
+        _rows.Remove(id);
+        string? moved = at.Segment.RemoveAt(at.Row);
+        if (moved is not null)
         {
-            if (pair.Value.Length > MaxTagValueLength)
-            {
-                continue;
-            }
-
-            if (!_tagIds.TryGetValue((pair.Key, pair.Value), out int tag))
-            {
-                tag = _tagIds.Count;
-                _tagIds.Add((pair.Key, pair.Value), tag);
-            }
-
-            tags.Add(tag);
+            _rows[moved] = (at.Segment, at.Row);
         }
-
-        return [.. tags];
-    }
-
-    private void EnsureCapacity(int rows)
-    {
-        if (rows <= _ids.Length)
-        {
-            return;
-        }
-
-        int capacity = Math.Max(rows, Math.Max(64, _ids.Length * 2));
-        Array.Resize(ref _vectors, capacity * Dimensions);
-        Array.Resize(ref _codes, capacity * Dimensions);
-        Array.Resize(ref _codeScales, capacity);
-        Array.Resize(ref _ids, capacity);
-        Array.Resize(ref _payloads, capacity);
-        Array.Resize(ref _tags, capacity);
     }
 
     private List<VectorRecord> Snapshot()
@@ -445,10 +344,13 @@ internal sealed class VectorCollection : IDisposable
         _lock.EnterReadLock();
         try
         {
-            var live = new List<VectorRecord>(_count);
-            for (int row = 0; row < _count; row++)
+            var live = new List<VectorRecord>(_rows.Count);
+            foreach (VectorSegment segment in _segments.Values)
             {
-                live.Add(new VectorRecord(_ids[row], _vectors.AsSpan(row * Dimensions, Dimensions).ToArray(), _payloads[row]));
+                for (int row = 0; row < segment.Count; row++)
+                {
+                    live.Add(segment.Record(row));
+                }
             }
 
             return live;

@@ -38,7 +38,6 @@ internal sealed class VectorLog : IDisposable
     /// <summary>Opens (or creates) a log and replays every intact frame through the callbacks.</summary>
     public static VectorLog Open(string path, Action<IReadOnlyList<VectorRecord>> onUpsert, Action<IReadOnlyList<string>> onDelete)
     {
-        // FileShare.Read: a second writer on the same data dir fails loudly instead of interleaving frames.
         var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.None);
         var log = new VectorLog(path, stream);
         try

@@ -70,6 +70,18 @@ public sealed class EmbeddedVectorStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchAsync_FilterOnKeyThatIsNotIndexed_StillFiltersExactly()
+    {
+        using var store = new EmbeddedVectorStore(_dir.Path, indexedKeys: new HashSet<string> { "tenant" });
+        await store.UpsertAsync(Collection, [Rec("a", [1, 0], ("tenant", "x"), ("kind", "chunk")), Rec("b", [1, 0], ("tenant", "x"), ("kind", "doc"))]);
+
+        IReadOnlyList<VectorHit> hits = await store.SearchAsync(Collection, [1, 0], 10, Filter(("tenant", "x"), ("kind", "doc")));
+
+        hits.Select(h => h.Id).Should().Equal("b");
+        (await store.CountAsync(Collection, Filter(("kind", "nothing")))).Should().Be(0);
+    }
+
+    [Fact]
     public async Task DeleteAsync_ExistingAndMissingIds_RemovesAndCountsExisting()
     {
         using var store = new EmbeddedVectorStore(_dir.Path);
@@ -80,6 +92,39 @@ public sealed class EmbeddedVectorStoreTests : IDisposable
         deleted.Should().Be(1);
         (await store.CountAsync(Collection)).Should().Be(2);
         (await store.SearchAsync(Collection, [1, 0], 10)).Select(h => h.Id).Should().BeEquivalentTo(["c", "b"]);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_RowMovedIntoHole_FiltersStillMatchTheRightRecords()
+    {
+        using var store = new EmbeddedVectorStore(_dir.Path);
+        await store.UpsertAsync(Collection, [Rec("a", [1, 0], ("t", "x")), Rec("b", [0, 1], ("t", "y")), Rec("c", [1, 1], ("t", "x"), ("extra", "1"))]);
+
+        await store.DeleteAsync(Collection, ["a"]);
+        await store.UpsertAsync(Collection, [Rec("c", [1, 1], ("t", "y"))]);
+
+        (await store.CountAsync(Collection, Filter(("t", "x")))).Should().Be(0);
+        (await store.CountAsync(Collection, Filter(("extra", "1")))).Should().Be(0);
+        (await store.SearchAsync(Collection, [1, 0], 10, Filter(("t", "y")))).Select(h => h.Id).Should().Equal("c", "b");
+    }
+
+    [Fact]
+    public async Task UpsertAsync_IdMovesToAnotherTenantPartition_FoundOnlyUnderTheNewTenant()
+    {
+        using (var store = new EmbeddedVectorStore(_dir.Path))
+        {
+            await store.UpsertAsync(Collection, [Rec("a", [1, 0], ("tenant", "x")), Rec("b", [0, 1], ("tenant", "x")), Rec("c", [1, 1], ("tenant", "x"))]);
+
+            await store.UpsertAsync(Collection, [Rec("a", [1, 0], ("tenant", "y"))]);
+            await store.DeleteAsync(Collection, ["b"]);
+
+            (await store.SearchAsync(Collection, [1, 0], 10, Filter(("tenant", "x")))).Select(h => h.Id).Should().Equal("c");
+            (await store.SearchAsync(Collection, [1, 0], 10, Filter(("tenant", "y")))).Select(h => h.Id).Should().Equal("a");
+        }
+
+        using var reopened = new EmbeddedVectorStore(_dir.Path);
+        (await reopened.CountAsync(Collection, Filter(("tenant", "x")))).Should().Be(1);
+        (await reopened.SearchAsync(Collection, [1, 0], 10)).Select(h => h.Id).Should().Equal("a", "c");
     }
 
     [Fact]
@@ -167,6 +212,39 @@ public sealed class EmbeddedVectorStoreTests : IDisposable
         using var reopened = new EmbeddedVectorStore(_dir.Path);
         (await reopened.CountAsync(Collection)).Should().Be(3);
         (await reopened.SearchAsync(Collection, [19, 1], 1)).Single().Id.Should().Be("b");
+    }
+
+    [Fact]
+    public async Task Reopen_LogMostlySuperseded_CompactsOnOpen()
+    {
+        string log = _dir.Combine(Collection + ".vlog");
+        using (var store = new EmbeddedVectorStore(_dir.Path))
+        {
+            for (int round = 0; round < 30; round++)
+            {
+                await store.UpsertAsync(Collection, [.. Enumerable.Range(0, 50).Select(i => Rec($"r{i}", [1, round, i]))]);
+            }
+        }
+
+        long before = new FileInfo(log).Length;
+
+        using var reopened = new EmbeddedVectorStore(_dir.Path);
+        (await reopened.CountAsync(Collection)).Should().Be(50);
+
+        new FileInfo(log).Length.Should().BeLessThan(before / 10);
+        (await reopened.SearchAsync(Collection, [1, 29, 0], 1)).Single().Id.Should().Be("r0");
+    }
+
+    [Fact]
+    public async Task Constructor_FolderAlreadyOpenByAnotherStore_Throws()
+    {
+        using var first = new EmbeddedVectorStore(_dir.Path);
+        await first.UpsertAsync(Collection, [Rec("a", [1, 0])]);
+
+        Action act = () => new EmbeddedVectorStore(_dir.Path).Dispose();
+
+        act.Should().Throw<IOException>().WithMessage("*already open*");
+        (await first.CountAsync(Collection)).Should().Be(1);
     }
 
     [Fact]

@@ -1,0 +1,221 @@
+using System.Numerics.Tensors;
+
+namespace AutoIntel.Memory.Vectors;
+
+/// <summary>The rows of one partition (one tenant) of a collection, stored contiguously so a tenant's search reads only its own rows.</summary>
+/// <remarks>Not thread-safe on its own: <see cref="VectorCollection"/> guards every call with its lock.</remarks>
+internal sealed class VectorSegment(int dimensions, PayloadIndex index)
+{
+    // One int column per indexed key (value id, -1 when absent), so a filter reads contiguous ints instead of probing a
+    // dictionary per row.
+    private readonly Dictionary<string, int[]> _columns = new(StringComparer.Ordinal);
+    private float[] _vectors = [];
+    private sbyte[] _codes = [];
+    private float[] _codeScales = [];
+    private string[] _ids = [];
+    private IReadOnlyDictionary<string, string>[] _payloads = [];
+
+    /// <summary>Rows in use.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Appends a row and returns its index.</summary>
+    public int Append(VectorRecord record)
+    {
+        int row = Count++;
+        EnsureCapacity(Count);
+        Write(row, record);
+        return row;
+    }
+
+    /// <summary>Overwrites a row in place.</summary>
+    public void Write(int row, VectorRecord record)
+    {
+        _ids[row] = record.Id;
+        Span<float> slot = _vectors.AsSpan(row * dimensions, dimensions);
+        record.Vector.CopyTo(slot);
+        float norm = TensorPrimitives.Norm(slot);
+        if (norm > 0)
+        {
+            TensorPrimitives.Divide(slot, norm, slot);
+        }
+
+        _codeScales[row] = Int8Quantizer.Quantize(slot, _codes.AsSpan(row * dimensions, dimensions));
+
+        // Copy the payload so a caller mutating its dictionary later cannot change what is stored.
+        var payload = new Dictionary<string, string>(record.Payload, StringComparer.Ordinal);
+        _payloads[row] = payload;
+        SetColumns(row, payload);
+    }
+
+    /// <summary>Removes a row by moving the last row into it; returns the id of the moved row, if any.</summary>
+    public string? RemoveAt(int row)
+    {
+        int last = --Count;
+        string? moved = null;
+        if (row != last)
+        {
+            _vectors.AsSpan(last * dimensions, dimensions).CopyTo(_vectors.AsSpan(row * dimensions, dimensions));
+            _codes.AsSpan(last * dimensions, dimensions).CopyTo(_codes.AsSpan(row * dimensions, dimensions));
+            _codeScales[row] = _codeScales[last];
+            _ids[row] = _ids[last];
+            _payloads[row] = _payloads[last];
+            moved = _ids[row];
+        }
+
+        foreach (int[] column in _columns.Values)
+        {
+            column[row] = column[last];
+            column[last] = -1;
+        }
+
+        _ids[last] = null!;
+        _payloads[last] = null!;
+        return moved;
+    }
+
+    /// <summary>Offers every row matching the filter to the coarse heap, ranked by int8 dot product.</summary>
+    public void ScanCoarse(sbyte[] queryCodes, CompiledFilter filter, PriorityQueue<(VectorSegment Segment, int Row), float> heap, int capacity)
+    {
+        if (!TryResolveColumns(filter, out int[][] columns))
+        {
+            return;
+        }
+
+        ReadOnlySpan<sbyte> codes = _codes.AsSpan(0, Count * dimensions);
+        for (int row = 0; row < Count; row++)
+        {
+            if (!Matches(row, columns, filter))
+            {
+                continue;
+            }
+
+            // The query's own scale is the same for every row, so it is left out of the ranking score.
+            float approx = Int8Quantizer.Dot(codes.Slice(row * dimensions, dimensions), queryCodes) * _codeScales[row];
+            if (heap.Count < capacity)
+            {
+                heap.Enqueue((this, row), approx);
+            }
+            else if (heap.TryPeek(out _, out float worst) && approx > worst)
+            {
+                heap.EnqueueDequeue((this, row), approx);
+            }
+        }
+    }
+
+    /// <summary>Rows matching the filter.</summary>
+    public long CountMatching(CompiledFilter filter)
+    {
+        if (!TryResolveColumns(filter, out int[][] columns))
+        {
+            return 0;
+        }
+
+        long count = 0;
+        for (int row = 0; row < Count; row++)
+        {
+            if (Matches(row, columns, filter))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Exact cosine of a row with a normalised query.</summary>
+    public float Score(int row, float[] normalisedQuery) => TensorPrimitives.Dot(_vectors.AsSpan(row * dimensions, dimensions), normalisedQuery);
+
+    /// <summary>The search result for a row.</summary>
+    public VectorHit Hit(int row, float score) => new(_ids[row], score, _payloads[row]);
+
+    /// <summary>A copy of a row as a record (for compaction).</summary>
+    public VectorRecord Record(int row) => new(_ids[row], _vectors.AsSpan(row * dimensions, dimensions).ToArray(), _payloads[row]);
+
+    private bool TryResolveColumns(CompiledFilter filter, out int[][] columns)
+    {
+        columns = new int[filter.Keys.Length][];
+        for (int i = 0; i < columns.Length; i++)
+        {
+            // A key no row of this segment has: nothing here can match.
+            if (!_columns.TryGetValue(filter.Keys[i], out int[]? column))
+            {
+                return false;
+            }
+
+            columns[i] = column;
+        }
+
+        return true;
+    }
+
+    private bool Matches(int row, int[][] columns, CompiledFilter filter)
+    {
+        for (int i = 0; i < columns.Length; i++)
+        {
+            if (columns[i][row] != filter.ValueIds[i])
+            {
+                return false;
+            }
+        }
+
+        foreach (KeyValuePair<string, string> pair in filter.LongValues)
+        {
+            if (!_payloads[row].TryGetValue(pair.Key, out string? value) || !string.Equals(value, pair.Value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void SetColumns(int row, Dictionary<string, string> payload)
+    {
+        foreach (int[] column in _columns.Values)
+        {
+            column[row] = -1;
+        }
+
+        foreach (KeyValuePair<string, string> pair in payload)
+        {
+            if (!index.IsIndexed(pair.Key, pair.Value))
+            {
+                continue;
+            }
+
+            int id = index.Intern(pair.Key, pair.Value);
+
+            if (!_columns.TryGetValue(pair.Key, out int[]? column))
+            {
+                column = new int[_ids.Length];
+                column.AsSpan().Fill(-1);
+                _columns[pair.Key] = column;
+            }
+
+            column[row] = id;
+        }
+    }
+
+    private void EnsureCapacity(int rows)
+    {
+        if (rows <= _ids.Length)
+        {
+            return;
+        }
+
+        int capacity = Math.Max(rows, Math.Max(64, _ids.Length * 2));
+        Array.Resize(ref _vectors, capacity * dimensions);
+        Array.Resize(ref _codes, capacity * dimensions);
+        Array.Resize(ref _codeScales, capacity);
+        Array.Resize(ref _ids, capacity);
+        Array.Resize(ref _payloads, capacity);
+        foreach (string key in _columns.Keys.ToList())
+        {
+            int[] column = _columns[key];
+            int old = column.Length;
+            Array.Resize(ref column, capacity);
+            column.AsSpan(old).Fill(-1);
+            _columns[key] = column;
+        }
+    }
+}
