@@ -307,8 +307,9 @@ public static class MarkdownBriefingRenderer
             md.Append("| ").Append(MarkdownText.Inline(s.Name)).Append(" | ").Append(Duration(s.DurationMs)).Append(" | ").Append(s.Activities).Append(" |\n");
         }
 
-        md.Append("| **Total** | **").Append(Duration(b.Stages.Sum(s => s.DurationMs))).Append("** | **")
-          .Append(b.Stages.Sum(s => s.Activities)).Append("** |\n\n");
+        // Analyse and fact-check run side by side, so a summed duration would overstate the run; only activities add up.
+        md.Append("| **All stages** | | **").Append(b.Stages.Sum(s => s.Activities)).Append("** |\n\n")
+          .Append("Stages that run side by side (analyse, fact-check) overlap, so their durations do not add up to the elapsed time.\n\n");
     }
 
     private static void WriteNotes(StringBuilder md, IReadOnlyList<string> notes)

@@ -88,7 +88,7 @@ public sealed class MarkdownBriefingRendererTests
 
         markdown.Should().Contain("- Near-duplicate of <https://example.com/podcast/11> (similarity 93%).\n- Verdicts reused from memory: 1\n- Related sources: <https://example.com/a>, <https://example.com/b>\n");
         markdown.Should().Contain("**Cost:** $0.0042 · 7 LLM calls · 2 cache hits · $0.0011 saved · 12,400 in / 1,800 out tokens");
-        markdown.Should().Contain("| Stage | Duration | Activities |\n|---|---:|---:|\n| acquire | 850 ms | 1 |\n| analyse | 4.2 s | 14 |\n| **Total** | **5.1 s** | **15** |\n");
+        markdown.Should().Contain("| Stage | Duration | Activities |\n|---|---:|---:|\n| acquire | 850 ms | 1 |\n| analyse | 4.2 s | 14 |\n| **All stages** | | **15** |\n");
         markdown.Should().Contain("## Notes\n\n- 1 claim is unverified offline.\n");
     }
 
