@@ -98,8 +98,8 @@ public sealed class LlmGateway
             var hit = await _cache.GetExactAsync(baseKey, request.Tenant, families, cancellationToken);
             if (hit is null && _options.Cache.SemanticEnabled && !_semanticExcluded.Contains(task.TaskType))
             {
-                vector = HashingEmbedder.Embed(user);
-                hit = _cache.GetSemantic(partition, vector, families);
+                vector = await _cache.EmbedAsync(user, cancellationToken);
+                hit = await _cache.GetSemanticAsync(request.Tenant, partition, vector, families, cancellationToken);
             }
 
             if (hit is not null && TryParse(task, input, hit.Payload, out var cached, out _))
@@ -219,7 +219,7 @@ public sealed class LlmGateway
                     if (_options.Cache.Enabled)
                     {
                         var semanticVector = _options.Cache.SemanticEnabled && !_semanticExcluded.Contains(task.TaskType)
-                            ? vector ?? HashingEmbedder.Embed(firstCall.Turns[0].Text)
+                            ? vector ?? await _cache.EmbedAsync(firstCall.Turns[0].Text, cancellationToken)
                             : null;
                         await _cache.SetAsync(
                             new CacheWrite(baseKey, request.Tenant, partition, model.Family, model.Id, answer.Content, cost, elapsedMs, semanticVector),

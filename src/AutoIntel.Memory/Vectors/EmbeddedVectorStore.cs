@@ -9,7 +9,8 @@ namespace AutoIntel.Memory.Vectors;
 /// <remarks>
 /// Open one instance per folder (the logs are locked against a second writer). Collections load lazily on first use by
 /// replaying <c>{root}/{collection}.vlog</c>; a torn tail from a crash is dropped, and a log mostly made of superseded
-/// records is compacted on open.
+/// records is compacted on open. <see cref="InMemory"/> gives the same search without any files, for indexes that are
+/// rebuilt from another source of truth (the LLM response cache).
 /// </remarks>
 public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
 {
@@ -26,8 +27,16 @@ public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
         _logger = logger ?? NullLogger<EmbeddedVectorStore>.Instance;
     }
 
-    /// <summary>The folder holding the collection logs.</summary>
-    public string RootPath { get; }
+    private EmbeddedVectorStore()
+    {
+        _logger = NullLogger<EmbeddedVectorStore>.Instance;
+    }
+
+    /// <summary>The folder holding the collection logs, or null for an in-memory store.</summary>
+    public string? RootPath { get; }
+
+    /// <summary>Creates a store whose collections live only in memory: same search, no logs, nothing survives the process.</summary>
+    public static EmbeddedVectorStore InMemory() => new();
 
     /// <inheritdoc />
     public Task UpsertAsync(string collection, IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken = default)
@@ -96,8 +105,8 @@ public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
             throw new ArgumentException($"'{collection}' is not a valid collection name (letters, digits, '_', '.', '-'; at most 100).", nameof(collection));
         }
 
-        string path = Path.Combine(RootPath, collection + ".vlog");
-        if (!create && !_collections.ContainsKey(collection) && !File.Exists(path))
+        string? path = RootPath is null ? null : Path.Combine(RootPath, collection + ".vlog");
+        if (!create && !_collections.ContainsKey(collection) && (path is null || !File.Exists(path)))
         {
             return null;
         }
@@ -107,8 +116,13 @@ public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
         return lazy.Value;
     }
 
-    private VectorCollection Open(string collection, string path)
+    private VectorCollection Open(string collection, string? path)
     {
+        if (path is null)
+        {
+            return VectorCollection.CreateInMemory();
+        }
+
         VectorCollection opened = VectorCollection.Open(path);
         if (opened.TailBytesDropped > 0)
         {

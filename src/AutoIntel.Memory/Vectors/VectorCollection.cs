@@ -25,7 +25,8 @@ internal sealed class VectorCollection : IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly Dictionary<string, int> _rows = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Key, string Value), int> _tagIds = [];
-    private readonly VectorLog _log;
+    // Null for an in-memory collection (a cache index that is rebuilt from elsewhere after a restart).
+    private readonly VectorLog? _log;
     private float[] _vectors = [];
     private sbyte[] _codes = [];
     private float[] _codeScales = [];
@@ -34,31 +35,34 @@ internal sealed class VectorCollection : IDisposable
     private IReadOnlyDictionary<string, string>[] _payloads = [];
     private int _count;
 
-    private VectorCollection(string path)
+    private VectorCollection(string? path)
     {
-        _log = VectorLog.Open(path, Apply, Remove);
+        _log = path is null ? null : VectorLog.Open(path, Apply, Remove);
     }
 
     /// <summary>Length of the vectors (0 until the first upsert).</summary>
     public int Dimensions { get; private set; }
 
     /// <summary>Records replayed from the log when the collection was opened.</summary>
-    public long RecordsReplayed => _log.RecordsReplayed;
+    public long RecordsReplayed => _log?.RecordsReplayed ?? 0;
 
     /// <summary>Bytes of a torn tail dropped when the collection was opened.</summary>
-    public long TailBytesDropped => _log.TailBytesDropped;
+    public long TailBytesDropped => _log?.TailBytesDropped ?? 0;
 
     /// <summary>Opens a collection from its log, compacting the log when most of it is superseded.</summary>
     public static VectorCollection Open(string path)
     {
         var collection = new VectorCollection(path);
-        if (collection._log.RecordsReplayed > 1024 && collection._log.RecordsReplayed > 2L * collection._count)
+        if (collection._log!.RecordsReplayed > 1024 && collection._log.RecordsReplayed > 2L * collection._count)
         {
             collection._log.Rewrite(collection.Snapshot(), CompactBatch);
         }
 
         return collection;
     }
+
+    /// <summary>Creates a collection that lives only in memory (no log, nothing survives the process).</summary>
+    public static VectorCollection CreateInMemory() => new(null);
 
     public async Task UpsertAsync(IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken)
     {
@@ -67,7 +71,11 @@ internal sealed class VectorCollection : IDisposable
         {
             // Inside the gate: the first batch fixes the dimensions, so two racing first batches must not both see zero.
             Validate(records);
-            await _log.AppendUpsertAsync(records, CancellationToken.None);
+            if (_log is not null)
+            {
+                await _log.AppendUpsertAsync(records, CancellationToken.None);
+            }
+
             Apply(records);
         }
         finally
@@ -84,7 +92,11 @@ internal sealed class VectorCollection : IDisposable
             int existing = CountExisting(ids);
             if (existing > 0)
             {
-                await _log.AppendDeleteAsync(ids, CancellationToken.None);
+                if (_log is not null)
+                {
+                    await _log.AppendDeleteAsync(ids, CancellationToken.None);
+                }
+
                 Remove(ids);
             }
 
@@ -101,7 +113,7 @@ internal sealed class VectorCollection : IDisposable
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            _log.Rewrite(Snapshot(), CompactBatch);
+            _log?.Rewrite(Snapshot(), CompactBatch);
         }
         finally
         {
@@ -138,16 +150,27 @@ internal sealed class VectorCollection : IDisposable
             int keep = Math.Max(topK * CandidatesPerHit, MinCandidates);
             var coarse = new PriorityQueue<int, float>(keep + 1);
             ReadOnlySpan<sbyte> codes = _codes.AsSpan(0, _count * dims);
+            bool filtered = tags.Length > 0 || slow.Length > 0;
+
+            // The worst score still kept once the heap is full: most rows fall below it and skip the heap entirely.
+            float floor = float.NegativeInfinity;
             for (int row = 0; row < _count; row++)
             {
-                if (!Matches(row, tags, slow))
+                if (filtered && !Matches(row, tags, slow))
                 {
                     continue;
                 }
 
                 // The query's own scale is the same for every row, so it is left out of the ranking score.
                 float approx = Int8Quantizer.Dot(codes.Slice(row * dims, dims), queryCodes) * _codeScales[row];
-                Offer(coarse, keep, row, approx);
+                if (approx > floor)
+                {
+                    Offer(coarse, keep, row, approx);
+                    if (coarse.Count == keep)
+                    {
+                        coarse.TryPeek(out _, out floor);
+                    }
+                }
             }
 
             var fine = new PriorityQueue<int, float>(topK + 1);
@@ -206,7 +229,7 @@ internal sealed class VectorCollection : IDisposable
 
     public void Dispose()
     {
-        _log.Dispose();
+        _log?.Dispose();
         _lock.Dispose();
         _writeGate.Dispose();
     }
