@@ -43,7 +43,7 @@ public static class IntelligenceServiceCollectionExtensions
             sp.GetRequiredService<ModelCatalog>(), sp.GetRequiredService<LlmOptions>().Routing, sp.GetRequiredService<BanditLearner>(), sp.GetRequiredService<ModelResilience>()));
         services.TryAddSingleton(sp => new ResponseCache(
             sp.GetRequiredService<LlmOptions>().Cache, sp.GetRequiredService<TimeProvider>(), sp.GetService<IArtifactStore>(), sp.GetService<IEmbedder>()));
-        services.TryAddSingleton(sp => new BudgetLedger(sp.GetRequiredService<LlmOptions>().Budgets, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new BudgetLedger(sp.GetRequiredService<LlmOptions>().Budgets, sp.GetRequiredService<TimeProvider>(), sp.GetService<IArtifactStore>()));
         services.TryAddSingleton<GatewayAnalytics>();
         services.TryAddSingleton<RunJournal>();
         services.TryAddSingleton(sp => new LlmGateway(

@@ -70,6 +70,7 @@ public sealed class LlmGateway
 
         var system = $"You are AutoIntel's careful analyst. {ContentGuard.Rules}";
         var promptTokens = TokenCounter.CountChat([system, user]);
+        await _budgets.RefreshAsync(request.Tenant, cancellationToken);
         var remaining = _budgets.RemainingForCall(request.RunId, request.Tenant);
         if (remaining <= 0)
         {
@@ -209,7 +210,7 @@ public sealed class LlmGateway
                 var outTokens = answer.OutputTokens > 0 ? answer.OutputTokens : TokenCounter.Count(answer.Content);
                 var cost = model.Cost(inTokens, outTokens);
                 usage += new Usage(1, inTokens, outTokens, cost, 0);
-                _budgets.Record(request.RunId, request.Tenant, cost);
+                await _budgets.RecordAsync(request.RunId, request.Tenant, cost, cancellationToken);
 
                 if (TryParse(task, input, answer.Content, out _, out var error, request.RunId))
                 {
