@@ -15,14 +15,15 @@ namespace AutoIntel.Benchmarks;
 
 /// <summary>LLM gateway hot paths: a routing decision over 12 models, an exact cache hit, and a semantic lookup over 100,000 entries.</summary>
 [MemoryDiagnoser]
-public class IntelligenceBenchmarks
+public class IntelligenceBenchmarks : IDisposable
 {
     private ModelRouter _router = null!;
     private RoutingRequest _request = null!;
     private RoutingRequest _exploring = null!;
     private ResponseCache _cache = null!;
     private string _prompt = null!;
-    private SemanticIndex _index = null!;
+    private ResponseCache _semantic = null!;
+    private ResponseCache _spread = null!;
     private float[] _query = null!;
     private static readonly string[] Families = ["gpt-4.1-mini"];
 
@@ -40,23 +41,23 @@ public class IntelligenceBenchmarks
         var payload = "{\"keyPoints\":[" + string.Join(',', Enumerable.Range(0, 12).Select(i => $"\"Key point number {i} of the chunk, a full sentence long.\"")) + "],\"ignoredInstructions\":[]}";
         _cache.SetAsync(new CacheWrite(key, "guild-1", "p", "gpt-4.1-mini", "gpt-4.1-mini", payload, 0.001m, 1200, null)).GetAwaiter().GetResult();
 
-        var random = new Random(1);
-        _index = new SemanticIndex(HashingEmbedder.Dimensions, 100_000);
-        var v = new float[HashingEmbedder.Dimensions];
-        for (var i = 0; i < 100_000; i++)
-        {
-            for (var d = 0; d < v.Length; d++)
-            {
-                v[d] = (float)(random.NextDouble() - 0.5);
-            }
+        // The semantic tier at its worst: 100,000 live entries in the one partition being searched (one tenant, task and template).
+        // The query is a near-duplicate of one of them, so the lookup scans everything and then returns a hit.
+        _semantic = new ResponseCache(new CacheOptions { MaxBytes = long.MaxValue }, TimeProvider.System);
+        _query = _semantic.EmbedAsync(_prompt).GetAwaiter().GetResult();
+        Fill(_semantic, 100_000, _ => Partition, (i, v) => i == 50_000 ? _semantic.EmbedAsync(_prompt + " Extra words.").GetAwaiter().GetResult() : v);
 
-            Normalize(v);
-            _index.Upsert($"k{i}", v);
-        }
-
-        _query = HashingEmbedder.Embed(_prompt);
+        // The usual shape: the same 100,000 entries spread over 4 guilds × 6 tasks, so a lookup scans one partition of ~4,200.
+        _spread = new ResponseCache(new CacheOptions { MaxBytes = long.MaxValue }, TimeProvider.System);
+        Fill(_spread, 100_000, i => CacheKeys.Partition($"guild-{i % 4}", $"task-{i / 4 % 6}", "v1"), (i, v) => i == 0 ? _query : v);
     }
 
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
     [Benchmark(Description = "router decision, 12 models (posterior means)")]
     public CandidateScore? RouterDecision() => _router.Decide(_request).Winner;
 
@@ -67,8 +68,45 @@ public class IntelligenceBenchmarks
     public CachedResponse? ExactCacheHit() =>
         _cache.TryGetMemory(CacheKeys.Base("guild-1", "summary", "summary-map/v1", "{schema}", 0, _prompt), Families);
 
-    [Benchmark(Description = "semantic lookup, 100,000 entries")]
-    public string? SemanticLookup() => _index.FindBest(_query, 0.95, null, out _);
+    [Benchmark(Description = "semantic lookup, 100,000 entries in the searched partition")]
+    public CachedResponse? SemanticLookup() => _semantic.GetSemanticAsync("guild-1", Partition, _query, Families).GetAwaiter().GetResult();
+
+    [Benchmark(Description = "semantic lookup, 100,000 entries over 24 partitions")]
+    public CachedResponse? SemanticLookupSpread() =>
+        _spread.GetSemanticAsync("guild-0", CacheKeys.Partition("guild-0", "task-0", "v1"), _query, Families).GetAwaiter().GetResult();
+
+    /// <summary>Releases the caches (BenchmarkDotNet needs the class unsealed, hence the pattern).</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _semantic?.Dispose();
+            _spread?.Dispose();
+            _cache?.Dispose();
+        }
+    }
+
+    private static string Partition => CacheKeys.Partition("guild-1", "summary", "summary-map/v1");
+
+    private static void Fill(ResponseCache cache, int count, Func<int, string> partition, Func<int, float[], float[]> vector)
+    {
+        var random = new Random(1);
+        for (var i = 0; i < count; i++)
+        {
+            var v = new float[HashingEmbedderDimensions];
+            for (var d = 0; d < v.Length; d++)
+            {
+                v[d] = (float)(random.NextDouble() - 0.5);
+            }
+
+            Normalize(v);
+            var p = partition(i);
+            var write = new CacheWrite($"k{i}", "guild", p, "gpt-4.1-mini", "gpt-4.1-mini", "{\"a\":1}", 0.001m, 1200, vector(i, v));
+            cache.SetAsync(write).GetAwaiter().GetResult();
+        }
+    }
+
+    private const int HashingEmbedderDimensions = Memory.Embeddings.HashingEmbedder.DefaultDimensions;
 
     /// <summary>The 12-model catalog used by the benchmarks and the study (list prices per 1K tokens, priors are our estimates).</summary>
     public static LlmOptions TwelveModelCatalog()

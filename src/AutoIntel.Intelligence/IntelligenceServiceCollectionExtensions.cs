@@ -6,6 +6,7 @@ using AutoIntel.Intelligence.Gateway;
 using AutoIntel.Intelligence.Llm;
 using AutoIntel.Intelligence.Providers;
 using AutoIntel.Intelligence.Routing;
+using AutoIntel.Memory.Embeddings;
 using AutoIntel.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,8 +41,9 @@ public static class IntelligenceServiceCollectionExtensions
         services.TryAddSingleton(sp => new BanditLearner(sp.GetRequiredService<LlmOptions>().Routing, sp.GetService<IArtifactStore>()));
         services.TryAddSingleton(sp => new ModelRouter(
             sp.GetRequiredService<ModelCatalog>(), sp.GetRequiredService<LlmOptions>().Routing, sp.GetRequiredService<BanditLearner>(), sp.GetRequiredService<ModelResilience>()));
-        services.TryAddSingleton(sp => new ResponseCache(sp.GetRequiredService<LlmOptions>().Cache, sp.GetRequiredService<TimeProvider>(), sp.GetService<IArtifactStore>()));
-        services.TryAddSingleton(sp => new BudgetLedger(sp.GetRequiredService<LlmOptions>().Budgets, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ResponseCache(
+            sp.GetRequiredService<LlmOptions>().Cache, sp.GetRequiredService<TimeProvider>(), sp.GetService<IArtifactStore>(), sp.GetService<IEmbedder>()));
+        services.TryAddSingleton(sp => new BudgetLedger(sp.GetRequiredService<LlmOptions>().Budgets, sp.GetRequiredService<TimeProvider>(), sp.GetService<IArtifactStore>()));
         services.TryAddSingleton<GatewayAnalytics>();
         services.TryAddSingleton<RunJournal>();
         services.TryAddSingleton(sp => new LlmGateway(

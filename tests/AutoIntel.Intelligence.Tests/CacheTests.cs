@@ -76,17 +76,41 @@ public sealed class CacheTests
     [Fact]
     public async Task GetSemantic_SimilarVectorSamePartition_HitsOnlyThere()
     {
-        var cache = new ResponseCache(new CacheOptions(), new ManualTimeProvider());
+        using var cache = new ResponseCache(new CacheOptions(), new ManualTimeProvider());
         var text = string.Join(' ', Enumerable.Range(0, 120).Select(i => $"word{i}"));
-        await cache.SetAsync(Write("k", vector: HashingEmbedder.Embed(text)));
+        await cache.SetAsync(Write("k", vector: await cache.EmbedAsync(text)));
 
-        var near = HashingEmbedder.Embed(text.Replace("word57", "changed", StringComparison.Ordinal));
-        var far = HashingEmbedder.Embed("something else entirely about cooking pasta");
+        var near = await cache.EmbedAsync(text.Replace("word57", "changed", StringComparison.Ordinal));
+        var far = await cache.EmbedAsync("something else entirely about cooking pasta");
 
-        cache.GetSemantic(CacheKeys.Partition("t1", "summary", "v1"), near, Families)!.Similarity.Should().BeGreaterThanOrEqualTo(0.95);
-        cache.GetSemantic(CacheKeys.Partition("t1", "summary", "v1"), far, Families).Should().BeNull();
-        cache.GetSemantic(CacheKeys.Partition("t2", "summary", "v1"), near, Families).Should().BeNull();
-        cache.GetSemantic(CacheKeys.Partition("t1", "summary", "v1"), near, ["other-family"]).Should().BeNull();
+        (await cache.GetSemanticAsync("t1", CacheKeys.Partition("t1", "summary", "v1"), near, Families))!.Similarity.Should().BeGreaterThanOrEqualTo(0.95);
+        (await cache.GetSemanticAsync("t1", CacheKeys.Partition("t1", "summary", "v1"), far, Families)).Should().BeNull();
+        (await cache.GetSemanticAsync("t2", CacheKeys.Partition("t2", "summary", "v1"), near, Families)).Should().BeNull();
+        (await cache.GetSemanticAsync("t1", CacheKeys.Partition("t1", "summary", "v1"), near, ["other-family"])).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task GetSemantic_NewProcessSameStore_RebuildsIndexFromPersistedTier()
+    {
+        var store = new TestArtifactStore();
+        var time = new ManualTimeProvider();
+        var text = string.Join(' ', Enumerable.Range(0, 120).Select(i => $"word{i}"));
+        var partition = CacheKeys.Partition("t1", "summary", "v1");
+        using (var first = new ResponseCache(new CacheOptions(), time, store))
+        {
+            await first.SetAsync(Write("k", payload: "{\"from\":\"first\"}", vector: await first.EmbedAsync(text)));
+        }
+
+        using var restarted = new ResponseCache(new CacheOptions(), time, store);
+        var near = await restarted.EmbedAsync(text.Replace("word57", "changed", StringComparison.Ordinal));
+
+        var hit = await restarted.GetSemanticAsync("t1", partition, near, Families);
+
+        hit!.Tier.Should().Be(CacheTier.Semantic);
+        hit.Payload.Should().Be("{\"from\":\"first\"}");
+        time.Advance(TimeSpan.FromHours(2));
+        using var later = new ResponseCache(new CacheOptions(), time, store);
+        (await later.GetSemanticAsync("t1", partition, near, Families)).Should().BeNull("persisted entries expire after the longest TTL");
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class GatewayHarness
         Learner = new BanditLearner(Options.Routing, store);
         Router = new ModelRouter(Catalog, Options.Routing, Learner, Resilience);
         Cache = new ResponseCache(Options.Cache, Time, store);
-        Budgets = new BudgetLedger(Options.Budgets, Time);
+        Budgets = new BudgetLedger(Options.Budgets, Time, store);
         Analytics = new GatewayAnalytics();
         Journal = new RunJournal();
         Gateway = new LlmGateway(Router, Client, Resilience, Cache, Budgets, Learner, Analytics, Journal, Options, Time, NullLogger<LlmGateway>.Instance);

@@ -2,8 +2,10 @@ using AutoIntel.Core.Runs;
 
 namespace AutoIntel.Intelligence.Analyzers;
 
-/// <summary>An analysis result and what it cost.</summary>
-public sealed record AnalyzerResult<T>(T Value, Usage Usage);
+/// <summary>An analysis result, what it cost, and anything the briefing should say about how it was produced.</summary>
+/// <param name="Notes">Plain-language notes for the briefing (degraded or offline because of budget, ignored injected instructions,
+/// fallback after a provider failure); null when there is nothing to say.</param>
+public sealed record AnalyzerResult<T>(T Value, Usage Usage, IReadOnlyList<string>? Notes = null);
 
 /// <summary>Factory for <see cref="AnalyzerResult{T}"/>.</summary>
 public static class AnalyzerResult

@@ -11,4 +11,7 @@ public sealed class BudgetOptions
 
     /// <summary>Cap for one call in USD.</summary>
     public decimal PerCallUsd { get; set; } = 0.10m;
+
+    /// <summary>How stale other processes' tenant-day spend may be before it is re-read from the artifact store.</summary>
+    public TimeSpan SharedSpendRefresh { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -9,4 +9,6 @@ namespace AutoIntel.Intelligence.Gateway;
 /// <param name="Model">Model that produced the answer (also for cache hits).</param>
 /// <param name="CacheTier">Tier that answered, or null for a fresh call.</param>
 /// <param name="UnservedReason">Why the LLM path declined, for notes.</param>
-public sealed record GatewayResult<T>(bool Served, T? Value, Usage Usage, string? Model, CacheTier? CacheTier, string? UnservedReason, RoutingDecision? Decision);
+/// <param name="Notes">What the briefing should say about this call (also written to the <see cref="RunJournal"/>).</param>
+public sealed record GatewayResult<T>(
+    bool Served, T? Value, Usage Usage, string? Model, CacheTier? CacheTier, string? UnservedReason, RoutingDecision? Decision, IReadOnlyList<string> Notes);

@@ -1,5 +1,6 @@
 using AutoIntel.Core.Analysis;
 using AutoIntel.Core.FactCheck;
+using AutoIntel.Core.Runs;
 using AutoIntel.Core.Text;
 using AutoIntel.Intelligence.Analyzers;
 using AutoIntel.Intelligence.Prompts;
@@ -67,11 +68,11 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
         if (result.Served)
         {
             var answer = result.Value!;
-            return new AnalyzerResult<ClaimVerdict>(new ClaimVerdict(claim, answer.Verdict, answer.Confidence, answer.Rationale, evidence, result.Model!), result.Usage);
+            return new AnalyzerResult<ClaimVerdict>(
+                new ClaimVerdict(claim, answer.Verdict, answer.Confidence, answer.Rationale, evidence, result.Model!), result.Usage, NotesOf(result));
         }
 
-        var offline = await Fallback(request, AnalysisTasks.ClaimVerification.TaskType, result.UnservedReason, () => _fallback.VerifyClaimAsync(request, claim, evidence, cancellationToken));
-        return offline;
+        return await Fallback(request, AnalysisTasks.ClaimVerification.TaskType, result.UnservedReason, result.Notes, () => _fallback.VerifyClaimAsync(request, claim, evidence, cancellationToken));
     }
 
     /// <summary>The briefing's overview paragraph from the summary and verdicts; the offline path returns the summary text.</summary>
@@ -86,11 +87,12 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
         var result = await _gateway.ExecuteAsync(request, AnalysisTasks.Briefing, new TaskInput(sections), cancellationToken);
         if (result.Served)
         {
-            return new AnalyzerResult<string>(result.Value!, result.Usage);
+            return new AnalyzerResult<string>(result.Value!, result.Usage, NotesOf(result));
         }
 
-        _journal.Note(request.RunId, $"briefing: used the offline overview ({result.UnservedReason}).");
-        return AnalyzerResult.Free(summary.Text);
+        var note = $"briefing: used the offline overview ({result.UnservedReason}).";
+        _journal.Note(request.RunId, note);
+        return new AnalyzerResult<string>(summary.Text, Usage.None, [.. result.Notes, note]);
     }
 
     private static TaskInput Of(Chunk chunk) => new([new DataSection($"chunk {chunk.Index + 1}", chunk.Text)], chunk.Text, chunk.Index);
@@ -100,13 +102,18 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
     {
         var result = await _gateway.ExecuteAsync(request, task, input, cancellationToken);
         return result.Served
-            ? new AnalyzerResult<T>(result.Value!, result.Usage)
-            : await Fallback(request, task.TaskType, result.UnservedReason, () => offline(_fallback));
+            ? new AnalyzerResult<T>(result.Value!, result.Usage, NotesOf(result))
+            : await Fallback(request, task.TaskType, result.UnservedReason, result.Notes, () => offline(_fallback));
     }
 
-    private async Task<AnalyzerResult<T>> Fallback<T>(AnalysisRequest request, string task, string? reason, Func<Task<AnalyzerResult<T>>> offline)
+    private static IReadOnlyList<string>? NotesOf<T>(GatewayResult<T> result) => result.Notes.Count > 0 ? result.Notes : null;
+
+    private async Task<AnalyzerResult<T>> Fallback<T>(
+        AnalysisRequest request, string task, string? reason, IReadOnlyList<string> gatewayNotes, Func<Task<AnalyzerResult<T>>> offline)
     {
-        _journal.Note(request.RunId, $"{task}: answered by the {_fallback.Name} analyzer ({reason}).");
-        return await offline();
+        var note = $"{task}: answered by the {_fallback.Name} analyzer ({reason}).";
+        _journal.Note(request.RunId, note);
+        var answer = await offline();
+        return answer with { Notes = [.. gatewayNotes, .. answer.Notes ?? [], note] };
     }
 }

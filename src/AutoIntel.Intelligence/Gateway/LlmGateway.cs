@@ -62,30 +62,32 @@ public sealed class LlmGateway
     public async Task<GatewayResult<T>> ExecuteAsync<T>(AnalysisRequest request, StructuredTask<T> task, TaskInput input, CancellationToken cancellationToken = default)
     {
         await _learner.LoadAsync(cancellationToken);
+        var notes = new List<string>();
         var (user, removed) = ContentGuard.BuildUserMessage(task.Instructions, input.Sections);
         foreach (var r in removed)
         {
-            _journal.Note(request.RunId, $"Ignored instruction-like text inside the content ({task.TaskType}): \"{Shorten(r)}\"");
+            Note(request, notes, $"Ignored instruction-like text inside the content ({task.TaskType}): \"{Shorten(r)}\"");
         }
 
         var system = $"You are AutoIntel's careful analyst. {ContentGuard.Rules}";
         var promptTokens = TokenCounter.CountChat([system, user]);
+        await _budgets.RefreshAsync(request.Tenant, cancellationToken);
         var remaining = _budgets.RemainingForCall(request.RunId, request.Tenant);
         if (remaining <= 0)
         {
-            return Unserved<T>(request, "budget exhausted");
+            return Unserved<T>(request, notes, "budget exhausted");
         }
 
         var decision = _router.Decide(new RoutingRequest(task.TaskType, promptTokens, task.ExpectedOutputTokens, request.Depth, remaining));
         if (decision.Filtered.Any(f => f.Reason.StartsWith("est. $", StringComparison.Ordinal)))
         {
             _analytics.BudgetDegradation();
-            _journal.Note(request.RunId, "Budget caps ruled out the more expensive models for some steps; cheaper models were used.");
+            Note(request, notes, "Budget caps ruled out the more expensive models for some steps; cheaper models were used.");
         }
 
         if (decision.Winner is not { } winner)
         {
-            return Unserved<T>(request, decision.Filtered.Any(f => f.Reason.StartsWith("est. $", StringComparison.Ordinal)) ? "budget exhausted" : "no usable model", decision);
+            return Unserved<T>(request, notes, decision.Filtered.Any(f => f.Reason.StartsWith("est. $", StringComparison.Ordinal)) ? "budget exhausted" : "no usable model", decision);
         }
 
         _analytics.Decision(winner.Model.Id);
@@ -98,16 +100,16 @@ public sealed class LlmGateway
             var hit = await _cache.GetExactAsync(baseKey, request.Tenant, families, cancellationToken);
             if (hit is null && _options.Cache.SemanticEnabled && !_semanticExcluded.Contains(task.TaskType))
             {
-                vector = HashingEmbedder.Embed(user);
-                hit = _cache.GetSemantic(partition, vector, families);
+                vector = await _cache.EmbedAsync(user, cancellationToken);
+                hit = await _cache.GetSemanticAsync(request.Tenant, partition, vector, families, cancellationToken);
             }
 
-            if (hit is not null && TryParse(task, input, hit.Payload, out var cached, out _))
+            if (hit is not null && TryParse(task, input, hit.Payload, out var cached, out _, request, notes))
             {
                 _analytics.CacheHit(hit);
                 var usage = new Usage(0, 0, 0, 0m, 1, hit.CostUsd);
                 _journal.Add(request.RunId, usage);
-                return new GatewayResult<T>(true, cached, usage, hit.Model, hit.Tier, null, decision);
+                return new GatewayResult<T>(true, cached, usage, hit.Model, hit.Tier, null, decision, notes);
             }
 
             _analytics.CacheMiss();
@@ -129,10 +131,15 @@ public sealed class LlmGateway
                 throw new StructuredOutputException($"{task.TaskType}: no model produced valid output ({outcome.InvalidDetail}).");
             }
 
-            return Unserved<T>(request, $"no usable model ({outcome.FailureDetail})", decision);
+            return Unserved<T>(request, notes, $"no usable model ({outcome.FailureDetail})", decision);
         }
 
-        if (!TryParse(task, input, outcome.Payload, out var value, out var error))
+        foreach (var note in outcome.Notes)
+        {
+            Note(request, notes, note);
+        }
+
+        if (!TryParse(task, input, outcome.Payload, out var value, out var error, request, notes))
         {
             throw new StructuredOutputException($"{task.TaskType}: output failed validation ({error}).");
         }
@@ -140,7 +147,7 @@ public sealed class LlmGateway
         // A caller that shared someone else's call pays nothing and is counted like a cache hit.
         var result = shared ? new Usage(0, 0, 0, 0m, 1, outcome.Usage.Usd) : outcome.Usage;
         _journal.Add(request.RunId, result);
-        return new GatewayResult<T>(true, value, result, outcome.Model, null, null, decision);
+        return new GatewayResult<T>(true, value, result, outcome.Model, null, null, decision, notes);
     }
 
     /// <summary>Feeds explicit quality feedback (0..1) about a model's answer back into the router.</summary>
@@ -209,9 +216,9 @@ public sealed class LlmGateway
                 var outTokens = answer.OutputTokens > 0 ? answer.OutputTokens : TokenCounter.Count(answer.Content);
                 var cost = model.Cost(inTokens, outTokens);
                 usage += new Usage(1, inTokens, outTokens, cost, 0);
-                _budgets.Record(request.RunId, request.Tenant, cost);
+                await _budgets.RecordAsync(request.RunId, request.Tenant, cost, cancellationToken);
 
-                if (TryParse(task, input, answer.Content, out _, out var error, request.RunId))
+                if (TryParse(task, input, answer.Content, out _, out var error))
                 {
                     _analytics.Call(model.Id, failed: false, invalid: false, cost, elapsedMs);
                     _learner.Observe(task.TaskType, decision.Bucket, model.Id, candidate.QualityPrior, true, elapsedMs);
@@ -219,14 +226,17 @@ public sealed class LlmGateway
                     if (_options.Cache.Enabled)
                     {
                         var semanticVector = _options.Cache.SemanticEnabled && !_semanticExcluded.Contains(task.TaskType)
-                            ? vector ?? HashingEmbedder.Embed(firstCall.Turns[0].Text)
+                            ? vector ?? await _cache.EmbedAsync(firstCall.Turns[0].Text, cancellationToken)
                             : null;
                         await _cache.SetAsync(
                             new CacheWrite(baseKey, request.Tenant, partition, model.Family, model.Id, answer.Content, cost, elapsedMs, semanticVector),
                             cancellationToken);
                     }
 
-                    return new ChainOutcome(answer.Content, model.Id, usage, null, null);
+                    IReadOnlyList<string> chainNotes = failures.Count + invalid.Count > 0
+                        ? [$"{task.TaskType}: answered by {model.Id} after {string.Join("; ", failures.Concat(invalid))}."]
+                        : [];
+                    return new ChainOutcome(answer.Content, model.Id, usage, null, null, chainNotes);
                 }
 
                 _analytics.Call(model.Id, failed: false, invalid: true, cost, elapsedMs);
@@ -256,20 +266,22 @@ public sealed class LlmGateway
             null,
             usage,
             failures.Count > 0 ? string.Join("; ", failures) : "no candidate tried",
-            invalid.Count > 0 ? string.Join("; ", invalid) : null);
+            invalid.Count > 0 ? string.Join("; ", invalid) : null,
+            []);
     }
 
-    private bool TryParse<T>(StructuredTask<T> task, TaskInput input, string payload, out T value, out string error, string? runId = null)
+    // With a request, instructions the model reports having ignored become notes (only for the answer actually used).
+    private bool TryParse<T>(StructuredTask<T> task, TaskInput input, string payload, out T value, out string error, AnalysisRequest? request = null, List<string>? notes = null)
     {
         try
         {
             using var doc = JsonDocument.Parse(payload);
             value = task.Parse(doc.RootElement, input);
-            if (runId is not null)
+            if (request is not null && notes is not null)
             {
                 foreach (var ignored in AnalysisTasks.IgnoredInstructions(doc.RootElement))
                 {
-                    _journal.Note(runId, $"The model reported and ignored an instruction inside the content ({task.TaskType}): \"{Shorten(ignored)}\"");
+                    Note(request, notes, $"The model reported and ignored an instruction inside the content ({task.TaskType}): \"{Shorten(ignored)}\"");
                 }
             }
 
@@ -292,14 +304,25 @@ public sealed class LlmGateway
         }
     }
 
-    private GatewayResult<T> Unserved<T>(AnalysisRequest request, string reason, RoutingDecision? decision = null)
+    private GatewayResult<T> Unserved<T>(AnalysisRequest request, List<string> notes, string reason, RoutingDecision? decision = null)
     {
         _analytics.OfflineFallback();
         _logger.LogInformation("LLM path declined for run {RunId}: {Reason}", request.RunId, reason);
-        return new GatewayResult<T>(false, default, Usage.None, null, null, reason, decision);
+        return new GatewayResult<T>(false, default, Usage.None, null, null, reason, decision, notes);
+    }
+
+    // Notes go to the call's result (which the workflow carries into the briefing) and to the run journal (for hosts that read it).
+    private void Note(AnalysisRequest request, List<string> notes, string note)
+    {
+        if (!notes.Contains(note, StringComparer.Ordinal))
+        {
+            notes.Add(note);
+        }
+
+        _journal.Note(request.RunId, note);
     }
 
     private static string Shorten(string s) => s.Length <= 120 ? s : string.Create(CultureInfo.InvariantCulture, $"{s[..120]}…");
 
-    private sealed record ChainOutcome(string? Payload, string? Model, Usage Usage, string? FailureDetail, string? InvalidDetail);
+    private sealed record ChainOutcome(string? Payload, string? Model, Usage Usage, string? FailureDetail, string? InvalidDetail, IReadOnlyList<string> Notes);
 }

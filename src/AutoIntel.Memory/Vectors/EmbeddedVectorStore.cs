@@ -7,7 +7,8 @@ namespace AutoIntel.Memory.Vectors;
 
 /// <summary>An in-process vector store: SIMD cosine search over contiguous arrays, persisted as one append-only log per collection.</summary>
 /// <remarks>
-/// Open one instance per folder and share it (a second instance on the same folder throws). Collections load lazily on first use by
+/// Open one instance per folder and share it (a second instance on the same folder throws), or <see cref="InMemory"/> for an index
+/// rebuilt from another source of truth (the LLM response cache). Collections load lazily on first use by
 /// replaying <c>{root}/{collection}.vlog</c>; a torn tail from a crash is dropped, and a log mostly made of superseded
 /// records is compacted on open. Rows are grouped by the partition key (the tenant), so tenant-filtered searches read
 /// only that tenant's rows.
@@ -18,7 +19,7 @@ public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
     private readonly ILogger _logger;
     private readonly string _partitionKey;
     private readonly IReadOnlySet<string>? _indexedKeys;
-    private readonly FileStream _folderLock;
+    private readonly FileStream? _folderLock; // null for an in-memory store
     private bool _disposed;
 
     /// <summary>The payload key records are partitioned by unless told otherwise.</summary>
@@ -49,8 +50,17 @@ public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
         _logger = logger ?? NullLogger<EmbeddedVectorStore>.Instance;
     }
 
-    /// <summary>The folder holding the collection logs.</summary>
-    public string RootPath { get; }
+    private EmbeddedVectorStore(string partitionKey)
+    {
+        _partitionKey = partitionKey;
+        _logger = NullLogger<EmbeddedVectorStore>.Instance;
+    }
+
+    /// <summary>The folder holding the collection logs, or null for an in-memory store.</summary>
+    public string? RootPath { get; }
+
+    /// <summary>Creates a store whose collections live only in memory: same search, no logs, nothing survives the process.</summary>
+    public static EmbeddedVectorStore InMemory(string partitionKey = DefaultPartitionKey) => new(partitionKey);
 
     /// <inheritdoc />
     public Task UpsertAsync(string collection, IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken = default)
@@ -106,7 +116,7 @@ public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
         }
 
         _collections.Clear();
-        _folderLock.Dispose();
+        _folderLock?.Dispose();
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")]
@@ -120,8 +130,8 @@ public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
             throw new ArgumentException($"'{collection}' is not a valid collection name (letters, digits, '_', '.', '-'; at most 100).", nameof(collection));
         }
 
-        string path = Path.Combine(RootPath, collection + ".vlog");
-        if (!create && !_collections.ContainsKey(collection) && !File.Exists(path))
+        string? path = RootPath is null ? null : Path.Combine(RootPath, collection + ".vlog");
+        if (!create && !_collections.ContainsKey(collection) && (path is null || !File.Exists(path)))
         {
             return null;
         }
@@ -131,8 +141,13 @@ public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
         return lazy.Value;
     }
 
-    private VectorCollection Open(string collection, string path)
+    private VectorCollection Open(string collection, string? path)
     {
+        if (path is null)
+        {
+            return VectorCollection.CreateInMemory(_partitionKey, _indexedKeys);
+        }
+
         VectorCollection opened = VectorCollection.Open(path, _partitionKey, _indexedKeys);
         if (opened.TailBytesDropped > 0)
         {

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -33,19 +34,29 @@ internal static class Int8Quantizer
     /// <summary>The dot product of two code vectors of equal length.</summary>
     public static int Dot(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b)
     {
+        if (a.Length != b.Length)
+        {
+            throw new ArgumentException($"Code vectors differ in length ({a.Length} and {b.Length}).", nameof(b));
+        }
+
         int i = 0;
         int sum = 0;
         if (Avx2.IsSupported && a.Length >= Vector256<sbyte>.Count)
         {
             Vector256<int> acc = Vector256<int>.Zero;
+            Vector256<short> ones = Vector256.Create((short)1);
+            ref sbyte ra = ref MemoryMarshal.GetReference(a);
+            ref sbyte rb = ref MemoryMarshal.GetReference(b);
             for (; i <= a.Length - Vector256<sbyte>.Count; i += Vector256<sbyte>.Count)
             {
-                Vector256<sbyte> va = Vector256.Create(a.Slice(i, Vector256<sbyte>.Count));
-                Vector256<sbyte> vb = Vector256.Create(b.Slice(i, Vector256<sbyte>.Count));
+                Vector256<sbyte> va = Vector256.LoadUnsafe(ref ra, (nuint)i);
+                Vector256<sbyte> vb = Vector256.LoadUnsafe(ref rb, (nuint)i);
 
-                // Widen to 16 bits, then multiply pairs and add them into 32-bit lanes (vpmaddwd): no overflow for int8 inputs.
-                acc = Avx2.Add(acc, Avx2.MultiplyAddAdjacent(Avx2.ConvertToVector256Int16(va.GetLower()), Avx2.ConvertToVector256Int16(vb.GetLower())));
-                acc = Avx2.Add(acc, Avx2.MultiplyAddAdjacent(Avx2.ConvertToVector256Int16(va.GetUpper()), Avx2.ConvertToVector256Int16(vb.GetUpper())));
+                // vpmaddubsw multiplies unsigned by signed bytes: |a| times b carrying a's sign gives the same products, and a
+                // pair sums to at most 2·128·127, inside int16. vpmaddwd with ones then widens the pairs into 32-bit lanes.
+                // This is the search's inner loop, so two multiplies per 32 codes instead of four widenings and two multiplies.
+                Vector256<short> pairs = Avx2.MultiplyAddAdjacent(Avx2.Abs(va), Avx2.Sign(vb, va));
+                acc = Avx2.Add(acc, Avx2.MultiplyAddAdjacent(pairs, ones));
             }
 
             sum = Vector256.Sum(acc);

@@ -24,35 +24,39 @@ internal sealed class VectorCollection : IDisposable
     private readonly Dictionary<string, VectorSegment> _segments = new(StringComparer.Ordinal);
     private readonly PayloadIndex _index;
     private readonly string _partitionKey;
-    private readonly VectorLog _log;
+    // Null for an in-memory collection (a cache index that is rebuilt from elsewhere after a restart).
+    private readonly VectorLog? _log;
 
-    private VectorCollection(string path, string partitionKey, IReadOnlySet<string>? indexedKeys)
+    private VectorCollection(string? path, string partitionKey, IReadOnlySet<string>? indexedKeys)
     {
         _partitionKey = partitionKey;
         _index = new PayloadIndex(indexedKeys);
-        _log = VectorLog.Open(path, Apply, Remove);
+        _log = path is null ? null : VectorLog.Open(path, Apply, Remove);
     }
 
     /// <summary>Length of the vectors (0 until the first upsert).</summary>
     public int Dimensions { get; private set; }
 
     /// <summary>Records replayed from the log when the collection was opened.</summary>
-    public long RecordsReplayed => _log.RecordsReplayed;
+    public long RecordsReplayed => _log?.RecordsReplayed ?? 0;
 
     /// <summary>Bytes of a torn tail dropped when the collection was opened.</summary>
-    public long TailBytesDropped => _log.TailBytesDropped;
+    public long TailBytesDropped => _log?.TailBytesDropped ?? 0;
 
     /// <summary>Opens a collection from its log, compacting the log when most of it is superseded.</summary>
     public static VectorCollection Open(string path, string partitionKey, IReadOnlySet<string>? indexedKeys)
     {
         var collection = new VectorCollection(path, partitionKey, indexedKeys);
-        if (collection._log.RecordsReplayed > 1024 && collection._log.RecordsReplayed > 2L * collection._rows.Count)
+        if (collection._log!.RecordsReplayed > 1024 && collection._log.RecordsReplayed > 2L * collection._rows.Count)
         {
             collection._log.Rewrite(collection.Snapshot(), CompactBatch);
         }
 
         return collection;
     }
+
+    /// <summary>Creates a collection that lives only in memory (no log, nothing survives the process).</summary>
+    public static VectorCollection CreateInMemory(string partitionKey, IReadOnlySet<string>? indexedKeys) => new(null, partitionKey, indexedKeys);
 
     public async Task UpsertAsync(IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken)
     {
@@ -61,7 +65,11 @@ internal sealed class VectorCollection : IDisposable
         {
             // Inside the gate: the first batch fixes the dimensions, so two racing first batches must not both see zero.
             Validate(records);
-            await _log.AppendUpsertAsync(records, CancellationToken.None);
+            if (_log is not null)
+            {
+                await _log.AppendUpsertAsync(records, CancellationToken.None);
+            }
+
             Apply(records);
         }
         finally
@@ -78,7 +86,11 @@ internal sealed class VectorCollection : IDisposable
             int existing = CountExisting(ids);
             if (existing > 0)
             {
-                await _log.AppendDeleteAsync(ids, CancellationToken.None);
+                if (_log is not null)
+                {
+                    await _log.AppendDeleteAsync(ids, CancellationToken.None);
+                }
+
                 Remove(ids);
             }
 
@@ -95,7 +107,7 @@ internal sealed class VectorCollection : IDisposable
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            _log.Rewrite(Snapshot(), CompactBatch);
+            _log?.Rewrite(Snapshot(), CompactBatch);
         }
         finally
         {
@@ -190,7 +202,7 @@ internal sealed class VectorCollection : IDisposable
 
     public void Dispose()
     {
-        _log.Dispose();
+        _log?.Dispose();
         _lock.Dispose();
         _writeGate.Dispose();
     }

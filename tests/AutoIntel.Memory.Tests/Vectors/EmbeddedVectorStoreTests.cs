@@ -24,6 +24,23 @@ public sealed class EmbeddedVectorStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task InMemory_UpsertSearchDelete_WorksWithoutWritingFiles()
+    {
+        using var store = EmbeddedVectorStore.InMemory();
+        await store.UpsertAsync(Collection, [Rec("x", [1, 0, 0], ("family", "f1")), Rec("y", [0, 1, 0])]);
+
+        IReadOnlyList<VectorHit> hits = await store.SearchAsync(Collection, [1, 0.1f, 0], topK: 1);
+        int deleted = await store.DeleteAsync(Collection, ["x"]);
+
+        hits.Single().Id.Should().Be("x");
+        hits.Single().Payload["family"].Should().Be("f1");
+        deleted.Should().Be(1);
+        (await store.CountAsync(Collection)).Should().Be(1);
+        (await store.SearchAsync("never-written", [1, 0, 0], 1)).Should().BeEmpty();
+        store.RootPath.Should().BeNull();
+    }
+
+    [Fact]
     public async Task UpsertAsync_SameId_ReplacesVectorAndPayload()
     {
         using var store = new EmbeddedVectorStore(_dir.Path);

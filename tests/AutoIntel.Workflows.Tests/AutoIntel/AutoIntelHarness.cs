@@ -19,9 +19,10 @@ internal sealed class AutoIntelHarness : IAsyncDisposable
     private readonly TempDirectory _data = new();
     private readonly List<LocalWorkflowRuntime> _runtimes = [];
 
-    public AutoIntelHarness(Action<IServiceCollection>? configure = null)
+    /// <param name="settings">Configuration values (e.g. <c>Llm:Endpoint</c>), as appsettings or environment variables would give them.</param>
+    public AutoIntelHarness(Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(TimeProvider.System)

@@ -26,13 +26,16 @@ public static class AnalyseStage
         var entities = PerChunk<IReadOnlyList<Entity>>(AnalysisKind.Entities, ActivityNames.ExtractEntities);
         await Task.WhenAll(summary, arguments, fallacies, tone, perspective, entities);
 
-        var usage = Usage.Sum(
-            new[] { (await summary).Usage }
-                .Concat((await arguments).Select(r => r.Usage))
-                .Concat((await fallacies).Select(r => r.Usage))
-                .Concat((await tone).Select(r => r.Usage))
-                .Concat((await perspective).Select(r => r.Usage))
-                .Concat((await entities).Select(r => r.Usage)));
+        // Every call in a fixed order (summary, then each analysis in chunk order) so replays and reruns list notes identically.
+        var calls = new[] { Of(await summary) }
+            .Concat((await arguments).Select(Of))
+            .Concat((await fallacies).Select(Of))
+            .Concat((await tone).Select(Of))
+            .Concat((await perspective).Select(Of))
+            .Concat((await entities).Select(Of))
+            .ToList();
+        var usage = Usage.Sum(calls.Select(c => c.Usage));
+        var notes = StageNotes.Collect(calls.Select(c => c.Notes));
 
         return new AnalysisOutcome(
             (await summary).Value,
@@ -41,7 +44,8 @@ public static class AnalyseStage
             [.. (await tone).Select(r => r.Value)],
             [.. (await perspective).Select(r => r.Value)],
             MergeEntities((await entities).SelectMany(r => r.Value)),
-            usage);
+            usage,
+            notes);
     }
 
     private static async Task<AnalyzerResult<Summary>> SummarizeAsync(IWorkflowContext context, AnalysisRequest request, IReadOnlyList<ChunkRef> chunks, int width)
@@ -50,8 +54,14 @@ public static class AnalyseStage
             context.CallActivityAsync<AnalyzerResult<ChunkSummary>>(ActivityNames.SummarizeChunk, new ChunkInput(request, c), Retries.Analyse));
         var reduced = await context.CallActivityAsync<AnalyzerResult<Summary>>(
             ActivityNames.ReduceSummary, new ReduceSummaryInput(request, [.. parts.Select(p => p.Value)]), Retries.Analyse);
-        return reduced with { Usage = Usage.Sum(parts.Select(p => p.Usage)) + reduced.Usage };
+        return reduced with
+        {
+            Usage = Usage.Sum(parts.Select(p => p.Usage)) + reduced.Usage,
+            Notes = StageNotes.Collect(parts.Select(p => p.Notes).Append(reduced.Notes)),
+        };
     }
+
+    private static (Usage Usage, IReadOnlyList<string>? Notes) Of<T>(AnalyzerResult<T> result) => (result.Usage, result.Notes);
 
     // The same entity found in several chunks becomes one entry; ordering is explicit so replays agree.
     private static List<Entity> MergeEntities(IEnumerable<Entity> entities) =>
@@ -63,6 +73,7 @@ public static class AnalyseStage
 }
 
 /// <summary>What stage 5 found, merged across chunks.</summary>
+/// <param name="Notes">Distinct notes of every analyzer call, in stage order, for the briefing.</param>
 public sealed record AnalysisOutcome(
     Summary Summary,
     IReadOnlyList<Argument> Arguments,
@@ -70,4 +81,5 @@ public sealed record AnalysisOutcome(
     IReadOnlyList<ToneReport> Tone,
     IReadOnlyList<PerspectiveReport> Perspectives,
     IReadOnlyList<Entity> Entities,
-    Usage Usage);
+    Usage Usage,
+    IReadOnlyList<string> Notes);

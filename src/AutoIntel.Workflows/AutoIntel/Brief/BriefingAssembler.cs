@@ -37,16 +37,20 @@ public static class BriefingAssembler
             memory,
             analysis.Usage + factCheck.Usage,
             stages,
-            Notes(profile, factCheck, memory));
+            Notes(profile, analysis, factCheck, memory));
     }
 
-    private static List<string> Notes(DepthProfile profile, FactCheckOutcome factCheck, MemoryReport memory)
+    private static List<string> Notes(DepthProfile profile, AnalysisOutcome analysis, FactCheckOutcome factCheck, MemoryReport memory)
     {
         var notes = new List<string>();
         var offline = factCheck.Verdicts.Count(v => v.Method == "offline" && v.Verdict == Verdict.Unverified);
         if (offline > 0)
         {
-            notes.Add($"{offline} claim(s) are unverified offline: no LLM endpoint is configured and memory held no verdict for them. Set Llm__Endpoint to check claims against evidence.");
+            // With an LLM configured, offline verdicts mean the gateway declined (budget, outage); its own note says why.
+            var llmDeclined = factCheck.Notes.Any(n => n.StartsWith("claim_verification: answered by", StringComparison.Ordinal));
+            notes.Add(llmDeclined
+                ? $"{offline} claim(s) are unverified offline: the LLM could not be used for them (see the note on claim_verification)."
+                : $"{offline} claim(s) are unverified offline: no LLM endpoint is configured and memory held no verdict for them. Set Llm__Endpoint to check claims against evidence.");
         }
 
         if (memory.PriorVerdictsReused > 0)
@@ -70,6 +74,8 @@ public static class BriefingAssembler
             notes.Add($"Not run at this depth: {string.Join(", ", skipped.Select(k => k.ToString().ToLowerInvariant()))}.");
         }
 
+        // What the analyzers said about how they worked (budget degradation, offline fallback, ignored instructions), once each.
+        notes.AddRange(StageNotes.Collect([analysis.Notes, factCheck.Notes]).Where(n => !notes.Contains(n, StringComparer.Ordinal)));
         return notes;
     }
 }

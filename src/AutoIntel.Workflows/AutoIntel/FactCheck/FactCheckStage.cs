@@ -32,10 +32,12 @@ public static class FactCheckStage
             context.CallActivityAsync<AnalyzerResult<ClaimVerdict>>(ActivityNames.VerifyClaim, new VerifyClaimInput(request, claim), Retries.Analyse));
 
         var usage = Usage.Sum(extracted.Select(r => r.Usage)) + Usage.Sum(verified.Select(r => r.Usage));
-        return new FactCheckOutcome([.. verified.Select(r => r.Value)], distinct.Count, usage);
+        var notes = StageNotes.Collect(extracted.Select(r => r.Notes).Concat(verified.Select(r => r.Notes)));
+        return new FactCheckOutcome([.. verified.Select(r => r.Value)], distinct.Count, usage, notes);
     }
 }
 
 /// <summary>What stage 6 found.</summary>
 /// <param name="ClaimsFound">Distinct claims extracted before the depth's claim budget was applied.</param>
-public sealed record FactCheckOutcome(IReadOnlyList<ClaimVerdict> Verdicts, int ClaimsFound, Usage Usage);
+/// <param name="Notes">Distinct notes of every extraction and verification, in chunk then claim order, for the briefing.</param>
+public sealed record FactCheckOutcome(IReadOnlyList<ClaimVerdict> Verdicts, int ClaimsFound, Usage Usage, IReadOnlyList<string> Notes);
