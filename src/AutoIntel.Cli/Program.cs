@@ -10,6 +10,7 @@ var root = new RootCommand("autointel: fact-checked briefings of videos, podcast
     ResumeCommand.Create(),
     ListCommand.Create(),
     BenchCommand.Create(),
+    ModelsCommand.Create(),
 };
 
 var parse = root.Parse(args);
