@@ -14,6 +14,7 @@ var root = new RootCommand("autointel: fact-checked briefings of videos, podcast
     BenchCommand.Create(),
     ServeCommand.Create(),
     DiscordCommand.Create(),
+    ModelsCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -57,7 +57,8 @@ public static class IntelligenceServiceCollectionExtensions
             sp.GetRequiredService<RunJournal>(),
             sp.GetRequiredService<LlmOptions>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<LlmGateway>>() ?? NullLogger<LlmGateway>.Instance));
+            sp.GetService<ILogger<LlmGateway>>() ?? NullLogger<LlmGateway>.Instance,
+            sp.GetService<IArtifactStore>() is { } store ? new GatewayStatsStore(store) : null));
         services.TryAddSingleton(sp => new ModelsExplainer(sp.GetRequiredService<ModelRouter>(), sp.GetRequiredService<LlmOptions>().Budgets));
         services.TryAddSingleton<OpenAiSpeechToText>();
 

@@ -4,7 +4,8 @@ using System.Text;
 namespace AutoIntel.IntegrationTests;
 
 /// <summary>Runs the built <c>autointel</c> executable as a child process with its own data folder.</summary>
-public sealed class CliRunner(string dataDir)
+/// <param name="environment">Extra environment variables for the child (e.g. <c>Llm__Endpoint</c>).</param>
+public sealed class CliRunner(string dataDir, IReadOnlyDictionary<string, string>? environment = null)
 {
     private static readonly Lazy<string> CliDll = new(FindCliDll);
 
@@ -59,6 +60,11 @@ public sealed class CliRunner(string dataDir)
         }
 
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         return Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
     }
 

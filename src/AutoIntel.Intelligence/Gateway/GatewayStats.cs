@@ -11,6 +11,32 @@ public sealed record GatewayStats(IReadOnlyList<ModelStats> Models, CacheStats C
     /// <summary>Dollars spent on model calls.</summary>
     public decimal TotalUsd => Models.Sum(m => m.Usd);
 
+    /// <summary>Adds up snapshots (of several processes): counts and dollars sum, mean latencies are weighted by calls.</summary>
+    public static GatewayStats Merge(IReadOnlyList<GatewayStats> all)
+    {
+        var models = all.SelectMany(s => s.Models)
+            .GroupBy(m => m.Model, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var calls = g.Sum(m => m.Calls);
+                var meanMs = calls == 0 ? 0 : g.Sum(m => m.MeanLatencyMs * m.Calls) / calls;
+                return new ModelStats(g.Key, g.Sum(m => m.Decisions), calls, g.Sum(m => m.Failures), g.Sum(m => m.InvalidOutputs), g.Sum(m => m.FallbacksFrom), g.Sum(m => m.Usd), meanMs);
+            })
+            .ToList();
+        var caches = all.Select(s => s.Cache).ToList();
+        var cache = new CacheStats(
+            caches.Sum(c => c.MemoryHits),
+            caches.Sum(c => c.PersistedHits),
+            caches.Sum(c => c.SemanticHits),
+            caches.Sum(c => c.Misses),
+            caches.Sum(c => c.SharedInFlight),
+            caches.Sum(c => c.BytesSaved),
+            caches.Sum(c => c.UsdSaved),
+            caches.Sum(c => c.SecondsSaved));
+        return new GatewayStats(models, cache, all.Sum(s => s.OfflineFallbacks), all.Sum(s => s.BudgetDegradations));
+    }
+
     /// <summary>A plain-text table for the CLI.</summary>
     public string ToText()
     {

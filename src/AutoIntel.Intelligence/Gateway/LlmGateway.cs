@@ -14,7 +14,8 @@ using Polly.CircuitBreaker;
 namespace AutoIntel.Intelligence.Gateway;
 
 /// <summary>Every LLM call goes through here: guard the content, check budgets, route, consult the cache, call with resilience, validate, fall back, learn.</summary>
-public sealed class LlmGateway
+/// <remarks>Disposing flushes what the router learned and this process's analytics, so a CLI run leaves them for the next.</remarks>
+public sealed class LlmGateway : IAsyncDisposable
 {
     private readonly ModelRouter _router;
     private readonly ILlmClient _client;
@@ -29,6 +30,7 @@ public sealed class LlmGateway
     private readonly ILogger<LlmGateway> _logger;
     private readonly SingleFlight<ChainOutcome> _singleFlight = new();
     private readonly HashSet<string> _semanticExcluded;
+    private readonly GatewayStatsStore? _statsStore;
 
     public LlmGateway(
         ModelRouter router,
@@ -41,8 +43,10 @@ public sealed class LlmGateway
         RunJournal journal,
         LlmOptions options,
         TimeProvider time,
-        ILogger<LlmGateway> logger)
+        ILogger<LlmGateway> logger,
+        GatewayStatsStore? statsStore = null)
     {
+        _statsStore = statsStore;
         _router = router;
         _client = client;
         _resilience = resilience;
@@ -159,8 +163,23 @@ public sealed class LlmGateway
         }
     }
 
-    /// <summary>Persists what the router has learned.</summary>
-    public Task FlushAsync(CancellationToken cancellationToken = default) => _learner.SaveAsync(cancellationToken);
+    /// <summary>Persists what the router has learned and this process's analytics.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        // Only with something new: a gateway that never ran has not loaded the learner and must not overwrite its state.
+        if (_learner.PendingChanges > 0)
+        {
+            await _learner.SaveAsync(cancellationToken);
+        }
+
+        if (_statsStore is not null)
+        {
+            await _statsStore.SaveAsync(_analytics.Snapshot(), cancellationToken);
+        }
+    }
+
+    /// <summary>Flushes (see <see cref="FlushAsync"/>).</summary>
+    public async ValueTask DisposeAsync() => await FlushAsync();
 
     private async Task<ChainOutcome> CallChainAsync<T>(
         AnalysisRequest request, StructuredTask<T> task, TaskInput input, RoutingDecision decision, ChatCall firstCall,
