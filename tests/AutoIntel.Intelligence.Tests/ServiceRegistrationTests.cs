@@ -47,7 +47,7 @@ public sealed class ServiceRegistrationTests
         var services = new ServiceCollection();
         services.AddKeyedSingleton<IContentAnalyzer>("offline", offline);
         services.AddAutoIntelIntelligence(config);
-        using var sp = services.BuildServiceProvider();
+        await using var sp = services.BuildServiceProvider();
 
         var analyzer = sp.GetRequiredService<IContentAnalyzer>();
         var result = await analyzer.SummarizeChunkAsync(GatewayTests.Request(), new Core.Text.Chunk(0, "text", 1));

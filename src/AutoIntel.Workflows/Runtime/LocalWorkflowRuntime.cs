@@ -238,6 +238,12 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
             return false;
         }
 
+        if (status.IsTerminal && _running.TryGetValue(instanceId, out var finishing))
+        {
+            // The terminal event is already stored; the runner is only closing its history log.
+            await finishing.Completion.WaitAsync(cancellationToken);
+        }
+
         if (!status.IsTerminal || _running.ContainsKey(instanceId))
         {
             throw new InvalidOperationException(
