@@ -240,11 +240,11 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
 
         if (status.IsTerminal && _running.TryGetValue(instanceId, out var finishing))
         {
-            // The terminal event is already stored; the runner is only closing its history log.
+            // The terminal event is already stored; the runner is only closing its history log (it leaves _running just after).
             await finishing.Completion.WaitAsync(cancellationToken);
         }
 
-        if (!status.IsTerminal || _running.ContainsKey(instanceId))
+        if (!status.IsTerminal)
         {
             throw new InvalidOperationException(
                 $"Instance {instanceId} is {status.RuntimeStatus}: only completed, failed or terminated instances can be purged (terminate it first).");
