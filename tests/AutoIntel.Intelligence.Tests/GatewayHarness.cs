@@ -21,7 +21,7 @@ public sealed class GatewayHarness
             Providers = { ["fake"] = new LlmProviderOptions { Kind = "compatible", Endpoint = server.BaseUrl.ToString(), ApiKey = "test-key" } },
             Models =
             [
-                Model("cheap", 0.0002m, 0.0008m, 0.85, 800),
+                Model("cheap", 0.0002m, 0.0008m, 0.87, 800),
                 Model("strong", 0.0025m, 0.01m, 0.90, 1500),
             ],
             Resilience = new ResilienceOptions

@@ -15,7 +15,7 @@ public sealed class RouterTests
         Models =
         [
             GatewayHarness.Model("nano", 0.0001m, 0.0004m, 0.70, 600, context: 16_000, provider: "p"),
-            GatewayHarness.Model("mini", 0.0004m, 0.0016m, 0.86, 900, provider: "p"),
+            GatewayHarness.Model("mini", 0.0004m, 0.0016m, 0.89, 900, provider: "p"),
             GatewayHarness.Model("large", 0.002m, 0.008m, 0.92, 1800, provider: "p"),
             new LlmModelOptions { Name = "embed", Provider = "p", Capabilities = ["embeddings"], ContextWindow = 8000 },
         ],
@@ -42,7 +42,7 @@ public sealed class RouterTests
         var d = Router(Catalog()).Decide(new RoutingRequest("claim_verification", 3000, 250, Depth.Deep, Explore: false));
 
         d.Winner!.Model.Id.Should().Be("large");
-        d.QualityFloor.Should().BeGreaterThan(0.86);
+        d.QualityFloor.Should().BeGreaterThan(0.89);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class RouterTests
 
         for (var i = 0; i < 10; i++)
         {
-            learner.Observe("summary", "small", "mini", 0.86, valid: false, latencyMs: 900);
+            learner.Observe("summary", "small", "mini", 0.89, valid: false, latencyMs: 900);
         }
 
         router.Decide(request).Winner!.Model.Id.Should().Be("large");
@@ -115,14 +115,14 @@ public sealed class RouterTests
         var o = Catalog();
         var store = new TestArtifactStore();
         var learner = new BanditLearner(o.Routing, store);
-        learner.Observe("fallacies", "small", "mini", 0.86, valid: false, latencyMs: 1234);
+        learner.Observe("fallacies", "small", "mini", 0.89, valid: false, latencyMs: 1234);
         await learner.SaveAsync();
 
         var restored = new BanditLearner(o.Routing, store);
         await restored.LoadAsync();
 
-        restored.Mean("fallacies", "small", "mini", 0.86).Should().BeApproximately(learner.Mean("fallacies", "small", "mini", 0.86), 1e-12);
-        restored.Mean("fallacies", "small", "mini", 0.86).Should().BeLessThan(0.86);
+        restored.Mean("fallacies", "small", "mini", 0.89).Should().BeApproximately(learner.Mean("fallacies", "small", "mini", 0.89), 1e-12);
+        restored.Mean("fallacies", "small", "mini", 0.89).Should().BeLessThan(0.89);
         restored.LatencyMs("mini").Should().Be(1234);
     }
 

@@ -15,7 +15,7 @@ namespace AutoIntel.Intelligence.Gateway;
 
 /// <summary>Every LLM call goes through here: guard the content, check budgets, route, consult the cache, call with resilience, validate, fall back, learn.</summary>
 /// <remarks>Disposing flushes what the router learned and this process's analytics, so a CLI run leaves them for the next.</remarks>
-public sealed class LlmGateway : IAsyncDisposable
+public sealed class LlmGateway : IAsyncDisposable, IDisposable
 {
     private readonly ModelRouter _router;
     private readonly ILlmClient _client;
@@ -180,6 +180,9 @@ public sealed class LlmGateway : IAsyncDisposable
 
     /// <summary>Flushes (see <see cref="FlushAsync"/>).</summary>
     public async ValueTask DisposeAsync() => await FlushAsync();
+
+    /// <summary>Flushes, blocking: a container disposed synchronously is shutting down, and losing the analytics is worse than waiting.</summary>
+    public void Dispose() => FlushAsync().GetAwaiter().GetResult();
 
     private async Task<ChainOutcome> CallChainAsync<T>(
         AnalysisRequest request, StructuredTask<T> task, TaskInput input, RoutingDecision decision, ChatCall firstCall,
