@@ -199,6 +199,38 @@ public sealed class GatewayTests : IAsyncLifetime
         h.Analytics.Snapshot().OfflineFallbacks.Should().Be(1);
     }
 
+    [Theory]
+    [InlineData(401, "check the API key")]
+    [InlineData(403, "lack access")]
+    [InlineData(404, "check Deployment/Model")]
+    public async Task Execute_ConfigurationError_IsNotRetriedAndTheNoteSaysWhatToCheck(int status, string hint)
+    {
+        var h = new GatewayHarness(_server);
+        _server.Chat = _ => FakeReply.Error(status, "Incorrect API key provided");
+
+        var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+
+        result.Value.KeyPoints.Should().Equal("offline point");
+        _server.ChatRequests.Should().HaveCount(2, "one attempt per model, no retries");
+        h.Journal.Notes("run-1").Should().Contain(n => n.Contains("offline analyzer") && n.Contains($"HTTP {status}") && n.Contains(hint));
+    }
+
+    [Fact]
+    public async Task Execute_RejectedKey_OpensTheCircuitSoLaterCallsCostNothing()
+    {
+        var h = new GatewayHarness(_server);
+        _server.Chat = _ => FakeReply.Error(401, "Incorrect API key provided");
+
+        await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        await h.Analyzer.SummarizeChunkAsync(Request(run: "run-2"), Chunk);
+        var before = _server.ChatRequests.Count;
+        var third = await h.Analyzer.SummarizeChunkAsync(Request(run: "run-3"), Chunk);
+
+        before.Should().Be(4, "two models, one attempt each, two analyses");
+        _server.ChatRequests.Should().HaveCount(before, "both circuits are open now");
+        third.Value.KeyPoints.Should().Equal("offline point");
+    }
+
     [Fact]
     public async Task Execute_NothingUsable_TaskWithoutChatModels_FallsBackOffline()
     {

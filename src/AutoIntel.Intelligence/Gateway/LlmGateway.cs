@@ -9,7 +9,6 @@ using AutoIntel.Intelligence.Prompts;
 using AutoIntel.Intelligence.Providers;
 using AutoIntel.Intelligence.Routing;
 using Microsoft.Extensions.Logging;
-using Polly.CircuitBreaker;
 
 namespace AutoIntel.Intelligence.Gateway;
 
@@ -222,7 +221,7 @@ public sealed class LlmGateway : IAsyncDisposable, IDisposable
                 {
                     answer = await _resilience.ExecuteAsync(model.Id, ct => new ValueTask<ChatOutcome>(_client.CompleteAsync(model, call, ct)), cancellationToken);
                 }
-                catch (Exception e) when (!cancellationToken.IsCancellationRequested && (LlmErrors.IsTransient(e) || e is BrokenCircuitException))
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested && LlmErrors.IsModelFailure(e))
                 {
                     var latency = _time.GetElapsedTime(started).TotalMilliseconds;
                     _analytics.Call(model.Id, failed: true, invalid: false, 0m, latency);

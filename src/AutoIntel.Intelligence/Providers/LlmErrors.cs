@@ -17,9 +17,22 @@ public static class LlmErrors
         _ => false,
     };
 
-    /// <summary>A short reason for logs, notes and fallbacks, e.g. <c>429</c> or <c>timeout</c>.</summary>
+    /// <summary>Whether the model cannot serve anyone as configured (401, 403, 404): not retried, but counted by the circuit breaker
+    /// so a misconfigured model is skipped after a couple of fast failures.</summary>
+    public static bool IsConfigurationError(Exception exception) => exception is ClientResultException { Status: 401 or 403 or 404 };
+
+    /// <summary>Whether the call failed at the provider (any HTTP error, network, timeout, malformed body, open circuit),
+    /// so the next model in the chain should be tried; anything else is a bug and propagates.</summary>
+    public static bool IsModelFailure(Exception exception) =>
+        exception is ClientResultException or BrokenCircuitException || IsTransient(exception);
+
+    /// <summary>A short reason for logs, notes and fallbacks, e.g. <c>HTTP 429</c> or <c>timeout</c>; configuration errors say what to check,
+    /// because they reach the briefing as the reason a step ran offline.</summary>
     public static string Describe(Exception exception) => exception switch
     {
+        ClientResultException { Status: 401 } => "HTTP 401: the provider refused the credentials; check the API key (or, for Entra ID, the sign-in)",
+        ClientResultException { Status: 403 } => "HTTP 403: the credentials lack access; for Azure OpenAI grant 'Cognitive Services OpenAI User'",
+        ClientResultException { Status: 404 } => "HTTP 404: no such model or deployment at this endpoint; check Deployment/Model and that the endpoint ends in /v1/",
         ClientResultException c when c.Status > 0 => $"HTTP {c.Status}",
         ClientResultException => "network error",
         TimeoutRejectedException => "timeout",

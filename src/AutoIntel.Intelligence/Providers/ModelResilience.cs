@@ -36,7 +36,6 @@ public sealed class ModelResilience
     {
         var state = new CircuitBreakerStateProvider();
         var entry = new Entry(state);
-        var transient = new PredicateBuilder().Handle<Exception>(LlmErrors.IsTransient);
         var builder = new ResiliencePipelineBuilder { TimeProvider = _time };
         if (_options.MaxRetries > 0)
         {
@@ -59,7 +58,7 @@ public sealed class ModelResilience
         builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
-                ShouldHandle = transient,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => LlmErrors.IsTransient(e) || LlmErrors.IsConfigurationError(e)),
                 FailureRatio = 0.5,
                 MinimumThroughput = Math.Max(2, _options.MinimumThroughput),
                 SamplingDuration = _options.SamplingDuration,
