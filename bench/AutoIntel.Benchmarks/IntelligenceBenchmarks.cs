@@ -2,14 +2,17 @@ using System.Globalization;
 using AutoIntel.Core.Content;
 using AutoIntel.Core.Runs;
 using AutoIntel.Core.Text;
+using AutoIntel.Intelligence;
 using AutoIntel.Intelligence.Analyzers;
 using AutoIntel.Intelligence.Cache;
 using AutoIntel.Intelligence.Gateway;
 using AutoIntel.Intelligence.Llm;
 using AutoIntel.Intelligence.Providers;
 using AutoIntel.Intelligence.Routing;
+using AutoIntel.Storage;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoIntel.Benchmarks;
 
@@ -163,10 +166,10 @@ public class IntelligenceBenchmarks : IDisposable
         private static readonly TimeSpan StepBetweenAnalyses = TimeSpan.FromSeconds(5);
 
         /// <summary>Runs the study and prints a summary.</summary>
-        public static void Run(TextWriter output)
+        public static async Task RunAsync(TextWriter output)
         {
-            var gateway = Simulate(useRouter: true);
-            var strongest = Simulate(useRouter: false);
+            var gateway = await SimulateAsync(useRouter: true);
+            var strongest = await SimulateAsync(useRouter: false);
             var inv = CultureInfo.InvariantCulture;
             output.WriteLine(string.Create(inv, $"requests: {Guilds} guilds x {RequestsPerGuild} analyses of links drawn (Zipf s=1) from {Links}; {ChunksPerLink} chunks x 6 analyses + {ClaimsPerLink} verifications each; 20% of repeats re-fetch a slightly changed page; one analysis every {StepBetweenAnalyses.TotalSeconds} s"));
             output.WriteLine(string.Create(inv, $"always-strongest (gpt-4.1, no cache): cost ${strongest.Usd:0.00}, quality {strongest.Quality:0.000}, calls {strongest.Calls}"));
@@ -174,7 +177,7 @@ public class IntelligenceBenchmarks : IDisposable
             output.WriteLine(string.Create(inv, $"cost reduction {1 - (gateway.Usd / strongest.Usd):P1}; quality ratio {gateway.Quality / strongest.Quality:P1}"));
         }
 
-        private static (decimal Usd, double Quality, long Calls, double HitRate, long Memory, long Semantic) Simulate(bool useRouter)
+        private static async Task<(decimal Usd, double Quality, long Calls, double HitRate, long Memory, long Semantic)> SimulateAsync(bool useRouter)
         {
             var options = TwelveModelCatalog();
             options.Budgets.PerRunUsd = 100;
@@ -187,18 +190,20 @@ public class IntelligenceBenchmarks : IDisposable
             }
 
             var time = new SimulatedClock();
-            var catalog = ModelCatalog.FromOptions(options);
-            var client = new SimulatedClient();
-            var resilience = new ModelResilience(options.Resilience, time);
-            var learner = new BanditLearner(options.Routing);
-            var router = new ModelRouter(catalog, options.Routing, learner, resilience);
-            var analytics = new GatewayAnalytics();
-            var journal = new RunJournal();
-            // Production hosts always register an artifact store, so the persisted tier (entries live an hour) backs the memory tier.
-            var store = new Storage.InMemoryArtifactStore();
-            var gateway = new LlmGateway(router, client, resilience, new ResponseCache(options.Cache, time, store), new Intelligence.Budgets.BudgetLedger(options.Budgets, time, store),
-                learner, analytics, journal, options, time, NullLogger<LlmGateway>.Instance);
-            var analyzer = new LlmContentAnalyzer(gateway, new NoOffline(), journal);
+            // The production composition with the simulated provider and clock. Production hosts always register an artifact store,
+            // so the persisted tier (entries live an hour) backs the memory tier.
+            await using var services = new ServiceCollection()
+                .AddSingleton(options)
+                .AddSingleton<TimeProvider>(time)
+                .AddSingleton<IArtifactStore>(new InMemoryArtifactStore())
+                .AddSingleton<ILlmClient>(new SimulatedClient())
+                .AddAutoIntelIntelligence(new ConfigurationBuilder().Build())
+                .BuildServiceProvider();
+            var catalog = services.GetRequiredService<ModelCatalog>();
+            var analytics = services.GetRequiredService<GatewayAnalytics>();
+            var gateway = services.GetRequiredService<LlmGateway>();
+            // An empty configuration names no endpoint, so the registration leaves IContentAnalyzer alone; compose the LLM analyzer as it would.
+            var analyzer = new LlmContentAnalyzer(gateway, new NoOffline(), services.GetRequiredService<RunJournal>());
             var random = new Random(7);
             var zipf = Enumerable.Range(1, Links).Select(k => 1.0 / k).ToArray();
             var total = zipf.Sum();
@@ -222,18 +227,18 @@ public class IntelligenceBenchmarks : IDisposable
                         var text = ChunkText(link, c, changed && c == 0);
                         var chunk = new Chunk(c, text, 500);
                         var input = new Intelligence.Prompts.TaskInput([new Intelligence.Prompts.DataSection($"chunk {c + 1}", text)], text, c);
-                        Measure(gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.SummarizeChunk, input).GetAwaiter().GetResult().Model, TaskTypes.Summary);
-                        Measure(gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.Entities, input).GetAwaiter().GetResult().Model, TaskTypes.Entities);
-                        Measure(gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.Arguments, input).GetAwaiter().GetResult().Model, TaskTypes.ArgumentAnalysis);
-                        Measure(gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.Fallacies, input).GetAwaiter().GetResult().Model, TaskTypes.Fallacies);
-                        Measure(gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.Tone, input).GetAwaiter().GetResult().Model, TaskTypes.Tone);
-                        Measure(gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.ClaimExtraction, input).GetAwaiter().GetResult().Model, TaskTypes.ClaimExtraction);
+                        Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.SummarizeChunk, input)).Model, TaskTypes.Summary);
+                        Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.Entities, input)).Model, TaskTypes.Entities);
+                        Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.Arguments, input)).Model, TaskTypes.ArgumentAnalysis);
+                        Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.Fallacies, input)).Model, TaskTypes.Fallacies);
+                        Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.Tone, input)).Model, TaskTypes.Tone);
+                        Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.ClaimExtraction, input)).Model, TaskTypes.ClaimExtraction);
                     }
 
                     for (var k = 0; k < ClaimsPerLink; k++)
                     {
                         var claim = new Core.FactCheck.Claim($"l{link}c{k}", $"Link {link} claims fact number {k} about the economy.", 0, 0.8);
-                        Measure(analyzer.VerifyClaimAsync(req, claim, []).GetAwaiter().GetResult().Value.Method, TaskTypes.ClaimVerification);
+                        Measure((await analyzer.VerifyClaimAsync(req, claim, [])).Value.Method, TaskTypes.ClaimVerification);
                     }
 
                     time.Advance(StepBetweenAnalyses);

@@ -23,7 +23,7 @@ public sealed class GatewayCacheAndBudgetTests : IAsyncLifetime
     [Fact]
     public async Task Execute_SameRequestTwice_SecondIsExactHitWithSavings()
     {
-        var h = new GatewayHarness(_server);
+        await using var h = new GatewayHarness(_server);
 
         var first = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
         var second = await h.Analyzer.SummarizeChunkAsync(Request(run: "run-2"), Chunk);
@@ -42,7 +42,7 @@ public sealed class GatewayCacheAndBudgetTests : IAsyncLifetime
     [Fact]
     public async Task Execute_SameRequestOtherTenant_MissesCache()
     {
-        var h = new GatewayHarness(_server);
+        await using var h = new GatewayHarness(_server);
 
         await h.Analyzer.SummarizeChunkAsync(Request(tenant: "guild-a"), Chunk);
         var other = await h.Analyzer.SummarizeChunkAsync(Request(tenant: "guild-b"), Chunk);
@@ -54,7 +54,7 @@ public sealed class GatewayCacheAndBudgetTests : IAsyncLifetime
     [Fact]
     public async Task Execute_NearlySameChunk_HitsSemanticTier_ButNeverForVerification()
     {
-        var h = new GatewayHarness(_server);
+        await using var h = new GatewayHarness(_server);
         await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
 
         var near = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk with { Text = Chunk.Text.Replace("sentence77", "sentence77b", StringComparison.Ordinal) });
@@ -72,7 +72,7 @@ public sealed class GatewayCacheAndBudgetTests : IAsyncLifetime
     [Fact]
     public async Task Execute_ConcurrentIdenticalRequests_MakeOneCall()
     {
-        var h = new GatewayHarness(_server);
+        await using var h = new GatewayHarness(_server);
         _server.Chat = _ => FakeReply.Json(Summary) with { Delay = TimeSpan.FromMilliseconds(300) };
 
         var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => h.Analyzer.SummarizeChunkAsync(Request(), Chunk)));
@@ -85,7 +85,7 @@ public sealed class GatewayCacheAndBudgetTests : IAsyncLifetime
     [Fact]
     public async Task Execute_RunCapReached_DegradesToOfflineAndSaysSo()
     {
-        var h = new GatewayHarness(_server, o => o.Budgets.PerRunUsd = 0.0005m);
+        await using var h = new GatewayHarness(_server, o => o.Budgets.PerRunUsd = 0.0005m);
 
         var first = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
         var second = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk with { Index = 1, Text = "Different text entirely." });
@@ -99,7 +99,7 @@ public sealed class GatewayCacheAndBudgetTests : IAsyncLifetime
     [Fact]
     public async Task Execute_PerCallCapBelowStrongModel_UsesCheaperModelAndNotes()
     {
-        var h = new GatewayHarness(_server, o => o.Budgets.PerCallUsd = 0.002m);
+        await using var h = new GatewayHarness(_server, o => o.Budgets.PerCallUsd = 0.002m);
         _server.Chat = _ => FakeReply.Json("""{"verdict":"refuted","confidence":0.9,"rationale":"evidence 1","ignoredInstructions":[]}""");
 
         var verdict = await h.Analyzer.VerifyClaimAsync(Request(), new Claim("c1", "The moon is made of cheese.", 0, 0.9), []);
@@ -113,7 +113,7 @@ public sealed class GatewayCacheAndBudgetTests : IAsyncLifetime
     public async Task Execute_TenantDailyCap_ResetsNextUtcDay()
     {
         var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
-        var h = new GatewayHarness(_server, o => o.Budgets.PerTenantDailyUsd = 0.0005m, time);
+        await using var h = new GatewayHarness(_server, o => o.Budgets.PerTenantDailyUsd = 0.0005m, time);
         await h.Analyzer.SummarizeChunkAsync(Request(run: "a"), Chunk);
 
         var blocked = await h.Analyzer.SummarizeChunkAsync(Request(run: "b"), Chunk with { Text = "Other text." });

@@ -6,13 +6,17 @@ using AutoIntel.Intelligence.Providers;
 using AutoIntel.Intelligence.Routing;
 using AutoIntel.Storage;
 using AutoIntel.TestKit;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoIntel.Intelligence.Tests;
 
 /// <summary>A gateway wired to a <see cref="FakeOpenAiServer"/> with a small catalog: "cheap" (weaker) and "strong" (expensive).</summary>
-public sealed class GatewayHarness
+/// <remarks>Composed by <see cref="IntelligenceServiceCollectionExtensions.AddAutoIntelIntelligence"/>, as production is.</remarks>
+public sealed class GatewayHarness : IAsyncDisposable
 {
+    private readonly ServiceProvider _services;
+
     public GatewayHarness(FakeOpenAiServer server, Action<LlmOptions>? configure = null, TimeProvider? time = null, IArtifactStore? store = null)
     {
         Time = time ?? TimeProvider.System;
@@ -34,17 +38,28 @@ public sealed class GatewayHarness
         };
         configure?.Invoke(Options);
         Store = store;
-        Catalog = ModelCatalog.FromOptions(Options);
-        Client = new OpenAiLlmClient(new OpenAiClientFactory(Options));
-        Resilience = new ModelResilience(Options.Resilience, Time);
-        Learner = new BanditLearner(Options.Routing, store);
-        Router = new ModelRouter(Catalog, Options.Routing, Learner, Resilience);
-        Cache = new ResponseCache(Options.Cache, Time, store);
-        Budgets = new BudgetLedger(Options.Budgets, Time, store);
-        Analytics = new GatewayAnalytics();
-        Journal = new RunJournal();
-        Gateway = new LlmGateway(Router, Client, Resilience, Cache, Budgets, Learner, Analytics, Journal, Options, Time, NullLogger<LlmGateway>.Instance);
+
+        // The production composition: what the harness decides is registered first, and the registration's TryAdd calls keep it.
+        var services = new ServiceCollection().AddSingleton(Options).AddSingleton(Time);
+        if (store is not null)
+        {
+            services.AddSingleton(store);
+        }
+
+        _services = services.AddAutoIntelIntelligence(new ConfigurationBuilder().Build()).BuildServiceProvider();
+        Catalog = _services.GetRequiredService<ModelCatalog>();
+        Client = (OpenAiLlmClient)_services.GetRequiredService<ILlmClient>();
+        Resilience = _services.GetRequiredService<ModelResilience>();
+        Learner = _services.GetRequiredService<BanditLearner>();
+        Router = _services.GetRequiredService<ModelRouter>();
+        Cache = _services.GetRequiredService<ResponseCache>();
+        Budgets = _services.GetRequiredService<BudgetLedger>();
+        Analytics = _services.GetRequiredService<GatewayAnalytics>();
+        Journal = _services.GetRequiredService<RunJournal>();
+        Gateway = _services.GetRequiredService<LlmGateway>();
         Offline = new StubOfflineAnalyzer();
+
+        // An empty configuration names no endpoint, so the registration leaves IContentAnalyzer alone; compose the LLM analyzer as it would.
         Analyzer = new LlmContentAnalyzer(Gateway, Offline, Journal);
     }
 
@@ -77,6 +92,9 @@ public sealed class GatewayHarness
     public StubOfflineAnalyzer Offline { get; }
 
     public LlmContentAnalyzer Analyzer { get; }
+
+    /// <summary>Disposes the composed services asynchronously (the gateway flushes on disposal).</summary>
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     public static LlmModelOptions Model(string name, decimal input, decimal output, double quality, double latencyMs, int context = 128_000, string provider = "fake") => new()
     {

@@ -19,7 +19,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task SummarizeChunk_ValidJson_SendsStrictSchemaAndReturnsValueWithCost()
     {
-        var h = new GatewayHarness(_server);
+        await using var h = new GatewayHarness(_server);
         _server.Chat = _ => FakeReply.Json(Summary) with { PromptTokens = 1000, CompletionTokens = 500 };
 
         var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
@@ -38,7 +38,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task Execute_InvalidThenValid_RetriesOnceWithValidationError()
     {
-        var h = new GatewayHarness(_server);
+        await using var h = new GatewayHarness(_server);
         _server.Enqueue(FakeReply.Json("""{"keyPoints":[],"ignoredInstructions":[]}"""), FakeReply.Json(Summary));
 
         var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
@@ -54,7 +54,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task Execute_InvalidTwiceOnEveryModel_ThrowsClearErrorAndCachesNothing()
     {
-        var h = new GatewayHarness(_server);
+        await using var h = new GatewayHarness(_server);
         _server.Chat = _ => FakeReply.Json("""{"keyPoints":"not a list","ignoredInstructions":[]}""");
 
         var act = () => h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
@@ -69,7 +69,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task Execute_QuoteNotInContent_IsInvalidOutput()
     {
-        var h = new GatewayHarness(_server);
+        await using var h = new GatewayHarness(_server);
         _server.Enqueue(
             FakeReply.Json("""{"fallacies":[{"type":"ad hominem","quote":"a sentence that was never said","explanation":"x","confidence":0.7}],"ignoredInstructions":[]}"""),
             FakeReply.Json("""{"fallacies":[{"type":"Appeal To Popularity","quote":"Everyone knows that.","explanation":"x","confidence":0.7}],"ignoredInstructions":[]}"""));
@@ -83,7 +83,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task Execute_429WithRetryAfterMs_RetriesSameModelAndSucceeds()
     {
-        var h = new GatewayHarness(_server);
+        await using var h = new GatewayHarness(_server);
         _server.Enqueue(FakeReply.Error(429, "slow down", new Dictionary<string, string> { ["retry-after-ms"] = "5" }), FakeReply.Json(Summary));
 
         var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
@@ -97,7 +97,7 @@ public sealed class GatewayTests : IAsyncLifetime
     {
         var time = new ManualTimeProvider();
         // No attempt timeout, so the only timer on the clock is the retry delay.
-        var h = new GatewayHarness(_server, o => o.Resilience.AttemptTimeout = Timeout.InfiniteTimeSpan, time);
+        await using var h = new GatewayHarness(_server, o => o.Resilience.AttemptTimeout = Timeout.InfiniteTimeSpan, time);
         _server.Enqueue(FakeReply.RateLimited("2"), FakeReply.Json(Summary));
 
         var pending = h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
@@ -115,7 +115,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task Execute_ModelDown_OneFastFailureThenCircuitOpenAndFallback()
     {
-        var h = new GatewayHarness(_server);
+        await using var h = new GatewayHarness(_server);
         _server.ChatByModel["cheap"] = _ => FakeReply.Error(500, "internal error");
         _server.Chat = _ => FakeReply.Json(Summary);
 
@@ -136,7 +136,7 @@ public sealed class GatewayTests : IAsyncLifetime
     public async Task Execute_CircuitOpen_ClosesAgainAfterBreakDuration()
     {
         var time = new ManualTimeProvider();
-        var h = new GatewayHarness(_server, time: time, configure: o => o.Resilience.MaxRetries = 1);
+        await using var h = new GatewayHarness(_server, time: time, configure: o => o.Resilience.MaxRetries = 1);
         _server.ChatByModel["cheap"] = _ => FakeReply.Error(503, "overloaded");
         _server.Chat = _ => FakeReply.Json(Summary);
 
@@ -159,7 +159,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task Execute_AttemptTimeout_FallsBackToNextModel()
     {
-        var h = new GatewayHarness(_server, o =>
+        await using var h = new GatewayHarness(_server, o =>
         {
             o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(300);
             o.Resilience.MaxRetries = 0;
@@ -177,7 +177,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task Execute_MalformedResponseBody_IsRetriedAsTransient()
     {
-        var h = new GatewayHarness(_server);
+        await using var h = new GatewayHarness(_server);
         _server.Enqueue(FakeReply.Malformed(), FakeReply.Json(Summary));
 
         var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
@@ -189,7 +189,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task Execute_AllModelsDown_FallsBackToOfflineWithNote()
     {
-        var h = new GatewayHarness(_server, o => o.Resilience.MaxRetries = 0);
+        await using var h = new GatewayHarness(_server, o => o.Resilience.MaxRetries = 0);
         _server.Chat = _ => FakeReply.Error(500, "down");
 
         var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
@@ -234,7 +234,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task Execute_NothingUsable_TaskWithoutChatModels_FallsBackOffline()
     {
-        var h = new GatewayHarness(_server, o => o.Models.ForEach(m => m.ContextWindow = 100));
+        await using var h = new GatewayHarness(_server, o => o.Models.ForEach(m => m.ContextWindow = 100));
 
         var result = await h.Analyzer.ExtractClaimsAsync(Request(), Chunk);
 

@@ -69,7 +69,7 @@ public sealed partial class PromptInjectionTests : IAsyncLifetime
 
     private async Task<(List<Verdict> Verdicts, IReadOnlyList<string> Notes)> RunAsync(string transcript, string run)
     {
-        var h = new GatewayHarness(_server, o => o.Cache.Enabled = false);
+        await using var h = new GatewayHarness(_server, o => o.Cache.Enabled = false);
         var request = Request(run: run);
         var claims = await h.Analyzer.ExtractClaimsAsync(request, new Chunk(0, transcript, 30));
         var verdicts = new List<Verdict>();

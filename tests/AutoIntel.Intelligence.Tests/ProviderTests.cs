@@ -18,7 +18,7 @@ public sealed class ProviderTests : IAsyncLifetime
     [Fact]
     public async Task SpeechToText_TranscriptionModel_ReturnsTimedSegments()
     {
-        var h = new GatewayHarness(_server, o => o.Models.Add(new LlmModelOptions { Name = "whisper-1", Provider = "fake", Capabilities = ["transcription"] }));
+        await using var h = new GatewayHarness(_server, o => o.Models.Add(new LlmModelOptions { Name = "whisper-1", Provider = "fake", Capabilities = ["transcription"] }));
         var stt = new OpenAiSpeechToText(h.Catalog, h.Client, h.Resilience);
 
         var transcript = await stt.TranscribeAsync(new byte[] { 1, 2, 3, 4 }, "talk.mp3", "audio/mpeg");
@@ -33,7 +33,7 @@ public sealed class ProviderTests : IAsyncLifetime
     [Fact]
     public async Task SpeechToText_NoTranscriptionModel_IsDisabledAndRefusesClearly()
     {
-        var h = new GatewayHarness(_server);
+        await using var h = new GatewayHarness(_server);
         var stt = new OpenAiSpeechToText(h.Catalog, h.Client, h.Resilience);
 
         var act = () => stt.TranscribeAsync(new byte[] { 1 }, "a.mp3", "audio/mpeg");
@@ -45,7 +45,7 @@ public sealed class ProviderTests : IAsyncLifetime
     [Fact]
     public async Task Embeddings_Batch_ReturnVectorsInInputOrder()
     {
-        var h = new GatewayHarness(_server, o => o.Models.Add(new LlmModelOptions { Name = "embed", Provider = "fake", Capabilities = ["embeddings"] }));
+        await using var h = new GatewayHarness(_server, o => o.Models.Add(new LlmModelOptions { Name = "embed", Provider = "fake", Capabilities = ["embeddings"] }));
 
         var vectors = await h.Client.EmbedAsync(h.Catalog.Find("embed")!, ["alpha", "beta", "alpha"]);
 

@@ -4,12 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AutoIntel.TestKit;
 
@@ -20,7 +15,6 @@ namespace AutoIntel.TestKit;
 /// </summary>
 public sealed class FakeDiscordServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, (string Token, string ChannelId, string Name)> _webhooks = new();
     private readonly ConcurrentDictionary<string, FakeDiscordMessage> _messages = new();
@@ -34,12 +28,9 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     private long _globalBlockedUntil;
     private int _failures;
     private int _failureStatus = 502;
+    private LoopbackHttpServer _http = null!;
 
-    private FakeDiscordServer(WebApplication app, TimeProvider time)
-    {
-        _app = app;
-        _time = time;
-    }
+    private FakeDiscordServer(TimeProvider time) => _time = time;
 
     /// <summary>The API base address, e.g. <c>http://127.0.0.1:5123/api/v10</c>.</summary>
     public string ApiBaseUrl { get; private set; } = string.Empty;
@@ -77,15 +68,9 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     /// <summary>Starts a server on 127.0.0.1 with a free port.</summary>
     public static async Task<FakeDiscordServer> StartAsync(TimeProvider? time = null)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        WebApplication app = builder.Build();
-        var server = new FakeDiscordServer(app, time ?? TimeProvider.System);
-        app.Map("/api/v10/{**path}", server.HandleAsync);
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.ApiBaseUrl = address.TrimEnd('/') + "/api/v10";
+        var server = new FakeDiscordServer(time ?? TimeProvider.System);
+        server._http = await LoopbackHttpServer.StartAsync(app => app.Map("/api/v10/{**path}", server.HandleAsync));
+        server.ApiBaseUrl = server._http.Url("api/v10").ToString();
         return server;
     }
 
@@ -119,11 +104,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         Interlocked.Exchange(ref _failures, count);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _http.DisposeAsync();
 
     private string NextId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
 

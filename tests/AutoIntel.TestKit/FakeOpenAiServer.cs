@@ -4,12 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AutoIntel.TestKit;
 
@@ -17,13 +12,15 @@ namespace AutoIntel.TestKit;
 /// audio transcriptions, error bodies, 429 with Retry-After, delays and malformed bodies. Serves <c>/v1/</c> and Azure's <c>/openai/v1/</c>.</summary>
 public sealed class FakeOpenAiServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeReply> _script = new();
     private readonly ConcurrentQueue<FakeChatRequest> _chatRequests = new();
     private int _embeddingCalls;
     private int _transcriptionCalls;
+    private LoopbackHttpServer _http = null!;
 
-    private FakeOpenAiServer(WebApplication app) => _app = app;
+    private FakeOpenAiServer()
+    {
+    }
 
     /// <summary>Base URL for the SDK (<c>http://127.0.0.1:port/v1/</c>).</summary>
     public Uri BaseUrl { get; private set; } = null!;
@@ -46,15 +43,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>Starts the server on a free loopback port.</summary>
     public static async Task<FakeOpenAiServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeOpenAiServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + "/v1/");
+        var server = new FakeOpenAiServer();
+        server._http = await LoopbackHttpServer.StartAsync(app => app.Run(server.HandleAsync));
+        server.BaseUrl = server._http.Url("v1/");
         return server;
     }
 
@@ -70,11 +61,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>Chat requests for one model.</summary>
     public int ChatCallsTo(string model) => _chatRequests.Count(r => r.Model == model);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _http.DisposeAsync();
 
     private async Task HandleAsync(HttpContext ctx)
     {
