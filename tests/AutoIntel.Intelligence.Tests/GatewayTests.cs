@@ -205,7 +205,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [InlineData(404, "check Deployment/Model")]
     public async Task Execute_ConfigurationError_IsNotRetriedAndTheNoteSaysWhatToCheck(int status, string hint)
     {
-        var h = new GatewayHarness(_server);
+        await using var h = new GatewayHarness(_server);
         _server.Chat = _ => FakeReply.Error(status, "Incorrect API key provided");
 
         var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
@@ -218,7 +218,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task Execute_RejectedKey_OpensTheCircuitSoLaterCallsCostNothing()
     {
-        var h = new GatewayHarness(_server);
+        await using var h = new GatewayHarness(_server);
         _server.Chat = _ => FakeReply.Error(401, "Incorrect API key provided");
 
         await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);

@@ -1,3 +1,5 @@
+using System.ClientModel.Primitives;
+using Azure.Core;
 using AutoIntel.Intelligence.Budgets;
 using AutoIntel.Intelligence.Gateway;
 using AutoIntel.Intelligence.Llm;
@@ -70,6 +72,30 @@ public sealed class ProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AzureProviderWithoutKey_SendsEntraIdBearerTokenForTheCognitiveServicesScope()
+    {
+        // Bearer tokens are only sent over TLS, so this provider is served over HTTPS.
+        await using var https = await FakeOpenAiServer.StartAsync(LoopbackCertificate.Certificate);
+        var options = new LlmOptions
+        {
+            Providers = { ["azure"] = new LlmProviderOptions { Kind = "azure", Endpoint = new Uri(https.BaseUrl, "/openai/v1/").ToString() } },
+            Models = [new LlmModelOptions { Name = "gpt-4.1-mini", Provider = "azure", Deployment = "gpt41mini-prod" }],
+        };
+        var credential = new FixedTokenCredential("entra-token");
+        using var http = new HttpClient(LoopbackCertificate.TrustingHandler());
+        var client = new OpenAiLlmClient(new OpenAiClientFactory(options, credential, new HttpClientPipelineTransport(http)));
+        https.Chat = _ => FakeReply.Json("{\"ok\":true}");
+
+        await client.CompleteAsync(ModelCatalog.FromOptions(options).Models[0], new ChatCall("s", [new ChatTurn(false, "u")], "x", """{"type":"object"}""", 0, 10));
+
+        var request = https.ChatRequests.Single();
+        request.Path.Should().Be("/openai/v1/chat/completions");
+        request.Authorization.Should().Be("Bearer entra-token");
+        request.Model.Should().Be("gpt41mini-prod", "Azure takes the deployment name as the model");
+        credential.Scopes.Should().Equal("https://cognitiveservices.azure.com/.default");
+    }
+
+    [Fact]
     public void RetryAfter_SecondsAndHttpDate_AreParsed()
     {
         var now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -93,5 +119,19 @@ public sealed class ProviderTests : IAsyncLifetime
         var tokens = TokenCounter.Count(prose);
 
         tokens.Should().BeInRange((int)(prose.Length / 4.0 * 0.85), (int)(prose.Length / 4.0 * 1.15));
+    }
+
+    private sealed class FixedTokenCredential(string token) : TokenCredential
+    {
+        public IReadOnlyList<string> Scopes { get; private set; } = [];
+
+        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
+        {
+            Scopes = requestContext.Scopes;
+            return new AccessToken(token, DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }
 }

@@ -65,6 +65,8 @@ public sealed class ServiceRegistrationTests
         var config = Config(new()
         {
             ["Llm:Providers:a:Kind"] = "azure",
+            ["Llm:Providers:b:Kind"] = "azure",
+            ["Llm:Providers:b:Endpoint"] = "http://my-resource.openai.azure.com/openai/v1/",
             ["Llm:Models:0:Name"] = "m",
             ["Llm:Models:0:Provider"] = "missing",
             ["Llm:Models:0:InputPricePer1K"] = "-1",
@@ -76,7 +78,8 @@ public sealed class ServiceRegistrationTests
         act.Should().Throw<OptionsValidationException>()
             .Which.Failures.Should().Contain(f => f.Contains("Endpoint is required"))
             .And.Contain(f => f.Contains("'missing'"))
-            .And.Contain(f => f.Contains("negative"));
+            .And.Contain(f => f.Contains("negative"))
+            .And.Contain(f => f.Contains("Llm:Providers:b:Endpoint must be https to sign in with Entra ID"));
     }
 
     [Fact]

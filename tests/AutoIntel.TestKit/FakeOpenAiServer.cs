@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -40,11 +41,11 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>Transcription requests received.</summary>
     public int TranscriptionCalls => Volatile.Read(ref _transcriptionCalls);
 
-    /// <summary>Starts the server on a free loopback port.</summary>
-    public static async Task<FakeOpenAiServer> StartAsync()
+    /// <summary>Starts the server on a free loopback port, over HTTPS when a <paramref name="certificate"/> is given.</summary>
+    public static async Task<FakeOpenAiServer> StartAsync(X509Certificate2? certificate = null)
     {
         var server = new FakeOpenAiServer();
-        server._http = await LoopbackHttpServer.StartAsync(app => app.Run(server.HandleAsync));
+        server._http = await LoopbackHttpServer.StartAsync(app => app.Run(server.HandleAsync), certificate: certificate);
         server.BaseUrl = server._http.Url("v1/");
         return server;
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -37,10 +38,12 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     /// <summary>An absolute URL on this server for <paramref name="pathAndQuery"/>.</summary>
     public Uri Url(string pathAndQuery) => new(BaseAddress, pathAndQuery);
 
-    /// <summary>Starts a server whose endpoints <paramref name="map"/> adds (minimal-API style), optionally with extra services.</summary>
+    /// <summary>Starts a server whose endpoints <paramref name="map"/> adds (minimal-API style), optionally with extra services,
+    /// over HTTPS when a <paramref name="certificate"/> is given (see <see cref="LoopbackCertificate"/>).</summary>
     public static async Task<LoopbackHttpServer> StartAsync(
         Action<WebApplication> map,
         Action<IServiceCollection>? configureServices = null,
+        X509Certificate2? certificate = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(map);
@@ -50,7 +53,13 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         // Handlers that hang on purpose (timeout tests) must not hold up disposal for long.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         configureServices?.Invoke(builder.Services);

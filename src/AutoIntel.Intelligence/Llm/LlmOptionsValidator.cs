@@ -22,6 +22,13 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
             {
                 errors.Add($"Llm:Providers:{key}:Endpoint is required for kind '{provider.Kind}'.");
             }
+
+            // The SDK refuses to send a bearer token over plain HTTP; say so at start rather than on every call.
+            if (provider.Kind == "azure" && (provider.UseEntraId || string.IsNullOrWhiteSpace(provider.ApiKey))
+                && Uri.TryCreate(provider.Endpoint, UriKind.Absolute, out var endpoint) && endpoint.Scheme != Uri.UriSchemeHttps)
+            {
+                errors.Add($"Llm:Providers:{key}:Endpoint must be https to sign in with Entra ID (no ApiKey set); was '{provider.Endpoint}'.");
+            }
         }
 
         foreach (var m in options.Models)

@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Collections.Concurrent;
+using Azure.Core;
 using Azure.Identity;
 using AutoIntel.Intelligence.Llm;
 using AutoIntel.Intelligence.Routing;
@@ -15,9 +16,17 @@ public sealed class OpenAiClientFactory
     private readonly Dictionary<string, LlmProviderOptions> _providers;
     private readonly TimeSpan _networkTimeout;
     private readonly ConcurrentDictionary<string, OpenAIClient> _clients = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lazy<TokenCredential> _entraCredential;
+    private readonly PipelineTransport? _transport;
 
-    public OpenAiClientFactory(LlmOptions options)
+    /// <param name="options">Providers, or the one-endpoint shortcut.</param>
+    /// <param name="entraCredential">Token source for Azure providers without a key; <see cref="DefaultAzureCredential"/> when null
+    /// (managed identity in Azure, <c>az login</c> locally).</param>
+    /// <param name="transport">HTTP transport for every client (e.g. a proxy or a test certificate); the SDK's default when null.</param>
+    public OpenAiClientFactory(LlmOptions options, TokenCredential? entraCredential = null, PipelineTransport? transport = null)
     {
+        _transport = transport;
+        _entraCredential = new Lazy<TokenCredential>(() => entraCredential ?? new DefaultAzureCredential());
         _providers = new Dictionary<string, LlmProviderOptions>(options.Providers, StringComparer.OrdinalIgnoreCase);
         if (!string.IsNullOrWhiteSpace(options.Endpoint))
         {
@@ -53,6 +62,11 @@ public sealed class OpenAiClientFactory
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = _networkTimeout,
         };
+        if (_transport is not null)
+        {
+            options.Transport = _transport;
+        }
+
         if (!string.IsNullOrWhiteSpace(provider.Endpoint))
         {
             options.Endpoint = new Uri(provider.Endpoint);
@@ -61,7 +75,7 @@ public sealed class OpenAiClientFactory
         if (provider.Kind == "azure" && (provider.UseEntraId || string.IsNullOrWhiteSpace(provider.ApiKey)))
         {
 #pragma warning disable OPENAI001 // The token-policy constructor is [Experimental]; it is the documented way to use Entra ID with Azure OpenAI v1.
-            return new OpenAIClient(new BearerTokenPolicy(new DefaultAzureCredential(), AzureScope), options);
+            return new OpenAIClient(new BearerTokenPolicy(_entraCredential.Value, AzureScope), options);
 #pragma warning restore OPENAI001
         }
 
