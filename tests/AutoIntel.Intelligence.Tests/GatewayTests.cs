@@ -125,22 +125,38 @@ public sealed class GatewayTests : IAsyncLifetime
 
         first.Value.KeyPoints.Should().ContainSingle();
         second.Value.KeyPoints.Should().ContainSingle();
-        cheapCallsAfterFirst.Should().Be(2, "the breaker opens after two failed attempts and stops the third retry");
-        _server.ChatCallsTo("cheap").Should().Be(2, "an open circuit removes the model from routing");
+        cheapCallsAfterFirst.Should().Be(3, "the first call's attempt and two retries all fail, which opens the breaker");
+        _server.ChatCallsTo("cheap").Should().Be(3, "an open circuit removes the model from routing");
         h.Resilience.IsOpen("cheap").Should().BeTrue();
         var stats = h.Analytics.Snapshot();
         stats.Models.Single(m => m.Model == "cheap").FallbacksFrom.Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(500)]
+    public async Task Execute_OneFailedAttemptThenSuccess_KeepsTheCircuitClosed(int status)
+    {
+        await using var h = new GatewayHarness(_server);
+        _server.Enqueue(status == 429 ? FakeReply.RateLimited("0") : FakeReply.Error(status, "blip"));
+        _server.Chat = _ => FakeReply.Json(Summary);
+
+        await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        await h.Analyzer.SummarizeChunkAsync(Request(), Chunk with { Text = Chunk.Text + " Again." });
+
+        _server.ChatRequests.Select(r => r.Model).Should().Equal(["cheap", "cheap", "cheap"], "one failed attempt among successes is not a model that is down");
+        h.Resilience.IsOpen("cheap").Should().BeFalse();
     }
 
     [Fact]
     public async Task Execute_CircuitOpen_ClosesAgainAfterBreakDuration()
     {
         var time = new ManualTimeProvider();
-        await using var h = new GatewayHarness(_server, time: time, configure: o => o.Resilience.MaxRetries = 1);
+        await using var h = new GatewayHarness(_server, time: time);
         _server.ChatByModel["cheap"] = _ => FakeReply.Error(503, "overloaded");
         _server.Chat = _ => FakeReply.Json(Summary);
 
-        // The retry waits on the manual clock: move it in small steps until the call is done (well inside the break duration).
+        // The retries wait on the manual clock: move it in small steps until the call is done (well inside the break duration).
         var call = h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
         while (!call.IsCompleted)
         {
@@ -221,14 +237,17 @@ public sealed class GatewayTests : IAsyncLifetime
         await using var h = new GatewayHarness(_server);
         _server.Chat = _ => FakeReply.Error(401, "Incorrect API key provided");
 
-        await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
-        await h.Analyzer.SummarizeChunkAsync(Request(run: "run-2"), Chunk);
-        var before = _server.ChatRequests.Count;
-        var third = await h.Analyzer.SummarizeChunkAsync(Request(run: "run-3"), Chunk);
+        for (var run = 1; run <= 3; run++)
+        {
+            await h.Analyzer.SummarizeChunkAsync(Request(run: $"run-{run}"), Chunk);
+        }
 
-        before.Should().Be(4, "two models, one attempt each, two analyses");
+        var before = _server.ChatRequests.Count;
+        var fourth = await h.Analyzer.SummarizeChunkAsync(Request(run: "run-4"), Chunk);
+
+        before.Should().Be(6, "two models, one attempt each (a rejected key is not retried), three analyses");
         _server.ChatRequests.Should().HaveCount(before, "both circuits are open now");
-        third.Value.KeyPoints.Should().Equal("offline point");
+        fourth.Value.KeyPoints.Should().Equal("offline point");
     }
 
     [Fact]

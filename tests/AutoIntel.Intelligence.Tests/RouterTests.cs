@@ -65,7 +65,7 @@ public sealed class RouterTests
     {
         var o = Catalog();
         var time = new ManualTimeProvider();
-        var resilience = new ModelResilience(new ResilienceOptions { MaxRetries = 1, BaseDelay = TimeSpan.Zero }, time);
+        var resilience = new ModelResilience(new ResilienceOptions { BaseDelay = TimeSpan.Zero }, time);
         var failing = () => resilience.ExecuteAsync<int>("mini", _ => throw new HttpRequestException("down"), CancellationToken.None).AsTask();
         await failing.Should().ThrowAsync<Exception>();
 

@@ -17,6 +17,9 @@ public static class LlmErrors
         _ => false,
     };
 
+    /// <summary>Whether the provider asked us to slow down (429).</summary>
+    public static bool IsRateLimit(Exception exception) => exception is ClientResultException { Status: 429 };
+
     /// <summary>Whether the model cannot serve anyone as configured (401, 403, 404): not retried, but counted by the circuit breaker
     /// so a misconfigured model is skipped after a couple of fast failures.</summary>
     public static bool IsConfigurationError(Exception exception) => exception is ClientResultException { Status: 401 or 403 or 404 };

@@ -58,8 +58,11 @@ public sealed class ModelResilience
         builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => LlmErrors.IsTransient(e) || LlmErrors.IsConfigurationError(e)),
-                FailureRatio = 0.5,
+                // A 429 is the provider pacing us, not failing: its Retry-After is honoured (or the call moves on), and counting it
+                // would let one rate-limited attempt early in a run switch a single-model catalog to offline for BreakDuration.
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e =>
+                    (LlmErrors.IsTransient(e) && !LlmErrors.IsRateLimit(e)) || LlmErrors.IsConfigurationError(e)),
+                FailureRatio = 0.6,
                 MinimumThroughput = Math.Max(2, _options.MinimumThroughput),
                 SamplingDuration = _options.SamplingDuration,
                 BreakDuration = _options.BreakDuration,

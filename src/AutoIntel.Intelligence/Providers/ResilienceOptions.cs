@@ -21,8 +21,9 @@ public sealed class ResilienceOptions
     /// <summary>How long a model's circuit stays open after it breaks.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Failed attempts within <see cref="SamplingDuration"/> that may open the circuit.</summary>
-    public int MinimumThroughput { get; set; } = 2;
+    /// <summary>Attempts within <see cref="SamplingDuration"/> before the failure ratio (0.6) may open the circuit: with 3, a model that is
+    /// down opens on the last retry of its first call, while one failed attempt among successes never does.</summary>
+    public int MinimumThroughput { get; set; } = 3;
 
     /// <summary>Window over which failures are counted.</summary>
     public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
