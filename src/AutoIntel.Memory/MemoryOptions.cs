@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AutoIntel.Memory.Vectors.Qdrant;
 
 namespace AutoIntel.Memory;
 
@@ -30,4 +31,7 @@ public sealed class MemoryOptions
     /// <summary>Texts per embedding call and per vector upsert.</summary>
     [Range(1, 4096)]
     public int EmbeddingBatchSize { get; set; } = 64;
+
+    /// <summary>Qdrant connection (<c>Memory:Qdrant</c>); when its Url is set, vectors live in Qdrant instead of <c>{RootPath}/vectors</c>.</summary>
+    public QdrantOptions Qdrant { get; set; } = new();
 }

@@ -1,6 +1,7 @@
 using AutoIntel.Memory.Embeddings;
 using AutoIntel.Memory.Graph;
 using AutoIntel.Memory.Vectors;
+using AutoIntel.Memory.Vectors.Qdrant;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +10,8 @@ using Microsoft.Extensions.Options;
 
 namespace AutoIntel.Memory;
 
-/// <summary>Registers the community memory with its embedded defaults (hashing embedder, embedded vector store, JSON graphs).</summary>
+/// <summary>Registers the community memory with its embedded defaults (hashing embedder, embedded vector store, JSON graphs),
+/// or Qdrant as the vector store when <c>Memory:Qdrant:Url</c> is set.</summary>
 public static class MemoryServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="IContentMemory"/>, <see cref="IEmbedder"/>, <see cref="IVectorStore"/> and <see cref="KnowledgeGraphStore"/> as singletons.</summary>
@@ -23,14 +25,17 @@ public static class MemoryServiceCollectionExtensions
             .PostConfigure(o => o.RootPath = string.IsNullOrWhiteSpace(o.RootPath) ? rootPath : o.RootPath)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MemoryOptions>, MemoryOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEmbedder>(_ => new HashingEmbedder());
-        services.TryAddSingleton<IVectorStore>(sp => new EmbeddedVectorStore(
-            Path.Combine(sp.GetRequiredService<IOptions<MemoryOptions>>().Value.RootPath, "vectors"),
-            sp.GetService<ILogger<EmbeddedVectorStore>>(),
-            MemoryPayload.Tenant,
-            MemoryPayload.FilterKeys));
+        services.TryAddSingleton<IVectorStore>(sp =>
+        {
+            MemoryOptions options = sp.GetRequiredService<IOptions<MemoryOptions>>().Value;
+            return options.Qdrant.IsEnabled
+                ? new QdrantVectorStore(options.Qdrant, MemoryPayload.Tenant, MemoryPayload.FilterKeys, sp.GetService<ILogger<QdrantVectorStore>>())
+                : new EmbeddedVectorStore(Path.Combine(options.RootPath, "vectors"), sp.GetService<ILogger<EmbeddedVectorStore>>(), MemoryPayload.Tenant, MemoryPayload.FilterKeys);
+        });
         services.TryAddSingleton(sp => new KnowledgeGraphStore(
             Path.Combine(sp.GetRequiredService<IOptions<MemoryOptions>>().Value.RootPath, "graph")));
         services.TryAddSingleton<IContentMemory, ContentMemory>();

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -13,7 +12,7 @@ namespace AutoIntel.Memory.Vectors;
 /// records is compacted on open. Rows are grouped by the partition key (the tenant), so tenant-filtered searches read
 /// only that tenant's rows.
 /// </remarks>
-public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
+public sealed class EmbeddedVectorStore : IVectorStore, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<VectorCollection>> _collections = new(StringComparer.Ordinal);
     private readonly ILogger _logger;
@@ -119,16 +118,10 @@ public sealed partial class EmbeddedVectorStore : IVectorStore, IDisposable
         _folderLock?.Dispose();
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")]
-    private static partial Regex CollectionName();
-
     private VectorCollection? Get(string collection, bool create)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (!CollectionName().IsMatch(collection))
-        {
-            throw new ArgumentException($"'{collection}' is not a valid collection name (letters, digits, '_', '.', '-'; at most 100).", nameof(collection));
-        }
+        CollectionNames.Validate(collection);
 
         string? path = RootPath is null ? null : Path.Combine(RootPath, collection + ".vlog");
         if (!create && !_collections.ContainsKey(collection) && (path is null || !File.Exists(path)))

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+
+namespace AutoIntel.Memory;
+
+/// <summary>Rejects a bad <c>Memory:Qdrant</c> section at startup with every problem listed (ranges are checked by data annotations).</summary>
+public sealed class MemoryOptionsValidator : IValidateOptions<MemoryOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, MemoryOptions options)
+    {
+        var q = options.Qdrant;
+        var errors = new List<string>();
+        if (!q.IsEnabled)
+        {
+            if (!string.IsNullOrWhiteSpace(q.ApiKey))
+            {
+                errors.Add("Memory:Qdrant:ApiKey is set but Memory:Qdrant:Url is not; set the Url (e.g. http://localhost:6333) or remove the key.");
+            }
+
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        }
+
+        if (!Uri.TryCreate(q.Url, UriKind.Absolute, out Uri? url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add($"Memory:Qdrant:Url must be an absolute http(s) URL such as http://localhost:6333 (was '{q.Url}').");
+        }
+        else if (!string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
+        {
+            errors.Add($"Memory:Qdrant:Url must not have a query or fragment (was '{q.Url}').");
+        }
+
+        if (q.CollectionPrefix.Length > 100 || q.CollectionPrefix.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')))
+        {
+            errors.Add($"Memory:Qdrant:CollectionPrefix may hold letters, digits, '_', '-' and '.' only, at most 100 (was '{q.CollectionPrefix}').");
+        }
+
+        if (q.Timeout <= TimeSpan.Zero)
+        {
+            errors.Add($"Memory:Qdrant:Timeout must be positive (was {q.Timeout}).");
+        }
+
+        if (q.MaxRetries is < 0 or > 10)
+        {
+            errors.Add($"Memory:Qdrant:MaxRetries must be between 0 and 10 (was {q.MaxRetries}).");
+        }
+
+        if (q.RetryBaseDelay < TimeSpan.Zero || q.MaxRetryAfter < TimeSpan.Zero)
+        {
+            errors.Add("Memory:Qdrant:RetryBaseDelay and MaxRetryAfter must not be negative.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
