@@ -3,24 +3,18 @@ using AutoIntel.TestKit;
 
 namespace AutoIntel.Memory.Tests.Vectors;
 
-public sealed class EmbeddedVectorStoreTests : IDisposable
+public sealed class EmbeddedVectorStoreTests : VectorStoreContractTests, IDisposable
 {
-    private const string Collection = "test";
     private readonly TempDirectory _dir = new();
+    private EmbeddedVectorStore? _contractStore;
 
-    public void Dispose() => _dir.Dispose();
+    // A folder of its own: the tests below open stores on _dir.Path, and a folder takes one store at a time.
+    protected override IVectorStore Store => _contractStore ??= new EmbeddedVectorStore(_dir.Combine("contract"));
 
-    [Fact]
-    public async Task SearchAsync_SeveralRecords_ReturnsTopKByCosineBestFirst()
+    public void Dispose()
     {
-        using var store = new EmbeddedVectorStore(_dir.Path);
-        await store.UpsertAsync(Collection, [Rec("x", [1, 0, 0]), Rec("xy", [1, 1, 0]), Rec("y", [0, 1, 0]), Rec("neg", [-1, 0, 0])]);
-
-        IReadOnlyList<VectorHit> hits = await store.SearchAsync(Collection, [2, 0.1f, 0], topK: 2);
-
-        hits.Select(h => h.Id).Should().Equal("x", "xy");
-        hits[0].Score.Should().BeGreaterThan(hits[1].Score);
-        hits[0].Score.Should().BeApproximately(0.9988, 1e-3);
+        _contractStore?.Dispose();
+        _dir.Dispose();
     }
 
     [Fact]
@@ -41,52 +35,6 @@ public sealed class EmbeddedVectorStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task UpsertAsync_SameId_ReplacesVectorAndPayload()
-    {
-        using var store = new EmbeddedVectorStore(_dir.Path);
-        await store.UpsertAsync(Collection, [Rec("a", [1, 0], ("v", "1"))]);
-
-        await store.UpsertAsync(Collection, [Rec("a", [0, 1], ("v", "2"))]);
-
-        (await store.CountAsync(Collection)).Should().Be(1);
-        VectorHit hit = (await store.SearchAsync(Collection, [0, 1], 5)).Single();
-        hit.Score.Should().BeApproximately(1, 1e-5);
-        hit.Payload["v"].Should().Be("2");
-        (await store.CountAsync(Collection, Filter(("v", "1")))).Should().Be(0);
-    }
-
-    [Fact]
-    public async Task SearchAsync_WithFilter_ReturnsOnlyRecordsMatchingEveryKey()
-    {
-        using var store = new EmbeddedVectorStore(_dir.Path);
-        await store.UpsertAsync(Collection,
-        [
-            Rec("a1", [1, 0], ("tenant", "a"), ("kind", "chunk")),
-            Rec("a2", [1, 0.1f], ("tenant", "a"), ("kind", "verdict")),
-            Rec("b1", [1, 0], ("tenant", "b"), ("kind", "chunk")),
-        ]);
-
-        IReadOnlyList<VectorHit> hits = await store.SearchAsync(Collection, [1, 0], 10, Filter(("tenant", "a"), ("kind", "chunk")));
-        IReadOnlyList<VectorHit> none = await store.SearchAsync(Collection, [1, 0], 10, Filter(("tenant", "c")));
-
-        hits.Select(h => h.Id).Should().Equal("a1");
-        none.Should().BeEmpty();
-        (await store.CountAsync(Collection, Filter(("tenant", "a")))).Should().Be(2);
-    }
-
-    [Fact]
-    public async Task SearchAsync_FilterOnLongValue_ComparesExactly()
-    {
-        using var store = new EmbeddedVectorStore(_dir.Path);
-        string longText = new('x', 500);
-        await store.UpsertAsync(Collection, [Rec("long", [1, 0], ("text", longText)), Rec("other", [1, 0], ("text", longText + "y"))]);
-
-        IReadOnlyList<VectorHit> hits = await store.SearchAsync(Collection, [1, 0], 10, Filter(("text", longText)));
-
-        hits.Select(h => h.Id).Should().Equal("long");
-    }
-
-    [Fact]
     public async Task SearchAsync_FilterOnKeyThatIsNotIndexed_StillFiltersExactly()
     {
         using var store = new EmbeddedVectorStore(_dir.Path, indexedKeys: new HashSet<string> { "tenant" });
@@ -96,33 +44,6 @@ public sealed class EmbeddedVectorStoreTests : IDisposable
 
         hits.Select(h => h.Id).Should().Equal("b");
         (await store.CountAsync(Collection, Filter(("kind", "nothing")))).Should().Be(0);
-    }
-
-    [Fact]
-    public async Task DeleteAsync_ExistingAndMissingIds_RemovesAndCountsExisting()
-    {
-        using var store = new EmbeddedVectorStore(_dir.Path);
-        await store.UpsertAsync(Collection, [Rec("a", [1, 0]), Rec("b", [0, 1]), Rec("c", [1, 1])]);
-
-        int deleted = await store.DeleteAsync(Collection, ["a", "zzz"]);
-
-        deleted.Should().Be(1);
-        (await store.CountAsync(Collection)).Should().Be(2);
-        (await store.SearchAsync(Collection, [1, 0], 10)).Select(h => h.Id).Should().BeEquivalentTo(["c", "b"]);
-    }
-
-    [Fact]
-    public async Task DeleteAsync_RowMovedIntoHole_FiltersStillMatchTheRightRecords()
-    {
-        using var store = new EmbeddedVectorStore(_dir.Path);
-        await store.UpsertAsync(Collection, [Rec("a", [1, 0], ("t", "x")), Rec("b", [0, 1], ("t", "y")), Rec("c", [1, 1], ("t", "x"), ("extra", "1"))]);
-
-        await store.DeleteAsync(Collection, ["a"]);
-        await store.UpsertAsync(Collection, [Rec("c", [1, 1], ("t", "y"))]);
-
-        (await store.CountAsync(Collection, Filter(("t", "x")))).Should().Be(0);
-        (await store.CountAsync(Collection, Filter(("extra", "1")))).Should().Be(0);
-        (await store.SearchAsync(Collection, [1, 0], 10, Filter(("t", "y")))).Select(h => h.Id).Should().Equal("c", "b");
     }
 
     [Fact]
@@ -271,26 +192,7 @@ public sealed class EmbeddedVectorStoreTests : IDisposable
         const int BatchesPerWriter = 25;
         using (var store = new EmbeddedVectorStore(_dir.Path))
         {
-            Task[] writers = [.. Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
-            {
-                var random = new Random(w);
-                for (int b = 0; b < BatchesPerWriter; b++)
-                {
-                    VectorRecord[] batch = [.. Enumerable.Range(0, 4).Select(i => Rec($"{w}-{b}-{i}", [(float)random.NextDouble(), (float)random.NextDouble(), 1], ("w", $"{w}")))];
-                    await store.UpsertAsync(Collection, batch);
-                    await store.SearchAsync(Collection, [1, 0, 0], 5, Filter(("w", $"{w}")));
-                }
-            }))];
-            Task reader = Task.Run(async () =>
-            {
-                for (int i = 0; i < 200; i++)
-                {
-                    IReadOnlyList<VectorHit> hits = await store.SearchAsync(Collection, [0, 1, 0], 10);
-                    hits.Should().OnlyHaveUniqueItems(h => h.Id);
-                }
-            });
-
-            await Task.WhenAll([.. writers, reader]);
+            await WriteConcurrentlyAsync(store, Writers, BatchesPerWriter, readerSearches: 200);
 
             (await store.CountAsync(Collection)).Should().Be(Writers * BatchesPerWriter * 4);
         }
@@ -298,18 +200,6 @@ public sealed class EmbeddedVectorStoreTests : IDisposable
         using var reopened = new EmbeddedVectorStore(_dir.Path);
         (await reopened.CountAsync(Collection)).Should().Be(Writers * BatchesPerWriter * 4);
         (await reopened.CountAsync(Collection, Filter(("w", "3")))).Should().Be(BatchesPerWriter * 4);
-    }
-
-    [Fact]
-    public async Task UpsertAsync_DimensionMismatch_Throws()
-    {
-        using var store = new EmbeddedVectorStore(_dir.Path);
-        await store.UpsertAsync(Collection, [Rec("a", [1, 0])]);
-
-        Func<Task> act = () => store.UpsertAsync(Collection, [Rec("b", [1, 0, 0])]);
-
-        await act.Should().ThrowAsync<ArgumentException>();
-        (await store.CountAsync(Collection)).Should().Be(1);
     }
 
     [Fact]
@@ -321,16 +211,6 @@ public sealed class EmbeddedVectorStoreTests : IDisposable
 
         hits.Should().BeEmpty();
         File.Exists(_dir.Combine("nothing.vlog")).Should().BeFalse();
-    }
-
-    [Fact]
-    public async Task SearchAsync_InvalidCollectionName_Throws()
-    {
-        using var store = new EmbeddedVectorStore(_dir.Path);
-
-        Func<Task> act = () => store.SearchAsync("../escape", [1, 0], 3);
-
-        await act.Should().ThrowAsync<ArgumentException>();
     }
 
     [Fact]
@@ -355,13 +235,14 @@ public sealed class EmbeddedVectorStoreTests : IDisposable
             hits.Select(h => h.Id).Should().Equal(expected);
         }
     }
+}
 
-    private static float[] RandomVector(Random random, int dims) =>
-        [.. Enumerable.Range(0, dims).Select(_ => (float)(random.NextDouble() * 2 - 1))];
+/// <summary>The contract against the in-memory variant (no logs).</summary>
+public sealed class InMemoryEmbeddedVectorStoreTests : VectorStoreContractTests, IDisposable
+{
+    private readonly EmbeddedVectorStore _store = EmbeddedVectorStore.InMemory();
 
-    private static VectorRecord Rec(string id, float[] vector, params (string Key, string Value)[] payload) =>
-        new(id, vector, payload.ToDictionary(p => p.Key, p => p.Value));
+    protected override IVectorStore Store => _store;
 
-    private static Dictionary<string, string> Filter(params (string Key, string Value)[] pairs) =>
-        pairs.ToDictionary(p => p.Key, p => p.Value);
+    public void Dispose() => _store.Dispose();
 }

@@ -1,0 +1,332 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using AutoIntel.Core.FactCheck;
+using AutoIntel.Memory.Embeddings;
+using AutoIntel.Memory.Graph;
+using AutoIntel.Memory.Vectors;
+using AutoIntel.Memory.Vectors.Qdrant;
+using AutoIntel.TestKit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AutoIntel.Memory.Tests.Vectors.Qdrant;
+
+public sealed class QdrantVectorStoreTests : IAsyncLifetime
+{
+    private const string Collection = "test";
+    private const string QdrantName = "autointel-test";
+    private FakeQdrantServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await FakeQdrantServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public void QdrantPointIds_For_IsRfcVersion5UuidOfTheId()
+    {
+        // Expected value computed independently: Python uuid.uuid5(UUID("5b0c3f4e-…"), "guild-a/run-1/chunk/0.1").
+        string id = QdrantPointIds.For("guild-a/run-1/chunk/0.1");
+
+        id.Should().Be("cba9229d-4fb1-52d7-953c-72e0acbf221a");
+        QdrantPointIds.For("guild-a/run-1/chunk/0.1").Should().Be(id);
+        QdrantPointIds.For("guild-a/run-1/chunk/0.2").Should().NotBe(id);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_StringIds_StoredUnderUuidsWithOriginalIdInPayloadAndReturnedAsIs()
+    {
+        using QdrantVectorStore store = NewStore();
+
+        await store.UpsertAsync(Collection, [Rec("guild-a/run-1/chunk/0.1", [1, 0], ("tenant", "guild-a")), Rec("42", [0, 1])]);
+        IReadOnlyList<VectorHit> hits = await store.SearchAsync(Collection, [1, 0.2f], 2);
+
+        hits.Select(h => h.Id).Should().Equal("guild-a/run-1/chunk/0.1", "42");
+        hits[0].Payload.Should().NotContainKey(QdrantVectorStore.OriginalIdKey).And.Contain("tenant", "guild-a");
+        IReadOnlyDictionary<string, string> points = _server.Points(QdrantName);
+        points.Keys.Should().BeEquivalentTo([QdrantPointIds.For("guild-a/run-1/chunk/0.1"), QdrantPointIds.For("42")]);
+        points[QdrantPointIds.For("42")].Should().Contain("\"_id\":\"42\"");
+    }
+
+    [Fact]
+    public async Task FakeServer_NonUuidPointId_RejectedWith400LikeQdrant()
+    {
+        using var http = new HttpClient { BaseAddress = _server.BaseUrl };
+        await http.PutAsync("collections/raw", Json("""{"vectors":{"size":2,"distance":"Cosine"}}"""));
+
+        HttpResponseMessage response = await http.PutAsync("collections/raw/points?wait=true", Json("""{"points":[{"id":"doc-1","vector":[1,0]}]}"""));
+        string body = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        body.Should().Contain("\"status\":{\"error\":").And.Contain("not a valid point ID");
+    }
+
+    [Fact]
+    public async Task UpsertAsync_FirstUpsert_CreatesCosineCollectionAndKeywordIndexesWithTenantFlag()
+    {
+        using QdrantVectorStore store = NewStore();
+
+        await store.UpsertAsync(Collection, [Rec("a", [1, 0, 0], ("tenant", "t"))]);
+
+        _server.VectorSize(QdrantName).Should().Be(3);
+        IReadOnlyDictionary<string, string> indexes = _server.PayloadIndexes(QdrantName);
+        indexes.Keys.Should().BeEquivalentTo(MemoryPayload.FilterKeys);
+        indexes[MemoryPayload.Tenant].Should().Be("""{"type":"keyword","is_tenant":true}""");
+        indexes[MemoryPayload.Kind].Should().Be("\"keyword\"");
+    }
+
+    [Fact]
+    public async Task UpsertAsync_MoreThan256Points_SendsSeveralRequestsOfAtMost256()
+    {
+        using QdrantVectorStore store = NewStore();
+
+        await store.UpsertAsync(Collection, [.. Enumerable.Range(0, 600).Select(i => Rec($"p{i}", [1, i]))]);
+
+        _server.Requests.Where(r => r.Method == "PUT" && r.PathAndQuery.StartsWith($"/collections/{QdrantName}/points", StringComparison.Ordinal))
+            .Select(r => r.Points).Should().Equal(256, 256, 88);
+        (await store.CountAsync(Collection)).Should().Be(600);
+        (await store.DeleteAsync(Collection, [.. Enumerable.Range(0, 300).Select(i => $"p{i}")])).Should().Be(300);
+        _server.Requests.Where(r => r.PathAndQuery.Contains("points/delete", StringComparison.Ordinal)).Select(r => r.Points).Should().Equal(256, 44);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_503ThenSuccess_RetriesAndStores()
+    {
+        using QdrantVectorStore store = NewStore();
+        await store.UpsertAsync(Collection, [Rec("a", [1, 0])]);
+        _server.FailNext(503);
+
+        await store.UpsertAsync(Collection, [Rec("b", [0, 1])]);
+
+        (await store.CountAsync(Collection)).Should().Be(2);
+        _server.Requests.Count(r => r.Status == 503).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task SearchAsync_429WithRetryAfter_WaitsThatLongThenSucceeds()
+    {
+        using QdrantVectorStore store = NewStore();
+        await store.UpsertAsync(Collection, [Rec("a", [1, 0])]);
+        _server.FailNext(429, retryAfter: "1");
+        var watch = Stopwatch.StartNew();
+
+        IReadOnlyList<VectorHit> hits = await store.SearchAsync(Collection, [1, 0], 1);
+
+        hits.Single().Id.Should().Be("a");
+        watch.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(900));
+    }
+
+    [Fact]
+    public async Task CountAsync_RetryAfterLongerThanMax_FailsAtOnceWith429()
+    {
+        using QdrantVectorStore store = NewStore();
+        _server.FailNext(429, retryAfter: "120");
+
+        Func<Task> act = () => store.CountAsync(Collection);
+
+        (await act.Should().ThrowAsync<QdrantException>()).Which.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        _server.Requests.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task CountAsync_ServerKeepsFailing_GivesUpAfterMaxRetriesWithQdrantsError()
+    {
+        using var store = new QdrantVectorStore(QdrantTestOptions.For(_server, maxRetries: 2));
+        _server.FailNext(503, times: 5);
+
+        Func<Task> act = () => store.CountAsync(Collection);
+
+        await act.Should().ThrowAsync<QdrantException>().WithMessage("*HTTP 503*Service Unavailable*");
+        _server.Requests.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task Requests_ApiKeyConfigured_SentOnEveryRequest()
+    {
+        await using FakeQdrantServer secured = await FakeQdrantServer.StartAsync(apiKey: "s3cret");
+        using var store = new QdrantVectorStore(QdrantTestOptions.For(secured, apiKey: "s3cret"), MemoryPayload.Tenant, MemoryPayload.FilterKeys);
+
+        await store.UpsertAsync(Collection, [Rec("a", [1, 0], ("tenant", "t"))]);
+        await store.SearchAsync(Collection, [1, 0], 1, Filter(("tenant", "t")));
+        await store.DeleteAsync(Collection, ["a"]);
+
+        secured.Requests.Should().HaveCountGreaterThan(5).And.OnlyContain(r => r.ApiKey == "s3cret" && r.Status != 401);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong")]
+    public async Task Requests_ApiKeyMissingOrWrong_ThrowsSayingToCheckTheKey(string? apiKey)
+    {
+        await using FakeQdrantServer secured = await FakeQdrantServer.StartAsync(apiKey: "s3cret");
+        using var store = new QdrantVectorStore(QdrantTestOptions.For(secured, apiKey: apiKey));
+
+        Func<Task> act = () => store.UpsertAsync(Collection, [Rec("a", [1, 0])]);
+
+        (await act.Should().ThrowAsync<QdrantException>().WithMessage("*HTTP 401*Memory:Qdrant:ApiKey*"))
+            .Which.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        secured.Requests.Should().ContainSingle("401 is not retried");
+    }
+
+    [Fact]
+    public async Task UpsertAsync_NothingListening_ThrowsNamingTheUrlAndHowToFixIt()
+    {
+        int port = ClosedPort();
+        using var store = new QdrantVectorStore(new QdrantOptions { Url = $"http://127.0.0.1:{port}", MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
+
+        Func<Task> act = () => store.UpsertAsync(Collection, [Rec("a", [1, 0])]);
+
+        (await act.Should().ThrowAsync<QdrantException>()
+            .WithMessage($"*http://127.0.0.1:{port}/*Start Qdrant*Memory__Qdrant__Url*"))
+            .Which.InnerException.Should().BeOfType<HttpRequestException>();
+    }
+
+    [Fact]
+    public async Task UpsertAsync_ConcurrentFirstUpsertsFromTwoStores_OneCollectionAndEveryRecord()
+    {
+        using QdrantVectorStore first = NewStore();
+        using QdrantVectorStore second = NewStore();
+
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            (i % 2 == 0 ? first : second).UpsertAsync(Collection, [Rec($"r{i}", [1, i], ("tenant", $"t{i % 3}"))])));
+
+        (await first.CountAsync(Collection)).Should().Be(16);
+        _server.VectorSize(QdrantName).Should().Be(2);
+        var creates = _server.Requests.Where(r => r.Method == "PUT" && r.PathAndQuery == $"/collections/{QdrantName}").ToList();
+        creates.Should().HaveCountLessThanOrEqualTo(2, "each store creates at most once");
+        creates.Count(r => r.Status == 200).Should().Be(1);
+        creates.Where(r => r.Status != 200).Should().OnlyContain(r => r.Status == 409);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_CollectionCreatedElsewhereWithAnotherSize_ThrowsNamingBothSizes()
+    {
+        using QdrantVectorStore other = NewStore();
+        await other.UpsertAsync(Collection, [Rec("a", [1, 0])]);
+        using QdrantVectorStore store = NewStore();
+
+        Func<Task> act = () => store.UpsertAsync(Collection, [Rec("b", [1, 0, 0])]);
+
+        await act.Should().ThrowAsync<ArgumentException>().WithMessage("*holds vectors of 2 dimensions; this batch has 3*");
+    }
+
+    [Fact]
+    public async Task UpsertAsync_CollectionRecreatedWithAnotherSizeBehindTheCache_QdrantsDimensionErrorBecomesClearMessage()
+    {
+        using QdrantVectorStore store = NewStore();
+        await store.UpsertAsync(Collection, [Rec("a", [1, 0])]);
+        using var http = new HttpClient { BaseAddress = _server.BaseUrl };
+        await http.DeleteAsync($"collections/{QdrantName}");
+        await http.PutAsync($"collections/{QdrantName}", Json("""{"vectors":{"size":3,"distance":"Cosine"}}"""));
+
+        Func<Task> act = () => store.UpsertAsync(Collection, [Rec("b", [0, 1])]);
+
+        await act.Should().ThrowAsync<ArgumentException>().WithMessage("*holds vectors of 3 dimensions; this batch has 2*");
+    }
+
+    [Fact]
+    public async Task UpsertAsync_CollectionDeletedBehindTheCache_CreatesItAgain()
+    {
+        using QdrantVectorStore store = NewStore();
+        await store.UpsertAsync(Collection, [Rec("a", [1, 0])]);
+        using var http = new HttpClient { BaseAddress = _server.BaseUrl };
+        await http.DeleteAsync($"collections/{QdrantName}");
+
+        await store.UpsertAsync(Collection, [Rec("b", [0, 1])]);
+
+        (await store.SearchAsync(Collection, [0, 1], 5)).Select(h => h.Id).Should().Equal("b");
+    }
+
+    [Fact]
+    public async Task UpsertAsync_PayloadUsesReservedIdKey_Throws()
+    {
+        using QdrantVectorStore store = NewStore();
+
+        Func<Task> act = () => store.UpsertAsync(Collection, [Rec("a", [1, 0], (QdrantVectorStore.OriginalIdKey, "x"))]);
+
+        await act.Should().ThrowAsync<ArgumentException>().WithMessage("*reserved*");
+    }
+
+    [Fact]
+    public async Task ContentMemory_OverQdrant_RemembersAndRecallsPerTenant()
+    {
+        using QdrantVectorStore store = NewStore();
+        using var dir = new TempDirectory();
+        using var graphs = new KnowledgeGraphStore(dir.Path);
+        var memory = new ContentMemory(new HashingEmbedder(), store, graphs, Options.Create(new MemoryOptions()));
+        ClaimVerdict stored = MemoryFixture.Verdict(MemoryFixture.Claim("c-old", "The tram extension will cost 240 million euros."), Verdict.Refuted);
+
+        int remembered = await memory.RememberAsync("guild-a", "run-1", "https://news.example/tram", [MemoryFixture.Article], [stored]);
+        var recall = await memory.RecallClaimAsync("guild-a", MemoryFixture.Claim("c-new", "the tram extension will cost 240 million EUROS"));
+        var otherTenant = await memory.RecallClaimAsync("guild-b", MemoryFixture.Claim("c-new", "the tram extension will cost 240 million EUROS"));
+        var duplicate = await memory.FindNearDuplicateAsync("guild-a", "run-2", MemoryFixture.Article);
+
+        remembered.Should().BeGreaterThan(0);
+        recall.PriorVerdict.Should().BeEquivalentTo(stored);
+        recall.Evidence.Should().NotBeEmpty();
+        otherTenant.PriorVerdict.Should().BeNull();
+        otherTenant.Evidence.Should().BeEmpty();
+        duplicate.Should().NotBeNull();
+        _server.Requests.Should().Contain(r => r.PathAndQuery.StartsWith($"/collections/autointel-{memory.Collection}/points", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AddAutoIntelMemory_QdrantUrlSet_RegistersQdrantStore()
+    {
+        using var dir = new TempDirectory();
+        IConfiguration config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Memory:Qdrant:Url"] = _server.BaseUrl.ToString(),
+            ["Memory:Qdrant:CollectionPrefix"] = "prod-",
+        }).Build();
+        await using ServiceProvider sp = new ServiceCollection().AddAutoIntelMemory(config, dir.Path).BuildServiceProvider();
+
+        IVectorStore store = sp.GetRequiredService<IVectorStore>();
+        await sp.GetRequiredService<IContentMemory>().RememberAsync("guild-a", "run-1", "src", ["hello world"], []);
+
+        store.Should().BeOfType<QdrantVectorStore>().Which.BaseAddress.Should().Be(_server.BaseUrl);
+        _server.VectorSize($"prod-{((ContentMemory)sp.GetRequiredService<IContentMemory>()).Collection}").Should().Be(384);
+        Directory.Exists(Path.Combine(dir.Path, "vectors")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void AddAutoIntelMemory_BadQdrantSection_FailsListingEveryProblem()
+    {
+        using var dir = new TempDirectory();
+        IConfiguration config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Memory:Qdrant:Url"] = "localhost:6333",
+            ["Memory:Qdrant:CollectionPrefix"] = "a/b",
+            ["Memory:Qdrant:Timeout"] = "-00:00:01",
+        }).Build();
+        using ServiceProvider sp = new ServiceCollection().AddAutoIntelMemory(config, dir.Path).BuildServiceProvider();
+
+        Action act = () => _ = sp.GetRequiredService<IOptions<MemoryOptions>>().Value;
+
+        act.Should().Throw<OptionsValidationException>().Which.Failures.Should().HaveCount(3)
+            .And.Contain(f => f.Contains("Memory:Qdrant:Url", StringComparison.Ordinal))
+            .And.Contain(f => f.Contains("CollectionPrefix", StringComparison.Ordinal))
+            .And.Contain(f => f.Contains("Timeout", StringComparison.Ordinal));
+    }
+
+    private QdrantVectorStore NewStore() => new(QdrantTestOptions.For(_server), MemoryPayload.Tenant, MemoryPayload.FilterKeys);
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static VectorRecord Rec(string id, float[] vector, params (string Key, string Value)[] payload) =>
+        new(id, vector, payload.ToDictionary(p => p.Key, p => p.Value));
+
+    private static Dictionary<string, string> Filter(params (string Key, string Value)[] pairs) =>
+        pairs.ToDictionary(p => p.Key, p => p.Value);
+}
