@@ -216,10 +216,12 @@ public sealed class InteractionHandlerTests : IDisposable
         _logs.Lines.Should().NotContain(l => l.Contains("interaction-secret-token", StringComparison.Ordinal));
     }
 
-    private Task<InteractionResponse> SendAsync(byte[] body)
+    private Task<InteractionResponse> SendAsync(byte[] body) => _handler.HandleAsync(Headers(body), body);
+
+    private InteractionHeaders Headers(byte[] body)
     {
         string timestamp = TestSigner.Timestamp(_time.GetUtcNow());
-        return _handler.HandleAsync(new InteractionHeaders(_signer.Sign(timestamp, body), timestamp), body);
+        return new InteractionHeaders(_signer.Sign(timestamp, body), timestamp);
     }
 
     private static JsonNode Json(InteractionResponse response) => JsonNode.Parse(response.Body)!;
