@@ -1,8 +1,8 @@
-using System.Buffers;
 using System.Text;
 using AutoIntel.Core.Serialization;
 using AutoIntel.Discord.Interactions;
 using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -58,46 +58,17 @@ public static class LocalServer
     private static async Task<IResult> HandleInteractionAsync(HttpContext context, InteractionHandler handler, CancellationToken cancellationToken)
     {
         HttpRequest request = context.Request;
-        if (request.ContentLength > InteractionHandler.MaxBodyBytes)
-        {
-            return Results.Json(new { error = "request body too large" }, statusCode: 400);
-        }
-
-        // Read at most one byte past the limit, so an oversized chunked body is refused without buffering it.
-        byte[]? body = await ReadBoundedAsync(request.Body, InteractionHandler.MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return Results.Json(new { error = "request body too large" }, statusCode: 400);
-        }
-
         var headers = new InteractionHeaders(request.Headers[InteractionHeaders.SignatureHeader].ToString(), request.Headers[InteractionHeaders.TimestampHeader].ToString());
-        InteractionResponse response = await handler.HandleAsync(headers, body, cancellationToken);
+        InteractionResponse response = await handler.HandleAsync(headers, request.Body, request.ContentLength, cancellationToken);
         return Results.Content(response.Body, InteractionResponse.ContentType, Encoding.UTF8, response.StatusCode);
     }
 
     private static async Task<IResult> GetRunAsync(string instanceId, IWorkflowClient workflows, CancellationToken cancellationToken)
     {
         InstanceStatus? status = await workflows.GetStatusAsync(instanceId, cancellationToken);
-        if (status is null)
-        {
-            return Results.Json(new { error = $"no run with id {instanceId}" }, statusCode: 404);
-        }
-
-        // The input is left out on purpose: it holds the interaction token.
-        var view = new
-        {
-            status.InstanceId,
-            status.WorkflowName,
-            status.RuntimeStatus,
-            status.CustomStatus,
-            status.Output,
-            Failure = status.Failure is null ? null : new { status.Failure.ErrorType, status.Failure.Message, status.Failure.IsPermanent },
-            status.CreatedAtUtc,
-            status.LastUpdatedAtUtc,
-            status.CompletedAtUtc,
-            Activities = status.Activities.Select(a => new { a.TaskId, a.Name, a.Status, a.Attempts, a.ScheduledAtUtc, a.CompletedAtUtc, a.Error }),
-        };
-        return Results.Json(view, AutoIntelJson.Indented);
+        return status is null
+            ? Results.Json(RunStatusView.NotFound(instanceId), statusCode: 404)
+            : Results.Json(RunStatusView.From(status), AutoIntelJson.Indented);
     }
 
     private static async Task<IResult> GetMetricsAsync(HttpContext context, RequestMetrics requests, CancellationToken cancellationToken)
@@ -105,29 +76,5 @@ public static class LocalServer
         IRunStatistics? statistics = context.RequestServices.GetService<IRunStatistics>();
         RunStatisticsSnapshot? snapshot = statistics is null ? null : await statistics.GetSnapshotAsync(cancellationToken);
         return Results.Text(PrometheusText.Render(requests, snapshot), PrometheusText.ContentType);
-    }
-
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int limit, CancellationToken cancellationToken)
-    {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
-        try
-        {
-            int total = 0;
-            int read;
-            while ((read = await body.ReadAsync(buffer.AsMemory(total, limit + 1 - total), cancellationToken)) > 0)
-            {
-                total += read;
-                if (total > limit)
-                {
-                    return null;
-                }
-            }
-
-            return buffer.AsSpan(0, total).ToArray();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 }

@@ -26,6 +26,19 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
     private static readonly string PongBody = Serialize(new InteractionCallback(PongType));
     private static readonly string DeferredBody = Serialize(new InteractionCallback(DeferredMessageType));
 
+    /// <summary>Handles one POST read from an HTTP request body; every host calls this, so the size limit is enforced in one place.</summary>
+    /// <param name="contentLength">The declared Content-Length, if any: a larger one is refused before reading.</param>
+    public async Task<InteractionResponse> HandleAsync(InteractionHeaders headers, Stream body, long? contentLength, CancellationToken cancellationToken = default)
+    {
+        if (contentLength > MaxBodyBytes)
+        {
+            return Error(400, "request body too large");
+        }
+
+        byte[]? bytes = await BoundedBody.ReadAsync(body, MaxBodyBytes, cancellationToken);
+        return bytes is null ? Error(400, "request body too large") : await HandleAsync(headers, bytes, cancellationToken);
+    }
+
     /// <summary>Handles one POST: 400 for oversized or malformed bodies, 401 for bad signatures, else 200 with the interaction response.</summary>
     public async Task<InteractionResponse> HandleAsync(InteractionHeaders headers, ReadOnlyMemory<byte> rawBody, CancellationToken cancellationToken = default)
     {

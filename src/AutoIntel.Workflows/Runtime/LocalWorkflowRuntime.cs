@@ -54,7 +54,7 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
         }
 
         var id = instanceId ?? Guid.NewGuid().ToString("N");
-        var inputJson = Payload.ToElement(input, typeof(object));
+        var inputJson = WorkflowPayload.ToElement(input, typeof(object));
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -111,7 +111,7 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
     /// <remarks>An instance not running in this runtime gets the event appended to its history, delivered when it resumes.</remarks>
     public async Task RaiseEventAsync(string instanceId, string eventName, object? payload, CancellationToken cancellationToken = default)
     {
-        var json = Payload.ToElement(payload, typeof(object));
+        var json = WorkflowPayload.ToElement(payload, typeof(object));
         if (_running.TryGetValue(instanceId, out var runner))
         {
             runner.Post(new InstanceMessage(InstanceMessageKind.EventRaised, Value: json, Name: eventName));

@@ -84,6 +84,40 @@ public sealed class InteractionHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task HandleAsync_StreamWithLengthOverLimit_Is400WithoutReading()
+    {
+        using var body = new MemoryStream(Payloads.Ping());
+
+        InteractionResponse response = await _handler.HandleAsync(new InteractionHeaders(null, null), body, InteractionHandler.MaxBodyBytes + 1L);
+
+        response.StatusCode.Should().Be(400);
+        body.Position.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task HandleAsync_StreamWithoutLengthOverLimit_Is400()
+    {
+        byte[] big = Encoding.UTF8.GetBytes("{\"type\":1,\"pad\":\"" + new string('a', InteractionHandler.MaxBodyBytes) + "\"}");
+        using var body = new MemoryStream(big);
+
+        InteractionResponse response = await _handler.HandleAsync(Headers(big), body, contentLength: null);
+
+        response.StatusCode.Should().Be(400);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SignedPingStream_AnswersPong()
+    {
+        byte[] ping = Payloads.Ping();
+        using var body = new MemoryStream(ping);
+
+        InteractionResponse response = await _handler.HandleAsync(Headers(ping), body, ping.Length);
+
+        response.StatusCode.Should().Be(200);
+        Json(response)["type"]!.GetValue<int>().Should().Be(1);
+    }
+
+    [Fact]
     public async Task HandleAsync_AnalyzeCommand_StartsRunAndDefers()
     {
         byte[] body = Payloads.Command("autointel", options: [Payloads.Text("url", "https://example.com/talk"), Payloads.Text("depth", "deep")]);
@@ -216,10 +250,12 @@ public sealed class InteractionHandlerTests : IDisposable
         _logs.Lines.Should().NotContain(l => l.Contains("interaction-secret-token", StringComparison.Ordinal));
     }
 
-    private Task<InteractionResponse> SendAsync(byte[] body)
+    private Task<InteractionResponse> SendAsync(byte[] body) => _handler.HandleAsync(Headers(body), body);
+
+    private InteractionHeaders Headers(byte[] body)
     {
         string timestamp = TestSigner.Timestamp(_time.GetUtcNow());
-        return _handler.HandleAsync(new InteractionHeaders(_signer.Sign(timestamp, body), timestamp), body);
+        return new InteractionHeaders(_signer.Sign(timestamp, body), timestamp);
     }
 
     private static JsonNode Json(InteractionResponse response) => JsonNode.Parse(response.Body)!;

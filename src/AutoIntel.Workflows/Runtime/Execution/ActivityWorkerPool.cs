@@ -83,11 +83,11 @@ internal sealed class ActivityWorkerPool : IAsyncDisposable
             }
 
             var context = new ActivityContext(owner.InstanceId, item.Name, item.Attempt, attemptToken);
-            var input = Payload.ToObject(item.Input, activity.InputType);
+            var input = WorkflowPayload.ToObject(item.Input, activity.InputType);
 
             // WaitAsync: an attempt that ignores its token is abandoned on timeout or shutdown rather than awaited forever.
             var result = await activity.Run(_services, context, input).WaitAsync(attemptToken);
-            owner.Post(new InstanceMessage(InstanceMessageKind.TaskCompleted, item.TaskId, item.Attempt, Payload.ToElement(result, activity.OutputType)));
+            owner.Post(new InstanceMessage(InstanceMessageKind.TaskCompleted, item.TaskId, item.Attempt, WorkflowPayload.ToElement(result, activity.OutputType)));
             return;
         }
         catch (Exception) when (instanceToken.IsCancellationRequested)

@@ -260,7 +260,7 @@ internal sealed class InstanceRunner : IDisposable
             {
                 try
                 {
-                    end = new ExecutionCompleted(context.RecordTime, Payload.ToElement(run.Result, _workflow.OutputType));
+                    end = new ExecutionCompleted(context.RecordTime, WorkflowPayload.ToElement(run.Result, _workflow.OutputType));
                 }
                 catch (Exception ex)
                 {

@@ -53,7 +53,7 @@ internal sealed class OrchestrationContext(
     {
         try
         {
-            RunTask = start.Workflow.Run(start.Services, this, Payload.ToObject(start.Input, start.Workflow.InputType));
+            RunTask = start.Workflow.Run(start.Services, this, WorkflowPayload.ToObject(start.Input, start.Workflow.InputType));
         }
         catch (Exception ex)
         {
@@ -71,7 +71,7 @@ internal sealed class OrchestrationContext(
         }
         else
         {
-            var json = Payload.ToElement(input, typeof(object));
+            var json = WorkflowPayload.ToElement(input, typeof(object));
             call = new ActivityCall<TResult>(id, name, json, retry ?? defaultRetry);
             NewEvents.Add(new TaskScheduled(RecordTime, id, name, json));
             ActivitiesToDispatch.Add(call);
@@ -127,7 +127,7 @@ internal sealed class OrchestrationContext(
 
     public void SetCustomStatus(object? status)
     {
-        var json = Payload.ToElement(status, typeof(object));
+        var json = WorkflowPayload.ToElement(status, typeof(object));
         var text = json?.GetRawText();
         if (IsReplaying || string.Equals(text, _recordedCustomStatus, StringComparison.Ordinal))
         {
@@ -300,7 +300,7 @@ internal sealed class OrchestrationContext(
         {
             try
             {
-                _completion.TrySetResult(Payload.To<T>(payload));
+                _completion.TrySetResult(WorkflowPayload.To<T>(payload));
             }
             catch (JsonException ex)
             {

@@ -41,7 +41,7 @@ internal sealed class ActivityCall<T>(int taskId, string name, JsonElement? inpu
         T value;
         try
         {
-            value = Payload.To<T>(result);
+            value = WorkflowPayload.To<T>(result);
         }
         catch (JsonException ex)
         {

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using AutoIntel.Functions.Durable;
+using AutoIntel.Workflows.Abstractions;
+using Microsoft.Azure.Functions.Worker;
+
+namespace AutoIntel.Functions.Activities;
+
+/// <summary>Runs one attempt of a registered activity (the same class the local runtime runs) for a Durable activity function.</summary>
+public sealed class ActivityDispatcher(WorkflowRegistry registry)
+{
+    /// <summary>Deserializes <paramref name="input"/> to the activity's input type, runs it, and returns its result as JSON.</summary>
+    /// <remarks>
+    /// Durable does not tell an activity which attempt it is, so <see cref="ActivityContext.Attempt"/> is always 1 here
+    /// (no activity reads it). The activity is built from the invocation's scoped services, disposed when the invocation ends;
+    /// a failure simply throws, and the orchestration's retry handler decides (docs/functions.md).
+    /// </remarks>
+    public async Task<JsonElement> RunAsync(string activityName, JsonElement input, FunctionContext function)
+    {
+        ActivityDescriptor activity = registry.Activities[activityName];
+        var context = new ActivityContext(InstanceIdOf(function), activityName, Attempt: 1, function.CancellationToken);
+        object? result = await activity.Run(function.InstanceServices, context, WorkflowPayload.ToObject(input, activity.InputType));
+        return DurablePayload.ToElement(result, activity.OutputType);
+    }
+
+    // The trigger's binding data carries the orchestration's instance id (Durable Functions' "instanceId" metadata).
+    private static string InstanceIdOf(FunctionContext function) =>
+        function.BindingContext.BindingData.TryGetValue("instanceId", out object? id) && id is not null ? id.ToString() ?? string.Empty : string.Empty;
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using AutoIntel.Workflows.AutoIntel;
+using Microsoft.Azure.Functions.Worker;
+
+namespace AutoIntel.Functions.Activities;
+
+/// <summary>One Durable activity function per /autointel activity; each hands over to the registered activity class.</summary>
+/// <remarks>
+/// Durable Functions finds activities by [Function] name, so every name in <see cref="AutoIntelRegistration"/> needs a line
+/// here. A test in AutoIntel.Workflows.Tests (FunctionsAdapterCoverageTests) fails when one is missing.
+/// </remarks>
+public sealed class AutoIntelActivities(ActivityDispatcher activities)
+{
+    // Delivery (stage 1, progress, 9)
+    [Function(ActivityNames.PrepareDelivery)]
+    public Task<JsonElement> PrepareDelivery([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.PrepareDelivery, input, function);
+
+    [Function(ActivityNames.ReportProgress)]
+    public Task<JsonElement> ReportProgress([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.ReportProgress, input, function);
+
+    [Function(ActivityNames.DeliverBriefing)]
+    public Task<JsonElement> DeliverBriefing([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.DeliverBriefing, input, function);
+
+    [Function(ActivityNames.ReportRunFailure)]
+    public Task<JsonElement> ReportRunFailure([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.ReportRunFailure, input, function);
+
+    // Acquire, transcribe, segment (stages 2-4)
+    [Function(ActivityNames.AcquireContent)]
+    public Task<JsonElement> AcquireContent([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.AcquireContent, input, function);
+
+    [Function(ActivityNames.TranscribeContent)]
+    public Task<JsonElement> TranscribeContent([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.TranscribeContent, input, function);
+
+    [Function(ActivityNames.SegmentTranscript)]
+    public Task<JsonElement> SegmentTranscript([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.SegmentTranscript, input, function);
+
+    // Analyse (stage 5)
+    [Function(ActivityNames.SummarizeChunk)]
+    public Task<JsonElement> SummarizeChunk([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.SummarizeChunk, input, function);
+
+    [Function(ActivityNames.ReduceSummary)]
+    public Task<JsonElement> ReduceSummary([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.ReduceSummary, input, function);
+
+    [Function(ActivityNames.FindArguments)]
+    public Task<JsonElement> FindArguments([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.FindArguments, input, function);
+
+    [Function(ActivityNames.FindFallacies)]
+    public Task<JsonElement> FindFallacies([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.FindFallacies, input, function);
+
+    [Function(ActivityNames.AssessTone)]
+    public Task<JsonElement> AssessTone([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.AssessTone, input, function);
+
+    [Function(ActivityNames.AssessPerspective)]
+    public Task<JsonElement> AssessPerspective([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.AssessPerspective, input, function);
+
+    [Function(ActivityNames.ExtractEntities)]
+    public Task<JsonElement> ExtractEntities([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.ExtractEntities, input, function);
+
+    // Fact-check (stage 6)
+    [Function(ActivityNames.ExtractClaims)]
+    public Task<JsonElement> ExtractClaims([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.ExtractClaims, input, function);
+
+    [Function(ActivityNames.VerifyClaim)]
+    public Task<JsonElement> VerifyClaim([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.VerifyClaim, input, function);
+
+    // Remember (stage 7)
+    [Function(ActivityNames.RememberRun)]
+    public Task<JsonElement> RememberRun([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.RememberRun, input, function);
+
+    [Function(ActivityNames.UpdateKnowledgeGraph)]
+    public Task<JsonElement> UpdateKnowledgeGraph([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.UpdateKnowledgeGraph, input, function);
+
+    [Function(ActivityNames.CheckNearDuplicate)]
+    public Task<JsonElement> CheckNearDuplicate([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.CheckNearDuplicate, input, function);
+
+    // Brief (stage 8)
+    [Function(ActivityNames.ComposeBriefing)]
+    public Task<JsonElement> ComposeBriefing([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.ComposeBriefing, input, function);
+}
