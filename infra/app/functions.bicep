@@ -107,6 +107,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'TASKHUB_NAME', value: taskHubName }
+        // Artifacts as blobs in this account, reached with the managed identity above (docs/storage.md).
+        { name: 'Storage__Kind', value: 'azureblob' }
         // Discord__PublicKey, Discord__ApplicationId, Discord__BotToken and Llm__* are set after provisioning (docs/discord.md).
       ]
     }

@@ -1,5 +1,4 @@
 using System.ClientModel.Primitives;
-using Azure.Core;
 using AutoIntel.Intelligence.Budgets;
 using AutoIntel.Intelligence.Gateway;
 using AutoIntel.Intelligence.Llm;
@@ -119,19 +118,5 @@ public sealed class ProviderTests : IAsyncLifetime
         var tokens = TokenCounter.Count(prose);
 
         tokens.Should().BeInRange((int)(prose.Length / 4.0 * 0.85), (int)(prose.Length / 4.0 * 1.15));
-    }
-
-    private sealed class FixedTokenCredential(string token) : TokenCredential
-    {
-        public IReadOnlyList<string> Scopes { get; private set; } = [];
-
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
-        {
-            Scopes = requestContext.Scopes;
-            return new AccessToken(token, DateTimeOffset.UtcNow.AddHours(1));
-        }
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }
 }

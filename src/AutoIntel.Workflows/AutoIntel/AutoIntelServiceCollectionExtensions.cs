@@ -15,10 +15,10 @@ public static class AutoIntelServiceCollectionExtensions
     /// <summary>The key of the offline analyzer, which is also the LLM gateway's last fallback.</summary>
     public const string OfflineAnalyzerKey = "offline";
 
-    /// <summary>Artifact files, guarded ingestion, embedded memory and the offline analyzer under <paramref name="dataDir"/>; the LLM gateway when <c>Llm</c> is configured.</summary>
+    /// <summary>Artifacts (files under <paramref name="dataDir"/>, or Azure Blob when <c>Storage:Kind</c> says so), guarded ingestion, embedded memory and the offline analyzer under <paramref name="dataDir"/>; the LLM gateway when <c>Llm</c> is configured.</summary>
     public static IServiceCollection AddAutoIntelServices(this IServiceCollection services, IConfiguration configuration, string dataDir)
     {
-        services.AddFileArtifactStore(Path.Combine(dataDir, "artifacts"));
+        services.AddAutoIntelArtifactStore(configuration, Path.Combine(dataDir, "artifacts"));
         services.AddAutoIntelIngestion(configuration);
         services.AddAutoIntelMemory(configuration, Path.Combine(dataDir, "memory"));
 
