@@ -26,8 +26,9 @@ builder.Services
 // same shape as the local history. The adapter already hands Durable pre-serialized JsonElements, so this is a backstop.
 builder.Services.Configure<WorkerOptions>(o => o.Serializer = new JsonObjectSerializer(AutoIntelJson.Options));
 
-// Durable state lives in the task hub (AzureWebJobsStorage). This folder holds only what the embedded defaults write
-// (artifacts, memory) and does not survive a scale-in: set Storage__Kind=azureblob once the Blob artifact store lands.
+// Durable state lives in the task hub (AzureWebJobsStorage); artifacts go to Blob Storage (Storage__Kind=azureblob, set by
+// the Bicep). This folder holds only the embedded memory (vectors unless Memory__Qdrant__Url is set, and the graph),
+// which is per instance and does not survive a scale-in (docs/functions.md, "Known limit").
 string dataDir = Path.Combine(Path.GetTempPath(), "autointel");
 Directory.CreateDirectory(dataDir);
 builder.Services.AddSingleton(TimeProvider.System);
