@@ -22,10 +22,12 @@ internal sealed class DurableWorkflowContext(TaskOrchestrationContext context) :
 
     public async Task<TResult> CallActivityAsync<TResult>(string name, object? input, RetryPolicy? retry = null)
     {
-        JsonElement result;
+        // Nullable: an activity with no output (or a JSON null) comes back as a null string, which the data converter turns
+        // into null; as a plain JsonElement that would be default(JsonElement) (ValueKind Undefined), which cannot be read.
+        JsonElement? result;
         try
         {
-            result = await context.CallActivityAsync<JsonElement>(name, DurablePayload.ToElement(input), DurableRetry.ToTaskOptions(retry));
+            result = await context.CallActivityAsync<JsonElement?>(name, DurablePayload.ToElement(input), DurableRetry.ToTaskOptions(retry));
         }
         catch (TaskFailedException ex)
         {
@@ -46,16 +48,17 @@ internal sealed class DurableWorkflowContext(TaskOrchestrationContext context) :
     {
         if (timeout is not { } span || span == Timeout.InfiniteTimeSpan)
         {
-            return WorkflowPayload.To<T>(await context.WaitForExternalEvent<JsonElement>(name));
+            return WorkflowPayload.To<T>(await context.WaitForExternalEvent<JsonElement?>(name));
         }
 
         try
         {
-            return WorkflowPayload.To<T>(await context.WaitForExternalEvent<JsonElement>(name, span));
+            return WorkflowPayload.To<T>(await context.WaitForExternalEvent<JsonElement?>(name, span));
         }
         catch (OperationCanceledException)
         {
-            // Durable cancels the wait when its timeout timer fires; the local runtime reports a timeout.
+            // Durable cancels the wait when its timeout timer fires (TaskCanceledException from TaskOrchestrationContext's
+            // WaitForExternalEvent(name, TimeSpan)); the local runtime reports a timeout.
             throw new TimeoutException($"Event '{name}' was not raised within {span}.");
         }
     }
