@@ -94,16 +94,6 @@ public sealed class ProviderTests : IAsyncLifetime
         credential.Scopes.Should().Equal("https://cognitiveservices.azure.com/.default");
     }
 
-    [Fact]
-    public void RetryAfter_SecondsAndHttpDate_AreParsed()
-    {
-        var now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        LlmErrors.ParseRetryAfter("7", now).Should().Be(TimeSpan.FromSeconds(7));
-        LlmErrors.ParseRetryAfter("Thu, 01 Jan 2026 00:00:30 GMT", now).Should().Be(TimeSpan.FromSeconds(30));
-        LlmErrors.ParseRetryAfter("soon", now).Should().BeNull();
-    }
-
     [Theory]
     [InlineData("hello world", 2)]
     [InlineData("1234567", 3)]

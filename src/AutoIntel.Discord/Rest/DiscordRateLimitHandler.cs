@@ -1,3 +1,4 @@
+using AutoIntel.Core.Http;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -60,7 +61,7 @@ public sealed class DiscordRateLimitHandler(DiscordRateLimiter limiter, TimeProv
 
             if (IsTransient(response.StatusCode) && serverErrors < MaxServerErrorRetries)
             {
-                TimeSpan delay = RetryAfterHeader(response) ?? Backoff(serverErrors);
+                TimeSpan delay = RetryAfter.Of(response, time.GetUtcNow()) ?? Backoff(serverErrors);
                 if (delay > MaxWait)
                 {
                     return response;
@@ -87,11 +88,6 @@ public sealed class DiscordRateLimitHandler(DiscordRateLimiter limiter, TimeProv
         return TimeSpan.FromMilliseconds((step / 2) + RandomNumberGenerator.GetInt32((int)(step / 2) + 1));
     }
 
-    private static TimeSpan? RetryAfterHeader(HttpResponseMessage response) => response.Headers.RetryAfter switch
-    {
-        { Delta: TimeSpan delta } => delta,
-        _ => null,
-    };
 
     private static async Task<(TimeSpan RetryAfter, bool Global)> ReadRateLimitAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -117,7 +113,7 @@ public sealed class DiscordRateLimitHandler(DiscordRateLimiter limiter, TimeProv
             // Cloudflare answers some 429s with HTML; the headers still say how long to wait.
         }
 
-        seconds ??= RetryAfterHeader(response)?.TotalSeconds
+        seconds ??= RetryAfter.Of(response, DateTimeOffset.UtcNow)?.TotalSeconds
             ?? DiscordRateLimiter.ReadDouble(response.Headers, "X-RateLimit-Reset-After")
             ?? 1;
         return (TimeSpan.FromSeconds(Math.Max(0, seconds.Value)), global);

@@ -58,24 +58,6 @@ public static class LlmErrors
             return TimeSpan.FromMilliseconds(millis);
         }
 
-        return response.Headers.TryGetValue("Retry-After", out var value) ? ParseRetryAfter(value, now) : null;
-    }
-
-    /// <summary>Parses a Retry-After header value: delta seconds or an HTTP date.</summary>
-    public static TimeSpan? ParseRetryAfter(string? value, DateTimeOffset now)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at > now ? at - now : TimeSpan.Zero
-            : null;
+        return response.Headers.TryGetValue("Retry-After", out var value) ? Core.Http.RetryAfter.Parse(value, now) : null;
     }
 }

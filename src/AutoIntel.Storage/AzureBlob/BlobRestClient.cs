@@ -1,3 +1,4 @@
+using AutoIntel.Core.Http;
 using System.Globalization;
 using System.Net;
 using System.Xml.Linq;
@@ -130,7 +131,7 @@ internal sealed class BlobRestClient : IDisposable
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.RetryMaxDelay,
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter(response) : null),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter.Of(response, _time.GetUtcNow()) : null),
                 OnRetry = args =>
                 {
                     _logger.LogWarning(
@@ -157,16 +158,10 @@ internal sealed class BlobRestClient : IDisposable
 
         HttpResponseMessage response = outcome.Result!;
         // A Retry-After longer than we wait means a long outage: fail now and let the durable retry take over.
-        return TransientStatuses.Contains(response.StatusCode) && !(RetryAfter(response) > _maxRetryAfter);
+        return TransientStatuses.Contains(response.StatusCode) && !(RetryAfter.Of(response, _time.GetUtcNow()) > _maxRetryAfter);
     }
 
     private static bool IsTransientException(Exception exception) => exception is HttpRequestException or IOException or TimeoutRejectedException
         or TaskCanceledException { InnerException: TimeoutException };
 
-    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date > _time.GetUtcNow() ? date - _time.GetUtcNow() : TimeSpan.Zero,
-        _ => null,
-    };
 }

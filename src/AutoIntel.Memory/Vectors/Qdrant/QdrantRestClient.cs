@@ -1,3 +1,4 @@
+using AutoIntel.Core.Http;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -135,7 +136,7 @@ internal sealed class QdrantRestClient : IDisposable
                     { Exception: HttpRequestException } => true,
                     // HttpClient's timeout surfaces as a cancellation the caller did not ask for.
                     { Exception: TaskCanceledException } => !args.Context.CancellationToken.IsCancellationRequested,
-                    { Result: { } r } => IsTransient(r.StatusCode) && !(RetryAfter(r) > options.MaxRetryAfter),
+                    { Result: { } r } => IsTransient(r.StatusCode) && !(RetryAfter.Of(r, DateTimeOffset.UtcNow) > options.MaxRetryAfter),
                     _ => false,
                 }),
                 MaxRetryAttempts = options.MaxRetries,
@@ -143,7 +144,7 @@ internal sealed class QdrantRestClient : IDisposable
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
                 MaxDelay = TimeSpan.FromSeconds(10),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r ? RetryAfter(r) : null),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r ? RetryAfter.Of(r, DateTimeOffset.UtcNow) : null),
                 OnRetry = args =>
                 {
                     _logger.LogWarning(
@@ -161,10 +162,4 @@ internal sealed class QdrantRestClient : IDisposable
     private static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError;
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
-    {
-        { Delta: TimeSpan delta } => delta,
-        { Date: DateTimeOffset at } => at > DateTimeOffset.UtcNow ? at - DateTimeOffset.UtcNow : TimeSpan.Zero,
-        _ => null,
-    };
 }
