@@ -161,16 +161,10 @@ public sealed class AzureBlobArtifactStore : IArtifactStore, IDisposable
     /// <summary>Path, size and media type (the blob's Content-Type) of an artifact, or null when absent (Get Blob Properties).</summary>
     public async Task<ArtifactRef?> GetPropertiesAsync(string path, CancellationToken cancellationToken = default)
     {
-        ArtifactPath.Validate(path);
-        using HttpResponseMessage response = await _client.SendAsync(() => new HttpRequestMessage(HttpMethod.Head, _client.UriFor(Container, path)), cancellationToken);
-        if (IsAbsent(response))
+        using HttpResponseMessage? response = await ReadBlobAsync(HttpMethod.Head, path, "Get Blob Properties", cancellationToken);
+        if (response is null)
         {
             return null;
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await _client.ErrorAsync(response, $"Get Blob Properties '{Container}/{path}'", cancellationToken);
         }
 
         string mediaType = response.Content.Headers.TryGetValues("Content-Type", out var types) ? string.Join(',', types) : "application/octet-stream";
@@ -271,19 +265,24 @@ public sealed class AzureBlobArtifactStore : IArtifactStore, IDisposable
     // Get Blob: the bytes and ETag, or null when absent.
     private async Task<(byte[] Content, string? ETag)?> GetBlobAsync(string path, CancellationToken cancellationToken)
     {
+        using HttpResponseMessage? response = await ReadBlobAsync(HttpMethod.Get, path, "Get Blob", cancellationToken);
+        return response is null ? null : (await response.Content.ReadAsByteArrayAsync(cancellationToken), ETagOf(response));
+    }
+
+    // A GET or HEAD of one blob: the successful response (the caller disposes it), null when absent, or the service's error.
+    private async Task<HttpResponseMessage?> ReadBlobAsync(HttpMethod method, string path, string operation, CancellationToken cancellationToken)
+    {
         ArtifactPath.Validate(path);
-        using HttpResponseMessage response = await _client.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, _client.UriFor(Container, path)), cancellationToken);
-        if (IsAbsent(response))
+        HttpResponseMessage response = await _client.SendAsync(() => new HttpRequestMessage(method, _client.UriFor(Container, path)), cancellationToken);
+        if (response.IsSuccessStatusCode)
         {
-            return null;
+            return response;
         }
 
-        if (!response.IsSuccessStatusCode)
+        using (response)
         {
-            throw await _client.ErrorAsync(response, $"Get Blob '{Container}/{path}'", cancellationToken);
+            return IsAbsent(response) ? null : throw await _client.ErrorAsync(response, $"{operation} '{Container}/{path}'", cancellationToken);
         }
-
-        return (await response.Content.ReadAsByteArrayAsync(cancellationToken), ETagOf(response));
     }
 
     private static bool IsConditionFailure(HttpResponseMessage response) => response.StatusCode switch
