@@ -27,8 +27,9 @@ builder.Services
 builder.Services.Configure<WorkerOptions>(o => o.Serializer = new JsonObjectSerializer(AutoIntelJson.Options));
 
 // Durable state lives in the task hub (AzureWebJobsStorage); artifacts go to Blob Storage (Storage__Kind=azureblob, set by
-// the Bicep). This folder holds only the embedded memory (vectors unless Memory__Qdrant__Url is set, and the graph),
-// which is per instance and does not survive a scale-in (docs/functions.md, "Known limit").
+// the Bicep), and so does the knowledge graph (shared by every instance through conditional writes). This folder holds only
+// the embedded vectors (unless Memory__Qdrant__Url is set), which are per instance and do not survive a scale-in
+// (docs/functions.md, "Known limit").
 string dataDir = Path.Combine(Path.GetTempPath(), "autointel");
 Directory.CreateDirectory(dataDir);
 builder.Services.AddSingleton(TimeProvider.System);

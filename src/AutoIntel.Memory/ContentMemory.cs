@@ -140,6 +140,8 @@ public sealed class ContentMemory : IContentMemory
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
         ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        // The update may run again on a fresher graph when another writer saved first: it only touches the graph it is given,
+        // and Apply replaces the run's earlier contribution, so running it twice is the same as once.
         return _graphs.UpdateAsync(
             tenant,
             graph =>

@@ -9,7 +9,8 @@ public sealed class MemoryOptions
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "Memory";
 
-    /// <summary>Folder for vector logs (<c>vectors/</c>) and knowledge graphs (<c>graph/</c>); defaults to the data dir given at registration.</summary>
+    /// <summary>Folder for vector logs (<c>vectors/</c>); defaults to the data dir given at registration. Knowledge graphs live in the
+    /// artifact store; any left in <c>graph/</c> by earlier versions are merged into it on first use and renamed <c>.json.migrated</c>.</summary>
     public string RootPath { get; set; } = string.Empty;
 
     /// <summary>Minimum document similarity for an earlier run to count as a near-duplicate.</summary>

@@ -2,6 +2,7 @@ using AutoIntel.Memory.Embeddings;
 using AutoIntel.Memory.Graph;
 using AutoIntel.Memory.Vectors;
 using AutoIntel.Memory.Vectors.Qdrant;
+using AutoIntel.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,12 +11,13 @@ using Microsoft.Extensions.Options;
 
 namespace AutoIntel.Memory;
 
-/// <summary>Registers the community memory with its embedded defaults (hashing embedder, embedded vector store, JSON graphs),
-/// or Qdrant as the vector store when <c>Memory:Qdrant:Url</c> is set.</summary>
+/// <summary>Registers the community memory with its embedded defaults (hashing embedder, embedded vector store, JSON graphs in the
+/// registered <see cref="IArtifactStore"/>), or Qdrant as the vector store when <c>Memory:Qdrant:Url</c> is set.</summary>
 public static class MemoryServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="IContentMemory"/>, <see cref="IEmbedder"/>, <see cref="IVectorStore"/> and <see cref="KnowledgeGraphStore"/> as singletons.</summary>
-    /// <param name="rootPath">Memory folder used when <c>Memory:RootPath</c> is not configured.</param>
+    /// <param name="rootPath">Memory folder used when <c>Memory:RootPath</c> is not configured (embedded vectors; graphs there from
+    /// earlier versions are merged into the artifact store on first use).</param>
     /// <remarks>Registrations use TryAdd, so an embedder or vector store registered earlier (a model, Qdrant) takes precedence.</remarks>
     public static IServiceCollection AddAutoIntelMemory(this IServiceCollection services, IConfiguration configuration, string rootPath)
     {
@@ -37,7 +39,10 @@ public static class MemoryServiceCollectionExtensions
                 : new EmbeddedVectorStore(Path.Combine(options.RootPath, "vectors"), sp.GetService<ILogger<EmbeddedVectorStore>>(), MemoryPayload.Tenant, MemoryPayload.FilterKeys);
         });
         services.TryAddSingleton(sp => new KnowledgeGraphStore(
-            Path.Combine(sp.GetRequiredService<IOptions<MemoryOptions>>().Value.RootPath, "graph")));
+            sp.GetService<IArtifactStore>() ?? throw new InvalidOperationException(
+                "The knowledge graph lives in the artifact store, and none is registered: call AddAutoIntelArtifactStore (or AddFileArtifactStore) as well as AddAutoIntelMemory."),
+            Path.Combine(sp.GetRequiredService<IOptions<MemoryOptions>>().Value.RootPath, "graph"),
+            sp.GetService<ILogger<KnowledgeGraphStore>>()));
         services.TryAddSingleton<IContentMemory, ContentMemory>();
         return services;
     }

@@ -1,12 +1,17 @@
+using System.Security.Cryptography;
 using AutoIntel.Core;
 using Microsoft.Extensions.Options;
 
 namespace AutoIntel.Storage;
 
-/// <summary>Stores artifacts as files under a root folder, writing each one atomically (temp file, then rename).</summary>
+/// <summary>Stores artifacts as files under a root folder, writing each one atomically (temp file, then rename);
+/// conditional writes lock a hidden per-artifact lock file, so they hold across processes sharing the folder.</summary>
 public sealed class FileArtifactStore : IArtifactStore
 {
     private const int MoveAttempts = 5;
+
+    // How long a conditional write waits for another writer's lock on the same artifact (they hold it for one read and one write).
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
     private static readonly EnumerationOptions ListOptions = new()
     {
@@ -40,31 +45,38 @@ public sealed class FileArtifactStore : IArtifactStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(mediaType);
         string target = ToFullPath(path);
-        string directory = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(directory);
-
-        // Same folder as the target, so the rename stays on one volume and is atomic; the leading '.' keeps it out of listings.
-        string temp = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 4096, FileOptions.Asynchronous))
-            {
-                await stream.WriteAsync(content, cancellationToken);
-                await stream.FlushAsync(cancellationToken);
-                stream.Flush(flushToDisk: true);
-            }
-
-            await MoveIntoPlaceAsync(temp, target, cancellationToken);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        await WriteAtomicallyAsync(target, content, cancellationToken);
         return new ArtifactRef(path, content.Length, mediaType);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The version is the SHA-256 of the bytes, so it names the content rather than the write.</remarks>
+    public async Task<VersionedArtifact?> GetVersionedAsync(string path, CancellationToken cancellationToken = default)
+    {
+        byte[]? content = await ReadIfExistsAsync(ToFullPath(path), cancellationToken);
+        return content is null ? null : new VersionedArtifact(content, VersionOf(content));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Read, compare and write happen under an exclusive lock on a hidden <c>.{name}.lock</c> file beside the artifact,
+    /// which holds across processes on one machine (FileShare.None is an OS lock on Windows and an flock on Linux and macOS).
+    /// The lock file is left in place: deleting it would let a waiter and a newcomer lock different files.</remarks>
+    public async Task<bool> TryPutAsync(string path, ReadOnlyMemory<byte> content, string mediaType, string? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(mediaType);
+        string target = ToFullPath(path);
+        await using FileStream held = await LockAsync(target, cancellationToken);
+
+        byte[]? current = await ReadIfExistsAsync(target, cancellationToken);
+        string? currentVersion = current is null ? null : VersionOf(current);
+        if (!string.Equals(currentVersion, expectedVersion, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        await WriteAtomicallyAsync(target, content, cancellationToken);
+        return true;
     }
 
     /// <inheritdoc />
@@ -130,6 +142,70 @@ public sealed class FileArtifactStore : IArtifactStore
 
         RemoveEmptyDirectories(prefix);
         return Task.FromResult(deleted);
+    }
+
+    private static async Task WriteAtomicallyAsync(string target, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        // Same folder as the target, so the rename stays on one volume and is atomic; the leading '.' keeps it out of listings.
+        string temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 4096, FileOptions.Asynchronous))
+            {
+                await stream.WriteAsync(content, cancellationToken);
+                await stream.FlushAsync(cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+
+            await MoveIntoPlaceAsync(temp, target, cancellationToken);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    private static async Task<byte[]?> ReadIfExistsAsync(string target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllBytesAsync(target, cancellationToken);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static string VersionOf(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    // Holds an exclusive lock on the artifact's lock file until the returned stream is disposed.
+    private static async Task<FileStream> LockAsync(string target, CancellationToken cancellationToken)
+    {
+        string directory = Path.GetDirectoryName(target)!;
+        string lockPath = Path.Combine(directory, $".{Path.GetFileName(target)}.lock");
+        long deadline = Environment.TickCount64 + (long)LockTimeout.TotalMilliseconds;
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.CreateDirectory(directory);
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
+            }
+            catch (IOException ex) when (ex is not FileNotFoundException)
+            {
+                // Another writer (in this process or another) holds it; a concurrent DeletePrefixAsync may also have removed the folder.
+                if (Environment.TickCount64 > deadline)
+                {
+                    throw new IOException($"Could not lock '{lockPath}' within {LockTimeout.TotalSeconds:0} s: another writer holds it ({ex.Message}).", ex);
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + Math.Min(attempt, 20))), cancellationToken);
+            }
+        }
     }
 
     private static async Task MoveIntoPlaceAsync(string temp, string target, CancellationToken cancellationToken)

@@ -3,7 +3,11 @@ using AutoIntel.Core;
 namespace AutoIntel.Storage;
 
 /// <summary>Stores run artifacts (content, transcripts, stage outputs, reports) by path.</summary>
-/// <remarks>Paths are relative, forward-slash separated, and never contain "..". Writes are atomic: a reader sees the old or the new bytes, never half.</remarks>
+/// <remarks>
+/// Paths are relative, forward-slash separated, and never contain "..". Writes are atomic: a reader sees the old or the new bytes, never half.
+/// <see cref="GetVersionedAsync"/> and <see cref="TryPutAsync"/> add optimistic concurrency for read-modify-write artifacts that several
+/// processes or hosts update: a conditional write succeeds only if nobody else wrote since the version was read.
+/// </remarks>
 public interface IArtifactStore
 {
     /// <summary>Writes (or overwrites) an artifact.</summary>
@@ -11,6 +15,16 @@ public interface IArtifactStore
 
     /// <summary>Reads an artifact; throws <see cref="FileNotFoundException"/> when absent.</summary>
     Task<byte[]> GetAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads an artifact with its current version, or null when absent.</summary>
+    /// <remarks>The version is opaque: compare it only by passing it back to <see cref="TryPutAsync"/> for the same path.</remarks>
+    Task<VersionedArtifact?> GetVersionedAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes an artifact only if it is still at <paramref name="expectedVersion"/> (null: only if it does not exist yet);
+    /// returns false, writing nothing, when another writer got there first.</summary>
+    /// <remarks>Conditional writes never overwrite a newer conditional write. An unconditional <see cref="PutAsync"/> to the same path
+    /// is not ordered against them on every store, so an artifact updated through this method should be written only through it.</remarks>
+    Task<bool> TryPutAsync(string path, ReadOnlyMemory<byte> content, string mediaType, string? expectedVersion, CancellationToken cancellationToken = default);
 
     /// <summary>Whether an artifact exists.</summary>
     Task<bool> ExistsAsync(string path, CancellationToken cancellationToken = default);

@@ -7,6 +7,7 @@ namespace AutoIntel.Storage;
 public sealed class InMemoryArtifactStore : IArtifactStore
 {
     private readonly ConcurrentDictionary<string, StoredArtifact> _artifacts = new(StringComparer.Ordinal);
+    private long _lastVersion;
 
     /// <summary>Number of artifacts held.</summary>
     public int Count => _artifacts.Count;
@@ -27,9 +28,39 @@ public sealed class InMemoryArtifactStore : IArtifactStore
         ArgumentException.ThrowIfNullOrWhiteSpace(mediaType);
         cancellationToken.ThrowIfCancellationRequested();
 
-        // Copy, so a caller reusing its buffer cannot change what was stored.
-        _artifacts[path] = new StoredArtifact(content.ToArray(), mediaType);
+        _artifacts[path] = NewArtifact(content, mediaType);
         return Task.FromResult(new ArtifactRef(path, content.Length, mediaType));
+    }
+
+    /// <inheritdoc />
+    public Task<VersionedArtifact?> GetVersionedAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArtifactPath.Validate(path);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_artifacts.TryGetValue(path, out StoredArtifact? stored)
+            ? new VersionedArtifact(stored.Content.ToArray(), stored.Version)
+            : null);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The version is a store-wide write counter, so it never repeats (no ABA); the swap is the dictionary's compare-and-exchange.</remarks>
+    public Task<bool> TryPutAsync(string path, ReadOnlyMemory<byte> content, string mediaType, string? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArtifactPath.Validate(path);
+        ArgumentException.ThrowIfNullOrWhiteSpace(mediaType);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        StoredArtifact replacement = NewArtifact(content, mediaType);
+        if (expectedVersion is null)
+        {
+            return Task.FromResult(_artifacts.TryAdd(path, replacement));
+        }
+
+        // TryUpdate compares with the instance read here (the record's byte[] compares by reference), so any write since then fails it.
+        return Task.FromResult(
+            _artifacts.TryGetValue(path, out StoredArtifact? current)
+            && string.Equals(current.Version, expectedVersion, StringComparison.Ordinal)
+            && _artifacts.TryUpdate(path, replacement, current));
     }
 
     /// <inheritdoc />
@@ -75,5 +106,9 @@ public sealed class InMemoryArtifactStore : IArtifactStore
         return Task.FromResult(deleted);
     }
 
-    private sealed record StoredArtifact(byte[] Content, string MediaType);
+    // Copy, so a caller reusing its buffer cannot change what was stored.
+    private StoredArtifact NewArtifact(ReadOnlyMemory<byte> content, string mediaType) =>
+        new(content.ToArray(), mediaType, Interlocked.Increment(ref _lastVersion).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private sealed record StoredArtifact(byte[] Content, string MediaType, string Version);
 }

@@ -20,6 +20,12 @@ public sealed class TestArtifactStore : IArtifactStore
     public Task<byte[]> GetAsync(string path, CancellationToken cancellationToken = default) =>
         _items.TryGetValue(path, out var b) ? Task.FromResult(b) : throw new FileNotFoundException(path);
 
+    public Task<VersionedArtifact?> GetVersionedAsync(string path, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("These tests use no conditional writes.");
+
+    public Task<bool> TryPutAsync(string path, ReadOnlyMemory<byte> content, string mediaType, string? expectedVersion, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("These tests use no conditional writes.");
+
     public Task<bool> ExistsAsync(string path, CancellationToken cancellationToken = default) => Task.FromResult(_items.ContainsKey(path));
 
     public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default) =>

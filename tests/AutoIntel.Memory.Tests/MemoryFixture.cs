@@ -2,12 +2,13 @@ using AutoIntel.Core.FactCheck;
 using AutoIntel.Memory.Embeddings;
 using AutoIntel.Memory.Graph;
 using AutoIntel.Memory.Vectors;
+using AutoIntel.Storage;
 using AutoIntel.TestKit;
 using Microsoft.Extensions.Options;
 
 namespace AutoIntel.Memory.Tests;
 
-/// <summary>A real ContentMemory (hashing embedder, embedded store, file graphs) in a temp folder.</summary>
+/// <summary>A real ContentMemory (hashing embedder, embedded store, graphs in a file artifact store) in a temp folder.</summary>
 internal sealed class MemoryFixture : IDisposable
 {
     public const string Article =
@@ -38,6 +39,12 @@ internal sealed class MemoryFixture : IDisposable
 
     public KnowledgeGraphStore Graphs { get; private set; } = null!;
 
+    /// <summary>The artifact store the graphs live in (<c>{temp}/artifacts</c>); legacy graphs are looked for in <c>{temp}/graph</c>.</summary>
+    public FileArtifactStore Artifacts { get; private set; } = null!;
+
+    /// <summary>The folder earlier versions kept graphs in.</summary>
+    public string LegacyGraphPath => Path.Combine(_dir.Path, "graph");
+
     public ContentMemory Memory { get; private set; } = null!;
 
     public static Claim Claim(string id, string text) => new(id, text, 0, 0.8);
@@ -61,7 +68,8 @@ internal sealed class MemoryFixture : IDisposable
     private void Open()
     {
         Store = new EmbeddedVectorStore(Path.Combine(_dir.Path, "vectors"));
-        Graphs = new KnowledgeGraphStore(Path.Combine(_dir.Path, "graph"));
+        Artifacts = new FileArtifactStore(Microsoft.Extensions.Options.Options.Create(new FileArtifactStoreOptions { RootPath = Path.Combine(_dir.Path, "artifacts") }));
+        Graphs = new KnowledgeGraphStore(Artifacts, LegacyGraphPath);
         Memory = new ContentMemory(new HashingEmbedder(), Store, Graphs, Microsoft.Extensions.Options.Options.Create(Options));
     }
 

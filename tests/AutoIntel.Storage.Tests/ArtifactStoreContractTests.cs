@@ -151,4 +151,130 @@ public abstract class ArtifactStoreContractTests
         listed.Should().HaveCount(32);
         (await Store.GetAsync("runs/p/17.txt")).Should().Equal(17);
     }
+
+    [Fact]
+    public async Task GetVersionedAsync_Missing_ReturnsNull()
+    {
+        (await Store.GetVersionedAsync("memory/graph/none.json")).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task TryPutAsync_CreateIfAbsent_SucceedsOnceThenFails()
+    {
+        bool first = await Store.TryPutAsync("memory/g.json", new byte[] { 1 }, "application/json", expectedVersion: null);
+        bool second = await Store.TryPutAsync("memory/g.json", new byte[] { 2 }, "application/json", expectedVersion: null);
+
+        first.Should().BeTrue();
+        second.Should().BeFalse();
+        VersionedArtifact? stored = await Store.GetVersionedAsync("memory/g.json");
+        stored!.Content.Should().Equal(1);
+        stored.Version.Should().NotBeNullOrEmpty();
+        (await Store.GetAsync("memory/g.json")).Should().Equal(1);
+    }
+
+    [Fact]
+    public async Task TryPutAsync_CurrentVersionSucceeds_StaleVersionFails()
+    {
+        await Store.TryPutAsync("memory/g.json", new byte[] { 1 }, "application/json", expectedVersion: null);
+        VersionedArtifact v1 = (await Store.GetVersionedAsync("memory/g.json"))!;
+
+        bool update = await Store.TryPutAsync("memory/g.json", new byte[] { 2 }, "application/json", v1.Version);
+        bool stale = await Store.TryPutAsync("memory/g.json", new byte[] { 3 }, "application/json", v1.Version);
+
+        update.Should().BeTrue();
+        stale.Should().BeFalse("another write happened since v1 was read");
+        VersionedArtifact v2 = (await Store.GetVersionedAsync("memory/g.json"))!;
+        v2.Content.Should().Equal(2);
+        v2.Version.Should().NotBe(v1.Version);
+    }
+
+    [Fact]
+    public async Task TryPutAsync_AfterUnconditionalPut_OldVersionFails()
+    {
+        await Store.PutAsync("memory/g.json", new byte[] { 1 }, "application/json");
+        VersionedArtifact v1 = (await Store.GetVersionedAsync("memory/g.json"))!;
+        await Store.PutAsync("memory/g.json", new byte[] { 2 }, "application/json");
+
+        bool stale = await Store.TryPutAsync("memory/g.json", new byte[] { 3 }, "application/json", v1.Version);
+
+        stale.Should().BeFalse();
+        (await Store.GetAsync("memory/g.json")).Should().Equal(2);
+    }
+
+    [Fact]
+    public async Task TryPutAsync_VersionButArtifactAbsent_Fails()
+    {
+        await Store.PutAsync("memory/g.json", new byte[] { 1 }, "application/json");
+        string version = (await Store.GetVersionedAsync("memory/g.json"))!.Version;
+        await Store.DeletePrefixAsync("memory/");
+
+        bool written = await Store.TryPutAsync("memory/g.json", new byte[] { 2 }, "application/json", version);
+
+        written.Should().BeFalse();
+        (await Store.ExistsAsync("memory/g.json")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task TryPutAsync_InvalidPath_ThrowsArgumentException()
+    {
+        Func<Task> act = () => Store.TryPutAsync("../escape.json", new byte[] { 1 }, "application/json", expectedVersion: null);
+
+        await act.Should().ThrowAsync<ArgumentException>().WithMessage("Artifact path*");
+    }
+
+    [Fact]
+    public async Task TryPutAsync_ConcurrentCreators_ExactlyOneWins()
+    {
+        bool[] results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            Task.Run(() => Store.TryPutAsync("memory/race.json", new[] { (byte)i }, "application/json", expectedVersion: null))));
+
+        results.Count(r => r).Should().Be(1);
+        byte winner = (byte)Array.IndexOf(results, true);
+        (await Store.GetAsync("memory/race.json")).Should().Equal(winner);
+    }
+
+    [Fact]
+    public async Task TryPutAsync_ConcurrentUpdatersFromOneVersion_ExactlyOneWins()
+    {
+        await Store.TryPutAsync("memory/race.json", new byte[] { 100 }, "application/json", expectedVersion: null);
+        string version = (await Store.GetVersionedAsync("memory/race.json"))!.Version;
+
+        bool[] results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            Task.Run(() => Store.TryPutAsync("memory/race.json", new[] { (byte)i }, "application/json", version))));
+
+        results.Count(r => r).Should().Be(1);
+        (await Store.GetAsync("memory/race.json")).Should().Equal((byte)Array.IndexOf(results, true));
+    }
+
+    [Fact]
+    public async Task TryPutAsync_ConcurrentReadModifyWrite_LosesNoUpdate()
+    {
+        const int Writers = 4;
+        const int Increments = 10;
+
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
+        {
+            for (int i = 0; i < Increments; i++)
+            {
+                await IncrementAsync(Store, "memory/counter.txt");
+            }
+        })));
+
+        (await Store.GetTextAsync("memory/counter.txt")).Should().Be((Writers * Increments).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Adds one to a decimal counter artifact, retrying on conflicts as an optimistic writer does.</summary>
+    protected static async Task IncrementAsync(IArtifactStore store, string path)
+    {
+        while (true)
+        {
+            VersionedArtifact? current = await store.GetVersionedAsync(path);
+            int value = current is null ? 0 : int.Parse(Encoding.UTF8.GetString(current.Content), System.Globalization.CultureInfo.InvariantCulture);
+            byte[] next = Encoding.UTF8.GetBytes((value + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (await store.TryPutAsync(path, next, "text/plain", current?.Version))
+            {
+                return;
+            }
+        }
+    }
 }

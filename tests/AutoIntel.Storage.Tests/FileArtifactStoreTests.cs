@@ -76,4 +76,53 @@ public sealed class FileArtifactStoreTests : ArtifactStoreContractTests, IDispos
 
         act.Should().Throw<ArgumentException>().WithMessage("*RootPath*");
     }
+
+    [Fact]
+    public async Task TryPutAsync_TwoStoresOnOneFolder_LoseNoUpdate()
+    {
+        // Two stores on one folder stand for two processes: each lock is its own open of the lock file, as another process's would be.
+        var other = new FileArtifactStore(Options.Create(new FileArtifactStoreOptions { RootPath = _store.RootPath }));
+
+        await Task.WhenAll(new[] { _store, other }.Select(store => Task.Run(async () =>
+        {
+            for (int i = 0; i < 25; i++)
+            {
+                await IncrementAsync(store, "memory/counter.txt");
+            }
+        })));
+
+        (await _store.GetTextAsync("memory/counter.txt")).Should().Be("50");
+        (await other.ListAsync("memory/")).Should().Equal("memory/counter.txt");
+    }
+
+    [Fact]
+    public async Task TryPutAsync_LockHeldByAnotherWriter_WaitsForIt()
+    {
+        await _store.TryPutAsync("memory/g.json", new byte[] { 1 }, "application/json", expectedVersion: null);
+        string version = (await _store.GetVersionedAsync("memory/g.json"))!.Version;
+        string lockPath = Path.Combine(_store.RootPath, "memory", ".g.json.lock");
+
+        Task<bool> write;
+        using (new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            write = _store.TryPutAsync("memory/g.json", new byte[] { 2 }, "application/json", version);
+            await Task.Delay(200);
+            write.IsCompleted.Should().BeFalse("the lock is held, as another process mid-update would hold it");
+        }
+
+        (await write).Should().BeTrue();
+        (await _store.GetAsync("memory/g.json")).Should().Equal(2);
+    }
+
+    [Fact]
+    public async Task GetVersionedAsync_VersionIsContentHash()
+    {
+        await _store.PutAsync("a/one.txt", "same"u8.ToArray(), "text/plain");
+        await _store.PutAsync("b/two.txt", "same"u8.ToArray(), "text/plain");
+
+        string one = (await _store.GetVersionedAsync("a/one.txt"))!.Version;
+        string two = (await _store.GetVersionedAsync("b/two.txt"))!.Version;
+
+        one.Should().Be(two).And.HaveLength(64);
+    }
 }

@@ -97,6 +97,25 @@ public sealed class KnowledgeGraph
         Runs[runId] = run;
     }
 
+    /// <summary>Applies every run of <paramref name="other"/> that this graph does not have yet; returns how many.</summary>
+    /// <remarks>Runs this graph already has are kept as they are. Entities are rebuilt from the other graph's nodes (name and type)
+    /// and the run's mention counts, which is what <see cref="Apply"/> recorded.</remarks>
+    public int Merge(KnowledgeGraph other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        int merged = 0;
+        foreach ((string runId, GraphRun run) in other.Runs.Where(r => !Runs.ContainsKey(r.Key)).OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            Entity[] entities = [.. run.Mentions
+                .Where(m => other.Nodes.ContainsKey(m.Key))
+                .Select(m => new Entity(other.Nodes[m.Key].Name, other.Nodes[m.Key].Type, m.Value))];
+            Apply(runId, run.Source, entities);
+            merged++;
+        }
+
+        return merged;
+    }
+
     /// <summary>Takes a run's contribution out of the graph; false when the run was never applied.</summary>
     public bool Remove(string runId)
     {

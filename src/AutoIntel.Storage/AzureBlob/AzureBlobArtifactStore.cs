@@ -79,14 +79,14 @@ public sealed class AzureBlobArtifactStore : IArtifactStore, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(mediaType);
         await EnsureContainerAsync(cancellationToken);
 
-        HttpResponseMessage response = await PutBlobAsync(path, content, mediaType, cancellationToken);
+        HttpResponseMessage response = await PutBlobAsync(path, content, mediaType, condition: null, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound && BlobRestClient.ErrorCode(response) == "ContainerNotFound")
         {
             // Someone deleted the container since we created it: create it again, once.
             response.Dispose();
             _containerReady = false;
             await EnsureContainerAsync(cancellationToken);
-            response = await PutBlobAsync(path, content, mediaType, cancellationToken);
+            response = await PutBlobAsync(path, content, mediaType, condition: null, cancellationToken);
         }
 
         using (response)
@@ -101,21 +101,57 @@ public sealed class AzureBlobArtifactStore : IArtifactStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<byte[]> GetAsync(string path, CancellationToken cancellationToken = default)
+    public async Task<byte[]> GetAsync(string path, CancellationToken cancellationToken = default) =>
+        (await GetBlobAsync(path, cancellationToken))?.Content ?? throw new FileNotFoundException($"Artifact '{path}' does not exist.", path);
+
+    /// <inheritdoc />
+    /// <remarks>The version is the blob's ETag from Get Blob.</remarks>
+    public async Task<VersionedArtifact?> GetVersionedAsync(string path, CancellationToken cancellationToken = default) =>
+        await GetBlobAsync(path, cancellationToken) is { } blob
+            ? new VersionedArtifact(blob.Content, blob.ETag ?? throw new InvalidDataException($"Get Blob '{Container}/{path}' returned no ETag."))
+            : null;
+
+    /// <inheritdoc />
+    /// <remarks>A conditional Put Blob: <c>If-Match: {etag}</c>, or <c>If-None-Match: *</c> to create. The service answers a lost race
+    /// with 412 ConditionNotMet (or 409 BlobAlreadyExists when creating, 404 when the blob was deleted), which return false.
+    /// If a transient failure hides a write that did land, its retry sees the new ETag and also returns false: callers re-read and
+    /// re-apply, so their change must be idempotent (the knowledge graph's is).</remarks>
+    public async Task<bool> TryPutAsync(string path, ReadOnlyMemory<byte> content, string mediaType, string? expectedVersion, CancellationToken cancellationToken = default)
     {
         ArtifactPath.Validate(path);
-        using HttpResponseMessage response = await _client.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, _client.UriFor(Container, path)), cancellationToken);
-        if (IsAbsent(response))
+        ArgumentException.ThrowIfNullOrWhiteSpace(mediaType);
+        await EnsureContainerAsync(cancellationToken);
+
+        (string header, string value) condition = expectedVersion is null ? ("If-None-Match", "*") : ("If-Match", expectedVersion);
+        HttpResponseMessage response = await PutBlobAsync(path, content, mediaType, condition, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound && BlobRestClient.ErrorCode(response) == "ContainerNotFound")
         {
-            throw new FileNotFoundException($"Artifact '{path}' does not exist.", path);
+            response.Dispose();
+            if (expectedVersion is not null)
+            {
+                // The container went, and the version with it.
+                return false;
+            }
+
+            _containerReady = false;
+            await EnsureContainerAsync(cancellationToken);
+            response = await PutBlobAsync(path, content, mediaType, condition, cancellationToken);
         }
 
-        if (!response.IsSuccessStatusCode)
+        using (response)
         {
-            throw await _client.ErrorAsync(response, $"Get Blob '{Container}/{path}'", cancellationToken);
+            if (IsConditionFailure(response))
+            {
+                return false;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await _client.ErrorAsync(response, $"conditional Put Blob '{Container}/{path}' ({condition.header}: {condition.value})", cancellationToken);
+            }
         }
 
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        return true;
     }
 
     /// <inheritdoc />
@@ -125,16 +161,10 @@ public sealed class AzureBlobArtifactStore : IArtifactStore, IDisposable
     /// <summary>Path, size and media type (the blob's Content-Type) of an artifact, or null when absent (Get Blob Properties).</summary>
     public async Task<ArtifactRef?> GetPropertiesAsync(string path, CancellationToken cancellationToken = default)
     {
-        ArtifactPath.Validate(path);
-        using HttpResponseMessage response = await _client.SendAsync(() => new HttpRequestMessage(HttpMethod.Head, _client.UriFor(Container, path)), cancellationToken);
-        if (IsAbsent(response))
+        using HttpResponseMessage? response = await ReadBlobAsync(HttpMethod.Head, path, "Get Blob Properties", cancellationToken);
+        if (response is null)
         {
             return null;
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await _client.ErrorAsync(response, $"Get Blob Properties '{Container}/{path}'", cancellationToken);
         }
 
         string mediaType = response.Content.Headers.TryGetValues("Content-Type", out var types) ? string.Join(',', types) : "application/octet-stream";
@@ -214,16 +244,57 @@ public sealed class AzureBlobArtifactStore : IArtifactStore, IDisposable
         _client.Dispose();
     }
 
-    private Task<HttpResponseMessage> PutBlobAsync(string path, ReadOnlyMemory<byte> content, string mediaType, CancellationToken cancellationToken) =>
+    private Task<HttpResponseMessage> PutBlobAsync(
+        string path, ReadOnlyMemory<byte> content, string mediaType, (string Header, string Value)? condition, CancellationToken cancellationToken) =>
         _client.SendAsync(
             () =>
             {
                 var request = new HttpRequestMessage(HttpMethod.Put, _client.UriFor(Container, path)) { Content = new ReadOnlyMemoryContent(content) };
                 request.Headers.TryAddWithoutValidation("x-ms-blob-type", "BlockBlob");
+                if (condition is { } c)
+                {
+                    // Signed by SharedKeyAuthorizer as the If-Match / If-None-Match lines of the string-to-sign.
+                    request.Headers.TryAddWithoutValidation(c.Header, c.Value);
+                }
+
                 request.Content.Headers.TryAddWithoutValidation("Content-Type", mediaType);
                 return request;
             },
             cancellationToken);
+
+    // Get Blob: the bytes and ETag, or null when absent.
+    private async Task<(byte[] Content, string? ETag)?> GetBlobAsync(string path, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage? response = await ReadBlobAsync(HttpMethod.Get, path, "Get Blob", cancellationToken);
+        return response is null ? null : (await response.Content.ReadAsByteArrayAsync(cancellationToken), ETagOf(response));
+    }
+
+    // A GET or HEAD of one blob: the successful response (the caller disposes it), null when absent, or the service's error.
+    private async Task<HttpResponseMessage?> ReadBlobAsync(HttpMethod method, string path, string operation, CancellationToken cancellationToken)
+    {
+        ArtifactPath.Validate(path);
+        HttpResponseMessage response = await _client.SendAsync(() => new HttpRequestMessage(method, _client.UriFor(Container, path)), cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            return IsAbsent(response) ? null : throw await _client.ErrorAsync(response, $"{operation} '{Container}/{path}'", cancellationToken);
+        }
+    }
+
+    private static bool IsConditionFailure(HttpResponseMessage response) => response.StatusCode switch
+    {
+        HttpStatusCode.PreconditionFailed => true,
+        HttpStatusCode.Conflict => BlobRestClient.ErrorCode(response) == "BlobAlreadyExists",
+        HttpStatusCode.NotFound => BlobRestClient.ErrorCode(response) is null or "BlobNotFound",
+        _ => false,
+    };
+
+    private static string? ETagOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("ETag", out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
 
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {

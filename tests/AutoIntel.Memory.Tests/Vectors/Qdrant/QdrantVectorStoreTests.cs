@@ -7,6 +7,7 @@ using AutoIntel.Memory.Embeddings;
 using AutoIntel.Memory.Graph;
 using AutoIntel.Memory.Vectors;
 using AutoIntel.Memory.Vectors.Qdrant;
+using AutoIntel.Storage;
 using AutoIntel.TestKit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -253,8 +254,7 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
     public async Task ContentMemory_OverQdrant_RemembersAndRecallsPerTenant()
     {
         using QdrantVectorStore store = NewStore();
-        using var dir = new TempDirectory();
-        using var graphs = new KnowledgeGraphStore(dir.Path);
+        using var graphs = new KnowledgeGraphStore(new InMemoryArtifactStore());
         var memory = new ContentMemory(new HashingEmbedder(), store, graphs, Options.Create(new MemoryOptions()));
         ClaimVerdict stored = MemoryFixture.Verdict(MemoryFixture.Claim("c-old", "The tram extension will cost 240 million euros."), Verdict.Refuted);
 
@@ -281,7 +281,7 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
             ["Memory:Qdrant:Url"] = _server.BaseUrl.ToString(),
             ["Memory:Qdrant:CollectionPrefix"] = "prod-",
         }).Build();
-        await using ServiceProvider sp = new ServiceCollection().AddAutoIntelMemory(config, dir.Path).BuildServiceProvider();
+        await using ServiceProvider sp = new ServiceCollection().AddInMemoryArtifactStore().AddAutoIntelMemory(config, dir.Path).BuildServiceProvider();
 
         IVectorStore store = sp.GetRequiredService<IVectorStore>();
         await sp.GetRequiredService<IContentMemory>().RememberAsync("guild-a", "run-1", "src", ["hello world"], []);
