@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AutoIntel.Core.Runs;
 using AutoIntel.Core.Text;
 using AutoIntel.Intelligence.Analyzers;
@@ -175,15 +176,28 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task Execute_AttemptTimeout_FallsBackToNextModel()
     {
-        await using var h = new GatewayHarness(_server, o =>
-        {
-            o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-            o.Resilience.MaxRetries = 0;
-        });
+        // The attempt timeout runs on a manual clock, so only the slow model can time out, however loaded the machine is.
+        var time = new ManualTimeProvider();
+        await using var h = new GatewayHarness(
+            _server,
+            o =>
+            {
+                o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(10);
+                o.Resilience.MaxRetries = 0;
+            },
+            time);
         _server.ChatByModel["cheap"] = _ => FakeReply.Json(Summary) with { Delay = TimeSpan.FromSeconds(20) };
         _server.Chat = _ => FakeReply.Json(Summary);
 
-        var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        var call = h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        var waited = Stopwatch.StartNew();
+        while (_server.ChatCallsTo("cheap") == 0 && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(5);
+        }
+
+        time.Advance(TimeSpan.FromSeconds(11));
+        var result = await call;
 
         result.Value.KeyPoints.Should().ContainSingle();
         h.Analytics.Snapshot().Models.Single(m => m.Model == "cheap").Failures.Should().Be(1);
