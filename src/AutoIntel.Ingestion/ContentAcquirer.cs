@@ -8,8 +8,9 @@ using AutoIntel.Storage;
 
 namespace AutoIntel.Ingestion;
 
-/// <summary>Decides whether a source is a link or a local file, acquires it under the fetch limits, and stores the raw bytes at <c>runs/{runId}/source.{ext}</c>.</summary>
-public sealed partial class ContentAcquirer(SafeHttpFetcher fetcher, LocalFileReader files, IArtifactStore store) : IContentAcquirer
+/// <summary>Decides whether a source is a link or a local file, acquires it under the fetch limits, and stores the raw bytes at <c>runs/{runId}/source.{ext}</c>;
+/// marks audio too large for one transcription request to be transcribed in pieces.</summary>
+public sealed partial class ContentAcquirer(SafeHttpFetcher fetcher, LocalFileReader files, IArtifactStore store, PieceTranscriber pieces) : IContentAcquirer
 {
     /// <inheritdoc />
     public async Task<AcquiredContent> AcquireAsync(string source, string runId, CancellationToken cancellationToken = default)
@@ -35,7 +36,8 @@ public sealed partial class ContentAcquirer(SafeHttpFetcher fetcher, LocalFileRe
         string path = $"runs/{runId}/source.{ContentTypes.StorageExtension(kind, mediaType)}";
         ArtifactRef raw = await store.PutAsync(path, bytes, mediaType, cancellationToken);
         string title = (kind == ContentKind.Article ? HtmlTextExtractor.ReadTitle(TextDecoder.Decode(bytes, mediaType)) : null) ?? fallbackTitle;
-        return new AcquiredContent(trimmed, kind, title, mediaType, raw);
+        var content = new AcquiredContent(trimmed, kind, title, mediaType, raw);
+        return pieces.NeedsPieces(content) ? content with { TranscribeInPieces = true } : content;
     }
 
     private async Task<(ContentKind Kind, string MediaType, byte[] Bytes, string Title)> ReadAsync(string source, CancellationToken cancellationToken)

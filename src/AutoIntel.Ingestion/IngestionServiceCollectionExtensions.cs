@@ -10,7 +10,8 @@ namespace AutoIntel.Ingestion;
 /// <summary>Registers stages 2 (acquire) and 3 (transcribe).</summary>
 public static class IngestionServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="FetchOptions"/> (section "Fetch"), the guarded HTTP client, <see cref="IContentAcquirer"/> and <see cref="ITranscriber"/>.</summary>
+    /// <summary>Registers <see cref="FetchOptions"/> (section "Fetch"), <see cref="TranscriptionOptions"/> (section "Transcription"), the guarded HTTP client,
+    /// <see cref="IContentAcquirer"/>, <see cref="ITranscriber"/> and <see cref="PieceTranscriber"/>.</summary>
     /// <remarks>Needs an <see cref="AutoIntel.Storage.IArtifactStore"/>; uses <see cref="DisabledSpeechToText"/> unless an <see cref="ISpeechToText"/> is registered.</remarks>
     public static IServiceCollection AddAutoIntelIngestion(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,6 +19,11 @@ public static class IngestionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddFetchPolicy(configuration);
+        services.AddOptions<TranscriptionOptions>()
+            .Bind(configuration.GetSection(TranscriptionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.PieceBytes <= o.MaxUploadBytes, "Transcription:PieceBytes must not exceed Transcription:MaxUploadBytes.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.TryAddSingleton<GuardedConnector>();
@@ -30,6 +36,7 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddTransient<LocalFileReader>();
         services.TryAddTransient<IContentAcquirer, ContentAcquirer>();
         services.TryAddTransient<ITranscriber, Transcriber>();
+        services.TryAddTransient<PieceTranscriber>();
         return services;
     }
 

@@ -2,11 +2,12 @@ using AutoIntel.Core;
 using AutoIntel.Core.Content;
 using AutoIntel.Ingestion.Transcription;
 using AutoIntel.Storage;
+using Microsoft.Extensions.Options;
 
 namespace AutoIntel.Ingestion;
 
 /// <summary>Turns the stored raw artifact into a transcript: subtitles parsed, HTML made readable, text split into paragraphs, audio sent to speech-to-text.</summary>
-public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText) : ITranscriber
+public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText, IOptions<TranscriptionOptions>? options = null) : ITranscriber
 {
     /// <inheritdoc />
     public async Task<Transcript> TranscribeAsync(AcquiredContent content, CancellationToken cancellationToken = default)
@@ -34,6 +35,15 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
         }
 
         string fileName = content.Raw.Path[(content.Raw.Path.LastIndexOf('/') + 1)..];
+        long maxUpload = (options?.Value ?? new TranscriptionOptions()).MaxUploadBytes;
+        if (bytes.Length > maxUpload)
+        {
+            // Refuse before uploading: the endpoint would answer 413 after the whole file went over the wire.
+            throw new PermanentFailureException(
+                $"Cannot transcribe {content.Source}: it is {AudioSplitter.Describe(bytes.Length)}, over the {AudioSplitter.Describe(maxUpload)} one transcription request may carry. " +
+                $"Runs started now split {AudioSplitter.SplittableFormats} audio into pieces; start this one again.");
+        }
+
         Transcript heard = await speechToText.TranscribeAsync(bytes, fileName, ContentTypes.BaseMediaType(content.MediaType), cancellationToken);
         return heard with
         {

@@ -17,6 +17,10 @@ public sealed class IngestionServiceCollectionExtensionsTests
         FetchOptions options = provider.GetRequiredService<IOptions<FetchOptions>>().Value;
 
         options.MaxBytes.Should().Be(20 * 1024 * 1024);
+        options.MaxAudioBytes.Should().Be(200 * 1024 * 1024);
+        TranscriptionOptions transcription = provider.GetRequiredService<IOptions<TranscriptionOptions>>().Value;
+        transcription.PieceBytes.Should().Be(20 * 1024 * 1024);
+        transcription.MaxUploadBytes.Should().Be(25 * 1024 * 1024);
         options.Timeout.Should().Be(TimeSpan.FromSeconds(30));
         options.MaxRedirects.Should().Be(5);
         options.AllowedHosts.Should().BeEmpty();
@@ -66,6 +70,7 @@ public sealed class IngestionServiceCollectionExtensionsTests
 
     [Theory]
     [InlineData("Fetch:MaxBytes", "0")]
+    [InlineData("Fetch:MaxAudioBytes", "0")]
     [InlineData("Fetch:MaxRedirects", "50")]
     [InlineData("Fetch:Timeout", "00:00:00")]
     public void AddAutoIntelIngestion_InvalidOption_FailsValidation(string key, string value)
@@ -73,6 +78,18 @@ public sealed class IngestionServiceCollectionExtensionsTests
         using ServiceProvider provider = TestServices.Build(new Dictionary<string, string?> { [key] = value });
 
         Action act = () => _ = provider.GetRequiredService<IOptions<FetchOptions>>().Value;
+
+        act.Should().Throw<OptionsValidationException>();
+    }
+
+    [Theory]
+    [InlineData("Transcription:PieceBytes", "100")]
+    [InlineData("Transcription:PieceBytes", "30000000")]
+    public void AddAutoIntelIngestion_InvalidTranscriptionOption_FailsValidation(string key, string value)
+    {
+        using ServiceProvider provider = TestServices.Build(new Dictionary<string, string?> { [key] = value });
+
+        Action act = () => _ = provider.GetRequiredService<IOptions<TranscriptionOptions>>().Value;
 
         act.Should().Throw<OptionsValidationException>();
     }

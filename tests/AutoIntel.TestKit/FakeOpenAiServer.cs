@@ -15,6 +15,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<FakeReply> _script = new();
     private readonly ConcurrentQueue<FakeChatRequest> _chatRequests = new();
+    private readonly ConcurrentQueue<FakeTranscriptionRequest> _transcriptionRequests = new();
     private int _embeddingCalls;
     private int _transcriptionCalls;
     private LoopbackHttpServer _http = null!;
@@ -40,6 +41,16 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     /// <summary>Transcription requests received.</summary>
     public int TranscriptionCalls => Volatile.Read(ref _transcriptionCalls);
+
+    /// <summary>Transcription requests that reached the handler (within the size limit), in arrival order.</summary>
+    public IReadOnlyList<FakeTranscriptionRequest> TranscriptionRequests => [.. _transcriptionRequests];
+
+    /// <summary>The largest transcription request body accepted; larger ones get OpenAI's 413. Default 25 MiB, as OpenAI's "25 MB" file limit
+    /// is enforced on the request (<c>Maximum content size limit (26214400) exceeded</c>).</summary>
+    public long MaxTranscriptionRequestBytes { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>Overrides the reply to a transcription request (e.g. an error or a delay for one piece); null keeps the default answer.</summary>
+    public Func<FakeTranscriptionRequest, FakeReply?>? Transcribe { get; set; }
 
     /// <summary>Starts the server on a free loopback port, over HTTPS when a <paramref name="certificate"/> is given.</summary>
     public static async Task<FakeOpenAiServer> StartAsync(X509Certificate2? certificate = null)
@@ -175,6 +186,13 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     private async Task TranscriptionAsync(HttpContext ctx)
     {
         Interlocked.Increment(ref _transcriptionCalls);
+        long limit = MaxTranscriptionRequestBytes;
+        if (ctx.Request.ContentLength > limit)
+        {
+            await WriteAsync(ctx, TooLarge(limit, ctx.Request.ContentLength.Value));
+            return;
+        }
+
         var form = await ctx.Request.ReadFormAsync();
         var file = form.Files.GetFile("file");
         if (file is null || string.IsNullOrEmpty(form["model"]))
@@ -183,14 +201,53 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             return;
         }
 
+        if (file.Length > limit)
+        {
+            await WriteAsync(ctx, TooLarge(limit, file.Length));
+            return;
+        }
+
+        using var content = new MemoryStream();
+        await file.CopyToAsync(content);
+        var request = new FakeTranscriptionRequest(file.FileName, content.ToArray());
+        _transcriptionRequests.Enqueue(request);
+        if (Transcribe?.Invoke(request) is { } custom)
+        {
+            if (custom.Delay > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(custom.Delay, ctx.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
+            if (custom.Status != 200 || custom.RawBody is not null)
+            {
+                await WriteAsync(ctx, custom);
+                return;
+            }
+        }
+
         var segments = new JsonArray(
             new JsonObject { ["id"] = 0, ["seek"] = 0, ["start"] = 0.0, ["end"] = 2.5, ["text"] = " Hello from the fake server.", ["tokens"] = new JsonArray(), ["temperature"] = 0.0, ["avg_logprob"] = -0.1, ["compression_ratio"] = 1.0, ["no_speech_prob"] = 0.01 },
-            new JsonObject { ["id"] = 1, ["seek"] = 0, ["start"] = 2.5, ["end"] = 5.0, ["text"] = $" The file had {file.Length} bytes.", ["tokens"] = new JsonArray(), ["temperature"] = 0.0, ["avg_logprob"] = -0.1, ["compression_ratio"] = 1.0, ["no_speech_prob"] = 0.01 });
+            new JsonObject { ["id"] = 1, ["seek"] = 0, ["start"] = 2.5, ["end"] = 5.0, ["text"] = $" The file {file.FileName} had {file.Length} bytes.", ["tokens"] = new JsonArray(), ["temperature"] = 0.0, ["avg_logprob"] = -0.1, ["compression_ratio"] = 1.0, ["no_speech_prob"] = 0.01 });
         var response = form["response_format"] == "verbose_json"
-            ? new JsonObject { ["task"] = "transcribe", ["language"] = "english", ["duration"] = 5.0, ["text"] = $"Hello from the fake server. The file had {file.Length} bytes.", ["segments"] = segments }
-            : new JsonObject { ["text"] = $"Hello from the fake server. The file had {file.Length} bytes." };
+            ? new JsonObject { ["task"] = "transcribe", ["language"] = "english", ["duration"] = 5.0, ["text"] = $"Hello from the fake server. The file {file.FileName} had {file.Length} bytes.", ["segments"] = segments }
+            : new JsonObject { ["text"] = $"Hello from the fake server. The file {file.FileName} had {file.Length} bytes." };
         await WriteAsync(ctx, new FakeReply(RawBody: response.ToJsonString()));
     }
+
+    // OpenAI's answer to an oversized upload: 413 with a server_error body naming the limit and the bytes read.
+    private static FakeReply TooLarge(long limit, long read) => new(
+        Status: 413,
+        RawBody: new JsonObject
+        {
+            ["error"] = new JsonObject { ["message"] = $"Maximum content size limit ({limit}) exceeded ({read} bytes read)", ["type"] = "server_error", ["param"] = null, ["code"] = null },
+        }.ToJsonString());
 
     private static float[] Embed(string text)
     {

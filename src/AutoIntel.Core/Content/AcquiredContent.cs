@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AutoIntel.Core.Content;
 
 /// <summary>A source fetched or read once and stored as an artifact.</summary>
@@ -6,4 +8,13 @@ namespace AutoIntel.Core.Content;
 /// <param name="Title">Best-effort title (HTML title, file name).</param>
 /// <param name="MediaType">The MIME type the bytes were accepted as.</param>
 /// <param name="Raw">The stored original bytes.</param>
-public sealed record AcquiredContent(string Source, ContentKind Kind, string Title, string MediaType, ArtifactRef Raw);
+/// <param name="TranscribeInPieces">Audio too large for one transcription request: the workflow splits it and transcribes the pieces in parallel.
+/// Decided when the content is acquired, so the choice is in the run's history; left out of the JSON when false, so
+/// histories recorded before it existed read back unchanged.</param>
+public sealed record AcquiredContent(
+    string Source,
+    ContentKind Kind,
+    string Title,
+    string MediaType,
+    ArtifactRef Raw,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TranscribeInPieces = false);

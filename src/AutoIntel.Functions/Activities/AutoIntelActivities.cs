@@ -37,6 +37,18 @@ public sealed class AutoIntelActivities(ActivityDispatcher activities)
     public Task<JsonElement> TranscribeContent([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.TranscribeContent, input, function);
 
+    [Function(ActivityNames.SplitAudio)]
+    public Task<JsonElement> SplitAudio([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.SplitAudio, input, function);
+
+    [Function(ActivityNames.TranscribeAudioPiece)]
+    public Task<JsonElement> TranscribeAudioPiece([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.TranscribeAudioPiece, input, function);
+
+    [Function(ActivityNames.MergeTranscript)]
+    public Task<JsonElement> MergeTranscript([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.MergeTranscript, input, function);
+
     [Function(ActivityNames.SegmentTranscript)]
     public Task<JsonElement> SegmentTranscript([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.SegmentTranscript, input, function);

@@ -7,5 +7,5 @@ namespace AutoIntel.Ingestion.Fetching;
 /// <param name="MediaType">The accepted media type without parameters (e.g. <c>text/html</c>).</param>
 /// <param name="Charset">The charset parameter of Content-Type, when sent.</param>
 /// <param name="Kind">What the media type makes the content.</param>
-/// <param name="Bytes">The body, at most <see cref="FetchOptions.MaxBytes"/> long.</param>
+/// <param name="Bytes">The body, at most <see cref="FetchOptions.MaxBytesFor"/> its kind long.</param>
 public sealed record FetchedContent(Uri FinalUrl, string MediaType, string? Charset, ContentKind Kind, byte[] Bytes);

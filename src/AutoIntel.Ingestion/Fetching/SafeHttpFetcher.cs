@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
+using AutoIntel.Core.Content;
 using Microsoft.Extensions.Options;
 
 namespace AutoIntel.Ingestion.Fetching;
@@ -93,14 +94,16 @@ public sealed class SafeHttpFetcher(HttpClient httpClient, FetchPolicy policy, I
             throw new ContentRefusedException(subject, $"content type {mediaType} is not supported (accepted: {ContentTypes.AcceptedSummary})", null);
         }
 
+        // Audio gets its own, larger cap: an hour of podcast is ~60 MB, while a 60 MB web page is a mistake or an attack.
+        long maxBytes = _options.MaxBytesFor(accepted.Kind);
         long? declared = response.Content.Headers.ContentLength;
-        if (declared > _options.MaxBytes)
+        if (declared > maxBytes)
         {
-            throw TooLarge(subject);
+            throw TooLarge(subject, accepted.Kind);
         }
 
         await using Stream body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream((int)Math.Min(declared ?? 64 * 1024, _options.MaxBytes));
+        using var buffer = new MemoryStream((int)Math.Min(declared ?? 64 * 1024, maxBytes));
         byte[] chunk = ArrayPool<byte>.Shared.Rent(81920);
         try
         {
@@ -108,9 +111,9 @@ public sealed class SafeHttpFetcher(HttpClient httpClient, FetchPolicy policy, I
             while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
             {
                 // Counted as it streams: Content-Length may be absent (chunked), wrong, or compressed.
-                if (buffer.Length + read > _options.MaxBytes)
+                if (buffer.Length + read > maxBytes)
                 {
-                    throw TooLarge(subject);
+                    throw TooLarge(subject, accepted.Kind);
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -124,8 +127,8 @@ public sealed class SafeHttpFetcher(HttpClient httpClient, FetchPolicy policy, I
         return new FetchedContent(url, accepted.MediaType, contentType.CharSet?.Trim('"'), accepted.Kind, buffer.ToArray());
     }
 
-    private ContentRefusedException TooLarge(string subject) =>
-        new(subject, $"the content is larger than the {DescribeBytes(_options.MaxBytes)} limit", "Raise Fetch__MaxBytes to accept larger content.");
+    private ContentRefusedException TooLarge(string subject, ContentKind kind) =>
+        new(subject, $"the {(kind == ContentKind.Audio ? "audio" : "content")} is larger than the {DescribeBytes(_options.MaxBytesFor(kind))} limit", $"Raise {FetchOptions.SettingFor(kind)} to accept larger content.");
 
     private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
         or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;

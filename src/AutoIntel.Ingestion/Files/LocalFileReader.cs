@@ -1,13 +1,14 @@
 using AutoIntel.Core;
+using AutoIntel.Core.Content;
 using AutoIntel.Ingestion.Fetching;
 using Microsoft.Extensions.Options;
 
 namespace AutoIntel.Ingestion.Files;
 
-/// <summary>Reads a local file the user named, within the same size limit as links, refusing folders, unknown types and binary text.</summary>
+/// <summary>Reads a local file the user named, within the same size limits as links (audio has its own), refusing folders, unknown types and binary text.</summary>
 public sealed class LocalFileReader(IOptions<FetchOptions> options)
 {
-    private readonly long _maxBytes = options.Value.MaxBytes;
+    private readonly FetchOptions _options = options.Value;
 
     /// <summary>Reads <paramref name="path"/>; every problem throws <see cref="PermanentFailureException"/> with a one-line reason.</summary>
     public async Task<LocalFile> ReadAsync(string path, CancellationToken cancellationToken = default)
@@ -41,7 +42,7 @@ public sealed class LocalFileReader(IOptions<FetchOptions> options)
             throw new PermanentFailureException($"Cannot read {path}: {what} not supported (accepted: {ContentTypes.AcceptedExtensions}).");
         }
 
-        byte[] bytes = await ReadBoundedAsync(fullPath, path, cancellationToken);
+        byte[] bytes = await ReadBoundedAsync(fullPath, path, type.Kind, cancellationToken);
         if (bytes.Length == 0)
         {
             throw new PermanentFailureException($"Cannot read {path}: the file is empty.");
@@ -55,18 +56,19 @@ public sealed class LocalFileReader(IOptions<FetchOptions> options)
         return new LocalFile(fullPath, type.Kind, type.MediaType, bytes);
     }
 
-    private async Task<byte[]> ReadBoundedAsync(string fullPath, string path, CancellationToken cancellationToken)
+    private async Task<byte[]> ReadBoundedAsync(string fullPath, string path, ContentKind kind, CancellationToken cancellationToken)
     {
+        long maxBytes = _options.MaxBytesFor(kind);
         try
         {
             await using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, FileOptions.Asynchronous);
-            if (stream.Length > _maxBytes)
+            if (stream.Length > maxBytes)
             {
-                throw TooLarge(path);
+                throw TooLarge(path, kind);
             }
 
             // Read one byte past the limit, in case the file grew after the length check.
-            byte[] buffer = new byte[Math.Min(stream.Length, _maxBytes) + 1];
+            byte[] buffer = new byte[Math.Min(stream.Length, maxBytes) + 1];
             int total = 0;
             int read;
             while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
@@ -74,9 +76,9 @@ public sealed class LocalFileReader(IOptions<FetchOptions> options)
                 total += read;
             }
 
-            if (total > _maxBytes)
+            if (total > maxBytes)
             {
-                throw TooLarge(path);
+                throw TooLarge(path, kind);
             }
 
             return buffer.AsSpan(0, total).ToArray();
@@ -87,8 +89,8 @@ public sealed class LocalFileReader(IOptions<FetchOptions> options)
         }
     }
 
-    private PermanentFailureException TooLarge(string path) =>
-        new($"Cannot read {path}: the file is larger than the {SafeHttpFetcher.DescribeBytes(_maxBytes)} limit. Raise Fetch__MaxBytes to accept larger content.");
+    private PermanentFailureException TooLarge(string path, ContentKind kind) =>
+        new($"Cannot read {path}: the file is larger than the {SafeHttpFetcher.DescribeBytes(_options.MaxBytesFor(kind))} limit. Raise {FetchOptions.SettingFor(kind)} to accept larger content.");
 
     private static bool LooksLikeLinkWithoutScheme(string path) =>
         !path.Contains('\\', StringComparison.Ordinal) && !path.StartsWith('.') && !path.StartsWith('/')

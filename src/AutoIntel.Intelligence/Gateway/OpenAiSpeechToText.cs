@@ -1,3 +1,4 @@
+using System.ClientModel;
 using AutoIntel.Core;
 using AutoIntel.Core.Content;
 using AutoIntel.Intelligence.Providers;
@@ -26,10 +27,20 @@ public sealed class OpenAiSpeechToText : ISpeechToText
     public async Task<Transcript> TranscribeAsync(ReadOnlyMemory<byte> audio, string fileName, string mediaType, CancellationToken cancellationToken = default)
     {
         var model = _model ?? throw new PermanentFailureException("Audio needs a transcription model: configure Llm:TranscriptionModel or a catalog model with capability 'transcription'.");
-        var segments = await _resilience.ExecuteAsync(
-            model.Id,
-            ct => new ValueTask<IReadOnlyList<TranscriptSegment>>(_client.TranscribeAsync(model, audio, fileName, ct)),
-            cancellationToken);
+        IReadOnlyList<TranscriptSegment> segments;
+        try
+        {
+            segments = await _resilience.ExecuteAsync(
+                model.Id,
+                ct => new ValueTask<IReadOnlyList<TranscriptSegment>>(_client.TranscribeAsync(model, audio, fileName, ct)),
+                cancellationToken);
+        }
+        catch (ClientResultException ex) when (ex.Status is 400 or 413 or 415)
+        {
+            // The file itself was refused (too large, unreadable format): sending it again cannot help.
+            throw new PermanentFailureException($"The transcription endpoint refused {fileName} ({audio.Length:N0} bytes): HTTP {ex.Status}: {ex.Message}", ex);
+        }
+
         return new Transcript(Path.GetFileNameWithoutExtension(fileName), fileName, segments);
     }
 }

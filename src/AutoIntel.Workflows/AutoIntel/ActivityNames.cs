@@ -7,6 +7,9 @@ public static class ActivityNames
     public const string ReportProgress = nameof(Delivery.ReportProgress);
     public const string AcquireContent = nameof(Acquire.AcquireContent);
     public const string TranscribeContent = nameof(Transcribe.TranscribeContent);
+    public const string SplitAudio = nameof(Transcribe.SplitAudio);
+    public const string TranscribeAudioPiece = nameof(Transcribe.TranscribeAudioPiece);
+    public const string MergeTranscript = nameof(Transcribe.MergeTranscript);
     public const string SegmentTranscript = nameof(Segment.SegmentTranscript);
     public const string SummarizeChunk = nameof(Analyse.SummarizeChunk);
     public const string ReduceSummary = nameof(Analyse.ReduceSummary);

@@ -37,8 +37,10 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
 
             var content = await run.StageAsync("acquire", input.Source, ctx =>
                 ctx.CallActivityAsync<AcquiredContent>(ActivityNames.AcquireContent, new AcquireContentInput(runId, input.Source), Retries.Acquire));
-            var transcript = await run.StageAsync("transcribe", content.Kind.ToString().ToLowerInvariant(), ctx =>
-                ctx.CallActivityAsync<TranscriptInfo>(ActivityNames.TranscribeContent, new TranscribeContentInput(runId, content), Retries.Acquire));
+            // Only audio marked at acquisition takes the piecewise path; everything else schedules exactly what it always did.
+            var transcript = await run.StageAsync("transcribe", content.Kind.ToString().ToLowerInvariant(), ctx => content.TranscribeInPieces
+                ? TranscribeStage.InPiecesAsync(ctx, runId, content)
+                : ctx.CallActivityAsync<TranscriptInfo>(ActivityNames.TranscribeContent, new TranscribeContentInput(runId, content), Retries.Acquire));
             var chunks = await run.StageAsync("segment", $"{transcript.Characters:N0} characters", ctx =>
                 ctx.CallActivityAsync<IReadOnlyList<ChunkRef>>(ActivityNames.SegmentTranscript, new SegmentTranscriptInput(runId, transcript.Transcript, profile.ChunkTokens), Retries.Local));
 

@@ -9,6 +9,12 @@ public static class RunPaths
     /// <summary>The readable transcript (JSON <c>Transcript</c>).</summary>
     public static string Transcript(string runId) => $"runs/{runId}/transcript.json";
 
+    /// <summary>One piece of long audio, cut for transcription.</summary>
+    public static string AudioPiece(string runId, int index, string extension) => $"runs/{runId}/audio/piece-{index:D4}.{extension}";
+
+    /// <summary>The transcript of one audio piece (JSON <c>Transcript</c>, times relative to the piece).</summary>
+    public static string PieceTranscript(string runId, int index) => $"runs/{runId}/audio/piece-{index:D4}.transcript.json";
+
     /// <summary>One chunk (JSON <c>Chunk</c>).</summary>
     public static string Chunk(string runId, int index) => $"runs/{runId}/chunks/{index:D4}.json";
 

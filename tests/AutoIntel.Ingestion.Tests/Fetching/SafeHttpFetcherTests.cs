@@ -34,6 +34,16 @@ public sealed class SafeHttpFetcherTests : IAsyncLifetime
         app.MapGet("/to-file", () => Results.Redirect("file:///etc/passwd"));
         app.MapGet("/loop", () => Results.Redirect("/loop"));
         app.MapGet("/big-declared", () => Results.Text(new string('a', 2048), "text/plain"));
+        app.MapGet("/big-audio", () => Results.Bytes(new byte[4096], "audio/mpeg"));
+        app.MapGet("/big-audio-chunked", async (HttpContext ctx) =>
+        {
+            ctx.Response.ContentType = "audio/wav";
+            for (int i = 0; i < 16; i++)
+            {
+                await ctx.Response.Body.WriteAsync(new byte[256]);
+                await ctx.Response.Body.FlushAsync();
+            }
+        });
         app.MapGet("/big-chunked", async (HttpContext ctx) =>
         {
             ctx.Response.ContentType = "text/plain";
@@ -115,6 +125,33 @@ public sealed class SafeHttpFetcherTests : IAsyncLifetime
         Func<Task> act = () => FetchAsync("/big-declared", maxBytes: 1024);
 
         await act.Should().ThrowAsync<ContentRefusedException>().WithMessage("*larger than the 1 KiB limit*Fetch__MaxBytes*");
+    }
+
+    [Fact]
+    public async Task FetchAsync_AudioOverMaxBytesUnderMaxAudioBytes_Accepted()
+    {
+        FetchedContent content = await FetchAsync("/big-audio", maxBytes: 1024, maxAudioBytes: 8192);
+
+        content.Kind.Should().Be(ContentKind.Audio);
+        content.Bytes.Should().HaveCount(4096);
+    }
+
+    [Theory]
+    [InlineData("/big-audio")]
+    [InlineData("/big-audio-chunked")]
+    public async Task FetchAsync_AudioOverMaxAudioBytes_RefusedNamingTheAudioSetting(string path)
+    {
+        Func<Task> act = () => FetchAsync(path, maxBytes: 64 * 1024, maxAudioBytes: 2048);
+
+        await act.Should().ThrowAsync<ContentRefusedException>().WithMessage("*audio is larger than the 2 KiB limit*Fetch__MaxAudioBytes*");
+    }
+
+    [Fact]
+    public async Task FetchAsync_TextUnderMaxAudioBytesOverMaxBytes_StillRefused()
+    {
+        Func<Task> act = () => FetchAsync("/big-declared", maxBytes: 1024, maxAudioBytes: 1024 * 1024);
+
+        await act.Should().ThrowAsync<ContentRefusedException>().WithMessage("*content is larger than the 1 KiB limit*Fetch__MaxBytes*");
     }
 
     [Fact]
@@ -258,9 +295,15 @@ public sealed class SafeHttpFetcherTests : IAsyncLifetime
         resolver.Lookups.Should().Contain("pinned.test");
     }
 
-    private async Task<FetchedContent> FetchAsync(string path, long maxBytes = 64 * 1024, string timeout = "00:00:10", CancellationToken cancellationToken = default)
+    private async Task<FetchedContent> FetchAsync(string path, long maxBytes = 64 * 1024, string timeout = "00:00:10", long? maxAudioBytes = null, CancellationToken cancellationToken = default)
     {
-        await using ServiceProvider provider = TestServices.Build(TestServices.Loopback(maxBytes, timeout));
+        var settings = TestServices.Loopback(maxBytes, timeout);
+        if (maxAudioBytes is { } audio)
+        {
+            settings["Fetch:MaxAudioBytes"] = audio.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await using ServiceProvider provider = TestServices.Build(settings);
         return await provider.GetRequiredService<SafeHttpFetcher>().FetchAsync(_server.Url(path), cancellationToken);
     }
 

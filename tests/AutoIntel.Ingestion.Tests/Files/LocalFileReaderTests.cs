@@ -11,7 +11,7 @@ namespace AutoIntel.Ingestion.Tests.Files;
 public sealed class LocalFileReaderTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
-    private readonly LocalFileReader _reader = new(Options.Create(new FetchOptions { MaxBytes = 1024 }));
+    private readonly LocalFileReader _reader = new(Options.Create(new FetchOptions { MaxBytes = 1024, MaxAudioBytes = 4096 }));
 
     public void Dispose() => _temp.Dispose();
 
@@ -99,6 +99,28 @@ public sealed class LocalFileReaderTests : IDisposable
         Func<Task> act = () => _reader.ReadAsync(path);
 
         await act.Should().ThrowAsync<PermanentFailureException>().WithMessage("*larger than the 1 KiB limit*Fetch__MaxBytes*");
+    }
+
+    [Fact]
+    public async Task ReadAsync_AudioOverMaxBytesUnderMaxAudioBytes_Read()
+    {
+        string path = _temp.Combine("talk.mp3");
+        await File.WriteAllBytesAsync(path, new byte[4096]);
+
+        LocalFile file = await _reader.ReadAsync(path);
+
+        file.Bytes.Should().HaveCount(4096);
+    }
+
+    [Fact]
+    public async Task ReadAsync_AudioOverMaxAudioBytes_ClearErrorNamingTheAudioSetting()
+    {
+        string path = _temp.Combine("talk.wav");
+        await File.WriteAllBytesAsync(path, new byte[4097]);
+
+        Func<Task> act = () => _reader.ReadAsync(path);
+
+        await act.Should().ThrowAsync<PermanentFailureException>().WithMessage("*larger than the 4 KiB limit*Fetch__MaxAudioBytes*");
     }
 
     [Fact]

@@ -13,8 +13,7 @@ public sealed class TranscribeContent(ITranscriber transcriber, IArtifactStore s
     public async Task<TranscriptInfo> RunAsync(ActivityContext context, TranscribeContentInput input)
     {
         var transcript = await transcriber.TranscribeAsync(input.Content, context.CancellationToken);
-        var stored = await store.PutJsonAsync(RunPaths.Transcript(input.RunId), transcript, context.CancellationToken);
-        return new TranscriptInfo(stored, transcript.Title, transcript.Segments.Count, transcript.FullText.Length);
+        return await TranscriptInfo.StoreAsync(store, input.RunId, transcript, context.CancellationToken);
     }
 }
 
@@ -22,4 +21,14 @@ public sealed class TranscribeContent(ITranscriber transcriber, IArtifactStore s
 public sealed record TranscribeContentInput(string RunId, AcquiredContent Content);
 
 /// <summary>Where the transcript is stored and how big it is.</summary>
-public sealed record TranscriptInfo(ArtifactRef Transcript, string Title, int Segments, int Characters);
+public sealed record TranscriptInfo(ArtifactRef Transcript, string Title, int Segments, int Characters)
+{
+    /// <summary>Stores <paramref name="transcript"/> as the run's transcript and describes it.</summary>
+    public static async Task<TranscriptInfo> StoreAsync(IArtifactStore store, string runId, Transcript transcript, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(transcript);
+        var stored = await store.PutJsonAsync(RunPaths.Transcript(runId), transcript, cancellationToken);
+        return new TranscriptInfo(stored, transcript.Title, transcript.Segments.Count, transcript.FullText.Length);
+    }
+}
