@@ -198,7 +198,8 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
         var creates = _server.Requests.Where(r => r.Method == "PUT" && r.PathAndQuery == $"/collections/{QdrantName}").ToList();
         creates.Should().HaveCountLessThanOrEqualTo(2, "each store creates at most once");
         creates.Count(r => r.Status == 200).Should().Be(1);
-        creates.Where(r => r.Status != 200).Should().OnlyContain(r => r.Status == 409);
+        // When the second store's lookup already finds the collection it sends no create at all, so there may be no 409.
+        creates.Where(r => r.Status is not (200 or 409)).Should().BeEmpty();
     }
 
     [Fact]
