@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AutoIntel.Core;
 using AutoIntel.Core.Content;
+using AutoIntel.Ingestion.Feeds;
 using AutoIntel.Ingestion.Fetching;
 using AutoIntel.Ingestion.Files;
 using AutoIntel.Ingestion.Transcription;
@@ -10,8 +11,11 @@ namespace AutoIntel.Ingestion;
 
 /// <summary>Decides whether a source is a link or a local file, acquires it under the fetch limits, and stores the raw bytes at <c>runs/{runId}/source.{ext}</c>;
 /// marks audio too large for one transcription request to be transcribed in pieces.</summary>
+/// <remarks>A podcast feed link stores its chosen episode's transcript or audio instead (<see cref="FeedEpisodeResolver"/>); video pages are refused (<see cref="VideoPages"/>).</remarks>
 public sealed partial class ContentAcquirer(SafeHttpFetcher fetcher, LocalFileReader files, IArtifactStore store, PieceTranscriber pieces) : IContentAcquirer
 {
+    private readonly FeedEpisodeResolver _feeds = new(fetcher);
+
     /// <inheritdoc />
     public async Task<AcquiredContent> AcquireAsync(string source, string runId, CancellationToken cancellationToken = default)
     {
@@ -27,7 +31,7 @@ public sealed partial class ContentAcquirer(SafeHttpFetcher fetcher, LocalFileRe
             throw new PermanentFailureException("Nothing to analyse: give a link or a file path.");
         }
 
-        (ContentKind kind, string mediaType, byte[] bytes, string fallbackTitle) = await ReadAsync(trimmed, cancellationToken);
+        (ContentKind kind, string mediaType, byte[] bytes, string fallbackTitle, FeedEpisode? episode) = await ReadAsync(trimmed, cancellationToken);
         if (ContentTypes.IsText(kind) && TextDecoder.LooksBinary(bytes))
         {
             throw new ContentRefusedException(trimmed, $"it is labelled {ContentTypes.BaseMediaType(mediaType)} but contains binary data", null);
@@ -35,18 +39,19 @@ public sealed partial class ContentAcquirer(SafeHttpFetcher fetcher, LocalFileRe
 
         string path = $"runs/{runId}/source.{ContentTypes.StorageExtension(kind, mediaType)}";
         ArtifactRef raw = await store.PutAsync(path, bytes, mediaType, cancellationToken);
-        string title = (kind == ContentKind.Article ? HtmlTextExtractor.ReadTitle(TextDecoder.Decode(bytes, mediaType)) : null) ?? fallbackTitle;
-        var content = new AcquiredContent(trimmed, kind, title, mediaType, raw);
+        // An episode's title names the episode; an HTML transcript's own <title> would not.
+        string title = (kind == ContentKind.Article && episode is null ? HtmlTextExtractor.ReadTitle(TextDecoder.Decode(bytes, mediaType)) : null) ?? fallbackTitle;
+        var content = new AcquiredContent(trimmed, kind, title, mediaType, raw, Episode: episode);
         return pieces.NeedsPieces(content) ? content with { TranscribeInPieces = true } : content;
     }
 
-    private async Task<(ContentKind Kind, string MediaType, byte[] Bytes, string Title)> ReadAsync(string source, CancellationToken cancellationToken)
+    private async Task<(ContentKind Kind, string MediaType, byte[] Bytes, string Title, FeedEpisode? Episode)> ReadAsync(string source, CancellationToken cancellationToken)
     {
         Match scheme = Scheme().Match(source);
         if (!scheme.Success)
         {
             LocalFile file = await files.ReadAsync(source, cancellationToken);
-            return (file.Kind, file.MediaType, file.Bytes, Path.GetFileNameWithoutExtension(file.FullPath));
+            return (file.Kind, file.MediaType, file.Bytes, Path.GetFileNameWithoutExtension(file.FullPath), null);
         }
 
         string name = scheme.Groups["scheme"].Value.ToLowerInvariant();
@@ -60,9 +65,23 @@ public sealed partial class ContentAcquirer(SafeHttpFetcher fetcher, LocalFileRe
             throw new ContentRefusedException(source, "it is not a valid link", "Check the link.");
         }
 
+        VideoPages.EnsureNotVideoPage(url, source);
         FetchedContent fetched = await fetcher.FetchAsync(url, cancellationToken);
+        string title = TitleFromUrl(fetched.FinalUrl);
+        FeedEpisode? episode = null;
+        if (fetched.Kind == ContentKind.Article && fetched.FinalUrl != url)
+        {
+            // A short link can redirect to a video page.
+            VideoPages.EnsureNotVideoPage(fetched.FinalUrl, $"{fetched.FinalUrl.AbsoluteUri} (redirected from {source})");
+        }
+        else if (fetched.Kind == ContentKind.Feed || (fetched.Kind == ContentKind.PlainText && FeedParser.LooksLikeFeed(fetched.Bytes)))
+        {
+            ResolvedEpisode resolved = await _feeds.ResolveAsync(source, fetched, url.Fragment, cancellationToken);
+            (fetched, episode, title) = (resolved.Content, resolved.Episode, resolved.Title);
+        }
+
         string mediaType = fetched.Charset is null ? fetched.MediaType : $"{fetched.MediaType}; charset={fetched.Charset}";
-        return (fetched.Kind, mediaType, fetched.Bytes, TitleFromUrl(fetched.FinalUrl));
+        return (fetched.Kind, mediaType, fetched.Bytes, title, episode);
     }
 
     private static string TitleFromUrl(Uri url)

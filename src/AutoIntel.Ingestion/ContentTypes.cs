@@ -6,7 +6,7 @@ namespace AutoIntel.Ingestion;
 public static class ContentTypes
 {
     /// <summary>A human list of what is accepted, for error messages.</summary>
-    public const string AcceptedSummary = "HTML, plain text, Markdown, SRT/WebVTT subtitles and audio";
+    public const string AcceptedSummary = "HTML, plain text, Markdown, SRT/WebVTT subtitles, audio and RSS/Atom podcast feeds";
 
     private static readonly Dictionary<string, (ContentKind Kind, string MediaType)> ByExtension = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -81,6 +81,13 @@ public static class ContentTypes
                     : (ContentKind.PlainText, "text/plain");
             case string audio when audio.StartsWith("audio/", StringComparison.Ordinal):
                 return (ContentKind.Audio, audio);
+            case "application/rss+xml":
+            case "application/x-rss+xml":
+            case "application/atom+xml":
+            case "application/xml":
+            case "text/xml":
+                // Generic XML is accepted as a possible feed; anything that is not RSS 2.0 or Atom is refused once parsed.
+                return (ContentKind.Feed, mediaType.ToLowerInvariant());
             default:
                 return null;
         }
@@ -92,6 +99,7 @@ public static class ContentTypes
         ContentKind.Article => "html",
         ContentKind.Markdown => "md",
         ContentKind.Subtitles => BaseMediaType(mediaType) == "text/vtt" ? "vtt" : "srt",
+        ContentKind.Feed => "xml",
         ContentKind.Audio => AudioExtensions.TryGetValue(BaseMediaType(mediaType), out string? ext) ? ext : "audio",
         _ => "txt",
     };

@@ -47,7 +47,8 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
         Transcript heard = await speechToText.TranscribeAsync(bytes, fileName, ContentTypes.BaseMediaType(content.MediaType), cancellationToken);
         return heard with
         {
-            Title = string.IsNullOrWhiteSpace(heard.Title) ? content.Title : heard.Title,
+            // A feed episode's title names the episode; speech-to-text only knows the stored file's name.
+            Title = content.Episode is not null || string.IsNullOrWhiteSpace(heard.Title) ? content.Title : heard.Title,
             Source = content.Source,
         };
     }
@@ -68,7 +69,7 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
 
             case ContentKind.Article:
                 HtmlText html = HtmlTextExtractor.Extract(text);
-                return new Transcript(html.Title ?? content.Title, content.Source, html.Blocks.Select(b => new TranscriptSegment(b)).ToList());
+                return new Transcript((content.Episode is null ? html.Title : null) ?? content.Title, content.Source, html.Blocks.Select(b => new TranscriptSegment(b)).ToList());
 
             default:
                 return new Transcript(content.Title, content.Source, PlainTextParser.Parse(text, markdown: content.Kind == ContentKind.Markdown));

@@ -87,17 +87,31 @@ public sealed class TranscriberTests
         transcript.Title.Should().Be("title");
     }
 
+    [Fact]
+    public async Task TranscribeAsync_FeedEpisode_KeepsTheEpisodeTitle()
+    {
+        var episode = new FeedEpisode("Show", "Ep 3", "g3", null, "https://x.example/t", "newest");
+        AcquiredContent html = await StoreAsync(ContentKind.Article, "text/html", Encoding.UTF8.GetBytes("<html><head><title>Transcript</title></head><body><p>Said.</p></body></html>"), "html") with { Title = "Ep 3 — Show", Episode = episode };
+        AcquiredContent audio = await StoreAsync(ContentKind.Audio, "audio/mpeg", [1, 2, 3], "mp3") with { Title = "Ep 3 — Show", Episode = episode };
+
+        Transcript fromHtml = await new Transcriber(_store, new DisabledSpeechToText()).TranscribeAsync(html);
+        Transcript fromAudio = await new Transcriber(_store, new FakeSpeechToText("source")).TranscribeAsync(audio);
+
+        fromHtml.Title.Should().Be("Ep 3 — Show");
+        fromAudio.Title.Should().Be("Ep 3 — Show", "speech-to-text only knows the stored file's name");
+    }
+
     private async Task<AcquiredContent> StoreAsync(ContentKind kind, string mediaType, byte[] bytes, string ext)
     {
         ArtifactRef raw = await _store.PutAsync($"runs/t/source.{ext}", bytes, mediaType);
         return new AcquiredContent("src", kind, "title", mediaType, raw);
     }
 
-    private sealed class FakeSpeechToText : ISpeechToText
+    private sealed class FakeSpeechToText(string title = "") : ISpeechToText
     {
         public bool IsEnabled => true;
 
         public Task<Transcript> TranscribeAsync(ReadOnlyMemory<byte> audio, string fileName, string mediaType, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new Transcript(string.Empty, "ignored", [new TranscriptSegment($"heard {audio.Length} bytes of {fileName} as {mediaType}", TimeSpan.Zero, TimeSpan.FromSeconds(1))]));
+            Task.FromResult(new Transcript(title, "ignored", [new TranscriptSegment($"heard {audio.Length} bytes of {fileName} as {mediaType}", TimeSpan.Zero, TimeSpan.FromSeconds(1))]));
     }
 }

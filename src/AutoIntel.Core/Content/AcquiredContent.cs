@@ -5,16 +5,19 @@ namespace AutoIntel.Core.Content;
 /// <summary>A source fetched or read once and stored as an artifact.</summary>
 /// <param name="Source">The link or file path the user gave.</param>
 /// <param name="Kind">What the content is.</param>
-/// <param name="Title">Best-effort title (HTML title, file name).</param>
+/// <param name="Title">Best-effort title (HTML title, file name; for a feed, "episode — show").</param>
 /// <param name="MediaType">The MIME type the bytes were accepted as.</param>
 /// <param name="Raw">The stored original bytes.</param>
 /// <param name="TranscribeInPieces">Audio too large for one transcription request: the workflow splits it and transcribes the pieces in parallel.
 /// Decided when the content is acquired, so the choice is in the run's history; left out of the JSON when false, so
 /// histories recorded before it existed read back unchanged.</param>
+/// <param name="Episode">For a podcast feed, the episode chosen and the file fetched for it (then <paramref name="Raw"/> holds that file);
+/// left out of the JSON when null, so histories recorded before it existed read back unchanged.</param>
 public sealed record AcquiredContent(
     string Source,
     ContentKind Kind,
     string Title,
     string MediaType,
     ArtifactRef Raw,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TranscribeInPieces = false);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TranscribeInPieces = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FeedEpisode? Episode = null);

@@ -8,4 +8,7 @@ public enum ContentKind
     Article,
     Subtitles,
     Audio,
+
+    /// <summary>An RSS 2.0 or Atom feed: only seen while acquiring, which resolves it to one episode's transcript or audio.</summary>
+    Feed,
 }

@@ -1,0 +1,9 @@
+using AutoIntel.Core.Content;
+using AutoIntel.Ingestion.Fetching;
+
+namespace AutoIntel.Ingestion.Feeds;
+
+/// <summary>The episode a feed link resolved to and its fetched transcript or audio.</summary>
+/// <param name="Content">The transcript or audio, fetched under the same limits as the feed.</param>
+/// <param name="Title">"episode — show", the title the briefing carries.</param>
+public sealed record ResolvedEpisode(FetchedContent Content, FeedEpisode Episode, string Title);
