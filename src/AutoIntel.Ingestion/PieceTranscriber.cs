@@ -56,10 +56,10 @@ public sealed class PieceTranscriber(IArtifactStore store, ISpeechToText speechT
     public async Task<PieceTranscriptRef> TranscribePieceAsync(AudioPieceRef piece, string transcriptPath, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(piece);
-        if (await store.ExistsAsync(transcriptPath, cancellationToken))
+        // One read rather than an existence check and then a read (two requests per piece on Azure Blob); null when absent.
+        if ((await store.GetVersionedAsync(transcriptPath, cancellationToken))?.Content is { } json)
         {
             // An earlier attempt finished the (paid) call but crashed before the history recorded it.
-            byte[] json = await store.GetAsync(transcriptPath, cancellationToken);
             Transcript earlier = JsonSerializer.Deserialize<Transcript>(json, AutoIntelJson.Options)
                 ?? throw new InvalidDataException($"{transcriptPath} holds no transcript.");
             return new PieceTranscriptRef(piece.Index, piece.Start, new ArtifactRef(transcriptPath, json.Length, ArtifactStoreExtensions.JsonMediaType), earlier.Segments.Count);

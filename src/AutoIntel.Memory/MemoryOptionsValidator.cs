@@ -24,9 +24,11 @@ public sealed class MemoryOptionsValidator : IValidateOptions<MemoryOptions>
         {
             errors.Add($"Memory:Qdrant:Url must be an absolute http(s) URL such as http://localhost:6333 (was '{q.Url}').");
         }
-        else if (!string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
+        else if (!string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment) || !string.IsNullOrEmpty(url.UserInfo))
         {
-            errors.Add($"Memory:Qdrant:Url must not have a query or fragment (was '{q.Url}').");
+            // Not echoed whole: an api-key pasted into the query (or a password into the user info) would land in the start-up log.
+            string shown = url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+            errors.Add($"Memory:Qdrant:Url must not have a query, fragment or user info (was '{shown}' with them); put a key in Memory:Qdrant:ApiKey.");
         }
 
         if (q.CollectionPrefix.Length > 100 || q.CollectionPrefix.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')))

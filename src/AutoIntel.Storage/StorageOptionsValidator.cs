@@ -49,6 +49,13 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             {
                 errors.Add($"Storage:BlobServiceUri must be an absolute URI such as https://<account>.blob.core.windows.net/ (was '{options.BlobServiceUri}').");
             }
+            else if (uri.Query.Length > 1 || uri.UserInfo.Length > 0)
+            {
+                // A pasted SAS URL carries its signature in the query; it would be echoed here and in every error of the store
+                // (which puts the service URI in its messages), so only the part without it is shown.
+                errors.Add($"Storage:BlobServiceUri must be the bare service endpoint, without a SAS token, query or user info (was '{WithoutSecrets(uri)}'); "
+                    + "sign in with Entra ID, or use Storage:ConnectionString with an account key.");
+            }
             else if (uri.Scheme != Uri.UriSchemeHttps)
             {
                 // Azure Storage (and Azurite) refuse bearer tokens over plain HTTP; say so at start rather than on every call.
@@ -81,6 +88,9 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             errors.Add($"Storage:AttemptTimeout must be positive (was {options.AttemptTimeout}).");
         }
     }
+
+    // Scheme, host, port and path: never the user info or query, where credentials would sit.
+    private static string WithoutSecrets(Uri uri) => uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 
     /// <summary>The Blob service's container naming rules.</summary>
     internal static bool IsValidContainerName(string? name) =>

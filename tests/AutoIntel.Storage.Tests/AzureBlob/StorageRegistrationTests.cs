@@ -97,6 +97,21 @@ public sealed class StorageRegistrationTests : IDisposable
     }
 
     [Fact]
+    public void AddAutoIntelArtifactStore_BlobServiceUriWithSasToken_RefusedWithoutEchoingTheSignature()
+    {
+        using ServiceProvider provider = Build(new()
+        {
+            ["Storage:Kind"] = "azureblob",
+            ["Storage:BlobServiceUri"] = "https://acct.blob.core.windows.net/?sv=2024-11-04&ss=b&sig=SECRETSIGNATURE",
+        });
+
+        Action start = () => provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var failure = start.Should().Throw<OptionsValidationException>().Which;
+        failure.Message.Should().Contain("without a SAS token").And.Contain("https://acct.blob.core.windows.net/").And.NotContain("SECRETSIGNATURE");
+    }
+
+    [Fact]
     public void AddAutoIntelArtifactStore_FunctionsManagedIdentitySettings_UsedWhenStorageNamesNoAccount()
     {
         // What infra/app/functions.bicep sets on the Function App.

@@ -312,6 +312,22 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
             .And.Contain(f => f.Contains("Timeout", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void AddAutoIntelMemory_QdrantUrlWithKeyInQuery_RefusedWithoutEchoingTheKey()
+    {
+        using var dir = new TempDirectory();
+        IConfiguration config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Memory:Qdrant:Url"] = "https://qdrant.example:6333/?api-key=SECRETKEY",
+        }).Build();
+        using ServiceProvider sp = new ServiceCollection().AddAutoIntelMemory(config, dir.Path).BuildServiceProvider();
+
+        Action act = () => _ = sp.GetRequiredService<IOptions<MemoryOptions>>().Value;
+
+        act.Should().Throw<OptionsValidationException>().Which.Message.Should()
+            .Contain("https://qdrant.example:6333/").And.Contain("Memory:Qdrant:ApiKey").And.NotContain("SECRETKEY");
+    }
+
     private QdrantVectorStore NewStore() => new(QdrantTestOptions.For(_server), MemoryPayload.Tenant, MemoryPayload.FilterKeys);
 
     private static int ClosedPort()
