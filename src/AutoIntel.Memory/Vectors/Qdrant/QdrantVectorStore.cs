@@ -31,7 +31,8 @@ public sealed class QdrantVectorStore : IVectorStore, IDisposable
     private readonly ILogger _logger;
 
     // Collections known to exist (created or found) with their vector size; a failed lookup is removed so the next call retries.
-    private readonly ConcurrentDictionary<string, Task<int>> _known = new(StringComparer.Ordinal);
+    // Lazy, because GetOrAdd may run its factory twice under contention: the Lazy makes the creation itself run once.
+    private readonly ConcurrentDictionary<string, Lazy<Task<int>>> _known = new(StringComparer.Ordinal);
 
     /// <summary>Creates a store talking to <see cref="QdrantOptions.Url"/>.</summary>
     /// <param name="tenantKey">Payload key of the tenant: indexed with <c>is_tenant: true</c>, so each tenant's points are stored together.</param>
@@ -99,11 +100,11 @@ public sealed class QdrantVectorStore : IVectorStore, IDisposable
             catch (QdrantException e) when (e.StatusCode == HttpStatusCode.NotFound && attempt == 0)
             {
                 // The collection was deleted behind our back (or the cache is stale): create it again, once.
-                _known.TryRemove(name, out Task<int>? _);
+                _known.TryRemove(name, out _);
             }
             catch (QdrantException e) when (e.StatusCode == HttpStatusCode.BadRequest && e.Message.Contains("dimension", StringComparison.OrdinalIgnoreCase))
             {
-                _known.TryRemove(name, out Task<int>? _);
+                _known.TryRemove(name, out _);
                 int actual = await ReadVectorSizeAsync(name, cancellationToken) ?? 0;
                 throw new ArgumentException(DimensionMismatch(collection, actual, dims), nameof(records), e);
             }
@@ -271,14 +272,15 @@ public sealed class QdrantVectorStore : IVectorStore, IDisposable
     private async Task<int> EnsureCollectionAsync(string name, int dims, CancellationToken cancellationToken)
     {
         // Shared by concurrent first upserts, so it must not be cancelled by one caller; HttpClient's timeout bounds it.
-        Task<int> ensure = _known.GetOrAdd(name, n => CreateOrOpenAsync(n, dims));
+        Lazy<Task<int>> entry = _known.GetOrAdd(name, n => new Lazy<Task<int>>(() => CreateOrOpenAsync(n, dims)));
+        Task<int> ensure = entry.Value;
         try
         {
             return await ensure.WaitAsync(cancellationToken);
         }
         catch (Exception) when (ensure.IsFaulted || ensure.IsCanceled)
         {
-            _known.TryRemove(KeyValuePair.Create(name, ensure));
+            _known.TryRemove(KeyValuePair.Create(name, entry));
             throw;
         }
     }
