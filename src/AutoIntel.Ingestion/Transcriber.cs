@@ -47,8 +47,9 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
         Transcript heard = await speechToText.TranscribeAsync(bytes, fileName, ContentTypes.BaseMediaType(content.MediaType), cancellationToken);
         return heard with
         {
-            // A feed episode's title names the episode; speech-to-text only knows the stored file's name.
-            Title = content.Episode is not null || string.IsNullOrWhiteSpace(heard.Title) ? content.Title : heard.Title,
+            // Speech-to-text only knows the stored file's name ("source"); the acquired title is the user's file name,
+            // the link's last segment or, for a feed, the episode.
+            Title = content.Title,
             Source = content.Source,
         };
     }

@@ -78,13 +78,13 @@ public sealed class TranscriberTests
     public async Task TranscribeAsync_AudioWithEndpoint_UsesSpeechToText()
     {
         AcquiredContent content = await StoreAsync(ContentKind.Audio, "audio/mpeg", [1, 2, 3], "mp3");
-        var speech = new FakeSpeechToText();
+        var speech = new FakeSpeechToText("source");
 
         Transcript transcript = await new Transcriber(_store, speech).TranscribeAsync(content);
 
         transcript.FullText.Should().Be("heard 3 bytes of source.mp3 as audio/mpeg");
         transcript.Source.Should().Be("src");
-        transcript.Title.Should().Be("title");
+        transcript.Title.Should().Be("title", "speech-to-text only sees the stored file, source.mp3; the acquired title is the user's");
     }
 
     [Fact]

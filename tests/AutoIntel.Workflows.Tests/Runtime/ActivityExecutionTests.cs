@@ -121,6 +121,36 @@ public sealed class ActivityExecutionTests
     }
 
     [Fact]
+    public async Task InstanceEndsWithCallsStillQueued_QueuedCallsAreDroppedAndTheWorkerStaysHealthy()
+    {
+        // One worker, held by another instance's call, while the terminated instance's calls wait in the queue: by the time the
+        // worker reads them, their runner has ended and been disposed. The worker must drop them and keep working.
+        var gate = new TaskCompletionSource();
+        var registry = new WorkflowRegistry()
+            .AddActivity<int, int>("Hold", async (_, _, x) =>
+            {
+                await gate.Task;
+                return x;
+            })
+            .AddActivity<int, int>("Echo", (_, _, x) => Task.FromResult(x))
+            .AddWorkflow<int, int>("Held", (ctx, x) => ctx.CallActivityAsync<int>("Hold", x))
+            .AddWorkflow<int, int>("Fan", async (ctx, x) => (await Task.WhenAll(ctx.CallActivityAsync<int>("Echo", x), ctx.CallActivityAsync<int>("Echo", x))).Sum())
+            .AddWorkflow<int, int>("Echo", (ctx, x) => ctx.CallActivityAsync<int>("Echo", x));
+        await using var harness = new RuntimeHarness(maxConcurrentActivities: 1);
+        var runtime = harness.Create(registry);
+
+        var held = (await runtime.StartAsync("Held", 1)).InstanceId;
+        var fan = (await runtime.StartAsync("Fan", 2)).InstanceId;
+        await runtime.TerminateAsync(fan, "test");
+        (await runtime.WaitForCompletionAsync(fan, CancellationToken.None).Within()).RuntimeStatus.Should().Be(RuntimeStatus.Terminated);
+        await Task.Delay(200); // the runner is disposed just after it completes
+        gate.SetResult();
+
+        (await runtime.WaitForCompletionAsync(held, CancellationToken.None).Within()).RuntimeStatus.Should().Be(RuntimeStatus.Completed);
+        (await RuntimeHarness.RunAsync(runtime, "Echo", 7)).Output!.Value.GetInt32().Should().Be(7, "the worker survived the dropped calls");
+    }
+
+    [Fact]
     public async Task ActivityFailure_CaughtByOrchestration_SurfacesAsActivityFailedException()
     {
         var registry = new WorkflowRegistry()

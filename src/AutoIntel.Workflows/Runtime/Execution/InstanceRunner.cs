@@ -17,6 +17,10 @@ internal sealed class InstanceRunner : IDisposable
     private readonly Dictionary<int, ITimer> _timers = [];
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _cancellation;
+
+    // Kept apart from its source: workers may still read calls of this instance from the queue after the runner is disposed,
+    // and a token (unlike CancellationTokenSource.Token) stays readable, and cancelled, after its source is disposed.
+    private readonly CancellationToken _cancellationToken;
     private readonly RuntimeServices _runtime;
     private readonly WorkflowDescriptor _workflow;
     private readonly IHistoryLog _log;
@@ -36,6 +40,7 @@ internal sealed class InstanceRunner : IDisposable
         _history = history;
         _resumed = resumed;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
+        _cancellationToken = _cancellation.Token;
         _scheduler = new OrchestrationSynchronizationContext(() => Post(new InstanceMessage(InstanceMessageKind.Wake)));
         _logger = runtime.LoggerFactory.CreateLogger<InstanceRunner>();
         Completion = Task.CompletedTask;
@@ -44,7 +49,7 @@ internal sealed class InstanceRunner : IDisposable
     public string InstanceId => _log.InstanceId;
 
     /// <summary>Cancelled when the instance ends, is terminated, or the runtime stops; activity attempts observe it.</summary>
-    public CancellationToken Cancellation => _cancellation.Token;
+    public CancellationToken Cancellation => _cancellationToken;
 
     /// <summary>Completes once the history has been replayed and the first batch written (faults on a store error).</summary>
     public Task Ready => _ready.Task;
