@@ -24,7 +24,8 @@ internal sealed class QdrantRestClient : IDisposable
     {
         BaseAddress = new Uri(options.Url.TrimEnd('/') + "/", UriKind.Absolute);
         _logger = logger;
-        _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: true);
+        // One long-lived client per store: recycle pooled connections so a DNS change (Qdrant Cloud, failover) is picked up.
+        _http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: true);
         _http.BaseAddress = BaseAddress;
         _http.Timeout = options.Timeout;
         if (!string.IsNullOrEmpty(options.ApiKey))
