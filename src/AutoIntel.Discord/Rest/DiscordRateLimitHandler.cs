@@ -46,7 +46,7 @@ public sealed class DiscordRateLimitHandler(DiscordRateLimiter limiter, TimeProv
 
             if (response.StatusCode == HttpStatusCode.TooManyRequests && rateLimited < MaxRateLimitRetries)
             {
-                (TimeSpan retryAfter, bool global) = await ReadRateLimitAsync(response, cancellationToken);
+                (TimeSpan retryAfter, bool global) = await ReadRateLimitAsync(response, time.GetUtcNow(), cancellationToken);
                 if (retryAfter > MaxWait)
                 {
                     return response;
@@ -89,7 +89,7 @@ public sealed class DiscordRateLimitHandler(DiscordRateLimiter limiter, TimeProv
     }
 
 
-    private static async Task<(TimeSpan RetryAfter, bool Global)> ReadRateLimitAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<(TimeSpan RetryAfter, bool Global)> ReadRateLimitAsync(HttpResponseMessage response, DateTimeOffset now, CancellationToken cancellationToken)
     {
         bool global = response.Headers.TryGetValues("X-RateLimit-Global", out IEnumerable<string>? g) && string.Equals(g.First(), "true", StringComparison.OrdinalIgnoreCase)
             || response.Headers.TryGetValues("X-RateLimit-Scope", out IEnumerable<string>? s) && s.First() == "global";
@@ -113,7 +113,7 @@ public sealed class DiscordRateLimitHandler(DiscordRateLimiter limiter, TimeProv
             // Cloudflare answers some 429s with HTML; the headers still say how long to wait.
         }
 
-        seconds ??= RetryAfter.Of(response, DateTimeOffset.UtcNow)?.TotalSeconds
+        seconds ??= RetryAfter.Of(response, now)?.TotalSeconds
             ?? DiscordRateLimiter.ReadDouble(response.Headers, "X-RateLimit-Reset-After")
             ?? 1;
         return (TimeSpan.FromSeconds(Math.Max(0, seconds.Value)), global);
