@@ -8,8 +8,8 @@ namespace AutoIntel.TestKit;
 /// <summary>A real Azurite blob service (in-memory, on a free 127.0.0.1 port) started from <c>eng/azurite/node_modules</c>, which
 /// <c>eng/test.sh</c> installs; share one per test class or collection with <c>IClassFixture</c>/<c>ICollectionFixture</c>.</summary>
 /// <remarks>Azurite checks Shared Key signatures exactly as Azure does. It exits with the test process even after a hard kill:
-/// a preloaded script ends it when the stdin pipe this class holds closes.</remarks>
-public sealed partial class AzuriteServer : IAsyncLifetime, IDisposable
+/// a preloaded script ends it when the stdin pipe this class holds closes. <see cref="AzuriteAccountServer"/> adds queues and tables.</remarks>
+public partial class AzuriteServer : IAsyncLifetime, IDisposable
 {
     /// <summary>Azurite's well-known account.</summary>
     public const string AccountName = "devstoreaccount1";
@@ -21,7 +21,18 @@ public sealed partial class AzuriteServer : IAsyncLifetime, IDisposable
 
     private readonly StringBuilder _output = new();
     private readonly TempDirectory _workspace = new();
+    private readonly bool _queuesAndTables;
+    private readonly Dictionary<string, Uri> _endpoints = new(StringComparer.Ordinal);
     private Process? _process;
+
+    /// <summary>The blob service alone.</summary>
+    public AzuriteServer()
+        : this(queuesAndTables: false)
+    {
+    }
+
+    /// <param name="queuesAndTables">Also the queue and table services (what a Durable task hub on Azure Storage needs).</param>
+    protected AzuriteServer(bool queuesAndTables) => _queuesAndTables = queuesAndTables;
 
     /// <summary>The blob endpoint, e.g. <c>http://127.0.0.1:41234/devstoreaccount1/</c>.</summary>
     public Uri BlobEndpoint { get; private set; } = null!;
@@ -37,12 +48,15 @@ public sealed partial class AzuriteServer : IAsyncLifetime, IDisposable
 
     /// <summary>A connection string for this instance's account with another key (to provoke authentication failures).</summary>
     public string ConnectionStringWithKey(string accountKey) =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={accountKey};BlobEndpoint={BlobEndpoint}";
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={accountKey};BlobEndpoint={BlobEndpoint}"
+        + (_queuesAndTables ? $";QueueEndpoint={Endpoint("Queue").AbsoluteUri.TrimEnd('/')};TableEndpoint={Endpoint("Table").AbsoluteUri.TrimEnd('/')}" : string.Empty);
+
+    private Uri Endpoint(string service) => new(_endpoints[service], AccountName + "/");
 
     /// <summary>Starts Azurite and waits until it listens; throws with instructions when it is not installed.</summary>
     public async Task InitializeAsync()
     {
-        string main = FindBlobMain();
+        string main = FindMain(_queuesAndTables ? "azurite" : "azurite-blob");
         var started = Stopwatch.StartNew();
         var start = new ProcessStartInfo("node")
         {
@@ -56,12 +70,12 @@ public sealed partial class AzuriteServer : IAsyncLifetime, IDisposable
         {
             "--require", Path.Combine(InstallDirectory, "exit-with-parent.js"), main,
             "--blobHost", "127.0.0.1", "--blobPort", "0", "--inMemoryPersistence", "--extentMemoryLimit", "256", "--disableTelemetry",
-        })
+        }.Concat(_queuesAndTables ? ["--queueHost", "127.0.0.1", "--queuePort", "0", "--tableHost", "127.0.0.1", "--tablePort", "0", "--skipApiVersionCheck"] : []))
         {
             start.ArgumentList.Add(arg);
         }
 
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => OnOutput(e.Data, listening);
         _process.ErrorDataReceived += (_, e) => OnOutput(e.Data, listening);
@@ -79,10 +93,9 @@ public sealed partial class AzuriteServer : IAsyncLifetime, IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        Uri root;
         try
         {
-            root = await listening.Task.WaitAsync(StartTimeout);
+            await listening.Task.WaitAsync(StartTimeout);
         }
         catch (TimeoutException ex)
         {
@@ -90,7 +103,7 @@ public sealed partial class AzuriteServer : IAsyncLifetime, IDisposable
             throw new InvalidOperationException($"Azurite did not listen within {StartTimeout.TotalSeconds:0} s:\n{Output}", ex);
         }
 
-        BlobEndpoint = new Uri(root, AccountName + "/");
+        BlobEndpoint = Endpoint("Blob");
         StartupTime = started.Elapsed;
     }
 
@@ -107,6 +120,7 @@ public sealed partial class AzuriteServer : IAsyncLifetime, IDisposable
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         Stop();
         _workspace.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private string Output
@@ -120,7 +134,7 @@ public sealed partial class AzuriteServer : IAsyncLifetime, IDisposable
         }
     }
 
-    private static string FindBlobMain()
+    private static string FindMain(string bin)
     {
         string package = Path.Combine(InstallDirectory, "node_modules", "azurite", "package.json");
         if (!File.Exists(package))
@@ -132,11 +146,11 @@ public sealed partial class AzuriteServer : IAsyncLifetime, IDisposable
 
         // The package's own bin entry, so a relocated entry point in a later Azurite still resolves.
         using JsonDocument manifest = JsonDocument.Parse(File.ReadAllText(package));
-        string relative = manifest.RootElement.GetProperty("bin").GetProperty("azurite-blob").GetString()!;
+        string relative = manifest.RootElement.GetProperty("bin").GetProperty(bin).GetString()!;
         return Path.GetFullPath(Path.Combine(Path.GetDirectoryName(package)!, relative));
     }
 
-    private void OnOutput(string? line, TaskCompletionSource<Uri> listening)
+    private void OnOutput(string? line, TaskCompletionSource listening)
     {
         if (line is null)
         {
@@ -148,10 +162,18 @@ public sealed partial class AzuriteServer : IAsyncLifetime, IDisposable
             _output.AppendLine(line);
         }
 
-        // "Azurite Blob service successfully listens on http://127.0.0.1:41234"
+        // "Azurite Blob service successfully listens on http://127.0.0.1:41234" (blob alone), or
+        // "Azurite Queue service is successfully listening at http://127.0.0.1:44017" (all services).
         if (ListeningLine().Match(line) is { Success: true } match)
         {
-            listening.TrySetResult(new Uri(match.Groups[1].Value + "/"));
+            lock (_endpoints)
+            {
+                _endpoints[match.Groups["service"].Value] = new Uri(match.Groups["url"].Value + "/");
+                if (_endpoints.Count == (_queuesAndTables ? 3 : 1))
+                {
+                    listening.TrySetResult();
+                }
+            }
         }
     }
 
@@ -183,6 +205,9 @@ public sealed partial class AzuriteServer : IAsyncLifetime, IDisposable
         }
     }
 
-    [GeneratedRegex(@"listens on (https?://[0-9.:\[\]]+)")]
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service .*?(?:listens on|listening at) (?<url>https?://[0-9.:\[\]]+)")]
     private static partial Regex ListeningLine();
 }
+
+/// <summary>Azurite with blob, queue and table services: a whole storage account, as a Durable task hub on Azure Storage uses it.</summary>
+public sealed class AzuriteAccountServer() : AzuriteServer(queuesAndTables: true);

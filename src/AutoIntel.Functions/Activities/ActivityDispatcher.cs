@@ -8,17 +8,21 @@ namespace AutoIntel.Functions.Activities;
 /// <summary>Runs one attempt of a registered activity (the same class the local runtime runs) for a Durable activity function.</summary>
 public sealed class ActivityDispatcher(WorkflowRegistry registry)
 {
+    /// <summary>Runs <paramref name="activityName"/> for the activity function invoked with <paramref name="function"/>.</summary>
+    /// <remarks>The activity is built from the invocation's scoped services, disposed when the invocation ends.</remarks>
+    public Task<JsonElement> RunAsync(string activityName, JsonElement input, FunctionContext function) =>
+        RunAsync(activityName, input, InstanceIdOf(function), function.InstanceServices, function.CancellationToken);
+
     /// <summary>Deserializes <paramref name="input"/> to the activity's input type, runs it, and returns its result as JSON.</summary>
     /// <remarks>
     /// Durable does not tell an activity which attempt it is, so <see cref="ActivityContext.Attempt"/> is always 1 here
-    /// (no activity reads it). The activity is built from the invocation's scoped services, disposed when the invocation ends;
-    /// a failure simply throws, and the orchestration's retry handler decides (docs/functions.md).
+    /// (no activity reads it). A failure simply throws, and the orchestration's retry handler decides (docs/functions.md).
     /// </remarks>
-    public async Task<JsonElement> RunAsync(string activityName, JsonElement input, FunctionContext function)
+    public async Task<JsonElement> RunAsync(string activityName, JsonElement input, string instanceId, IServiceProvider services, CancellationToken cancellationToken)
     {
         ActivityDescriptor activity = registry.Activities[activityName];
-        var context = new ActivityContext(InstanceIdOf(function), activityName, Attempt: 1, function.CancellationToken);
-        object? result = await activity.Run(function.InstanceServices, context, WorkflowPayload.ToObject(input, activity.InputType));
+        var context = new ActivityContext(instanceId, activityName, Attempt: 1, cancellationToken);
+        object? result = await activity.Run(services, context, WorkflowPayload.ToObject(input, activity.InputType));
         return DurablePayload.ToElement(result, activity.OutputType);
     }
 

@@ -7,7 +7,7 @@ namespace AutoIntel.Functions.Activities;
 /// <summary>One Durable activity function per /autointel activity; each hands over to the registered activity class.</summary>
 /// <remarks>
 /// Durable Functions finds activities by [Function] name, so every name in <see cref="AutoIntelRegistration"/> needs a line
-/// here. A test in AutoIntel.Workflows.Tests (FunctionsAdapterCoverageTests) fails when one is missing.
+/// here. FunctionsMetadataTests (AutoIntel.Functions.Tests) reads the build's functions.metadata and fails when one is missing or extra.
 /// </remarks>
 public sealed class AutoIntelActivities(ActivityDispatcher activities)
 {

@@ -22,11 +22,27 @@ internal static class DurableStatus
             DurablePayload.Parse(metadata.SerializedInput),
             DurablePayload.Parse(metadata.SerializedCustomStatus),
             status is RuntimeStatus.Completed or RuntimeStatus.Terminated ? DurablePayload.Parse(metadata.SerializedOutput) : null,
-            metadata.FailureDetails is { } failure ? DurableFailures.From(failure) : null,
+            FailureOf(metadata, status),
             metadata.CreatedAt.UtcDateTime,
             metadata.LastUpdatedAt.UtcDateTime,
             terminal ? metadata.LastUpdatedAt.UtcDateTime : null,
             []);
+    }
+
+    // Some backends (DurableTask.AzureStorage behind a gRPC sidecar, seen in AzureStorage engine tests) report a failed
+    // instance without failure details and put the message in the output instead: keep that message rather than none.
+    private static FailureDetails? FailureOf(OrchestrationMetadata metadata, RuntimeStatus status) => metadata.FailureDetails switch
+    {
+        { } failure => DurableFailures.From(failure),
+        null when status == RuntimeStatus.Failed => new FailureDetails("OrchestrationFailed", FirstLine(metadata.SerializedOutput), IsPermanent: false),
+        _ => null,
+    };
+
+    private static string FirstLine(string? output)
+    {
+        string text = output is ['"', ..] ? DurablePayload.Parse(output)?.GetString() ?? string.Empty : output ?? string.Empty;
+        int end = text.IndexOfAny(['\r', '\n']);
+        return (end < 0 ? text : text[..end]).Trim() is { Length: > 0 } line ? line : "The orchestration failed.";
     }
 
     private static RuntimeStatus Map(OrchestrationRuntimeStatus status) => status switch

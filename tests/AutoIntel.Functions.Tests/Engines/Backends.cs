@@ -1,0 +1,48 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.DurableTask.Testing.Sidecar;
+using Microsoft.Extensions.Logging;
+
+namespace AutoIntel.Functions.Tests.Engines;
+
+/// <summary>The two Durable Task backends the adapter runs on in these tests.</summary>
+internal static class Backends
+{
+    /// <summary>How many activities a backend hands out at once: enough for the widest /autointel fan-out here.</summary>
+    public const int ActivityConcurrency = 32;
+
+    /// <summary>The test host's in-memory backend, with its activity concurrency raised (as shipped: one per core, then 500 ms polls).</summary>
+    public static IOrchestrationService InMemory(ILoggerFactory? logs = null) => new WideInMemoryOrchestrationService(logs);
+
+    /// <summary>
+    /// The production backend of Durable Functions (AzureStorageOrchestrationService) on a task hub in <paramref name="connectionString"/>'s
+    /// account, polling its queues at most every 100 ms (its default backs off to 30 s when idle).
+    /// </summary>
+    public static async Task<AzureStorageOrchestrationService> AzureStorageAsync(string connectionString, string taskHub, ILoggerFactory? logs = null)
+    {
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            TaskHubName = taskHub,
+            PartitionCount = 1,
+            MaxConcurrentTaskActivityWorkItems = ActivityConcurrency,
+            MaxConcurrentTaskOrchestrationWorkItems = 8,
+            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100),
+
+            // A work item held by a host that stopped comes back to the next host after this long (default 5 minutes).
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(10),
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(10),
+            LoggerFactory = logs ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
+        });
+        await service.CreateIfNotExistsAsync();
+        return service;
+    }
+
+    // Interface re-implementation: only the concurrency limits change; every other member maps to the base class.
+    private sealed class WideInMemoryOrchestrationService(ILoggerFactory? logs) : InMemoryOrchestrationService(logs), IOrchestrationService
+    {
+        int IOrchestrationService.MaxConcurrentTaskActivityWorkItems => ActivityConcurrency;
+
+        int IOrchestrationService.MaxConcurrentTaskOrchestrationWorkItems => 8;
+    }
+}
