@@ -28,10 +28,12 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     private readonly ConcurrentDictionary<(string Channel, string Author, string Nonce), (string MessageId, DateTimeOffset At)> _nonces = new();
     private (string Match, int Skip)? _lostResponse;
     private readonly object _gate = new();
-    private long _nextId = 1_100_000_000_000_000_000;
+    private static readonly DateTimeOffset DiscordEpoch = new(2015, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private long _nextId;
     private long _globalBlockedUntil;
     private int _failures;
     private int _failureStatus = 502;
+    private string? _failureMatch;
     private LoopbackHttpServer _http = null!;
 
     private FakeDiscordServer(TimeProvider time) => _time = time;
@@ -54,7 +56,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     /// <summary>The bucket window.</summary>
     public TimeSpan BucketWindow { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>When set, webhook executions beyond this many stored messages fail with 503 (a Discord outage mid-delivery).</summary>
+    /// <summary>When set, posts (webhook or bot) beyond this many stored messages fail with 503 (a Discord outage mid-delivery).</summary>
     public int? RejectPostsAfter { get; set; }
 
     /// <summary>Every request, in arrival order.</summary>
@@ -127,16 +129,26 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     /// <summary>The next request whose path contains <paramref name="match"/> gets a 429.</summary>
     public void RateLimitNext(string match, double retryAfterSeconds, bool global = false) => _forcedLimits.Enqueue((match, retryAfterSeconds, global));
 
-    /// <summary>The next <paramref name="count"/> requests fail with <paramref name="status"/>.</summary>
-    public void FailNext(int count, int status = 502)
+    /// <summary>The next <paramref name="count"/> requests (whose path contains <paramref name="match"/>, when given) fail with <paramref name="status"/>.</summary>
+    public void FailNext(int count, int status = 502, string? match = null)
     {
         _failureStatus = status;
+        _failureMatch = match;
         Interlocked.Exchange(ref _failures, count);
     }
 
     public ValueTask DisposeAsync() => _http.DisposeAsync();
 
-    private string NextId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
+    // Snowflakes as Discord makes them: milliseconds since 2015-01-01 in the top bits, so ids sort by time and after/before work with times.
+    private string NextId()
+    {
+        long fromClock = (long)(_time.GetUtcNow() - DiscordEpoch).TotalMilliseconds << 22;
+        lock (_gate)
+        {
+            _nextId = Math.Max(_nextId + 1, fromClock);
+            return _nextId.ToString(CultureInfo.InvariantCulture);
+        }
+    }
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -183,7 +195,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             return limited;
         }
 
-        if (Interlocked.Decrement(ref _failures) >= 0)
+        if ((_failureMatch is null || string.Join('/', s).Contains(_failureMatch, StringComparison.Ordinal)) && Interlocked.Decrement(ref _failures) >= 0)
         {
             return (_failureStatus, new { message = "Bad Gateway", code = 0 });
         }
@@ -211,6 +223,11 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         if (_deniedChannels.ContainsKey(channel))
         {
             return MissingPermissions();
+        }
+
+        if (_messages.Count >= RejectPostsAfter)
+        {
+            return (503, new { message = "Service Unavailable", code = 0 });
         }
 
         JsonObject payload = JsonNode.Parse(json ?? "{}") as JsonObject ?? [];

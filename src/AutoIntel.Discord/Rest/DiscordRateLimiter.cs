@@ -49,7 +49,7 @@ public sealed class DiscordRateLimiter(TimeProvider time)
     {
         if (headers.TryGetValues("X-RateLimit-Bucket", out IEnumerable<string>? bucketIds))
         {
-            _bucketOfRoute[route.Key] = bucketIds.First();
+            LearnBucket(route, bucketIds.First());
         }
 
         double? resetAfter = ReadDouble(headers, "X-RateLimit-Reset-After");
@@ -93,6 +93,33 @@ public sealed class DiscordRateLimiter(TimeProvider time)
         lock (bucket)
         {
             bucket.BlockedUntil = until > bucket.BlockedUntil ? until : bucket.BlockedUntil;
+        }
+    }
+
+    // A route's state moves with it when its bucket id becomes known, so a 429 block recorded before is kept.
+    private void LearnBucket(DiscordRoute route, string bucketId)
+    {
+        string before = BucketKey(route);
+        _bucketOfRoute[route.Key] = bucketId;
+        string after = BucketKey(route);
+        if (before == after || !_buckets.TryGetValue(before, out BucketState? earlier))
+        {
+            return;
+        }
+
+        BucketState state = _buckets.GetOrAdd(after, earlier);
+        if (!ReferenceEquals(state, earlier))
+        {
+            DateTimeOffset blockedUntil;
+            lock (earlier)
+            {
+                blockedUntil = earlier.BlockedUntil;
+            }
+
+            lock (state)
+            {
+                state.BlockedUntil = blockedUntil > state.BlockedUntil ? blockedUntil : state.BlockedUntil;
+            }
         }
     }
 
