@@ -15,17 +15,14 @@ public sealed class DiscordOptions
     /// <summary>The application (client) id, a snowflake.</summary>
     public string? ApplicationId { get; set; }
 
-    /// <summary>The bot token, used to create channel webhooks and register commands; never logged.</summary>
+    /// <summary>The bot token, used to post results in the interaction's channel and to register commands; never logged.</summary>
     public string? BotToken { get; set; }
 
     /// <summary>The REST base address; tests point it at a fake server.</summary>
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
 
-    /// <summary>A webhook URL to post results through when no bot token is set.</summary>
+    /// <summary>A webhook URL to post results through when no bot token is set (or in DMs).</summary>
     public string? DefaultWebhookUrl { get; set; }
-
-    /// <summary>The name of the channel webhook the bot creates or reuses.</summary>
-    public string WebhookName { get; set; } = "AutoIntel";
 
     /// <summary>The shortest time between two edits of a run's progress message.</summary>
     public TimeSpan ProgressEditInterval { get; set; } = TimeSpan.FromSeconds(3);

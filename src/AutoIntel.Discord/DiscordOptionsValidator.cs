@@ -30,12 +30,6 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add("Discord:DefaultWebhookUrl must look like https://discord.com/api/webhooks/{id}/{token}.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.WebhookName) || options.WebhookName.Length > 80 || options.WebhookName.Contains("discord", StringComparison.OrdinalIgnoreCase))
-        {
-            // Discord refuses webhook names longer than 80 characters or containing "discord".
-            failures.Add("Discord:WebhookName must be 1-80 characters and must not contain \"discord\".");
-        }
-
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -26,7 +26,6 @@ public sealed class DiscordServiceCollectionExtensionsTests
     [InlineData("Discord:ApplicationId", "my-app")]
     [InlineData("Discord:ApiBaseUrl", "ftp://discord.com")]
     [InlineData("Discord:DefaultWebhookUrl", "https://discord.com/api/channels/1")]
-    [InlineData("Discord:WebhookName", "My Discord Hook")]
     public async Task AddAutoIntelDiscord_MalformedSetting_FailsValidation(string key, string value)
     {
         await using DiscordTestHost host = await DiscordTestHost.StartAsync(s => s[key] = value);

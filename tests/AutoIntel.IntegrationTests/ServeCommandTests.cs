@@ -52,7 +52,7 @@ public sealed class ServeCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Serve_SignedAutointelInteraction_DefersThenDeliversThroughWebhookOnceEvenWhenRedelivered()
+    public async Task Serve_SignedAutointelInteraction_DefersThenDeliversOnceEvenWhenRedelivered()
     {
         JsonNode? pong = await PostSignedAsync("""{"id":"1","application_id":"1000000000000000001","type":1,"token":"t"}""");
         string interaction = AnalyzeInteraction(_site.Url("/article"));
@@ -79,7 +79,7 @@ public sealed class ServeCommandTests : IAsyncLifetime, IDisposable
         briefing.ChannelId.Should().Be(ChannelId);
         briefing.Files.Should().ContainSingle(f => f.FileName == $"autointel-discord-{InteractionId}.md")
             .Which.Content.Should().NotBeEmpty();
-        _discord.Requests.Where(r => r.Path.StartsWith("/webhooks/", StringComparison.Ordinal) && r.Method is "POST" or "PATCH")
+        _discord.Requests.Where(r => r.Json is not null && r.Method is "POST" or "PATCH" && !r.Path.EndsWith("/commands", StringComparison.Ordinal))
             .Should().NotBeEmpty()
             .And.OnlyContain(r => AllowsNoMentions(r.Json), "analysed content must never ping anyone");
         _discord.Pings.Should().BeEmpty();

@@ -11,7 +11,9 @@ namespace AutoIntel.TestKit;
 /// <summary>
 /// A loopback Kestrel server that speaks the part of Discord's REST API AutoIntel uses and enforces what the public docs say:
 /// embed and message limits (400 with code 50035), empty messages (50006), 429 with <c>retry_after</c> and <c>X-RateLimit-*</c>
-/// headers per bucket and globally, invalid webhook / expired interaction tokens (401, code 50027), missing Manage Webhooks (403, code 50013).
+/// headers per bucket and globally, invalid webhook / expired interaction tokens (401, code 50027), missing Send Messages (403, code 50013),
+/// Create Message's <c>nonce</c> + <c>enforce_nonce</c> (a repeat within <see cref="NonceWindow"/> returns the first message), and
+/// Get Channel Messages with <c>limit</c> (1-100, default 50), <c>before</c> and <c>after</c>, newest first.
 /// </summary>
 public sealed class FakeDiscordServer : IAsyncDisposable
 {
@@ -23,11 +25,15 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new();
     private readonly ConcurrentQueue<FakeDiscordRequest> _requests = new();
     private readonly ConcurrentQueue<(string Match, double RetryAfter, bool Global)> _forcedLimits = new();
+    private readonly ConcurrentDictionary<(string Channel, string Author, string Nonce), (string MessageId, DateTimeOffset At)> _nonces = new();
+    private (string Match, int Skip)? _lostResponse;
     private readonly object _gate = new();
-    private long _nextId = 1_100_000_000_000_000_000;
+    private static readonly DateTimeOffset DiscordEpoch = new(2015, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private long _nextId;
     private long _globalBlockedUntil;
     private int _failures;
     private int _failureStatus = 502;
+    private string? _failureMatch;
     private LoopbackHttpServer _http = null!;
 
     private FakeDiscordServer(TimeProvider time) => _time = time;
@@ -38,13 +44,19 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     /// <summary>The bot token the server accepts.</summary>
     public string BotToken { get; set; } = "bot-token-for-tests";
 
+    /// <summary>The bot's user id (the author of messages it creates).</summary>
+    public string BotUserId { get; } = "1000000000000000099";
+
+    /// <summary>How long a nonce sent with <c>enforce_nonce</c> dedupes (Discord documents "the past few minutes").</summary>
+    public TimeSpan NonceWindow { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Requests per bucket window before a 429 (Discord's real limits vary; tests lower this).</summary>
     public int BucketLimit { get; set; } = 50;
 
     /// <summary>The bucket window.</summary>
     public TimeSpan BucketWindow { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>When set, webhook executions beyond this many stored messages fail with 503 (a Discord outage mid-delivery).</summary>
+    /// <summary>When set, posts (webhook or bot) beyond this many stored messages fail with 503 (a Discord outage mid-delivery).</summary>
     public int? RejectPostsAfter { get; set; }
 
     /// <summary>Every request, in arrival order.</summary>
@@ -80,8 +92,28 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     /// <summary>Makes an interaction token expire (Discord answers 401 with code 50027 afterwards).</summary>
     public void ExpireInteraction(string token) => _interactionTokens.TryRemove(token, out _);
 
-    /// <summary>Takes Manage Webhooks away from the bot in a channel.</summary>
-    public void DenyManageWebhooks(string channelId) => _deniedChannels[channelId] = true;
+    /// <summary>Takes Send Messages away from the bot in a channel.</summary>
+    public void DenySendMessages(string channelId) => _deniedChannels[channelId] = true;
+
+    /// <summary>
+    /// After <paramref name="skip"/> requests whose path contains <paramref name="match"/>, the next one is carried out but its connection
+    /// is cut before the answer: what a client sees when it crashes or times out after Discord accepted the request.
+    /// </summary>
+    public void LoseResponse(string match, int skip = 0)
+    {
+        lock (_gate)
+        {
+            _lostResponse = (match, skip);
+        }
+    }
+
+    /// <summary>A message posted by someone else (a user) in a channel.</summary>
+    public string AddUserMessage(string channelId, string authorId, string content)
+    {
+        var message = new FakeDiscordMessage(NextId(), null, channelId, new JsonObject { ["content"] = content }, [], authorId);
+        _messages[message.Id] = message;
+        return message.Id;
+    }
 
     /// <summary>Adds a webhook as if someone created it earlier; returns its id.</summary>
     public string AddWebhook(string channelId, string name, string token)
@@ -97,16 +129,26 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     /// <summary>The next request whose path contains <paramref name="match"/> gets a 429.</summary>
     public void RateLimitNext(string match, double retryAfterSeconds, bool global = false) => _forcedLimits.Enqueue((match, retryAfterSeconds, global));
 
-    /// <summary>The next <paramref name="count"/> requests fail with <paramref name="status"/>.</summary>
-    public void FailNext(int count, int status = 502)
+    /// <summary>The next <paramref name="count"/> requests (whose path contains <paramref name="match"/>, when given) fail with <paramref name="status"/>.</summary>
+    public void FailNext(int count, int status = 502, string? match = null)
     {
         _failureStatus = status;
+        _failureMatch = match;
         Interlocked.Exchange(ref _failures, count);
     }
 
     public ValueTask DisposeAsync() => _http.DisposeAsync();
 
-    private string NextId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
+    // Snowflakes as Discord makes them: milliseconds since 2015-01-01 in the top bits, so ids sort by time and after/before work with times.
+    private string NextId()
+    {
+        long fromClock = (long)(_time.GetUtcNow() - DiscordEpoch).TotalMilliseconds << 22;
+        lock (_gate)
+        {
+            _nextId = Math.Max(_nextId + 1, fromClock);
+            return _nextId.ToString(CultureInfo.InvariantCulture);
+        }
+    }
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -116,11 +158,31 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         string[] s = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         (int status, object? body) = Dispatch(context, request.Method, s, json, files);
         _requests.Enqueue(new FakeDiscordRequest(request.Method, path, request.QueryString.Value ?? string.Empty, json, files, request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, status));
+        if (IsLost(path))
+        {
+            context.Abort();
+            return;
+        }
+
         context.Response.StatusCode = status;
         if (body is not null)
         {
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(body as string ?? JsonSerializer.Serialize(body));
+        }
+    }
+
+    private bool IsLost(string path)
+    {
+        lock (_gate)
+        {
+            if (_lostResponse is not var (match, skip) || !path.Contains(match, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            _lostResponse = skip == 0 ? null : (match, skip - 1);
+            return skip == 0;
         }
     }
 
@@ -133,15 +195,17 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             return limited;
         }
 
-        if (Interlocked.Decrement(ref _failures) >= 0)
+        if ((_failureMatch is null || string.Join('/', s).Contains(_failureMatch, StringComparison.Ordinal)) && Interlocked.Decrement(ref _failures) >= 0)
         {
             return (_failureStatus, new { message = "Bad Gateway", code = 0 });
         }
 
         return (method, s) switch
         {
-            ("GET", ["channels", var channel, "webhooks"]) => Bot(context) ?? ChannelWebhooks(channel),
-            ("POST", ["channels", var channel, "webhooks"]) => Bot(context) ?? CreateWebhook(channel, json),
+            ("POST", ["channels", var channel, "messages"]) => Bot(context) ?? CreateMessage(channel, json, files),
+            ("PATCH", ["channels", var channel, "messages", var messageId]) => Bot(context) ?? EditChannelMessage(channel, messageId, json),
+            ("GET", ["channels", var channel, "messages"]) => Bot(context) ?? ChannelMessages(channel, context.Request.Query),
+            ("GET", ["users", "@me"]) => Bot(context) ?? (200, new { id = BotUserId, username = "AutoIntel", bot = true }),
             ("POST", ["webhooks", var id, var token]) => Execute(id, token, json, files, context.Request.Query["wait"] == "true"),
             ("PATCH", ["webhooks", var id, var token, "messages", var messageId]) => Edit(id, token, messageId, json, files),
             ("DELETE", ["webhooks", var id, var token, "messages", var messageId]) => Delete(id, token, messageId),
@@ -154,29 +218,94 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     private (int, object?)? Bot(HttpContext context) =>
         context.Request.Headers.Authorization == $"Bot {BotToken}" ? null : (401, new { message = "401: Unauthorized", code = 0 });
 
-    private (int, object?) ChannelWebhooks(string channel) => _deniedChannels.ContainsKey(channel)
-        ? MissingPermissions()
-        : (200, _webhooks.Where(w => w.Value.ChannelId == channel)
-            .Select(w => new { id = w.Key, type = 1, name = w.Value.Name, channel_id = channel, token = w.Value.Token }).ToArray());
-
-    private (int, object?) CreateWebhook(string channel, string? json)
+    private (int, object?) CreateMessage(string channel, string? json, List<FakeDiscordFile> files)
     {
         if (_deniedChannels.ContainsKey(channel))
         {
             return MissingPermissions();
         }
 
-        string? name = JsonNode.Parse(json ?? "{}")?["name"]?.GetValue<string>();
-        if (string.IsNullOrEmpty(name) || name.Length > 80 || name.Contains("discord", StringComparison.OrdinalIgnoreCase))
+        if (_messages.Count >= RejectPostsAfter)
         {
-            return FormError("name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 80 in length.");
+            return (503, new { message = "Service Unavailable", code = 0 });
         }
 
-        string id = NextId();
-        string token = "wh-token-" + Guid.NewGuid().ToString("N");
-        _webhooks[id] = (token, channel, name);
-        return (200, new { id, type = 1, name, channel_id = channel, token });
+        JsonObject payload = JsonNode.Parse(json ?? "{}") as JsonObject ?? [];
+        if (Validate(payload, files, requireSomething: true) is { } invalid)
+        {
+            return invalid;
+        }
+
+        string? nonce = payload["nonce"]?.ToString();
+        if (nonce is { Length: > 25 })
+        {
+            return FormError("nonce", "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
+        }
+
+        bool enforce = payload["enforce_nonce"]?.GetValue<bool>() == true;
+        DateTimeOffset now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            if (enforce && nonce is not null && _nonces.TryGetValue((channel, BotUserId, nonce), out var seen) && now - seen.At < NonceWindow
+                && _messages.TryGetValue(seen.MessageId, out FakeDiscordMessage? first))
+            {
+                return (200, MessageJson(first, nonce));
+            }
+
+            CheckMentions(payload);
+            var message = new FakeDiscordMessage(NextId(), null, channel, payload, files, BotUserId);
+            _messages[message.Id] = message;
+            if (nonce is not null)
+            {
+                _nonces[(channel, BotUserId, nonce)] = (message.Id, now);
+            }
+
+            return (200, MessageJson(message, nonce));
+        }
     }
+
+    private (int, object?) EditChannelMessage(string channel, string messageId, string? json)
+    {
+        if (!_messages.TryGetValue(messageId, out FakeDiscordMessage? existing) || existing.ChannelId != channel)
+        {
+            return (404, new { message = "Unknown Message", code = 10008 });
+        }
+
+        if (existing.AuthorId != BotUserId)
+        {
+            return (403, new { message = "Cannot edit a message authored by another user", code = 50005 });
+        }
+
+        JsonObject payload = JsonNode.Parse(json ?? "{}") as JsonObject ?? [];
+        if (Validate(payload, [], requireSomething: false) is { } invalid)
+        {
+            return invalid;
+        }
+
+        CheckMentions(payload);
+        var edited = existing with { Payload = payload };
+        _messages[messageId] = edited;
+        return (200, MessageJson(edited));
+    }
+
+    private (int, object?) ChannelMessages(string channel, IQueryCollection query)
+    {
+        int limit = 50;
+        if (query.TryGetValue("limit", out var limitText) && (!int.TryParse(limitText, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 100))
+        {
+            return FormError("limit", "NUMBER_TYPE_MAX", "int value should be between 1 and 100.");
+        }
+
+        IEnumerable<FakeDiscordMessage> inChannel = _messages.Values.Where(m => m.ChannelId == channel);
+        IEnumerable<FakeDiscordMessage> page = query.TryGetValue("after", out var after)
+            ? inChannel.Where(m => Id(m.Id) > Id(after!)).OrderBy(m => Id(m.Id)).Take(limit).Reverse()
+            : query.TryGetValue("before", out var before)
+                ? inChannel.Where(m => Id(m.Id) < Id(before!)).OrderByDescending(m => Id(m.Id)).Take(limit)
+                : inChannel.OrderByDescending(m => Id(m.Id)).Take(limit);
+        return (200, page.Select(m => MessageJson(m)).ToArray());
+    }
+
+    private static ulong Id(string id) => ulong.Parse(id, CultureInfo.InvariantCulture);
 
     private (int, object?) Execute(string id, string token, string? json, List<FakeDiscordFile> files, bool wait)
     {
@@ -197,7 +326,7 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         }
 
         CheckMentions(payload);
-        var message = new FakeDiscordMessage(NextId(), id, ChannelOf(id), payload, files);
+        var message = new FakeDiscordMessage(NextId(), id, ChannelOf(id), payload, files, id);
         _messages[message.Id] = message;
         return wait ? (200, MessageJson(message)) : (204, null);
     }
@@ -294,12 +423,17 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             ["message"] = "Invalid Form Body",
         });
 
-    private static object MessageJson(FakeDiscordMessage m) => new
+    // The nonce is echoed only in Create Message's answer; fetched messages do not carry it.
+    private object MessageJson(FakeDiscordMessage m, string? nonce = null) => new
     {
         id = m.Id,
         channel_id = m.ChannelId,
+        author = new { id = m.AuthorId, username = m.WebhookId is null && m.AuthorId == BotUserId ? "AutoIntel" : "someone", bot = m.WebhookId is not null || m.AuthorId == BotUserId },
+        webhook_id = m.WebhookId,
         content = m.Payload["content"]?.GetValue<string>() ?? string.Empty,
+        embeds = m.Payload["embeds"]?.DeepClone() ?? new JsonArray(),
         attachments = m.Files.Select(f => new { id = f.FormName, filename = f.FileName, size = f.Content.Length }).ToArray(),
+        nonce,
     };
 
     // Limits from the docs: content 2000; 10 embeds; title 256, description 4096, 25 fields, field name 256, value 1024,

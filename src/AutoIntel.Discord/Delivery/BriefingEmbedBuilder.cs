@@ -79,7 +79,7 @@ public static class BriefingEmbedBuilder
 
         List<Embed> embeds = [.. drafts.SelectMany(Expand)];
         string footer = CostLine(briefing);
-        if (embeds[^1].CountedLength + footer.Length <= EmbedLimits.TotalCharacters)
+        if (EmbedLimits.CountedLength(embeds[^1]) + footer.Length <= EmbedLimits.TotalCharacters)
         {
             embeds[^1] = embeds[^1] with { Footer = new EmbedFooter(footer) };
         }
@@ -171,7 +171,7 @@ public static class BriefingEmbedBuilder
         int used = 0;
         foreach (Embed embed in embeds)
         {
-            int size = embed.CountedLength;
+            int size = EmbedLimits.CountedLength(embed);
             if (current.Count == EmbedLimits.EmbedsPerMessage || (current.Count > 0 && used + size > EmbedLimits.TotalCharacters))
             {
                 messages.Add(new BriefingMessage(messages.Count == 0 ? content : null, current));

@@ -13,8 +13,12 @@ using Microsoft.Extensions.Options;
 
 namespace AutoIntel.Discord.Delivery;
 
-/// <summary>Delivers a run to Discord through a channel webhook, so nothing after stage 1 depends on the 15-minute interaction token.</summary>
-/// <remarks>Every posted message has an idempotency key remembered in <c>runs/{runId}/delivery.json</c>; a retried activity skips or edits.</remarks>
+/// <summary>Delivers a run to Discord as the bot (or through a webhook), so nothing after stage 1 depends on the 15-minute interaction token.</summary>
+/// <remarks>
+/// Every message has a <see cref="MessageKey"/>; posted ids are remembered in <c>runs/{runId}/delivery.json</c>, so a retried
+/// activity skips or edits. What happens when Discord accepted a message but the answer was lost depends on the
+/// <see cref="IRunChannel"/>: as the bot, the message is found again (exactly once); through a webhook it is posted again (at least once).
+/// </remarks>
 public sealed class DiscordRunDelivery(
     DiscordRestClient rest,
     IArtifactStore store,
@@ -33,11 +37,38 @@ public sealed class DiscordRunDelivery(
     public async Task<DeliveryHandle> PrepareAsync(string runId, DeliveryTarget target, CancellationToken cancellationToken = default)
     {
         DeliveryState state = await LoadAsync(runId, cancellationToken);
-        WebhookCredentials webhook;
-        bool inThisChannel;
         try
         {
-            (webhook, inThisChannel) = await EnsureWebhookAsync(target, cancellationToken);
+            (IRunChannel channel, string? webhookId, bool inThisChannel) = await ChooseChannelAsync(target, cancellationToken);
+            state.WebhookId = webhookId;
+            if (!state.ReplyEdited)
+            {
+                await TryEditReplyAsync(target, $"{(inThisChannel ? StartedText : StartedElsewhereText)} Run id: `{runId}`", cancellationToken);
+                state.ReplyEdited = true;
+                await SaveAsync(runId, state, cancellationToken);
+            }
+
+            var progressKey = new MessageKey(runId, "progress", 0);
+            bool known = state.Messages.ContainsKey(progressKey.ToString());
+            string text = $"⏳ **AutoIntel** run `{runId}` started.";
+            string progressId;
+            try
+            {
+                progressId = await PostOnceAsync(channel, state, progressKey, new MessagePayload(text), null, cancellationToken);
+            }
+            catch (DiscordApiException e) when (webhookId is null && BotCannotPost(e) is string problem)
+            {
+                throw new ConfigurationProblemException(problem);
+            }
+
+            if (!known)
+            {
+                state.ProgressText = text;
+                state.ProgressEditedAt = time.GetUtcNow();
+                await SaveAsync(runId, state, cancellationToken);
+            }
+
+            return new DeliveryHandle(runId, target.ChannelId, webhookId, progressId);
         }
         catch (ConfigurationProblemException problem)
         {
@@ -45,28 +76,6 @@ public sealed class DiscordRunDelivery(
             await TryEditReplyAsync(target, "⚠️ " + problem.Message, cancellationToken);
             throw new PermanentFailureException(problem.Message);
         }
-
-        state.WebhookId = webhook.Id;
-        if (!state.ReplyEdited)
-        {
-            await TryEditReplyAsync(target, $"{(inThisChannel ? StartedText : StartedElsewhereText)} Run id: `{runId}`", cancellationToken);
-            state.ReplyEdited = true;
-            await SaveAsync(runId, state, cancellationToken);
-        }
-
-        string progressKey = Key(runId, "progress", 0);
-        if (!state.Messages.TryGetValue(progressKey, out string? progressId))
-        {
-            string text = $"⏳ **AutoIntel** run `{runId}` started.";
-            DiscordMessage posted = await PostAsync(webhook, new MessagePayload(text), null, target.ChannelId, cancellationToken);
-            progressId = posted.Id;
-            state.Messages[progressKey] = progressId;
-            state.ProgressText = text;
-            state.ProgressEditedAt = time.GetUtcNow();
-            await SaveAsync(runId, state, cancellationToken);
-        }
-
-        return new DeliveryHandle(runId, target.ChannelId, webhook.Id, progressId);
     }
 
     /// <inheritdoc />
@@ -86,14 +95,14 @@ public sealed class DiscordRunDelivery(
             return;
         }
 
-        await EditProgressAsync(handle, state, text, cancellationToken);
+        await EditProgressAsync(await ChannelOfAsync(handle, cancellationToken), handle, state, text, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<DeliveryReceipt> DeliverAsync(DeliveryHandle handle, Briefing briefing, ArtifactRef markdownReport, CancellationToken cancellationToken = default)
     {
         DeliveryState state = await LoadAsync(handle.RunId, cancellationToken);
-        WebhookCredentials webhook = await ResolveAsync(handle, cancellationToken);
+        IRunChannel channel = await ChannelOfAsync(handle, cancellationToken);
         byte[] report = await store.GetAsync(markdownReport.Path, cancellationToken);
 
         var messages = BriefingEmbedBuilder.Build(briefing)
@@ -116,24 +125,12 @@ public sealed class DiscordRunDelivery(
         var ids = new List<string>();
         for (int i = 0; i < messages.Count; i++)
         {
-            string key = Key(handle.RunId, "briefing", i);
-            if (state.Messages.TryGetValue(key, out string? existing))
-            {
-                ids.Add(existing);
-                continue;
-            }
-
-            DiscordMessage posted = await PostAsync(webhook, messages[i].Payload, messages[i].Files, handle.ChannelId, cancellationToken);
-            state.Messages[key] = posted.Id;
-            ids.Add(posted.Id);
-
-            // Saved after each message, so a crash re-posts at most the message in flight.
-            await SaveAsync(handle.RunId, state, cancellationToken);
+            ids.Add(await PostOnceAsync(channel, state, new MessageKey(handle.RunId, "briefing", i), messages[i].Payload, messages[i].Files, cancellationToken));
         }
 
         if (handle.ProgressMessageId is not null)
         {
-            await EditProgressAsync(handle, state, $"✅ **AutoIntel** run `{handle.RunId}` finished — briefing below.", cancellationToken);
+            await EditProgressAsync(channel, handle, state, $"✅ **AutoIntel** run `{handle.RunId}` finished — briefing below.", cancellationToken);
         }
 
         log.LogInformation("Delivered run {RunId}: {Count} messages", handle.RunId, ids.Count);
@@ -144,25 +141,16 @@ public sealed class DiscordRunDelivery(
     public async Task ReportFailureAsync(DeliveryHandle handle, string message, CancellationToken cancellationToken = default)
     {
         DeliveryState state = await LoadAsync(handle.RunId, cancellationToken);
+        IRunChannel channel = await ChannelOfAsync(handle, cancellationToken);
         string text = $"❌ **AutoIntel** run `{handle.RunId}` failed: {message}";
-        text = text.Length <= EmbedLimits.Content ? text : text[..(EmbedLimits.Content - 1)] + "…";
         if (handle.ProgressMessageId is not null)
         {
-            await EditProgressAsync(handle, state, text, cancellationToken);
+            await EditProgressAsync(channel, handle, state, text, cancellationToken);
             return;
         }
 
-        string key = Key(handle.RunId, "failure", 0);
-        if (!state.Messages.ContainsKey(key))
-        {
-            DiscordMessage posted = await PostAsync(await ResolveAsync(handle, cancellationToken), new MessagePayload(text), null, handle.ChannelId, cancellationToken);
-            state.Messages[key] = posted.Id;
-            await SaveAsync(handle.RunId, state, cancellationToken);
-        }
+        await PostOnceAsync(channel, state, new MessageKey(handle.RunId, "failure", 0), new MessagePayload(text), null, cancellationToken);
     }
-
-    /// <summary>The idempotency key of one message of a run.</summary>
-    public static string Key(string runId, string purpose, int index) => $"{runId}/{purpose}/{index}";
 
     /// <summary>Where a run's delivery state is stored.</summary>
     public static string StatePath(string runId) => $"runs/{runId}/delivery.json";
@@ -180,8 +168,8 @@ public sealed class DiscordRunDelivery(
             text.Append('\n').AppendJoin(" · ", progress.CompletedStages.Select(s => $"✓ {s.Name} {Interactions.RunStatusText.FormatDuration(s.DurationMs)}"));
         }
 
-        // A status line, not content: shortening it hides nothing the briefing does not show in full.
-        return text.Length <= EmbedLimits.Content ? text.ToString() : text.ToString(0, EmbedLimits.Content - 1) + "…";
+        // A status line, not content: shortening it (MessageKey.Mark) hides nothing the briefing does not show in full.
+        return text.ToString();
     }
 
     private static IReadOnlyList<FileUpload> ReportFiles(string runId, byte[] report)
@@ -197,12 +185,36 @@ public sealed class DiscordRunDelivery(
 
     private static string SafeFileName(string value) => new([.. value.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-')]);
 
-    private async Task EditProgressAsync(DeliveryHandle handle, DeliveryState state, string text, CancellationToken cancellationToken)
+    // Posts the message of a key unless it is known to be posted; saved after each message, so a retry skips what is done.
+    private async Task<string> PostOnceAsync(IRunChannel channel, DeliveryState state, MessageKey key, MessagePayload payload, IReadOnlyList<FileUpload>? files, CancellationToken cancellationToken)
     {
-        WebhookCredentials webhook = await ResolveAsync(handle, cancellationToken);
+        if (state.Messages.TryGetValue(key.ToString(), out string? posted))
+        {
+            return posted;
+        }
+
+        DateTimeOffset? earlierAttempt = state.Attempts.TryGetValue(key.ToString(), out DateTimeOffset at) ? at : null;
+        if (earlierAttempt is null && channel.FindsEarlierAttempts)
+        {
+            // Saved before posting: if the answer is lost, the retry knows to look for this message first.
+            state.Attempts[key.ToString()] = time.GetUtcNow();
+            await SaveAsync(key.RunId, state, cancellationToken);
+        }
+
+        DiscordMessage message = await channel.PostAsync(key, payload with { Content = key.Mark(payload.Content, EmbedLimits.Content) }, files, earlierAttempt, cancellationToken);
+        state.Messages[key.ToString()] = message.Id;
+        state.Attempts.Remove(key.ToString());
+        await SaveAsync(key.RunId, state, cancellationToken);
+        return message.Id;
+    }
+
+    private async Task EditProgressAsync(IRunChannel channel, DeliveryHandle handle, DeliveryState state, string text, CancellationToken cancellationToken)
+    {
+        var key = new MessageKey(handle.RunId, "progress", 0);
         try
         {
-            await rest.EditWebhookMessageAsync(webhook, handle.ProgressMessageId!, new MessagePayload(text), null, cancellationToken);
+            // The marker stays on every edit, so a restart can still find the message.
+            await channel.EditAsync(handle.ProgressMessageId!, new MessagePayload(key.Mark(text, EmbedLimits.Content)), cancellationToken);
         }
         catch (DiscordApiException e) when (e.Code == DiscordErrorCodes.UnknownMessage)
         {
@@ -215,83 +227,62 @@ public sealed class DiscordRunDelivery(
         await SaveAsync(handle.RunId, state, cancellationToken);
     }
 
-    private async Task<DiscordMessage> PostAsync(WebhookCredentials webhook, MessagePayload payload, IReadOnlyList<FileUpload>? files, string channelId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await rest.ExecuteWebhookAsync(webhook, payload, files, cancellationToken);
-        }
-        catch (DiscordApiException e) when (e.Code is DiscordErrorCodes.UnknownWebhook or DiscordErrorCodes.InvalidWebhookToken)
-        {
-            await webhooks.ForgetChannelAsync(channelId, cancellationToken);
-            throw new PermanentFailureException("The AutoIntel webhook of this channel was deleted or its token is invalid. Run the command again and a new webhook will be created.");
-        }
-    }
-
-    // Returns the webhook and whether it posts into the interaction's own channel.
-    private async Task<(WebhookCredentials Webhook, bool InThisChannel)> EnsureWebhookAsync(DeliveryTarget target, CancellationToken cancellationToken)
+    // Returns the channel, the webhook id (null when posting as the bot) and whether results appear in the interaction's own channel.
+    private async Task<(IRunChannel Channel, string? WebhookId, bool InThisChannel)> ChooseChannelAsync(DeliveryTarget target, CancellationToken cancellationToken)
     {
         DiscordOptions o = options.Value;
         if (target.WebhookUrl is not null)
         {
             return WebhookCredentials.TryParse(target.WebhookUrl, out WebhookCredentials? given)
-                ? (await RememberAsync(given, null, cancellationToken), true)
+                ? (new WebhookChannel(rest, await RememberAsync(given, cancellationToken)), given.Id, true)
                 : throw new ConfigurationProblemException("The webhook URL given for this run is not a Discord webhook URL.");
         }
 
         if (o.HasBotToken && target.GuildId is not null)
         {
-            if (await webhooks.ForChannelAsync(target.ChannelId, cancellationToken) is WebhookCredentials known)
-            {
-                return (known, true);
-            }
-
-            try
-            {
-                DiscordWebhook created = await rest.GetOrCreateChannelWebhookAsync(target.ChannelId, cancellationToken);
-                return (await RememberAsync(new WebhookCredentials(created.Id, created.Token!), target.ChannelId, cancellationToken), true);
-            }
-            catch (DiscordApiException e) when (e.Code is DiscordErrorCodes.MissingPermissions or DiscordErrorCodes.MissingAccess || e.Status == HttpStatusCode.Forbidden)
-            {
-                throw new ConfigurationProblemException(
-                    "AutoIntel needs the **Manage Webhooks** permission in this channel to post results. "
-                    + "Ask a server admin to give the AutoIntel role Manage Webhooks (plus Send Messages, Embed Links and Attach Files) here, then run the command again.");
-            }
-            catch (DiscordApiException e) when (e.Code == DiscordErrorCodes.MaxWebhooksReached)
-            {
-                throw new ConfigurationProblemException("This channel already has the maximum number of webhooks (15). Delete an unused one in Channel Settings → Integrations, then run the command again.");
-            }
-            catch (DiscordApiException e) when (e.Status == HttpStatusCode.Unauthorized)
-            {
-                throw new ConfigurationProblemException("The bot token was refused by Discord. The operator must set a valid Discord__BotToken (Developer Portal → Bot → Reset Token).");
-            }
+            return (new BotChannel(rest, target.ChannelId, log), null, true);
         }
 
         if (WebhookCredentials.TryParse(o.DefaultWebhookUrl, out WebhookCredentials? fallback))
         {
-            return (await RememberAsync(fallback, null, cancellationToken), false);
+            return (new WebhookChannel(rest, await RememberAsync(fallback, cancellationToken)), fallback.Id, false);
         }
 
         throw new ConfigurationProblemException(target.GuildId is null && o.HasBotToken
-            ? "Results can't be posted in DMs: channel webhooks exist only in server channels. Run /autointel in a server channel (or the operator can set Discord__DefaultWebhookUrl)."
-            : "AutoIntel has no way to post results: the operator must set Discord__BotToken (recommended; the bot needs Manage Webhooks) or Discord__DefaultWebhookUrl, then run the command again.");
+            ? "Results can't be posted in DMs with only a bot token. Run /autointel in a server channel (or the operator can set Discord__DefaultWebhookUrl)."
+            : "AutoIntel has no way to post results: the operator must set Discord__BotToken (recommended) or Discord__DefaultWebhookUrl, then run the command again.");
     }
 
-    private async Task<WebhookCredentials> RememberAsync(WebhookCredentials webhook, string? channelId, CancellationToken cancellationToken)
+    // The first post as the bot is where missing permissions or a refused token show.
+    private static string? BotCannotPost(DiscordApiException e) => e switch
     {
-        await webhooks.SaveAsync(webhook, channelId, cancellationToken);
+        { Status: HttpStatusCode.Unauthorized } => "The bot token was refused by Discord. The operator must set a valid Discord__BotToken (Developer Portal → Bot → Reset Token).",
+        { Status: HttpStatusCode.Forbidden } or { Code: DiscordErrorCodes.MissingPermissions or DiscordErrorCodes.MissingAccess } =>
+            "AutoIntel can't post in this channel. Ask a server admin to give the AutoIntel role **View Channel**, **Send Messages**, "
+            + "**Read Message History**, **Embed Links** and **Attach Files** here, then run the command again.",
+        _ => null,
+    };
+
+    private async Task<WebhookCredentials> RememberAsync(WebhookCredentials webhook, CancellationToken cancellationToken)
+    {
+        await webhooks.SaveAsync(webhook, cancellationToken);
         return webhook;
     }
 
-    private async Task<WebhookCredentials> ResolveAsync(DeliveryHandle handle, CancellationToken cancellationToken)
+    private async Task<IRunChannel> ChannelOfAsync(DeliveryHandle handle, CancellationToken cancellationToken)
     {
+        if (handle.WebhookId is null)
+        {
+            return new BotChannel(rest, handle.ChannelId, log);
+        }
+
         if (await webhooks.ByIdAsync(handle.WebhookId, cancellationToken) is WebhookCredentials known)
         {
-            return known;
+            return new WebhookChannel(rest, known);
         }
 
         return WebhookCredentials.TryParse(options.Value.DefaultWebhookUrl, out WebhookCredentials? fallback) && fallback.Id == handle.WebhookId
-            ? fallback
+            ? new WebhookChannel(rest, fallback)
             : throw new PermanentFailureException("The credentials of this run's webhook are gone from storage; run the command again.");
     }
 

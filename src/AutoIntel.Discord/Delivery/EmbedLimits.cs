@@ -1,3 +1,5 @@
+using AutoIntel.Discord.Rest;
+
 namespace AutoIntel.Discord.Delivery;
 
 /// <summary>Discord's documented message and embed limits (characters are counted as UTF-16 code units, the stricter reading).</summary>
@@ -35,4 +37,9 @@ public static class EmbedLimits
 
     /// <summary>Bytes per uploaded file that every server accepts (the free-tier upload limit is 10 MiB; we stay below).</summary>
     public const int FileBytes = 8 * 1024 * 1024;
+
+    /// <summary>Characters of one embed that count toward <see cref="TotalCharacters"/>.</summary>
+    public static int CountedLength(Embed embed) =>
+        (embed.Title?.Length ?? 0) + (embed.Description?.Length ?? 0) + (embed.Footer?.Text.Length ?? 0)
+        + (embed.Fields?.Sum(f => f.Name.Length + f.Value.Length) ?? 0);
 }

@@ -18,7 +18,7 @@ public static class DiscordErrorCodes
     /// <summary>Missing Access (the bot cannot see the channel).</summary>
     public const int MissingAccess = 50001;
 
-    /// <summary>Missing Permissions (e.g. Manage Webhooks).</summary>
+    /// <summary>Missing Permissions (e.g. Send Messages).</summary>
     public const int MissingPermissions = 50013;
 
     /// <summary>Invalid Webhook Token (an expired interaction token answers this).</summary>

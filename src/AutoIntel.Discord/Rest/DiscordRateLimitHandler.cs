@@ -33,16 +33,17 @@ public sealed class DiscordRateLimitHandler(DiscordRateLimiter limiter, TimeProv
         int serverErrors = 0;
         while (true)
         {
-            TimeSpan wait = limiter.Reserve(route);
-            if (wait > TimeSpan.Zero)
+            // Asked again after every wait: while this request waited for its bucket, another may have hit the global limit.
+            for (TimeSpan wait = limiter.Reserve(route); wait > TimeSpan.Zero; wait = limiter.Reserve(route))
             {
                 log.LogDebug("Waiting {WaitMs} ms for the rate limit of {Route}", wait.TotalMilliseconds, route.SafePath);
                 await Task.Delay(wait, time, cancellationToken);
             }
 
             // Request contents are byte arrays, so re-sending the same message is safe.
+            DateTimeOffset sentAt = time.GetUtcNow();
             HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
-            limiter.Update(route, response.Headers);
+            limiter.Update(route, response.Headers, sentAt);
 
             if (response.StatusCode == HttpStatusCode.TooManyRequests && rateLimited < MaxRateLimitRetries)
             {
@@ -87,7 +88,6 @@ public sealed class DiscordRateLimitHandler(DiscordRateLimiter limiter, TimeProv
         double step = Math.Min(BackoffCap.TotalMilliseconds, BackoffBase.TotalMilliseconds * Math.Pow(2, attempt));
         return TimeSpan.FromMilliseconds((step / 2) + RandomNumberGenerator.GetInt32((int)(step / 2) + 1));
     }
-
 
     private static async Task<(TimeSpan RetryAfter, bool Global)> ReadRateLimitAsync(HttpResponseMessage response, DateTimeOffset now, CancellationToken cancellationToken)
     {

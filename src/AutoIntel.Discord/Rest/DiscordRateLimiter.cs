@@ -10,22 +10,18 @@ public sealed class DiscordRateLimiter(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, string> _bucketOfRoute = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, BucketState> _buckets = new(StringComparer.Ordinal);
-    private long _globalUntilTicks;
+    private long _globalUntilTicks = DateTimeOffset.MinValue.UtcTicks;
 
-    /// <summary>How long to wait before sending on this route; reserves one request of the bucket's remaining budget.</summary>
+    /// <summary>How long to wait before sending on this route; when nothing holds it back, reserves one request of the bucket's remaining budget.</summary>
+    /// <remarks>Call it again after waiting: a 429 elsewhere (the global limit above all) may have set a longer block meanwhile.</remarks>
     public TimeSpan Reserve(DiscordRoute route)
     {
         DateTimeOffset now = time.GetUtcNow();
-        TimeSpan wait = TimeSpan.Zero;
-        long global = Interlocked.Read(ref _globalUntilTicks);
-        if (global > now.UtcTicks)
-        {
-            wait = TimeSpan.FromTicks(global - now.UtcTicks);
-        }
-
+        TimeSpan wait = Later(TimeSpan.Zero, new DateTimeOffset(Interlocked.Read(ref _globalUntilTicks), TimeSpan.Zero) - now);
         BucketState bucket = _buckets.GetOrAdd(BucketKey(route), _ => new BucketState());
         lock (bucket)
         {
+            wait = Later(wait, bucket.BlockedUntil - now);
             if (bucket.ResetAt <= now)
             {
                 bucket.Remaining = null;
@@ -33,10 +29,9 @@ public sealed class DiscordRateLimiter(TimeProvider time)
 
             if (bucket.Remaining is 0)
             {
-                TimeSpan untilReset = bucket.ResetAt - now;
-                wait = untilReset > wait ? untilReset : wait;
+                wait = Later(wait, bucket.ResetAt - now);
             }
-            else if (bucket.Remaining is int remaining)
+            else if (wait == TimeSpan.Zero && bucket.Remaining is int remaining)
             {
                 bucket.Remaining = remaining - 1;
             }
@@ -45,12 +40,16 @@ public sealed class DiscordRateLimiter(TimeProvider time)
         return wait;
     }
 
-    /// <summary>Learns bucket, remaining and reset from a response's headers.</summary>
-    public void Update(DiscordRoute route, HttpResponseHeaders headers)
+    /// <summary>Learns bucket, remaining and reset from the headers of a response to a request sent at <paramref name="sentAt"/>.</summary>
+    /// <remarks>
+    /// Headers of a request sent before the newest one already learned from describe an older state of the bucket and are ignored,
+    /// and headers never lift a block set by a 429 (<see cref="OnRateLimited"/>).
+    /// </remarks>
+    public void Update(DiscordRoute route, HttpResponseHeaders headers, DateTimeOffset sentAt)
     {
         if (headers.TryGetValues("X-RateLimit-Bucket", out IEnumerable<string>? bucketIds))
         {
-            _bucketOfRoute[route.Key] = bucketIds.First();
+            LearnBucket(route, bucketIds.First());
         }
 
         double? resetAfter = ReadDouble(headers, "X-RateLimit-Reset-After");
@@ -63,12 +62,18 @@ public sealed class DiscordRateLimiter(TimeProvider time)
         BucketState bucket = _buckets.GetOrAdd(BucketKey(route), _ => new BucketState());
         lock (bucket)
         {
+            if (sentAt < bucket.LearnedFromRequestAt)
+            {
+                return;
+            }
+
+            bucket.LearnedFromRequestAt = sentAt;
             bucket.Remaining = (int)remaining.Value;
             bucket.ResetAt = time.GetUtcNow() + TimeSpan.FromSeconds(resetAfter.Value);
         }
     }
 
-    /// <summary>Records a 429: blocks the whole client (global) or the route's bucket for <paramref name="retryAfter"/>.</summary>
+    /// <summary>Records a 429: blocks the whole client (global) or the route's bucket for <paramref name="retryAfter"/>; a longer block already set stays.</summary>
     public void OnRateLimited(DiscordRoute route, bool global, TimeSpan retryAfter)
     {
         DateTimeOffset until = time.GetUtcNow() + retryAfter;
@@ -87,8 +92,34 @@ public sealed class DiscordRateLimiter(TimeProvider time)
         BucketState bucket = _buckets.GetOrAdd(BucketKey(route), _ => new BucketState());
         lock (bucket)
         {
-            bucket.Remaining = 0;
-            bucket.ResetAt = until > bucket.ResetAt ? until : bucket.ResetAt;
+            bucket.BlockedUntil = until > bucket.BlockedUntil ? until : bucket.BlockedUntil;
+        }
+    }
+
+    // A route's state moves with it when its bucket id becomes known, so a 429 block recorded before is kept.
+    private void LearnBucket(DiscordRoute route, string bucketId)
+    {
+        string before = BucketKey(route);
+        _bucketOfRoute[route.Key] = bucketId;
+        string after = BucketKey(route);
+        if (before == after || !_buckets.TryGetValue(before, out BucketState? earlier))
+        {
+            return;
+        }
+
+        BucketState state = _buckets.GetOrAdd(after, earlier);
+        if (!ReferenceEquals(state, earlier))
+        {
+            DateTimeOffset blockedUntil;
+            lock (earlier)
+            {
+                blockedUntil = earlier.BlockedUntil;
+            }
+
+            lock (state)
+            {
+                state.BlockedUntil = blockedUntil > state.BlockedUntil ? blockedUntil : state.BlockedUntil;
+            }
         }
     }
 
@@ -99,10 +130,19 @@ public sealed class DiscordRateLimiter(TimeProvider time)
     private string BucketKey(DiscordRoute route) =>
         (_bucketOfRoute.TryGetValue(route.Key, out string? bucket) ? bucket : route.Key) + "|" + route.Major;
 
+    private static TimeSpan Later(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
     private sealed class BucketState
     {
+        // From headers: the budget left in the current window and when the window resets.
         public int? Remaining { get; set; }
 
         public DateTimeOffset ResetAt { get; set; } = DateTimeOffset.MinValue;
+
+        // When the request whose headers set Remaining/ResetAt was sent.
+        public DateTimeOffset LearnedFromRequestAt { get; set; } = DateTimeOffset.MinValue;
+
+        // From 429s only; headers never shorten it.
+        public DateTimeOffset BlockedUntil { get; set; } = DateTimeOffset.MinValue;
     }
 }

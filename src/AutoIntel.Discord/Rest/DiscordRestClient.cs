@@ -1,42 +1,61 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
+using AutoIntel.Discord.Interactions;
 using Microsoft.Extensions.Options;
 
 namespace AutoIntel.Discord.Rest;
 
-/// <summary>A typed client for the few Discord REST endpoints AutoIntel uses: channel webhooks, webhook messages, interaction replies, commands.</summary>
+/// <summary>A typed client for the few Discord REST endpoints AutoIntel uses: channel messages, webhook messages, interaction replies, commands.</summary>
 /// <remarks>Every message it sends carries <c>allowed_mentions: {parse: []}</c>; rate limits are handled by <see cref="DiscordRateLimitHandler"/>.</remarks>
-public sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions> options, ILogger<DiscordRestClient> log)
+public sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions> options)
 {
+    /// <summary>The longest nonce Discord accepts.</summary>
+    public const int MaxNonceLength = 25;
+
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
 
     private readonly string _apiBase = options.Value.ApiBaseUrl.TrimEnd('/');
 
-    /// <summary>The incoming webhooks of a channel (needs the bot token and Manage Webhooks).</summary>
-    public async Task<IReadOnlyList<DiscordWebhook>> GetChannelWebhooksAsync(string channelId, CancellationToken cancellationToken = default) =>
-        await SendAsync<List<DiscordWebhook>>(HttpMethod.Get, $"channels/{Escape(channelId)}/webhooks", null, bot: true, cancellationToken) ?? [];
+    /// <summary>The most messages one Get Channel Messages call returns.</summary>
+    public const int MaxMessagesPerPage = 100;
 
-    /// <summary>Creates an incoming webhook in a channel (needs the bot token and Manage Webhooks).</summary>
-    public async Task<DiscordWebhook> CreateChannelWebhookAsync(string channelId, string name, CancellationToken cancellationToken = default) =>
-        await SendAsync<DiscordWebhook>(HttpMethod.Post, $"channels/{Escape(channelId)}/webhooks", JsonBody(new { name }), bot: true, cancellationToken)
-        ?? throw new InvalidOperationException("Discord returned no webhook.");
-
-    /// <summary>Reuses the channel's incoming webhook named <see cref="DiscordOptions.WebhookName"/> or creates it.</summary>
-    public async Task<DiscordWebhook> GetOrCreateChannelWebhookAsync(string channelId, CancellationToken cancellationToken = default)
+    /// <summary>Posts a message in a channel as the bot (needs Send Messages, plus Embed Links / Attach Files for those).</summary>
+    /// <remarks>
+    /// With <paramref name="nonce"/> the message is sent with <c>enforce_nonce: true</c>: a repeat with the same nonce within a few
+    /// minutes returns the message created first instead of posting it again.
+    /// </remarks>
+    public async Task<DiscordMessage> CreateMessageAsync(string channelId, MessagePayload payload, IReadOnlyList<FileUpload>? files = null, string? nonce = null, CancellationToken cancellationToken = default)
     {
-        string name = options.Value.WebhookName;
-        IReadOnlyList<DiscordWebhook> existing = await GetChannelWebhooksAsync(channelId, cancellationToken);
-        DiscordWebhook? reusable = existing.FirstOrDefault(w => w.Type == 1 && w.Name == name && !string.IsNullOrEmpty(w.Token));
-        if (reusable is not null)
+        if (nonce is { Length: 0 or > MaxNonceLength })
         {
-            return reusable;
+            throw new ArgumentException($"A message nonce is 1-{MaxNonceLength} characters.", nameof(nonce));
         }
 
-        log.LogInformation("Creating webhook {Name} in channel {ChannelId}", name, channelId);
-        return await CreateChannelWebhookAsync(channelId, name, cancellationToken);
+        payload = nonce is null ? payload : payload with { Nonce = nonce, EnforceNonce = true };
+        return await SendAsync<DiscordMessage>(HttpMethod.Post, $"channels/{Escape(channelId)}/messages", MessageBody(payload, files), bot: true, cancellationToken)
+            ?? throw new InvalidOperationException("Discord returned no message.");
     }
+
+    /// <summary>Edits a message the bot posted in a channel.</summary>
+    public async Task<DiscordMessage> EditChannelMessageAsync(string channelId, string messageId, MessagePayload payload, CancellationToken cancellationToken = default) =>
+        await SendAsync<DiscordMessage>(HttpMethod.Patch, $"channels/{Escape(channelId)}/messages/{Escape(messageId)}", MessageBody(payload, null), bot: true, cancellationToken)
+        ?? throw new InvalidOperationException("Discord returned no message.");
+
+    /// <summary>Up to <paramref name="limit"/> messages of a channel posted after the message (or snowflake) <paramref name="afterId"/> (needs Read Message History).</summary>
+    public async Task<IReadOnlyList<DiscordMessage>> GetChannelMessagesAsync(string channelId, string afterId, int limit = MaxMessagesPerPage, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxMessagesPerPage);
+        string query = $"after={Escape(afterId)}&limit={limit.ToString(CultureInfo.InvariantCulture)}";
+        return await SendAsync<List<DiscordMessage>>(HttpMethod.Get, $"channels/{Escape(channelId)}/messages?{query}", null, bot: true, cancellationToken) ?? [];
+    }
+
+    /// <summary>The bot's own user.</summary>
+    public async Task<DiscordUser> GetCurrentUserAsync(CancellationToken cancellationToken = default) =>
+        await SendAsync<DiscordUser>(HttpMethod.Get, "users/@me", null, bot: true, cancellationToken)
+        ?? throw new InvalidOperationException("Discord returned no user.");
 
     /// <summary>Posts a message through a webhook and waits for it (<c>?wait=true</c>) so its id is known.</summary>
     public async Task<DiscordMessage> ExecuteWebhookAsync(WebhookCredentials webhook, MessagePayload payload, IReadOnlyList<FileUpload>? files = null, CancellationToken cancellationToken = default) =>

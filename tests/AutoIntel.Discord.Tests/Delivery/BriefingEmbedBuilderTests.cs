@@ -28,7 +28,7 @@ public sealed class BriefingEmbedBuilderTests
         foreach (BriefingMessage message in messages)
         {
             message.Embeds.Count.Should().BeInRange(1, EmbedLimits.EmbedsPerMessage);
-            message.Embeds.Sum(e => e.CountedLength).Should().BeLessThanOrEqualTo(EmbedLimits.TotalCharacters);
+            message.Embeds.Sum(EmbedLimits.CountedLength).Should().BeLessThanOrEqualTo(EmbedLimits.TotalCharacters);
             (message.Content?.Length ?? 0).Should().BeLessThanOrEqualTo(EmbedLimits.Content);
             foreach (Embed embed in message.Embeds)
             {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using AutoIntel.Core;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Discord.Delivery;
@@ -30,13 +31,18 @@ public sealed class DiscordRunDeliveryTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task PrepareAsync_WithBotToken_CreatesWebhookEditsReplyAndPostsProgress()
+    public async Task PrepareAsync_WithBotToken_EditsReplyAndPostsProgressAsTheBotWithNonce()
     {
         DeliveryHandle handle = await Delivery.PrepareAsync(RunId, Target);
 
         Server.OriginalResponses[LiveToken].Should().Contain(DiscordRunDelivery.StartedText).And.Contain(RunId);
-        Server.Messages.Should().ContainSingle(m => m.Id == handle.ProgressMessageId && m.WebhookId == handle.WebhookId);
-        Server.Requests.Should().Contain(r => r.Method == "POST" && r.Path.EndsWith("/webhooks", StringComparison.Ordinal));
+        handle.WebhookId.Should().BeNull();
+        FakeDiscordMessage progress = Server.Messages.Should().ContainSingle(m => m.Id == handle.ProgressMessageId).Which;
+        progress.AuthorId.Should().Be(Server.BotUserId);
+        Content(progress).Should().EndWith("\n" + new MessageKey(RunId, "progress", 0).Marker);
+        JsonNode sent = JsonNode.Parse(Server.Requests.Single(r => r.Method == "POST").Json!)!;
+        sent["nonce"]!.GetValue<string>().Should().Be(new MessageKey(RunId, "progress", 0).Nonce).And.HaveLength(25);
+        sent["enforce_nonce"]!.GetValue<bool>().Should().BeTrue();
     }
 
     [Fact]
@@ -49,18 +55,7 @@ public sealed class DiscordRunDeliveryTests : IAsyncLifetime
         second.Should().Be(first);
         Server.Messages.Should().ContainSingle();
         Server.Requests.Count(r => r.Path.EndsWith("@original", StringComparison.Ordinal)).Should().Be(1);
-        Server.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/webhooks", StringComparison.Ordinal)).Should().Be(1);
-    }
-
-    [Fact]
-    public async Task PrepareAsync_SecondRunInSameChannel_ReusesRememberedWebhook()
-    {
-        DeliveryHandle first = await Delivery.PrepareAsync(RunId, Target);
-
-        DeliveryHandle second = await Delivery.PrepareAsync("discord-other", Target with { InteractionToken = "interaction-other" });
-
-        second.WebhookId.Should().Be(first.WebhookId);
-        Server.Requests.Count(r => r.Path.EndsWith("/webhooks", StringComparison.Ordinal)).Should().Be(2, "one GET and one POST for the first run only");
+        Server.Requests.Count(r => r.Method == "POST").Should().Be(1);
     }
 
     [Fact]
@@ -90,14 +85,14 @@ public sealed class DiscordRunDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PrepareAsync_MissingManageWebhooks_ReportsTheFixAndFailsPermanently()
+    public async Task PrepareAsync_MissingSendMessages_ReportsTheFixAndFailsPermanently()
     {
-        Server.DenyManageWebhooks(Payloads.ChannelId);
+        Server.DenySendMessages(Payloads.ChannelId);
 
         Func<Task> act = () => Delivery.PrepareAsync(RunId, Target);
 
-        (await act.Should().ThrowAsync<PermanentFailureException>()).Which.Message.Should().Contain("Manage Webhooks");
-        Server.OriginalResponses[LiveToken].Should().Contain("Manage Webhooks");
+        (await act.Should().ThrowAsync<PermanentFailureException>()).Which.Message.Should().Contain("Send Messages").And.Contain("Read Message History");
+        Server.OriginalResponses[LiveToken].Should().Contain("Send Messages");
     }
 
     [Fact]
@@ -151,8 +146,7 @@ public sealed class DiscordRunDeliveryTests : IAsyncLifetime
 
         again.MessageIds.Should().Equal(receipt.MessageIds);
         Server.Messages.Should().HaveCount(1 + receipt.MessageIds.Count);
-        Server.Requests.Count(r => r.Method == "POST" && r.Path.StartsWith("/webhooks/", StringComparison.Ordinal) && r.Status == 200)
-            .Should().Be(1 + receipt.MessageIds.Count);
+        Server.Requests.Count(r => r.Method == "POST" && r.Status == 200).Should().Be(1 + receipt.MessageIds.Count);
     }
 
     [Fact]
@@ -182,7 +176,7 @@ public sealed class DiscordRunDeliveryTests : IAsyncLifetime
         await Delivery.DeliverAsync(handle, Briefings.Make(RunId, "@everyone", "@here <@1>", 1, 20), await ReportAsync());
         await Delivery.ReportFailureAsync(handle, "@everyone failed");
 
-        Server.Requests.Where(r => r.Json is not null && r.Path.StartsWith("/webhooks/", StringComparison.Ordinal)).Should().NotBeEmpty()
+        Server.Requests.Where(r => r.Json is not null && r.Method is "POST" or "PATCH").Should().NotBeEmpty()
             .And.OnlyContain(r => r.Json!.Contains("\"allowed_mentions\":{\"parse\":[]}", StringComparison.Ordinal));
         Server.Pings.Should().BeEmpty();
     }
@@ -196,6 +190,98 @@ public sealed class DiscordRunDeliveryTests : IAsyncLifetime
 
         Server.Messages.Single().Payload["content"]!.GetValue<string>().Should().Contain("failed: the link returned 404");
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(45)]
+    public async Task PrepareAsync_StartedMessageAcceptedButAnswerLost_PostedExactlyOnce(int minutesUntilRetry)
+    {
+        Server.LoseResponse(ChannelMessages);
+
+        Func<Task> firstAttempt = () => Delivery.PrepareAsync(RunId, Target);
+        await firstAttempt.Should().ThrowAsync<HttpRequestException>();
+        _host.Time.Advance(TimeSpan.FromMinutes(minutesUntilRetry));
+        DeliveryHandle handle = await Delivery.PrepareAsync(RunId, Target);
+
+        FakeDiscordMessage started = Server.Messages.Should().ContainSingle().Which;
+        started.Id.Should().Be(handle.ProgressMessageId);
+        Content(started).Should().Contain("started");
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(2, 0)]
+    [InlineData(2, 45)]
+    public async Task DeliverAsync_BriefingPartAcceptedButAnswerLost_EachPartPostedExactlyOnce(int lostPart, int minutesUntilRetry)
+    {
+        DeliveryHandle handle = await Delivery.PrepareAsync(RunId, Target);
+        Briefing briefing = Briefings.Oversized(RunId);
+        ArtifactRef report = await ReportAsync();
+        Server.LoseResponse(ChannelMessages, skip: lostPart);
+
+        Func<Task> firstAttempt = () => Delivery.DeliverAsync(handle, briefing, report);
+        await firstAttempt.Should().ThrowAsync<HttpRequestException>();
+        _host.Time.Advance(TimeSpan.FromMinutes(minutesUntilRetry));
+        DeliveryReceipt receipt = await Delivery.DeliverAsync(handle, briefing, report);
+
+        receipt.MessageIds.Should().OnlyHaveUniqueItems().And.HaveCountGreaterThan(lostPart + 1);
+        Server.Messages.Should().HaveCount(1 + receipt.MessageIds.Count);
+        Server.Messages.Select(m => m.Id).Should().Contain(receipt.MessageIds);
+        for (int part = 0; part < receipt.MessageIds.Count; part++)
+        {
+            var key = new MessageKey(RunId, "briefing", part);
+            Server.Messages.Should().ContainSingle(m => key.IsMarkerOf(Content(m)));
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(45)]
+    public async Task ReportFailureAsync_NoticeAcceptedButAnswerLost_PostedExactlyOnce(int minutesUntilRetry)
+    {
+        DeliveryHandle handle = await Delivery.PrepareAsync(RunId, Target) with { ProgressMessageId = null };
+        Server.LoseResponse(ChannelMessages);
+
+        Func<Task> firstAttempt = () => Delivery.ReportFailureAsync(handle, "the link returned 404");
+        await firstAttempt.Should().ThrowAsync<HttpRequestException>();
+        _host.Time.Advance(TimeSpan.FromMinutes(minutesUntilRetry));
+        await Delivery.ReportFailureAsync(handle, "the link returned 404");
+
+        Server.Messages.Should().ContainSingle(m => Content(m).Contains("failed: the link returned 404", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PrepareAsync_RetryAfterFailedAttempt_IgnoresTheMarkerInSomeoneElsesMessage()
+    {
+        Server.FailNext(DiscordRateLimitHandler.MaxServerErrorRetries + 1, 503, match: ChannelMessages.TrimStart('/'));
+        Func<Task> firstAttempt = () => Delivery.PrepareAsync(RunId, Target);
+        await firstAttempt.Should().ThrowAsync<DiscordApiException>();
+        Server.AddUserMessage(Payloads.ChannelId, "4200000000000000042", "look\n" + new MessageKey(RunId, "progress", 0).Marker);
+
+        DeliveryHandle handle = await Delivery.PrepareAsync(RunId, Target);
+
+        Server.Messages.Should().ContainSingle(m => m.AuthorId == Server.BotUserId).Which.Id.Should().Be(handle.ProgressMessageId);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_Embeds_CarryOnlyDiscordsDocumentedFields()
+    {
+        DeliveryHandle handle = await Delivery.PrepareAsync(RunId, Target);
+
+        await Delivery.DeliverAsync(handle, Briefings.Oversized(RunId), await ReportAsync());
+
+        JsonObject[] embeds = [.. Server.Requests.Where(r => r.Json is not null).SelectMany(r => JsonNode.Parse(r.Json!)!["embeds"]?.AsArray() ?? []).Select(e => e!.AsObject())];
+        embeds.Should().NotBeEmpty();
+        embeds.SelectMany(e => e.Select(p => p.Key)).Should().BeSubsetOf(EmbedFields);
+        embeds.SelectMany(e => e["fields"]?.AsArray() ?? []).SelectMany(f => f!.AsObject().Select(p => p.Key)).Should().BeSubsetOf(["name", "value", "inline"]);
+        embeds.Where(e => e["footer"] is not null).SelectMany(e => e["footer"]!.AsObject().Select(p => p.Key)).Should().BeSubsetOf(["text", "icon_url"]);
+    }
+
+    private static readonly string[] EmbedFields = ["title", "type", "description", "url", "timestamp", "color", "footer", "image", "thumbnail", "video", "provider", "author", "fields"];
+
+    private static string ChannelMessages => $"/channels/{Payloads.ChannelId}/messages";
+
+    private static string Content(FakeDiscordMessage message) => message.Payload["content"]?.GetValue<string>() ?? string.Empty;
 
     private static RunProgress Progress(string stage, int number) => new(stage, number, 9, string.Empty, DateTime.UtcNow, []);
 

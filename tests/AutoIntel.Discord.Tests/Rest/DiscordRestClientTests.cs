@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using AutoIntel.Discord.Interactions;
 using AutoIntel.Discord.Rest;
 using AutoIntel.Discord.Tests.Support;
 
@@ -40,7 +41,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         _host.Server.RateLimitNext("webhooks", retryAfterSeconds: 3, global: true);
 
         await Client.ExecuteWebhookAsync(_webhook, new MessagePayload("hello"));
-        await Client.GetChannelWebhooksAsync(Payloads.ChannelId);
+        await Client.GetCurrentUserAsync();
 
         _host.Server.Requests.Count(r => r.Status == 429).Should().Be(1);
         _host.Server.RateLimitViolations.Should().Be(0);
@@ -146,34 +147,51 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetOrCreateChannelWebhook_ExistingAutoIntelWebhook_IsReused()
+    public async Task CreateMessage_SameNonceWithinFewMinutes_ReturnsTheFirstMessage()
     {
-        DiscordWebhook webhook = await Client.GetOrCreateChannelWebhookAsync(Payloads.ChannelId);
+        DiscordMessage first = await Client.CreateMessageAsync(Payloads.ChannelId, new MessagePayload("once"), nonce: "run-1-progress-0");
 
-        webhook.Id.Should().Be(_webhook.Id);
-        _host.Server.Requests.Should().NotContain(r => r.Method == "POST");
+        DiscordMessage again = await Client.CreateMessageAsync(Payloads.ChannelId, new MessagePayload("once"), nonce: "run-1-progress-0");
+
+        again.Id.Should().Be(first.Id);
+        _host.Server.Messages.Where(m => m.WebhookId is null).Should().ContainSingle();
+        JsonNode.Parse(_host.Server.Requests[^1].Json!)!["enforce_nonce"]!.GetValue<bool>().Should().BeTrue();
     }
 
     [Fact]
-    public async Task GetOrCreateChannelWebhook_NoneYet_CreatesOneNamedAutoIntel()
+    public async Task CreateMessage_SameNonceAfterTheWindow_PostsAgain()
     {
-        DiscordWebhook webhook = await Client.GetOrCreateChannelWebhookAsync("3100000000000000031");
+        await Client.CreateMessageAsync(Payloads.ChannelId, new MessagePayload("once"), nonce: "run-1-progress-0");
+        _host.Time.Advance(_host.Server.NonceWindow + TimeSpan.FromSeconds(1));
 
-        webhook.Name.Should().Be("AutoIntel");
-        webhook.Token.Should().NotBeNullOrEmpty();
-        _host.Server.Requests.Should().Contain(r => r.Method == "POST" && r.Authorization == $"Bot {_host.Server.BotToken}");
+        await Client.CreateMessageAsync(Payloads.ChannelId, new MessagePayload("once"), nonce: "run-1-progress-0");
+
+        _host.Server.Messages.Where(m => m.WebhookId is null).Should().HaveCount(2, "Discord dedupes a nonce for a few minutes only");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("12345678901234567890123456")]
+    public async Task CreateMessage_NonceOutsideDiscordsLength_ThrowsBeforeSending(string nonce)
+    {
+        Func<Task> act = () => Client.CreateMessageAsync(Payloads.ChannelId, new MessagePayload("x"), nonce: nonce);
+
+        await act.Should().ThrowAsync<ArgumentException>();
+        _host.Server.Requests.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task GetOrCreateChannelWebhook_WithoutManageWebhooks_ThrowsMissingPermissions()
+    public async Task GetChannelMessages_After_ReturnsOnlyLaterMessagesNewestFirst()
     {
-        _host.Server.DenyManageWebhooks(Payloads.ChannelId);
+        DiscordMessage older = await Client.CreateMessageAsync(Payloads.ChannelId, new MessagePayload("older"));
+        DiscordMessage newer = await Client.CreateMessageAsync(Payloads.ChannelId, new MessagePayload("newer"));
+        DiscordMessage newest = await Client.CreateMessageAsync(Payloads.ChannelId, new MessagePayload("newest"));
 
-        Func<Task> act = () => Client.GetOrCreateChannelWebhookAsync(Payloads.ChannelId);
+        IReadOnlyList<DiscordMessage> page = await Client.GetChannelMessagesAsync(Payloads.ChannelId, older.Id, limit: 100);
+        DiscordUser me = await Client.GetCurrentUserAsync();
 
-        DiscordApiException error = (await act.Should().ThrowAsync<DiscordApiException>()).Which;
-        error.Status.Should().Be(HttpStatusCode.Forbidden);
-        error.Code.Should().Be(DiscordErrorCodes.MissingPermissions);
+        page.Select(m => m.Id).Should().Equal(newest.Id, newer.Id);
+        page.Should().OnlyContain(m => m.Author!.Id == me.Id);
     }
 
     [Fact]

@@ -23,9 +23,9 @@ public interface IRunDelivery
 /// <summary>What later delivery calls need; no secrets (it lands in history).</summary>
 /// <param name="RunId">The run.</param>
 /// <param name="ChannelId">Target channel.</param>
-/// <param name="WebhookId">The channel webhook in use (its token is looked up, never stored here).</param>
+/// <param name="WebhookId">The webhook the run posts through (its token is looked up, never stored here), or null when it posts as the bot.</param>
 /// <param name="ProgressMessageId">The message edited as stages complete.</param>
-public sealed record DeliveryHandle(string RunId, string ChannelId, string WebhookId, string? ProgressMessageId);
+public sealed record DeliveryHandle(string RunId, string ChannelId, string? WebhookId, string? ProgressMessageId);
 
 /// <summary>The posted briefing messages.</summary>
 public sealed record DeliveryReceipt(IReadOnlyList<string> MessageIds);
