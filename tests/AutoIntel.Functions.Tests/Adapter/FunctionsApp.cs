@@ -1,0 +1,85 @@
+using System.Text;
+using AutoIntel.Functions.Http;
+using AutoIntel.TestKit;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoIntel.Functions.Tests.Adapter;
+
+/// <summary>
+/// The Functions app's own container (<see cref="FunctionsServiceCollectionExtensions.AddAutoIntelFunctions"/>) over a temp data
+/// folder, and its HTTP functions called the way the host calls them: a real <see cref="HttpRequest"/> and the engine's client.
+/// </summary>
+internal sealed class FunctionsApp : IAsyncDisposable
+{
+    private readonly TempDirectory _data = new();
+
+    public FunctionsApp(IReadOnlyDictionary<string, string?> settings)
+    {
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton(configuration);
+        services.AddAutoIntelFunctions(configuration, _data.Path);
+        Services = services.BuildServiceProvider();
+    }
+
+    public ServiceProvider Services { get; }
+
+    /// <summary>POST /api/interactions with the given headers (signed or not).</summary>
+    public Task<ContentResult> InteractionsAsync(DurableTaskClient client, string json, string? signature, string? timestamp)
+    {
+        HttpRequest request = Request("POST", json);
+        if (signature is not null)
+        {
+            request.Headers["X-Signature-Ed25519"] = signature;
+        }
+
+        if (timestamp is not null)
+        {
+            request.Headers["X-Signature-Timestamp"] = timestamp;
+        }
+
+        return Content(Function<InteractionsFunction>().RunAsync(request, client));
+    }
+
+    /// <summary>POST /api/interactions signed by <paramref name="signer"/> now.</summary>
+    public Task<ContentResult> SignedInteractionAsync(DurableTaskClient client, TestSigner signer, string json)
+    {
+        string timestamp = TestSigner.Timestamp(DateTimeOffset.UtcNow);
+        return InteractionsAsync(client, json, signer.Sign(timestamp, Encoding.UTF8.GetBytes(json)), timestamp);
+    }
+
+    /// <summary>GET /api/runs/{id}.</summary>
+    public Task<ContentResult> RunStatusAsync(DurableTaskClient client, string instanceId) =>
+        Content(Function<RunStatusFunction>().RunAsync(Request("GET", null), instanceId, client));
+
+    /// <summary>GET /api/health.</summary>
+    public static IActionResult Health() => HealthFunction.Run(Request("GET", null));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        _data.Dispose();
+    }
+
+    private T Function<T>() => ActivatorUtilities.CreateInstance<T>(Services);
+
+    private static async Task<ContentResult> Content(Task<IActionResult> result) => (ContentResult)await result;
+
+    private static HttpRequest Request(string method, string? body)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        if (body is not null)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(body);
+            context.Request.Body = new MemoryStream(bytes);
+            context.Request.ContentLength = bytes.Length;
+            context.Request.ContentType = "application/json";
+        }
+
+        return context.Request;
+    }
+}
