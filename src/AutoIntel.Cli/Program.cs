@@ -1,6 +1,13 @@
 using System.CommandLine;
 using AutoIntel.Cli;
 using AutoIntel.Cli.Commands;
+using AutoIntel.Cli.Output;
+using Spectre.Console;
+
+// Before anything writes: the live display keeps the raw stdout (it writes escape sequences on purpose), everything else
+// (commands, logs) goes through writers that drop control characters coming from content.
+var rawOut = TerminalSafeWriter.InstallOnConsole();
+AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(rawOut) });
 
 var root = new RootCommand("autointel: fact-checked briefings of videos, podcasts and articles, on one machine or in Azure.")
 {
