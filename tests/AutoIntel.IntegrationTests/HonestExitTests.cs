@@ -7,9 +7,10 @@ namespace AutoIntel.IntegrationTests;
 /// <summary>Bad instance ids, an unusable --out and hostile control characters, through the real executable.</summary>
 public sealed class HonestExitTests : IDisposable
 {
+    // No NUL: a text file holding NUL is refused as binary before it is read (ContentAcquirer).
     private const string Hostile =
         "The council voted \u001b(0qqqq\u001b(B to fund 40 new buses in 2025, a rise of 12 percent.\u0007\n\n" +
-        "Critics \u001b7said\u001b8 the plan would cost $4.2 million more than the city budgeted.\u0000\n\n" +
+        "Critics \u001b7said\u001b8 the plan would cost $4.2 million more than the city budgeted.\u0008\u007f\n\n" +
         "The mayor \u009b2J answered that ridership grew by 18 percent since 2019 \u001b]0;pwned\u0007 on every route.\n";
 
     private readonly TempDirectory _data = new();
