@@ -27,13 +27,11 @@ public sealed class TerminalSafeWriter(TextWriter inner) : TextWriter
         set => inner.NewLine = value;
     }
 
-    /// <summary>Replaces <see cref="Console.Out"/> and <see cref="Console.Error"/> with safe writers; returns the raw stdout.</summary>
-    public static TextWriter InstallOnConsole()
+    /// <summary>Replaces <see cref="Console.Out"/> and <see cref="Console.Error"/> with safe writers.</summary>
+    public static void InstallOnConsole()
     {
-        var rawOut = Console.Out;
-        Console.SetOut(Synchronized(new TerminalSafeWriter(rawOut)));
+        Console.SetOut(Synchronized(new TerminalSafeWriter(Console.Out)));
         Console.SetError(Synchronized(new TerminalSafeWriter(Console.Error)));
-        return rawOut;
     }
 
     /// <inheritdoc/>
