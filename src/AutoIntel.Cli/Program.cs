@@ -1,6 +1,14 @@
 using System.CommandLine;
 using AutoIntel.Cli;
 using AutoIntel.Cli.Commands;
+using AutoIntel.Cli.Output;
+using Spectre.Console;
+
+// Before anything writes: the live display keeps the raw stdout (it writes escape sequences on purpose), everything else
+// (commands, logs) goes through writers that drop control characters coming from content. Spectre detects the terminal
+// when the console is created, while Console.Out is still the real stdout.
+AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+TerminalSafeWriter.InstallOnConsole();
 
 var root = new RootCommand("autointel: fact-checked briefings of videos, podcasts and articles, on one machine or in Azure.")
 {

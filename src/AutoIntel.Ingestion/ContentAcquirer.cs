@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AutoIntel.Core;
 using AutoIntel.Core.Content;
+using AutoIntel.Core.Text;
 using AutoIntel.Ingestion.Feeds;
 using AutoIntel.Ingestion.Fetching;
 using AutoIntel.Ingestion.Files;
@@ -40,7 +41,8 @@ public sealed partial class ContentAcquirer(SafeHttpFetcher fetcher, LocalFileRe
         string path = $"runs/{runId}/source.{ContentTypes.StorageExtension(kind, mediaType)}";
         ArtifactRef raw = await store.PutAsync(path, bytes, mediaType, cancellationToken);
         // An episode's title names the episode; an HTML transcript's own <title> would not.
-        string title = (kind == ContentKind.Article && episode is null ? HtmlTextExtractor.ReadTitle(TextDecoder.Decode(bytes, mediaType)) : null) ?? fallbackTitle;
+        // The title is shown in status lines, logs and Discord: control characters from the page or feed stop here.
+        string title = ControlCharacters.StripToLine((kind == ContentKind.Article && episode is null ? HtmlTextExtractor.ReadTitle(TextDecoder.Decode(bytes, mediaType)) : null) ?? fallbackTitle);
         var content = new AcquiredContent(trimmed, kind, title, mediaType, raw, Episode: episode);
         return pieces.NeedsPieces(content) ? content with { TranscribeInPieces = true } : content;
     }

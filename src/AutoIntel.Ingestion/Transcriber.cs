@@ -1,5 +1,6 @@
 using AutoIntel.Core;
 using AutoIntel.Core.Content;
+using AutoIntel.Core.Text;
 using AutoIntel.Ingestion.Transcription;
 using AutoIntel.Storage;
 using Microsoft.Extensions.Options;
@@ -15,9 +16,9 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
         ArgumentNullException.ThrowIfNull(content);
         byte[] bytes = await store.GetAsync(content.Raw.Path, cancellationToken);
 
-        Transcript transcript = content.Kind == ContentKind.Audio
+        Transcript transcript = WithoutControlCharacters(content.Kind == ContentKind.Audio
             ? await TranscribeAudioAsync(content, bytes, cancellationToken)
-            : TranscribeText(content, TextDecoder.Decode(bytes, content.MediaType));
+            : TranscribeText(content, TextDecoder.Decode(bytes, content.MediaType)));
 
         if (!transcript.Segments.Any(s => !string.IsNullOrWhiteSpace(s.Text)))
         {
@@ -26,6 +27,18 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
 
         return transcript;
     }
+
+    // Every later stage (analyses, prompts, the briefing, Discord, the terminal) reads the transcript: control characters
+    // in the content (ESC sequences, BEL, NUL, C1) are dropped once, here, whatever format or speech-to-text produced it.
+    private static Transcript WithoutControlCharacters(Transcript transcript) => transcript with
+    {
+        Title = ControlCharacters.StripToLine(transcript.Title),
+        Segments = [.. transcript.Segments.Select(s => s with
+        {
+            Text = ControlCharacters.Strip(s.Text),
+            Speaker = s.Speaker is null ? null : ControlCharacters.StripToLine(s.Speaker),
+        })],
+    };
 
     private async Task<Transcript> TranscribeAudioAsync(AcquiredContent content, byte[] bytes, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.Runtime.History;
 
 namespace AutoIntel.Workflows.Runtime;
@@ -13,6 +14,8 @@ public sealed class FileHistoryStore : IHistoryStore
 {
     private const string HistoryExtension = ".jsonl";
     private const string LockExtension = ".lock";
+    private const int LockAttempts = 3;
+    private static readonly TimeSpan LockRetryDelay = TimeSpan.FromMilliseconds(20);
     private readonly string _root;
 
     public FileHistoryStore(FileHistoryStoreOptions options)
@@ -106,6 +109,29 @@ public sealed class FileHistoryStore : IHistoryStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Probes the lock with a shared OS lock, which fails while a runner holds the exclusive one; the OS drops a lock when its
+    /// process dies, so a <c>kill -9</c> shows at once, with no heartbeat to wait out.
+    /// </remarks>
+    public Task<bool> IsHeldAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(_root, ValidId(instanceId) + LockExtension);
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+            return Task.FromResult(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult(false);
+        }
+        catch (IOException)
+        {
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc/>
     public async Task<bool> DeleteAsync(string instanceId, CancellationToken cancellationToken)
     {
         var path = PathOf(instanceId);
@@ -120,35 +146,32 @@ public sealed class FileHistoryStore : IHistoryStore
         }
 
         // The lock file goes last, and only once nobody holds it; a concurrent opener simply recreates it.
-        File.Delete(Path.Combine(_root, instanceId + LockExtension));
+        File.Delete(Path.Combine(_root, ValidId(instanceId) + LockExtension));
         return true;
     }
 
-    private static string ValidId(string instanceId)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(instanceId);
-        foreach (var c in instanceId)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-            {
-                throw new ArgumentException($"instance id '{instanceId}' may only contain letters, digits, '-', '_' and '.'", nameof(instanceId));
-            }
-        }
-
-        return instanceId[0] == '.' ? throw new ArgumentException($"instance id '{instanceId}' must not start with '.'", nameof(instanceId)) : instanceId;
-    }
+    private static string ValidId(string instanceId) => InstanceIds.Validate(instanceId, nameof(instanceId));
 
     private FileStream AcquireLock(string instanceId)
     {
         var path = Path.Combine(_root, ValidId(instanceId) + LockExtension);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            // FileShare.None takes an exclusive OS lock (flock on Unix) that dies with the process.
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
-        }
-        catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
-        {
-            throw InstanceLockedException.For(instanceId, ex);
+            try
+            {
+                // FileShare.None takes an exclusive OS lock (flock on Unix) that dies with the process.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+            }
+            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
+            {
+                if (attempt == LockAttempts)
+                {
+                    throw InstanceLockedException.For(instanceId, ex);
+                }
+
+                // A status probe (IsHeldAsync) holds a shared lock for a moment; a runner holds it for the whole run.
+                Thread.Sleep(LockRetryDelay);
+            }
         }
     }
 

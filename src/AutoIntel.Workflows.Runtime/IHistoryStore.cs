@@ -14,6 +14,12 @@ public interface IHistoryStore
     /// <summary>The ids of every stored instance.</summary>
     Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether a runner (in this or another process) holds the instance's log: its lease. A lease ends with its holder, even a
+    /// killed one, so an unfinished instance that nobody holds is not being run and needs resuming.
+    /// </summary>
+    Task<bool> IsHeldAsync(string instanceId, CancellationToken cancellationToken);
+
     /// <summary>Deletes an instance's history; false when it did not exist; throws <see cref="InstanceLockedException"/> if it is being run.</summary>
     Task<bool> DeleteAsync(string instanceId, CancellationToken cancellationToken);
 }

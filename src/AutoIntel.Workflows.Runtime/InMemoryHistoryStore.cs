@@ -44,6 +44,20 @@ public sealed class InMemoryHistoryStore : IHistoryStore
         Task.FromResult<IReadOnlyList<string>>(_entries.Where(e => HasEvents(e.Value)).Select(e => e.Key).Order(StringComparer.Ordinal).ToList());
 
     /// <inheritdoc/>
+    public Task<bool> IsHeldAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        if (!_entries.TryGetValue(instanceId, out var entry))
+        {
+            return Task.FromResult(false);
+        }
+
+        lock (entry)
+        {
+            return Task.FromResult(entry.Locked);
+        }
+    }
+
+    /// <inheritdoc/>
     public Task<bool> DeleteAsync(string instanceId, CancellationToken cancellationToken)
     {
         if (!_entries.TryGetValue(instanceId, out var entry))

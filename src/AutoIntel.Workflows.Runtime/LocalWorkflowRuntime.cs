@@ -135,6 +135,13 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
         await AppendOfflineAsync(instanceId, new ExecutionTerminated(Now(null), reason), cancellationToken);
     }
 
+    /// <summary>
+    /// Whether some runtime (this one, or another process) is running the instance now, from its history lease
+    /// (<see cref="IHistoryStore.IsHeldAsync"/>). An unfinished instance nobody runs stopped with its process: resume it.
+    /// </summary>
+    public async Task<bool> IsBeingRunAsync(string instanceId, CancellationToken cancellationToken) =>
+        _running.ContainsKey(instanceId) || await _store.IsHeldAsync(instanceId, cancellationToken);
+
     /// <summary>Waits until the instance ends (or this runtime stops running it) and returns its status.</summary>
     /// <remarks>For an instance not running in this runtime it returns the stored status at once, terminal or not.</remarks>
     public async Task<InstanceStatus> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken)

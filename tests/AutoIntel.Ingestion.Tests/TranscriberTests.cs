@@ -42,6 +42,21 @@ public sealed class TranscriberTests
         transcript.Segments.Select(s => s.Text).Should().Equal("Café culture.", "Second.");
     }
 
+    [Theory]
+    [InlineData(ContentKind.PlainText, "text/plain", "txt", "Line drawing \u001b(0qqq\u001b(B and \u001b7saved\u001b8 cursor.\u0007\u0000 C1 \u009b2J here.")]
+    [InlineData(ContentKind.Subtitles, "text/vtt", "vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nLine drawing \u001b(0qqq\u001b(B and \u001b7saved\u001b8 cursor.\u0007\u0000 C1 \u009b2J here.\n")]
+    [InlineData(ContentKind.Article, "text/html", "html", "<html><head><title>T\u001b]0;x\u0007</title></head><body><p>Line drawing \u001b(0qqq\u001b(B and \u001b7saved\u001b8 cursor.\u0007 C1 \u009b2J here.</p></body></html>")]
+    public async Task TranscribeAsync_ContentWithControlCharacters_TextAndTitleAreClean(ContentKind kind, string mediaType, string extension, string text)
+    {
+        AcquiredContent content = await StoreAsync(kind, mediaType, Encoding.UTF8.GetBytes(text), extension);
+
+        Transcript transcript = await new Transcriber(_store, new DisabledSpeechToText()).TranscribeAsync(content);
+
+        transcript.FullText.Should().Contain("Line drawing (0qqq(B and 7saved8 cursor.");
+        transcript.FullText.Where(c => char.IsControl(c) && c is not '\n' and not '\t').Should().BeEmpty();
+        transcript.Title.Where(char.IsControl).Should().BeEmpty();
+    }
+
     [Fact]
     public async Task TranscribeAsync_MalformedSubtitles_ClearPermanentError()
     {

@@ -27,6 +27,9 @@ public sealed class CrashResumeTests : IDisposable
 
             var before = await StatusAsync(cli, id);
             before.GetProperty("status").GetString().Should().Be("Running", "a killed run stays resumable");
+            before.GetProperty("stopped").GetBoolean().Should().BeTrue("no process runs it after kill -9");
+            var text = await cli.RunAsync("status", id);
+            text.Stdout.Should().Contain("Stopped (was Running)").And.Contain($"autointel resume {id}");
             var doneBefore = Completed(before);
 
             var resumed = await cli.RunAsync("resume", id);
@@ -34,6 +37,7 @@ public sealed class CrashResumeTests : IDisposable
             resumed.ExitCode.Should().Be(0, resumed.ToString());
             var after = await StatusAsync(cli, id);
             after.GetProperty("status").GetString().Should().Be("Completed");
+            after.GetProperty("stopped").GetBoolean().Should().BeFalse();
             var attempts = after.GetProperty("activities").EnumerateArray()
                 .ToDictionary(a => a.GetProperty("taskId").GetInt32(), a => a.GetProperty("attempts").GetInt32());
             foreach (var taskId in doneBefore)
@@ -56,6 +60,7 @@ public sealed class CrashResumeTests : IDisposable
                 var done = Completed(doc.RootElement);
                 if (done.Count >= atLeast)
                 {
+                    doc.RootElement.GetProperty("stopped").GetBoolean().Should().BeFalse("the analyze process is still running it");
                     return done;
                 }
             }

@@ -16,6 +16,8 @@ namespace AutoIntel.Cli.Commands;
 /// <summary><c>autointel analyze &lt;file|url&gt;</c>: runs the /autointel workflow locally and prints the briefing.</summary>
 public static class AnalyzeCommand
 {
+    private static readonly string[] BriefingFiles = ["briefing.md", "briefing.json"];
+
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
@@ -23,7 +25,7 @@ public static class AnalyzeCommand
         var depth = new Option<Depth>("--depth") { Description = "quick | standard | deep | experimental", DefaultValueFactory = _ => Depth.Standard };
         var json = CommonOptions.Json();
         var outDir = new Option<string?>("--out") { Description = "Also write briefing.md and briefing.json into this folder." };
-        var instance = new Option<string?>("--instance") { Description = "Instance id (default: a new GUID). An existing id is resumed or shown, never run twice." };
+        var instance = CommonOptions.InstanceOption("Instance id (default: a new GUID). An existing id is resumed or shown, never run twice.");
         var sequential = new Option<bool>("--sequential") { Description = "Run stages and activities one at a time (to compare with the parallel run)." };
         var latency = new Option<int?>("--simulate-latency") { Description = "Make analyzer calls wait like LLM calls, with this base latency in ms." };
         var allowHost = new Option<string[]>("--allow-host") { Description = "Allow fetching from this host even if it resolves to a private address (repeatable).", AllowMultipleArgumentsPerToken = false };
@@ -52,7 +54,14 @@ public static class AnalyzeCommand
     {
         if (args.Instance is { } id && !InstanceIds.IsValid(id))
         {
-            await Console.Error.WriteLineAsync($"error: --instance '{id}' is not a valid id (letters, digits, '-' and '_', at most 100).");
+            await Console.Error.WriteLineAsync($"error: --instance {InstanceIds.Problem(id)}");
+            return ExitCodes.BadInput;
+        }
+
+        if (args.OutDir is { } outDir && PrepareOutDir(outDir) is { } outProblem)
+        {
+            // Checked before the run starts: a run of many minutes must not end in "cannot write".
+            await Console.Error.WriteLineAsync($"error: --out {outProblem}");
             return ExitCodes.BadInput;
         }
 
@@ -101,6 +110,26 @@ public static class AnalyzeCommand
             live.Status = ctx;
             return await RunWatcher.WatchAsync(app.Runtime, completion, instanceId, live, cancellationToken);
         });
+    }
+
+    // Creates the --out folder now; returns why it cannot be used (a file is in the way, no permission), or null.
+    private static string? PrepareOutDir(string dir)
+    {
+        if (File.Exists(dir))
+        {
+            return $"'{dir}' is an existing file; give a folder (briefing.md and briefing.json are written into it).";
+        }
+
+        try
+        {
+            Directory.CreateDirectory(dir);
+            var blocked = BriefingFiles.FirstOrDefault(name => Directory.Exists(Path.Combine(dir, name)));
+            return blocked is null ? null : $"'{Path.Combine(dir, blocked)}' is a folder; the briefing cannot be written there.";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return $"'{dir}' cannot be used as a folder: {ex.Message}";
+        }
     }
 
     private static async Task<int> ReportAsync(IArtifactStore artifacts, InstanceStatus final, AnalyzeArgs args, TimeSpan wall, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using AutoIntel.Workflows.Abstractions;
 
 namespace AutoIntel.Cli.Commands;
 
@@ -14,4 +16,36 @@ public static class CommonOptions
 
     /// <summary>Machine-readable output.</summary>
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON document instead of text." };
+
+    /// <summary>An instance id argument: a bad id (traversal, too long, a trailing newline) is a parse error, so exit 2 with one line.</summary>
+    public static Argument<string> InstanceId(string description)
+    {
+        var id = new Argument<string>("id") { Description = description };
+        id.Validators.Add(result => Check(result, result.GetValueOrDefault<string?>()));
+        return id;
+    }
+
+    /// <summary>An optional instance id argument (for commands that also take <c>--all</c>).</summary>
+    public static Argument<string?> OptionalInstanceId(string description)
+    {
+        var id = new Argument<string?>("id") { Description = description, Arity = ArgumentArity.ZeroOrOne };
+        id.Validators.Add(result => Check(result, result.GetValueOrDefault<string?>()));
+        return id;
+    }
+
+    /// <summary>The <c>--instance</c> option of <c>analyze</c>, checked like the arguments.</summary>
+    public static Option<string?> InstanceOption(string description)
+    {
+        var option = new Option<string?>("--instance") { Description = description };
+        option.Validators.Add(result => Check(result, result.GetValueOrDefault<string?>()));
+        return option;
+    }
+
+    private static void Check(SymbolResult result, string? id)
+    {
+        if (id is not null && !InstanceIds.IsValid(id))
+        {
+            result.AddError(InstanceIds.Problem(id));
+        }
+    }
 }

@@ -18,15 +18,30 @@ public static class ListCommand
         {
             await using var app = AutoIntelApp.Create(new AppSettings(DataDirectory.Resolve(parse.GetValue(CommonOptions.DataDir))));
             var all = (await app.Runtime.ListAsync(ct)).OrderByDescending(s => s.CreatedAtUtc).ToList();
+            var stopped = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var s in all.Where(s => !s.IsTerminal))
+            {
+                if (!await app.Runtime.IsBeingRunAsync(s.InstanceId, ct))
+                {
+                    stopped.Add(s.InstanceId);
+                }
+            }
+
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(all.Select(s => new { s.InstanceId, Status = s.RuntimeStatus.ToString(), s.CreatedAtUtc, s.LastUpdatedAtUtc, Stage = RunWatcher.ProgressOf(s)?.Stage }), AutoIntelJson.Indented));
+                Console.WriteLine(JsonSerializer.Serialize(all.Select(s => new { s.InstanceId, Status = s.RuntimeStatus.ToString(), Stopped = stopped.Contains(s.InstanceId), s.CreatedAtUtc, s.LastUpdatedAtUtc, Stage = RunWatcher.ProgressOf(s)?.Stage }), AutoIntelJson.Indented));
                 return ExitCodes.Success;
             }
 
             foreach (var s in all)
             {
-                Console.WriteLine($"{s.InstanceId,-36} {s.RuntimeStatus,-10} {s.CreatedAtUtc:u}  {RunWatcher.ProgressOf(s)?.Stage}");
+                var shown = stopped.Contains(s.InstanceId) ? "Stopped" : s.RuntimeStatus.ToString();
+                Console.WriteLine($"{s.InstanceId,-36} {shown,-10} {s.CreatedAtUtc:u}  {RunWatcher.ProgressOf(s)?.Stage}");
+            }
+
+            if (stopped.Count > 0)
+            {
+                Console.WriteLine($"Stopped: no process runs {stopped.Count} unfinished run(s); continue them with: autointel resume --all");
             }
 
             return ExitCodes.Success;

@@ -10,7 +10,7 @@ public static class ResumeCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var id = new Argument<string?>("id") { Description = "Instance id to resume.", Arity = ArgumentArity.ZeroOrOne };
+        var id = CommonOptions.OptionalInstanceId("Instance id to resume.");
         var all = new Option<bool>("--all") { Description = "Resume every unfinished instance." };
         var json = CommonOptions.Json();
         var command = new Command("resume", "Continue unfinished runs; completed activities are not executed again.") { id, all, json };

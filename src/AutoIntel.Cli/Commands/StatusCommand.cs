@@ -13,7 +13,7 @@ public static class StatusCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var id = new Argument<string>("id") { Description = "Instance id." };
+        var id = CommonOptions.InstanceId("Instance id.");
         var json = CommonOptions.Json();
         var command = new Command("status", "Show a run's status, current stage and activity attempts.") { id, json };
         command.SetAction(async (parse, ct) =>
@@ -26,23 +26,34 @@ public static class StatusCommand
                 return ExitCodes.BadInput;
             }
 
-            Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(StatusDocument.From(status), AutoIntelJson.Indented) : Describe(status));
+            // An unfinished run that no process holds stopped with its process (crash, kill -9, Ctrl+C): say so, not "Running".
+            var stopped = !status.IsTerminal && !await app.Runtime.IsBeingRunAsync(status.InstanceId, ct);
+            Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(StatusDocument.From(status, stopped), AutoIntelJson.Indented) : Describe(status, stopped));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static string Describe(InstanceStatus s)
+    /// <summary>The hint shown for a run whose process died.</summary>
+    public static string StoppedHint(string instanceId) =>
+        $"no process is running it (the one that ran it exited or was killed); continue it with: autointel resume {instanceId}";
+
+    private static string Describe(InstanceStatus s, bool stopped)
     {
         var progress = RunWatcher.ProgressOf(s);
         var lines = new List<string>
         {
-            $"{s.InstanceId}  {s.RuntimeStatus}  ({s.WorkflowName})",
+            $"{s.InstanceId}  {(stopped ? $"Stopped (was {s.RuntimeStatus})" : s.RuntimeStatus)}  ({s.WorkflowName})",
             $"created {s.CreatedAtUtc:u}  updated {s.LastUpdatedAtUtc:u}" + (s.CompletedAtUtc is { } c ? $"  completed {c:u}" : string.Empty),
         };
         if (progress is not null)
         {
             lines.Add($"stage {progress.StageNumber}/{progress.StageCount}: {progress.Stage} — {progress.Detail}");
+        }
+
+        if (stopped)
+        {
+            lines.Add(StoppedHint(s.InstanceId));
         }
 
         if (s.Failure is { } f)
@@ -57,9 +68,11 @@ public static class StatusCommand
 }
 
 /// <summary>The JSON contract of <c>autointel status --json</c>.</summary>
+/// <param name="Stopped">The run is unfinished and no process runs it: <c>autointel resume</c> continues it.</param>
 public sealed record StatusDocument(
     string InstanceId,
     string Status,
+    bool Stopped,
     string WorkflowName,
     JsonElement? CustomStatus,
     DateTime CreatedAt,
@@ -69,9 +82,10 @@ public sealed record StatusDocument(
     IReadOnlyList<ActivityDocument> Activities)
 {
     /// <summary>From a runtime status.</summary>
-    public static StatusDocument From(InstanceStatus s) => new(
+    public static StatusDocument From(InstanceStatus s, bool stopped = false) => new(
         s.InstanceId,
         s.RuntimeStatus.ToString(),
+        stopped,
         s.WorkflowName,
         s.CustomStatus,
         s.CreatedAtUtc,

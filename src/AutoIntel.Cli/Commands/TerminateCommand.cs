@@ -9,7 +9,7 @@ public static class TerminateCommand
     /// <summary>Builds <c>terminate</c>.</summary>
     public static Command CreateTerminate()
     {
-        var id = new Argument<string>("id") { Description = "Instance id." };
+        var id = CommonOptions.InstanceId("Instance id.");
         var reason = new Option<string>("--reason") { Description = "Why (kept in the status).", DefaultValueFactory = _ => "terminated from the CLI" };
         var command = new Command("terminate", "Stop an unfinished run; it ends as Terminated.") { id, reason };
         command.SetAction(async (parse, ct) =>
@@ -33,7 +33,7 @@ public static class TerminateCommand
     /// <summary>Builds <c>purge</c>.</summary>
     public static Command CreatePurge()
     {
-        var id = new Argument<string>("id") { Description = "Instance id of a finished run." };
+        var id = CommonOptions.InstanceId("Instance id of a finished run.");
         var command = new Command("purge", "Delete a finished run's history and artifacts (memory keeps what it learned).") { id };
         command.SetAction(async (parse, ct) =>
         {

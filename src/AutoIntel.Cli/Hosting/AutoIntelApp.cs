@@ -76,7 +76,8 @@ public sealed class AutoIntelApp : IAsyncDisposable
         services.AddSingleton(time);
         services.AddLogging(logging => logging
             .AddConfiguration(configuration.GetSection("Logging"))
-            .AddSimpleConsole(o => o.SingleLine = true)
+            // No colours: they are escape sequences, and stderr drops control characters so content cannot inject its own.
+            .AddSimpleConsole(o => (o.SingleLine, o.ColorBehavior) = (true, Microsoft.Extensions.Logging.Console.LoggerColorBehavior.Disabled))
             .AddFilter(level => level >= LogLevel.Warning));
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 

@@ -1,3 +1,4 @@
+using AutoIntel.Core.Text;
 using AutoIntel.Workflows.AutoIntel;
 using Spectre.Console;
 
@@ -17,9 +18,12 @@ public sealed class LiveProgressSink(IAnsiConsole console) : IProgressSink
         // Stages are listed in start order, so a stage that started earlier can finish later: track by name.
         foreach (var done in progress.CompletedStages.Where(s => _shown.Add(s.Name)))
         {
-            console.MarkupLine($"[green]✓[/] {Markup.Escape(done.Name),-11} [grey]{done.DurationMs:N0} ms · {done.Activities} activities[/]");
+            console.MarkupLine($"[green]✓[/] {Shown(done.Name),-11} [grey]{done.DurationMs:N0} ms · {done.Activities} activities[/]");
         }
 
-        Status?.Status($"[bold]{progress.StageNumber}/{progress.StageCount} {Markup.Escape(progress.Stage)}[/] [grey]{Markup.Escape(progress.Detail)} · activities {activitiesDone}/{activitiesScheduled}[/]");
+        Status?.Status($"[bold]{progress.StageNumber}/{progress.StageCount} {Shown(progress.Stage)}[/] [grey]{Shown(progress.Detail)} · activities {activitiesDone}/{activitiesScheduled}[/]");
     }
+
+    // This display writes to the raw terminal (see TerminalSafeWriter): what it shows is made one safe line here.
+    private static string Shown(string text) => Markup.Escape(ControlCharacters.StripToLine(text));
 }

@@ -65,6 +65,12 @@ public static class LocalServer
 
     private static async Task<IResult> GetRunAsync(string instanceId, IWorkflowClient workflows, CancellationToken cancellationToken)
     {
+        if (!InstanceIds.IsValid(instanceId))
+        {
+            // Checked before the store sees it: a traversal or oversized id is the caller's mistake (400), not a server error.
+            return Results.Json(new { error = InstanceIds.Problem(instanceId) }, statusCode: StatusCodes.Status400BadRequest);
+        }
+
         InstanceStatus? status = await workflows.GetStatusAsync(instanceId, cancellationToken);
         return status is null
             ? Results.Json(RunStatusView.NotFound(instanceId), statusCode: 404)

@@ -1,11 +1,12 @@
 using System.Text;
+using AutoIntel.Core.Text;
 
 namespace AutoIntel.Core.Briefings;
 
 /// <summary>Escapes user-supplied text so it renders literally inside Markdown.</summary>
 public static class MarkdownText
 {
-    /// <summary>Text for inline use: newlines collapsed and Markdown control characters backslash-escaped.</summary>
+    /// <summary>Text for inline use: newlines collapsed, control characters dropped and Markdown control characters backslash-escaped.</summary>
     public static string Inline(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -20,6 +21,11 @@ public static class MarkdownText
             if (char.IsWhiteSpace(c))
             {
                 space = builder.Length > 0;
+                continue;
+            }
+
+            if (ControlCharacters.IsUnsafe(c))
+            {
                 continue;
             }
 
@@ -66,7 +72,7 @@ public static class MarkdownText
     {
         if (Uri.TryCreate(source, UriKind.Absolute, out var uri)
             && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            && !source.Any(c => char.IsWhiteSpace(c) || c is '<' or '>'))
+            && !source.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>'))
         {
             return "<" + source + ">";
         }

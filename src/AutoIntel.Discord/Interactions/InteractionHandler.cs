@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AutoIntel.Core.Runs;
 using AutoIntel.Core.Serialization;
+using AutoIntel.Core.Text;
 using AutoIntel.Discord.Commands;
 using AutoIntel.Discord.Rest;
 using AutoIntel.Workflows.Abstractions;
@@ -84,14 +85,21 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
             return Error(400, "interaction lacks id, application_id, token or data");
         }
 
-        log.LogInformation("Interaction {InteractionId}: /{Command} in guild {GuildId} channel {ChannelId}", interaction.Id, interaction.Data.Name, interaction.GuildId, interaction.ChannelId);
+        // The ids become the instance id and log values: anything but a snowflake is refused before either sees it.
+        if (NotSnowflake(interaction) is { } field)
+        {
+            log.LogWarning("Refused a signed interaction: its {Field} is not a Discord snowflake", field);
+            return Error(400, $"interaction {field} is not a Discord snowflake");
+        }
+
+        log.LogInformation("Interaction {InteractionId}: /{Command} in guild {GuildId} channel {ChannelId}", interaction.Id, ControlCharacters.StripToLine(interaction.Data.Name ?? string.Empty), interaction.GuildId, interaction.ChannelId);
         try
         {
             return interaction.Data.Name switch
             {
                 CommandDefinitions.AnalyzeCommand => await StartAnalysisAsync(interaction, interaction.Data, cancellationToken),
                 CommandDefinitions.StatusCommand => await DescribeRunAsync(interaction, interaction.Data, cancellationToken),
-                _ => Ephemeral($"I don't know the command `/{interaction.Data.Name}`. Try `/autointel url:<link>` or `/autointel-status id:<run id>`."),
+                _ => Ephemeral($"I don't know the command `/{ControlCharacters.StripToLine(interaction.Data.Name ?? string.Empty)}`. Try `/autointel url:<link>` or `/autointel-status id:<run id>`."),
             };
         }
         catch (OptionException e)
@@ -172,7 +180,7 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
     private async Task<InteractionResponse> DescribeRunAsync(Interaction interaction, InteractionData data, CancellationToken cancellationToken)
     {
         string? id = StringOption(data, CommandDefinitions.IdOption)?.Trim().Trim('`');
-        if (string.IsNullOrEmpty(id) || id.Length > 100 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (!InstanceIds.IsValid(id))
         {
             return Ephemeral("Give me a run id, like `discord-1234567890`.");
         }
@@ -191,6 +199,15 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
 
         return Ephemeral(RunStatusText.Describe(status));
     }
+
+    // The first id field that is present but not a snowflake (application, guild and channel ids are optional in some interactions).
+    private static string? NotSnowflake(Interaction interaction) =>
+        !Snowflake.IsValid(interaction.Id) ? "id"
+        : !Snowflake.IsValid(interaction.ApplicationId) ? "application_id"
+        : interaction.GuildId is not null && !Snowflake.IsValid(interaction.GuildId) ? "guild_id"
+        : interaction.ChannelId is not null && !Snowflake.IsValid(interaction.ChannelId) ? "channel_id"
+        : interaction.InvokerId is not null && !Snowflake.IsValid(interaction.InvokerId) ? "user id"
+        : null;
 
     private static string Tenant(Interaction interaction) => interaction.GuildId ?? $"dm-{interaction.InvokerId ?? "unknown"}";
 

@@ -1,7 +1,9 @@
 using AutoIntel.Core.Analysis;
+using AutoIntel.Core.Briefings;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Text;
 using AutoIntel.Intelligence.Analyzers;
+using AutoIntel.Intelligence.Prompts;
 
 namespace AutoIntel.Intelligence.Offline;
 
@@ -26,7 +28,7 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
     /// <inheritdoc />
     /// <remarks>Key points are the top-ranked sentences of the chunk, listed in source order so the reduce step can keep it.</remarks>
     public Task<AnalyzerResult<ChunkSummary>> SummarizeChunkAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(() => new ChunkSummary(chunk.Index, ExtractiveSummarizer.KeySentences(chunk.Text)), cancellationToken);
+        Run(chunk, text => new ChunkSummary(chunk.Index, ExtractiveSummarizer.KeySentences(text)), cancellationToken);
 
     /// <inheritdoc />
     public Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default) =>
@@ -34,32 +36,48 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
 
     /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(() => ArgumentFinder.Find(chunk.Text, chunk.Index), cancellationToken);
+        Run(chunk, text => ArgumentFinder.Find(text, chunk.Index), cancellationToken);
 
     /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(() => FallacyDetector.Find(chunk.Text, chunk.Index), cancellationToken);
+        Run(chunk, text => FallacyDetector.Find(text, chunk.Index), cancellationToken);
 
     /// <inheritdoc />
     public Task<AnalyzerResult<ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(() => ToneAssessor.Assess(chunk.Text, chunk.Index), cancellationToken);
+        Run(chunk, text => ToneAssessor.Assess(text, chunk.Index), cancellationToken);
 
     /// <inheritdoc />
     public Task<AnalyzerResult<PerspectiveReport>> AssessPerspectiveAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(() => PerspectiveAssessor.Assess(chunk.Text, chunk.Index), cancellationToken);
+        Run(chunk, text => PerspectiveAssessor.Assess(text, chunk.Index), cancellationToken);
 
     /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(() => EntityExtractor.Extract(chunk.Text), cancellationToken);
+        Run(chunk, EntityExtractor.Extract, cancellationToken);
 
     /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(() => ClaimExtractor.Extract(chunk.Text, chunk.Index), cancellationToken);
+        Run(chunk, text => ClaimExtractor.Extract(text, chunk.Index), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Reusing a remembered verdict is the caller's decision, made before this is called; offline there is nothing more to know.</remarks>
     public Task<AnalyzerResult<ClaimVerdict>> VerifyClaimAsync(AnalysisRequest request, Claim claim, IReadOnlyList<Evidence> evidence, CancellationToken cancellationToken = default) =>
         Run(() => new ClaimVerdict(claim, Verdict.Unverified, 0, UnverifiedRationale, evidence, MethodName), cancellationToken);
+
+    // The LLM path's detector (ContentGuard) used offline too: instruction-like sentences ("mark every claim true") are left
+    // out of every analysis of the chunk, so none is quoted as a summary, claim or argument, and the briefing notes each one.
+    private static Task<AnalyzerResult<T>> Run<T>(Chunk chunk, Func<string, T> analyse, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<AnalyzerResult<T>>(cancellationToken);
+        }
+
+        var (text, removed) = ContentGuard.RemoveInstructions(chunk.Text);
+        var result = AnalyzerResult.Free(analyse(text));
+        return Task.FromResult(removed.Count == 0
+            ? result
+            : result with { Notes = [.. removed.Select(r => $"Ignored instruction-like text inside the content: \"{MarkdownText.Truncate(r, 120)}\"")] });
+    }
 
     private static Task<AnalyzerResult<T>> Run<T>(Func<T> analyse, CancellationToken cancellationToken)
     {

@@ -25,7 +25,7 @@ public static partial class ContentGuard
         sb.Append("Task: ").Append(task).Append('\n');
         foreach (var section in sections)
         {
-            var clean = Escape(Redact(section.Text, removed));
+            var clean = Escape(Redact(section.Text, removed, Redaction));
 
             // The tag id is derived from the content itself, so text inside cannot predict and forge its closing tag.
             var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(section.Label + "\n" + clean)))[..12];
@@ -39,7 +39,14 @@ public static partial class ContentGuard
     /// <summary>Instruction-like passages found in a text.</summary>
     public static IReadOnlyList<string> Detect(string text) => [.. Injection().Matches(text).Select(m => SentenceAround(text, m.Index, m.Length).Text.Trim())];
 
-    private static string Redact(string text, List<string> removed)
+    /// <summary>The text without its instruction-like sentences (for analyses that quote content, like the offline ones), and those sentences.</summary>
+    public static (string Text, IReadOnlyList<string> Removed) RemoveInstructions(string text)
+    {
+        var removed = new List<string>();
+        return (Redact(text, removed, " "), removed);
+    }
+
+    private static string Redact(string text, List<string> removed, string replacement)
     {
         var matches = Injection().Matches(text);
         if (matches.Count == 0)
@@ -57,7 +64,7 @@ public static partial class ContentGuard
                 continue;
             }
 
-            sb.Append(text, at, start - at).Append(Redaction);
+            sb.Append(text, at, start - at).Append(replacement);
             removed.Add(sentence.Trim());
             at = start + length;
         }

@@ -77,6 +77,29 @@ public sealed class LocalServerTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("..%2F..%2Fetc%2Fpasswd")]
+    [InlineData(".hidden")]
+    [InlineData("run%0A")]
+    [InlineData("run%1B%5B2J")]
+    public async Task GetRun_InvalidId_Is400WithOneLineError(string id)
+    {
+        using HttpResponseMessage response = await _server.Http.GetAsync(new Uri("/api/runs/" + id, UriKind.Relative));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        string error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>();
+        error.Should().Contain("is not an instance id").And.NotContainAny("\n", "\u001b");
+    }
+
+    [Fact]
+    public async Task GetRun_IdOf5000Characters_Is400WithShortError()
+    {
+        using HttpResponseMessage response = await _server.Http.GetAsync(new Uri("/api/runs/" + new string('a', 5000), UriKind.Relative));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Length.Should().BeLessThan(300);
+    }
+
     [Fact]
     public async Task GetHealth_IsOk()
     {

@@ -111,6 +111,25 @@ public sealed class MarkdownBriefingRendererTests
     }
 
     [Fact]
+    public void Render_ContentWithTerminalControls_HasNoControlCharacters()
+    {
+        var briefing = SampleBriefing() with
+        {
+            Title = "Title\u001b(0 with line drawing\u001b7",
+            Source = "https://example.test/a\u001b[2Jb",
+            Summary = new Summary("Summary\u0007 with bell\u0000 and C1\u009b2J\u001b8 restore", ["point\u001b]0;title\u0007"]),
+            Notes = ["note\r\nwith\u0085 breaks"],
+        };
+
+        var markdown = MarkdownBriefingRenderer.Render(briefing);
+
+        markdown.Where(c => char.IsControl(c) && c != '\n').Should().BeEmpty();
+        markdown.Should().StartWith("# Title(0 with line drawing7\n");
+        markdown.Should().Contain("Summary with bell and C12J8 restore");
+        markdown.Should().Contain("- note with breaks\n");
+    }
+
+    [Fact]
     public void Render_EmptyBriefing_SaysWhatIsMissing()
     {
         var briefing = SampleBriefing() with

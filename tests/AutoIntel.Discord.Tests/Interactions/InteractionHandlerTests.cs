@@ -117,6 +117,37 @@ public sealed class InteractionHandlerTests : IDisposable
         Json(response)["type"]!.GetValue<int>().Should().Be(1);
     }
 
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("5000000000000000010\n")]
+    [InlineData("-5000000000000000010")]
+    [InlineData("99999999999999999999")]
+    [InlineData("\u001b]0;pwned\u0007")]
+    public async Task HandleAsync_InteractionIdNotSnowflake_Is400AndNothingRawLogged(string interactionId)
+    {
+        byte[] body = Payloads.Command("autointel", interactionId: interactionId, options: [Payloads.Text("url", "https://example.com/talk")]);
+
+        InteractionResponse response = await SendAsync(body);
+
+        response.StatusCode.Should().Be(400);
+        response.Body.Should().Contain("interaction id is not a Discord snowflake");
+        _workflows.Started.Should().BeEmpty();
+        _logs.Lines.Should().Contain(l => l.Contains("not a Discord snowflake", StringComparison.Ordinal));
+        _logs.Lines.Should().NotContain(l => l.Contains(interactionId, StringComparison.Ordinal) || l.Contains("passwd", StringComparison.Ordinal) || l.Contains("pwned", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HandleAsync_GuildIdNotSnowflake_Is400()
+    {
+        byte[] body = Payloads.Command("autointel", guildId: "guild\r\nFAKE LOG LINE", options: [Payloads.Text("url", "https://example.com/talk")]);
+
+        InteractionResponse response = await SendAsync(body);
+
+        response.StatusCode.Should().Be(400);
+        response.Body.Should().Contain("guild_id");
+        _logs.Lines.Should().NotContain(l => l.Contains("FAKE LOG LINE", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task HandleAsync_AnalyzeCommand_StartsRunAndDefers()
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AutoIntel.TestKit;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.Runtime;
@@ -50,6 +51,25 @@ public sealed class CrashResumeTests : IDisposable
 
         (resumed, unknown).Should().Be((false, false));
         File.Exists(Path.Combine(_dir.Path, "unknown.jsonl")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task IsBeingRun_RuntimeStoppedMidRun_FalseWhileStatusStaysRunning()
+    {
+        var store = new FileHistoryStore(new FileHistoryStoreOptions { RootPath = _dir.Path });
+        var registry = new WorkflowRegistry().AddWorkflow<JsonElement?, string>("Waits", (ctx, _) => ctx.WaitForExternalEvent<string>("go"));
+        var harness = new RuntimeHarness(store);
+        var runtime = harness.Create(registry);
+        await runtime.StartAsync("Waits", null, "orphan");
+        var whileRunning = await runtime.IsBeingRunAsync("orphan", CancellationToken.None);
+
+        await harness.DisposeAsync();
+        await using var later = new RuntimeHarness(new FileHistoryStore(new FileHistoryStoreOptions { RootPath = _dir.Path }));
+        var observer = later.Create(registry);
+
+        whileRunning.Should().BeTrue();
+        (await observer.GetStatusAsync("orphan"))!.RuntimeStatus.Should().Be(RuntimeStatus.Running);
+        (await observer.IsBeingRunAsync("orphan", CancellationToken.None)).Should().BeFalse();
     }
 
     public void Dispose() => _dir.Dispose();

@@ -63,6 +63,55 @@ public sealed class FileHistoryStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task IsHeld_WhileAnotherStoreHoldsTheLog_TrueThenFalseOnceReleased()
+    {
+        var owner = NewStore();
+        var observer = NewStore();
+        var log = await owner.OpenAsync("leased", CancellationToken.None);
+        await log.AppendAsync([new ExecutionStarted(T0, "Flow", null)], false, CancellationToken.None);
+
+        var whileHeld = await observer.IsHeldAsync("leased", CancellationToken.None);
+        await log.DisposeAsync();
+        var afterRelease = await observer.IsHeldAsync("leased", CancellationToken.None);
+
+        whileHeld.Should().BeTrue();
+        afterRelease.Should().BeFalse();
+        (await observer.IsHeldAsync("never-started", CancellationToken.None)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Open_RightAfterAStatusProbe_StillSucceeds()
+    {
+        var store = NewStore();
+        await (await store.OpenAsync("probed", CancellationToken.None)).DisposeAsync();
+
+        (await store.IsHeldAsync("probed", CancellationToken.None)).Should().BeFalse();
+        await using var log = await store.OpenAsync("probed", CancellationToken.None);
+
+        (await NewStore().IsHeldAsync("probed", CancellationToken.None)).Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("../escape")]
+    [InlineData("run\n")]
+    [InlineData(".hidden")]
+    [InlineData("a/b")]
+    public async Task Read_InvalidInstanceId_ThrowsOneLineArgumentException(string id)
+    {
+        var act = () => NewStore().ReadAsync(id, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("is not an instance id").And.NotContain("\n'");
+    }
+
+    [Fact]
+    public async Task Read_IdOf5000Characters_ThrowsWithShortMessage()
+    {
+        var act = () => NewStore().ReadAsync(new string('x', 5000), CancellationToken.None);
+
+        (await act.Should().ThrowAsync<ArgumentException>()).Which.Message.Length.Should().BeLessThan(200);
+    }
+
+    [Fact]
     public async Task Resume_InstanceRunByAnotherRuntime_ThrowsLockedAndStatusStillReads()
     {
         var registry = new WorkflowRegistry().AddWorkflow<JsonElement?, string>("Waits", (ctx, _) => ctx.WaitForExternalEvent<string>("go"));

@@ -33,6 +33,8 @@ internal sealed class RecordingHistoryStore(IHistoryStore inner) : IHistoryStore
 
     public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
 
+    public Task<bool> IsHeldAsync(string instanceId, CancellationToken cancellationToken) => inner.IsHeldAsync(instanceId, cancellationToken);
+
     public Task<bool> DeleteAsync(string instanceId, CancellationToken cancellationToken) => inner.DeleteAsync(instanceId, cancellationToken);
 
     private void Appended(IReadOnlyList<HistoryEvent> events)
