@@ -148,6 +148,8 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
         await engine.WaitForEndAsync($"discord-{InteractionId}", Engine.RunTimeout);
         ContentResult status = await app.RunStatusAsync(engine.Client, $"discord-{InteractionId}");
         ContentResult missing = await app.RunStatusAsync(engine.Client, "discord-1");
+        ContentResult traversal = await app.RunStatusAsync(engine.Client, "../../etc/passwd");
+        ContentResult newline = await app.RunStatusAsync(engine.Client, $"discord-{InteractionId}\n");
         var health = (ObjectResult)FunctionsApp.Health();
 
         pong.StatusCode.Should().Be(200);
@@ -158,6 +160,8 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
         status.Content.Should().NotContain(InteractionToken, "the run's input holds the interaction token and is never shown");
         JsonNode.Parse(status.Content!)!["runtimeStatus"]!.GetValue<string>().Should().Be("completed");
         missing.StatusCode.Should().Be(404);
+        traversal.StatusCode.Should().Be(400);
+        newline.StatusCode.Should().Be(400);
         health.StatusCode.Should().Be(200);
     }
 

@@ -14,13 +14,18 @@ namespace AutoIntel.Functions.Http;
 /// <remarks>Function-key protected (Durable's own status endpoints are too); the view leaves out the input, which holds the interaction token.</remarks>
 public sealed class RunStatusFunction(WorkflowRegistry registry)
 {
-    /// <summary>The run's status, or 404.</summary>
+    /// <summary>The run's status; 400 for what cannot be an instance id (as <c>autointel serve</c> answers), 404 for an unknown run.</summary>
     [Function("RunStatus")]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{instanceId}")] HttpRequest request,
         string instanceId,
         [DurableClient] DurableTaskClient durable)
     {
+        if (!InstanceIds.IsValid(instanceId))
+        {
+            return Json(StatusCodes.Status400BadRequest, JsonSerializer.Serialize(new { error = InstanceIds.Problem(instanceId) }, AutoIntelJson.Options));
+        }
+
         InstanceStatus? status = await new DurableWorkflowClient(durable, registry).GetStatusAsync(instanceId, request.HttpContext.RequestAborted);
         return status is null
             ? Json(StatusCodes.Status404NotFound, JsonSerializer.Serialize(RunStatusView.NotFound(instanceId), AutoIntelJson.Options))
