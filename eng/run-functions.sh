@@ -68,6 +68,8 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 azurite_pid=""
 stop_azurite() {
   if [[ -n $azurite_pid ]]; then
+    # Closing the lifeline ends Azurite (exit-with-parent.js); until then its open stdin would keep it alive after SIGTERM.
+    exec 9>&-
     kill "$azurite_pid" 2>/dev/null || true
     wait "$azurite_pid" 2>/dev/null || true
   fi
@@ -92,7 +94,7 @@ else
   lifeline="$azurite_data/lifeline"
   rm -f "$lifeline" && mkfifo "$lifeline"
   # --skipApiVersionCheck: the Functions host's storage SDKs may ask for a newer REST API version than this Azurite knows.
-  node --require eng/azurite/exit-with-parent.js eng/azurite/node_modules/azurite/dist/src/azurite.js \
+  node --require ./eng/azurite/exit-with-parent.js eng/azurite/node_modules/azurite/dist/src/azurite.js \
     --location "$azurite_data" --skipApiVersionCheck --disableTelemetry \
     --blobHost 127.0.0.1 --blobPort 10000 --queueHost 127.0.0.1 --queuePort 10001 --tableHost 127.0.0.1 --tablePort 10002 \
     <"$lifeline" >"$azurite_data/azurite.log" 2>&1 &
