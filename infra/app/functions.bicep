@@ -1,9 +1,24 @@
-// Function app, plan, storage, monitoring and the identity that ties them together (resource-group scope).
+// Function app, plan, storage, monitoring, Key Vault and the identity that ties them together (resource-group scope).
 param location string
 param tags object
 param resourceToken string
 param abbrs object
 param taskHubName string
+
+@secure()
+param discordPublicKey string
+@secure()
+param discordBotToken string
+param discordApplicationId string
+@secure()
+param llmApiKey string = ''
+param llmEndpoint string = ''
+param llmModel string = ''
+param llmEmbeddingModel string = ''
+param llmTranscriptionModel string = ''
+param qdrantUrl string = ''
+@secure()
+param qdrantApiKey string = ''
 
 var deploymentContainer = 'app-package'
 
@@ -53,6 +68,21 @@ resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 }]
 
+// Secrets live in Key Vault; the app reads them through Key Vault references with this identity.
+module keyVault 'keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    name: '${abbrs.keyVault}${resourceToken}'
+    location: location
+    tags: tags
+    readerPrincipalId: identity.properties.principalId
+    discordPublicKey: discordPublicKey
+    discordBotToken: discordBotToken
+    llmApiKey: llmApiKey
+    qdrantApiKey: qdrantApiKey
+  }
+}
+
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: '${abbrs.logAnalytics}${resourceToken}'
   location: location
@@ -65,8 +95,62 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
   location: location
   tags: tags
   kind: 'web'
-  properties: { Application_Type: 'web', WorkspaceResourceId: logs.id }
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+    DisableLocalAuth: true // telemetry is accepted only from Entra ID identities (APPLICATIONINSIGHTS_AUTHENTICATION_STRING)
+  }
 }
+
+var monitoringMetricsPublisherRole = '3913510d-42f4-4e42-8a64-420c390055eb'
+
+resource publishTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(insights.id, identity.id, monitoringMetricsPublisherRole)
+  scope: insights
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRole)
+  }
+}
+
+var hostSettings = {
+  AzureWebJobsStorage__accountName: storage.name
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identity.properties.clientId
+  // The host and the worker (Worker.ApplicationInsights) both send telemetry signed in as the identity.
+  APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+  TASKHUB_NAME: taskHubName
+  // Artifacts as blobs in this account, reached with the managed identity above (docs/storage.md).
+  Storage__Kind: 'azureblob'
+}
+
+// Secrets as Key Vault references; the optional ones only when given (their secret exists only then).
+var secretSettings = union(
+  {
+    Discord__PublicKey: keyVault.outputs.references.discordPublicKey
+    Discord__BotToken: keyVault.outputs.references.discordBotToken
+  },
+  empty(llmApiKey) ? {} : { Llm__ApiKey: keyVault.outputs.references.llmApiKey },
+  empty(qdrantApiKey) ? {} : { Memory__Qdrant__ApiKey: keyVault.outputs.references.qdrantApiKey }
+)
+
+// Plain settings from the azd environment; empty ones are left out, so the app's defaults apply (docs/configuration.md).
+var optionalSettings = {
+  Llm__Endpoint: llmEndpoint
+  Llm__Model: llmModel
+  Llm__EmbeddingModel: llmEmbeddingModel
+  Llm__TranscriptionModel: llmTranscriptionModel
+  Memory__Qdrant__Url: qdrantUrl
+}
+
+var appSettings = union(
+  hostSettings,
+  { Discord__ApplicationId: discordApplicationId },
+  toObject(filter(items(optionalSettings), s => !empty(s.value)), s => s.key, s => s.value),
+  secretSettings
+)
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: '${abbrs.appServicePlan}${resourceToken}'
@@ -89,6 +173,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references resolve with the user-assigned identity (there is no system-assigned one).
+    keyVaultReferenceIdentity: identity.id
     functionAppConfig: {
       deployment: {
         storage: {
@@ -101,21 +187,17 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       runtime: { name: 'dotnet-isolated', version: '10.0' }
     }
     siteConfig: {
-      appSettings: [
-        { name: 'AzureWebJobsStorage__accountName', value: storage.name }
-        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
-        { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
-        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-        { name: 'TASKHUB_NAME', value: taskHubName }
-        // Artifacts as blobs in this account, reached with the managed identity above (docs/storage.md).
-        { name: 'Storage__Kind', value: 'azureblob' }
-        // Discord__PublicKey, Discord__ApplicationId, Discord__BotToken and Llm__* are set after provisioning (docs/discord.md).
-      ]
+      appSettings: map(items(appSettings), s => { name: s.key, value: s.value })
     }
   }
-  dependsOn: [roleAssignments, packages]
+  // The identity must hold its storage and telemetry roles before the host starts (the Key Vault role comes with keyVault's
+  // outputs, which the settings use).
+  dependsOn: [roleAssignments, publishTelemetry, packages]
 }
 
 output functionAppName string = functionApp.name
 output storageAccountName string = storage.name
 output defaultHostName string = functionApp.properties.defaultHostName
+output keyVaultName string = keyVault.outputs.name
+output keyVaultUri string = keyVault.outputs.uri
+output applicationInsightsConnectionString string = insights.properties.ConnectionString
