@@ -30,7 +30,7 @@ public static class InteractionsLoad
         var signer = new TestSigner();
         string publicKey = signer.PublicKeyHex;
         string dataDir = Path.Combine(Path.GetTempPath(), "autointel-interactions-load", Guid.NewGuid().ToString("N"));
-        output.WriteLine($"date {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}");
+        output.WriteLine($"date {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {Machine.LoadAverage()}");
 
         using Process server = StartServer(serverDll, publicKey, dataDir);
         Uri baseAddress = await WaitForAddressAsync(server);
@@ -53,7 +53,7 @@ public static class InteractionsLoad
 
             (double verifyMs, int verified) = VerifyCost(publicKey, signer);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ed25519Verifier.Verify alone: {verifyMs:0.000} ms CPU per call (mean of {verified}, one thread, this process)"));
-            output.WriteLine($"load average after: {LoadAverage()}");
+            output.WriteLine($"load average after: {Machine.LoadAverage()}");
         }
         finally
         {
@@ -180,9 +180,6 @@ public static class InteractionsLoad
 
         throw new InvalidOperationException("autointel serve exited before listening");
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 

@@ -9,6 +9,13 @@ if (args.Length > 0 && args[0] == "gateway-study")
     return;
 }
 
+// "engines" runs the pipeline workload and a 1,000-activity fan-out on the local runtime and on the Durable engines, side by side.
+if (args.Length > 0 && args[0] == "engines")
+{
+    await AutoIntel.Benchmarks.EngineComparison.RunAsync(Console.Out);
+    return;
+}
+
 // "interactions-load <autointel.dll>" measures the interactions endpoint of a real `autointel serve` process from this process.
 if (args.Length > 1 && args[0] == "interactions-load")
 {
@@ -17,10 +24,11 @@ if (args.Length > 1 && args[0] == "interactions-load")
 }
 
 // Every benchmark class in this assembly is selectable with --filter (e.g. --filter '*Runtime*').
+// (typeof(Program) would be ambiguous: the Functions app, referenced for "engines", has a public Program too.)
 // The generated benchmark project rebuilds the whole dependency chain; on the shared 2-core machine that can take
 // longer than BenchmarkDotNet's default 2-minute build timeout.
 // Targets are stated as p50, so the median and p95 are reported next to the mean.
 var config = ManualConfig.Create(DefaultConfig.Instance)
     .WithBuildTimeout(TimeSpan.FromMinutes(15))
     .AddColumn(StatisticColumn.Median, StatisticColumn.P95);
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+BenchmarkSwitcher.FromAssembly(typeof(AutoIntel.Benchmarks.RuntimeBenchmarks).Assembly).Run(args, config);

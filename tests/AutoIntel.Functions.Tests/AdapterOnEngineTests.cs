@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using AutoIntel.Core;
+using AutoIntel.DurableEngines;
 using AutoIntel.Functions.Durable;
-using AutoIntel.Functions.Tests.Adapter;
 using AutoIntel.Functions.Tests.Engines;
 using AutoIntel.TestKit;
 using AutoIntel.Workflows.Abstractions;

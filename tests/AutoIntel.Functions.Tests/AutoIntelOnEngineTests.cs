@@ -1,9 +1,10 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Runs;
 using AutoIntel.Core.Serialization;
+using AutoIntel.DurableEngines;
 using AutoIntel.Functions.Tests.Adapter;
 using AutoIntel.Functions.Tests.Engines;
 using AutoIntel.Storage;

@@ -1,4 +1,4 @@
-using AutoIntel.Functions.Tests.Adapter;
+using AutoIntel.DurableEngines;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
 

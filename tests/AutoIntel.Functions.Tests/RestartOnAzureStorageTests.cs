@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using AutoIntel.Functions.Tests.Adapter;
+using AutoIntel.DurableEngines;
 using AutoIntel.Functions.Tests.Engines;
 using AutoIntel.TestKit;
 using AutoIntel.Workflows.Abstractions;

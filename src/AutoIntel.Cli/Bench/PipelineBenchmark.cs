@@ -13,10 +13,7 @@ public static class PipelineBenchmark
     /// <summary>Runs both modes in fresh data folders and compares them.</summary>
     public static async Task<PipelineBenchmarkResult> RunAsync(Depth depth, int minutes, double timeScale, string workDir, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(workDir);
-        var transcript = Path.Combine(workDir, $"generated-{minutes}min.srt");
-        await File.WriteAllTextAsync(transcript, TranscriptGenerator.Generate(minutes), cancellationToken);
-
+        var transcript = await WriteTranscriptAsync(workDir, minutes, cancellationToken);
         var latency = SimulatedLatencyOptions.Scaled(timeScale);
         var parallel = await RunOnceAsync(Path.Combine(workDir, "parallel"), transcript, depth, latency, sequential: false, cancellationToken);
         var sequential = await RunOnceAsync(Path.Combine(workDir, "sequential"), transcript, depth, latency, sequential: true, cancellationToken);
@@ -34,7 +31,17 @@ public static class PipelineBenchmark
             Math.Round(parallel.Wall / critical, 3));
     }
 
-    private static async Task<(InstanceStatus Status, TimeSpan Wall)> RunOnceAsync(
+    /// <summary>Writes the generated transcript of <paramref name="minutes"/> minutes into <paramref name="workDir"/> and returns its path.</summary>
+    public static async Task<string> WriteTranscriptAsync(string workDir, int minutes, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(workDir);
+        var transcript = Path.Combine(workDir, $"generated-{minutes}min.srt");
+        await File.WriteAllTextAsync(transcript, TranscriptGenerator.Generate(minutes), cancellationToken);
+        return transcript;
+    }
+
+    /// <summary>One run of the workflow on the local runtime over a fresh <paramref name="dataDir"/>; throws unless it completes.</summary>
+    public static async Task<(InstanceStatus Status, TimeSpan Wall)> RunOnceAsync(
         string dataDir, string transcript, Depth depth, SimulatedLatencyOptions latency, bool sequential, CancellationToken cancellationToken)
     {
         if (Directory.Exists(dataDir))

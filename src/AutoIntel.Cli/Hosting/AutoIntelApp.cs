@@ -1,7 +1,5 @@
 using AutoIntel.Cli.Serve;
 using AutoIntel.Discord;
-using AutoIntel.Intelligence.Analyzers;
-using AutoIntel.Intelligence.Simulation;
 using AutoIntel.Storage;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
@@ -84,8 +82,7 @@ public sealed class AutoIntelApp : IAsyncDisposable
         services.AddAutoIntelServices(configuration, settings.DataDir);
         if (settings.SimulatedLatency is { } latency)
         {
-            services.AddSingleton<IContentAnalyzer>(sp => new LatencySimulatingAnalyzer(
-                sp.GetRequiredKeyedService<IContentAnalyzer>(AutoIntelServiceCollectionExtensions.OfflineAnalyzerKey), latency, sp.GetRequiredService<TimeProvider>()));
+            services.AddSimulatedLlmLatency(latency);
         }
 
         // Delivery is registered for every command, so `resume` can finish a run that Discord started.

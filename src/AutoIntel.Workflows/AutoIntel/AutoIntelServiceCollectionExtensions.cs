@@ -2,6 +2,7 @@ using AutoIntel.Ingestion;
 using AutoIntel.Intelligence;
 using AutoIntel.Intelligence.Analyzers;
 using AutoIntel.Intelligence.Offline;
+using AutoIntel.Intelligence.Simulation;
 using AutoIntel.Memory;
 using AutoIntel.Storage;
 using Microsoft.Extensions.Configuration;
@@ -28,4 +29,9 @@ public static class AutoIntelServiceCollectionExtensions
         services.AddAutoIntelIntelligence(configuration);
         return services;
     }
+
+    /// <summary>Makes the offline analyzer wait like real LLM calls (<c>bench pipeline</c> and the engine benchmark): replaces <see cref="IContentAnalyzer"/>.</summary>
+    public static IServiceCollection AddSimulatedLlmLatency(this IServiceCollection services, SimulatedLatencyOptions latency) =>
+        services.AddSingleton<IContentAnalyzer>(sp => new LatencySimulatingAnalyzer(
+            sp.GetRequiredKeyedService<IContentAnalyzer>(OfflineAnalyzerKey), latency, sp.GetRequiredService<TimeProvider>()));
 }

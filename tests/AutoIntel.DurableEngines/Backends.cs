@@ -3,29 +3,31 @@ using DurableTask.Core;
 using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.Extensions.Logging;
 
-namespace AutoIntel.Functions.Tests.Engines;
+namespace AutoIntel.DurableEngines;
 
-/// <summary>The two Durable Task backends the adapter runs on in these tests.</summary>
-internal static class Backends
+/// <summary>The two Durable Task backends the adapter runs on in the engine tests and the engine benchmark.</summary>
+public static class Backends
 {
-    /// <summary>How many activities a backend hands out at once: enough for the widest /autointel fan-out here.</summary>
+    /// <summary>How many activities a backend hands out at once unless told otherwise: enough for the widest /autointel fan-out in the tests.</summary>
     public const int ActivityConcurrency = 32;
 
     /// <summary>The test host's in-memory backend, with its activity concurrency raised (as shipped: one per core, then 500 ms polls).</summary>
-    public static IOrchestrationService InMemory(ILoggerFactory? logs = null) => new WideInMemoryOrchestrationService(logs);
+    public static IOrchestrationService InMemory(int activityConcurrency = ActivityConcurrency, ILoggerFactory? logs = null) =>
+        new WideInMemoryOrchestrationService(activityConcurrency, logs);
 
     /// <summary>
     /// The production backend of Durable Functions (AzureStorageOrchestrationService) on a task hub in <paramref name="connectionString"/>'s
     /// account, polling its queues at most every 100 ms (its default backs off to 30 s when idle).
     /// </summary>
-    public static async Task<AzureStorageOrchestrationService> AzureStorageAsync(string connectionString, string taskHub, ILoggerFactory? logs = null)
+    public static async Task<AzureStorageOrchestrationService> AzureStorageAsync(
+        string connectionString, string taskHub, int activityConcurrency = ActivityConcurrency, ILoggerFactory? logs = null)
     {
         var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
             TaskHubName = taskHub,
             PartitionCount = 1,
-            MaxConcurrentTaskActivityWorkItems = ActivityConcurrency,
+            MaxConcurrentTaskActivityWorkItems = activityConcurrency,
             MaxConcurrentTaskOrchestrationWorkItems = 8,
             MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100),
 
@@ -39,9 +41,10 @@ internal static class Backends
     }
 
     // Interface re-implementation: only the concurrency limits change; every other member maps to the base class.
-    private sealed class WideInMemoryOrchestrationService(ILoggerFactory? logs) : InMemoryOrchestrationService(logs), IOrchestrationService
+    private sealed class WideInMemoryOrchestrationService(int activityConcurrency, ILoggerFactory? logs)
+        : InMemoryOrchestrationService(logs), IOrchestrationService
     {
-        int IOrchestrationService.MaxConcurrentTaskActivityWorkItems => ActivityConcurrency;
+        int IOrchestrationService.MaxConcurrentTaskActivityWorkItems => activityConcurrency;
 
         int IOrchestrationService.MaxConcurrentTaskOrchestrationWorkItems => 8;
     }

@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 
-namespace AutoIntel.Functions.Tests.Adapter;
+namespace AutoIntel.DurableEngines;
 
 /// <summary>
 /// What the Functions worker hands an activity function: the invocation's scoped services, its cancellation, and the

@@ -6,10 +6,10 @@ using AutoIntel.Workflows.Abstractions;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AutoIntel.Functions.Tests.Adapter;
+namespace AutoIntel.DurableEngines;
 
 /// <summary>Registers the adapter's code with a Durable Task worker, the way the Functions host binds it.</summary>
-internal static class AdapterTasks
+public static class AdapterTasks
 {
     private static readonly JsonElement JsonNull = JsonSerializer.SerializeToElement<object?>(null);
 

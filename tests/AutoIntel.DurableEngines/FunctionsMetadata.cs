@@ -1,11 +1,12 @@
 using System.Reflection;
 using System.Text.Json;
+using AutoIntel.Functions;
 using AutoIntel.TestKit;
 
-namespace AutoIntel.Functions.Tests.Adapter;
+namespace AutoIntel.DurableEngines;
 
 /// <summary>One function as the Functions SDK's build wrote it to <c>functions.metadata</c> (what the host indexes at start).</summary>
-internal sealed record FunctionEntry(string Name, string EntryPoint, IReadOnlyList<string> Bindings)
+public sealed record FunctionEntry(string Name, string EntryPoint, IReadOnlyList<string> Bindings)
 {
     /// <summary>The trigger binding's type (the first binding whose type ends in "Trigger").</summary>
     public string Trigger => Bindings.First(b => b.EndsWith("Trigger", StringComparison.Ordinal));
@@ -21,19 +22,19 @@ internal sealed record FunctionEntry(string Name, string EntryPoint, IReadOnlyLi
 }
 
 /// <summary>Reads the <c>functions.metadata</c> that the build of src/AutoIntel.Functions wrote next to its assembly.</summary>
-internal static class FunctionsMetadata
+public static class FunctionsMetadata
 {
     private static readonly Lazy<IReadOnlyList<FunctionEntry>> Entries = new(Load);
 
     /// <summary>Every function of the app.</summary>
     public static IReadOnlyList<FunctionEntry> All => Entries.Value;
 
-    /// <summary>The path of the file: the Functions project's build output in the same configuration as this test assembly.</summary>
+    /// <summary>The path of the file: the Functions project's build output in the same configuration as the running app (a test or benchmark assembly).</summary>
     public static string FilePath
     {
         get
         {
-            // artifacts/bin/AutoIntel.Functions.Tests/<config>/ → artifacts/bin/AutoIntel.Functions/<config>/functions.metadata
+            // artifacts/bin/<app>/<config>/ → artifacts/bin/AutoIntel.Functions/<config>/functions.metadata
             var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
             string path = Path.Combine(testOutput.Parent!.Parent!.FullName, "AutoIntel.Functions", testOutput.Name, "functions.metadata");
             return File.Exists(path)

@@ -16,7 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace AutoIntel.Functions.Tests.Engines;
+namespace AutoIntel.DurableEngines;
 
 /// <summary>
 /// A real Durable Task engine in this process: a backend (<see cref="IOrchestrationService"/>) behind the test host's gRPC
@@ -27,7 +27,7 @@ namespace AutoIntel.Functions.Tests.Engines;
 /// One instance is one "host process": <see cref="DisposeAsync"/> stops worker and sidecar, and a new engine over the same
 /// backend store (an Azure Storage task hub) picks up where it stopped, as a restarted Functions host does.
 /// </remarks>
-internal sealed class DurableEngine : IAsyncDisposable
+public sealed class DurableEngine : IAsyncDisposable
 {
     private readonly WebApplication _sidecar;
     private readonly GrpcChannel _channel;
@@ -45,7 +45,9 @@ internal sealed class DurableEngine : IAsyncDisposable
     public DurableTaskClient Client { get; }
 
     /// <summary>Starts the sidecar over <paramref name="backend"/>, then a worker running what <paramref name="tasks"/> registers.</summary>
-    public static async Task<DurableEngine> StartAsync(IOrchestrationService backend, Action<DurableTaskRegistry> tasks, ILoggerFactory? logs = null)
+    /// <param name="activityConcurrency">Activities the worker runs at once (at least the backend's limit, so the backend's limit is the one that binds).</param>
+    public static async Task<DurableEngine> StartAsync(
+        IOrchestrationService backend, Action<DurableTaskRegistry> tasks, int activityConcurrency = 2 * Backends.ActivityConcurrency, ILoggerFactory? logs = null)
     {
         WebApplicationBuilder sidecarBuilder = WebApplication.CreateSlimBuilder();
         sidecarBuilder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
@@ -87,7 +89,7 @@ internal sealed class DurableEngine : IAsyncDisposable
                     b.Configure(o =>
                     {
                         o.DataConverter = converter;
-                        o.Concurrency.MaximumConcurrentActivityWorkItems = 64;
+                        o.Concurrency.MaximumConcurrentActivityWorkItems = activityConcurrency;
                     });
                 });
                 services.AddDurableTaskClient(b =>

@@ -1,4 +1,4 @@
-namespace AutoIntel.Functions.Tests.Engines;
+namespace AutoIntel.DurableEngines;
 
 /// <summary>Which Durable Task backend a test runs on.</summary>
 public enum EngineKind
