@@ -75,7 +75,8 @@ public static partial class PlainTextParser
     [GeneratedRegex(@"^([-*+]|\d{1,9}[.)])\s+")]
     private static partial Regex ListItem();
 
-    [GeneratedRegex(@"!?\[(?<text>[^\]]*)\]\([^)]*\)")]
+    // Without backtracking: a line of "[[[[…" is quadratic otherwise.
+    [GeneratedRegex(@"!?\[(?<text>[^\]]*)\]\([^)]*\)", RegexOptions.NonBacktracking)]
     private static partial Regex Link();
 
     [GeneratedRegex(@"^(```|~~~)")]

@@ -221,16 +221,40 @@ public static partial class SubtitleParser
 
     private static string Clean(string line, ref string? speaker)
     {
-        Match voice = VoiceTag().Match(line);
-        if (voice.Success)
+        // Most caption lines are plain words: skip the regexes (and their copies) for them.
+        string text = line;
+        if (line.Contains('<', StringComparison.Ordinal))
         {
-            speaker ??= voice.Groups["name"].Value.Trim();
+            Match voice = VoiceTag().Match(line);
+            if (voice.Success)
+            {
+                speaker ??= voice.Groups["name"].Value.Trim();
+            }
+
+            text = Tag().Replace(text, string.Empty);
         }
 
-        string text = Tag().Replace(line, string.Empty);
-        text = AssOverride().Replace(text, string.Empty);
+        if (text.Contains("{\\", StringComparison.Ordinal))
+        {
+            text = AssOverride().Replace(text, string.Empty);
+        }
+
         text = WebUtility.HtmlDecode(text);
-        return Whitespace().Replace(text, " ").Trim();
+        return HasRunOfWhitespace(text) ? Whitespace().Replace(text, " ").Trim() : text.Trim();
+    }
+
+    // Whitespace other than single spaces, which the collapse would change.
+    private static bool HasRunOfWhitespace(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Shorten(string line) => line.Length <= 60 ? line : string.Concat(line.AsSpan(0, 60), "…");
@@ -240,13 +264,14 @@ public static partial class SubtitleParser
     [GeneratedRegex(@"^(?<start>(?:\d{1,3}:)?\d{1,2}:\d{1,2}[,.]\d{1,3})\s*-->\s*(?<end>(?:\d{1,3}:)?\d{1,2}:\d{1,2}[,.]\d{1,3})(?:\s.*)?$")]
     private static partial Regex TimingLine();
 
-    [GeneratedRegex(@"<v(?:\.[^\s>]+)?\s+(?<name>[^>]+)>")]
+    // Unanchored patterns over untrusted lines run without backtracking: "<a<a<a…" with no ">" is quadratic otherwise.
+    [GeneratedRegex(@"<v(?:\.[^\s>]+)?\s+(?<name>[^>]+)>", RegexOptions.NonBacktracking)]
     private static partial Regex VoiceTag();
 
-    [GeneratedRegex(@"</?[A-Za-z0-9][^>]*>|<\d{1,3}:[\d:.]+>")]
+    [GeneratedRegex(@"</?[A-Za-z0-9][^>]*>|<\d{1,3}:[\d:.]+>", RegexOptions.NonBacktracking)]
     private static partial Regex Tag();
 
-    [GeneratedRegex(@"\{\\[^}]*\}")]
+    [GeneratedRegex(@"\{\\[^}]*\}", RegexOptions.NonBacktracking)]
     private static partial Regex AssOverride();
 
     [GeneratedRegex(@"\s+")]

@@ -116,4 +116,16 @@ public sealed class SubtitleParserTests
 
         act.Should().Throw<OperationCanceledException>();
     }
+
+    [Fact]
+    public void Parse_LineOfUnclosedTags_KeptAsText()
+    {
+        // With a backtracking tag pattern this line cost time quadratic in its length (no ">" ever closes a tag).
+        string line = string.Concat(Enumerable.Repeat("<a", 100_000));
+
+        IReadOnlyList<TranscriptSegment> segments = SubtitleParser.Parse($"1\n00:00:01,000 --> 00:00:02,000\n{line}\n");
+
+        segments.Should().ContainSingle();
+        (segments[0].Text == line).Should().BeTrue("a line with no complete tag is kept as it is");
+    }
 }
