@@ -8,7 +8,8 @@ namespace AutoIntel.Ingestion.Transcription;
 
 /// <summary>Extracts an article's readable text from HTML: chrome and scripts dropped, the main content preferred, one block per paragraph.</summary>
 /// <remarks>
-/// Parsing is bounded: a page nesting elements deeper than <see cref="MaxDepth"/> is refused with a <see cref="FormatException"/>,
+/// Parsing is bounded: a page nesting elements deeper than <see cref="MaxDepth"/>, or with more than <see cref="MaxElements"/>,
+/// is refused with a <see cref="FormatException"/>,
 /// and the token is checked at every parser token, so a hostile page cannot keep a core busy past its caller's deadline.
 /// Each block ends a sentence (a "." is added to headings and list items that lack one), because downstream text is
 /// joined into running prose. Bylines and datelines are dropped, and so is a heading that repeats the title.
@@ -17,6 +18,11 @@ public static partial class HtmlTextExtractor
 {
     /// <summary>The deepest element nesting read; real pages stay far below it (browsers stop nesting at 512 as well).</summary>
     public const int MaxDepth = 512;
+
+    /// <summary>The most elements read: a long article has a few thousand, a huge reference page tens of thousands.</summary>
+    /// <remarks>AngleSharp keeps ~400 bytes per element, so this also bounds memory (an 18 MiB page of empty &lt;div&gt;s
+    /// is 1.7 million elements and 700 MB).</remarks>
+    public const int MaxElements = 250_000;
 
     private const string Chrome = "script, style, noscript, template, nav, header, footer, aside, iframe, object, embed, svg, canvas, "
         + "button, select, input, textarea, dialog, [hidden], [aria-hidden='true'], "
@@ -44,7 +50,7 @@ public static partial class HtmlTextExtractor
     };
 
     /// <summary>The page title: og:title, else &lt;title&gt;, else the first &lt;h1&gt;, or null.</summary>
-    /// <exception cref="FormatException">The page nests elements deeper than <see cref="MaxDepth"/>.</exception>
+    /// <exception cref="FormatException">The page nests elements deeper than <see cref="MaxDepth"/> or has more than <see cref="MaxElements"/>.</exception>
     public static string? ReadTitle(string html, CancellationToken cancellationToken = default)
     {
         using IHtmlDocument document = Parse(html, cancellationToken);
@@ -52,7 +58,7 @@ public static partial class HtmlTextExtractor
     }
 
     /// <summary>Parses <paramref name="html"/> and returns its title and readable blocks.</summary>
-    /// <exception cref="FormatException">The page nests elements deeper than <see cref="MaxDepth"/>.</exception>
+    /// <exception cref="FormatException">The page nests elements deeper than <see cref="MaxDepth"/> or has more than <see cref="MaxElements"/>.</exception>
     public static HtmlText Extract(string html, CancellationToken cancellationToken = default)
     {
         using IHtmlDocument document = Parse(html, cancellationToken);
@@ -103,12 +109,18 @@ public static partial class HtmlTextExtractor
     private static IHtmlDocument Parse(string html, CancellationToken cancellationToken)
     {
         IElement? previous = null;
+        int elements = 0;
         var options = new HtmlParserOptions
         {
             MaximumDepth = int.MaxValue,
             OnToken = (_, _) => cancellationToken.ThrowIfCancellationRequested(),
             OnCreated = (element, _) =>
             {
+                if (++elements > MaxElements)
+                {
+                    throw new FormatException($"it has more than {MaxElements:N0} HTML elements");
+                }
+
                 EnsureShallow(previous);
                 previous = element;
             },

@@ -109,6 +109,16 @@ public sealed class HtmlTextExtractorTests
     }
 
     [Fact]
+    public void Extract_MoreElementsThanTheLimit_RefusedWithFormatException()
+    {
+        string html = "<html><body>" + string.Concat(Enumerable.Repeat("<b></b>", HtmlTextExtractor.MaxElements));
+
+        Action act = () => HtmlTextExtractor.Extract(html);
+
+        act.Should().Throw<FormatException>().WithMessage("it has more than 250,000 HTML elements");
+    }
+
+    [Fact]
     public void Extract_CancelledToken_StopsParsing()
     {
         using var cancelled = new CancellationTokenSource();
