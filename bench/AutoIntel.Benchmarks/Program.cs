@@ -16,6 +16,13 @@ if (args.Length > 0 && args[0] == "engines")
     return;
 }
 
+// "hostile-input [case]" parses hostile inputs under the size cap, each in its own process, and prints a Markdown table.
+if (args.Length > 0 && args[0] == "hostile-input")
+{
+    await AutoIntel.Benchmarks.HostileInput.RunAsync(args.Length > 1 ? args[1] : null, Console.Out);
+    return;
+}
+
 // "interactions-load <autointel.dll>" measures the interactions endpoint of a real `autointel serve` process from this process.
 if (args.Length > 1 && args[0] == "interactions-load")
 {

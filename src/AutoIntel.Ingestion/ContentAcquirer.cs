@@ -13,9 +13,10 @@ namespace AutoIntel.Ingestion;
 /// <summary>Decides whether a source is a link or a local file, acquires it under the fetch limits, and stores the raw bytes at <c>runs/{runId}/source.{ext}</c>;
 /// marks audio too large for one transcription request to be transcribed in pieces.</summary>
 /// <remarks>A podcast feed link stores its chosen episode's transcript or audio instead (<see cref="FeedEpisodeResolver"/>); video pages are refused (<see cref="VideoPages"/>).</remarks>
-public sealed partial class ContentAcquirer(SafeHttpFetcher fetcher, LocalFileReader files, IArtifactStore store, PieceTranscriber pieces) : IContentAcquirer
+public sealed partial class ContentAcquirer(
+    SafeHttpFetcher fetcher, LocalFileReader files, IArtifactStore store, PieceTranscriber pieces, ISpeechToText speechToText, ParseBudget budget) : IContentAcquirer
 {
-    private readonly FeedEpisodeResolver _feeds = new(fetcher);
+    private readonly FeedEpisodeResolver _feeds = new(fetcher, speechToText);
 
     /// <inheritdoc />
     public async Task<AcquiredContent> AcquireAsync(string source, string runId, CancellationToken cancellationToken = default)
@@ -38,11 +39,12 @@ public sealed partial class ContentAcquirer(SafeHttpFetcher fetcher, LocalFileRe
             throw new ContentRefusedException(trimmed, $"it is labelled {ContentTypes.BaseMediaType(mediaType)} but contains binary data", null);
         }
 
+        // An episode's title names the episode; an HTML transcript's own <title> would not. Read before storing, so a page
+        // too deep or too slow to parse is refused here. The title is shown in status lines, logs and Discord: control
+        // characters from the page or feed stop here.
+        string title = ControlCharacters.StripToLine((kind == ContentKind.Article && episode is null ? ReadTitle(trimmed, bytes, mediaType, cancellationToken) : null) ?? fallbackTitle);
         string path = $"runs/{runId}/source.{ContentTypes.StorageExtension(kind, mediaType)}";
         ArtifactRef raw = await store.PutAsync(path, bytes, mediaType, cancellationToken);
-        // An episode's title names the episode; an HTML transcript's own <title> would not.
-        // The title is shown in status lines, logs and Discord: control characters from the page or feed stop here.
-        string title = ControlCharacters.StripToLine((kind == ContentKind.Article && episode is null ? HtmlTextExtractor.ReadTitle(TextDecoder.Decode(bytes, mediaType)) : null) ?? fallbackTitle);
         var content = new AcquiredContent(trimmed, kind, title, mediaType, raw, Episode: episode);
         return pieces.NeedsPieces(content) ? content with { TranscribeInPieces = true } : content;
     }
@@ -85,6 +87,9 @@ public sealed partial class ContentAcquirer(SafeHttpFetcher fetcher, LocalFileRe
         string mediaType = fetched.Charset is null ? fetched.MediaType : $"{fetched.MediaType}; charset={fetched.Charset}";
         return (fetched.Kind, mediaType, fetched.Bytes, title, episode);
     }
+
+    private string? ReadTitle(string source, byte[] bytes, string mediaType, CancellationToken cancellationToken) =>
+        budget.Run(source, token => HtmlTextExtractor.ReadTitle(TextDecoder.Decode(bytes, mediaType), token), cancellationToken);
 
     private static string TitleFromUrl(Uri url)
     {

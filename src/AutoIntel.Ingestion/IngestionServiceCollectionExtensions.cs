@@ -27,6 +27,7 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.TryAddSingleton<GuardedConnector>();
+        services.TryAddSingleton<ParseBudget>();
         services.TryAddSingleton<ISpeechToText, DisabledSpeechToText>();
 
         // No resilience handler: the durable retry policy owns retries of transient failures.

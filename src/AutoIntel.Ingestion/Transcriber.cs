@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace AutoIntel.Ingestion;
 
 /// <summary>Turns the stored raw artifact into a transcript: subtitles parsed, HTML made readable, text split into paragraphs, audio sent to speech-to-text.</summary>
-public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText, IOptions<TranscriptionOptions>? options = null) : ITranscriber
+/// <remarks>Text is parsed within <paramref name="budget"/> (the fetch timeout); a page nested too deep or too slow to read is refused.</remarks>
+public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText, IOptions<TranscriptionOptions>? options = null, ParseBudget? budget = null) : ITranscriber
 {
     /// <inheritdoc />
     public async Task<Transcript> TranscribeAsync(AcquiredContent content, CancellationToken cancellationToken = default)
@@ -18,7 +19,7 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
 
         Transcript transcript = WithoutControlCharacters(content.Kind == ContentKind.Audio
             ? await TranscribeAudioAsync(content, bytes, cancellationToken)
-            : TranscribeText(content, TextDecoder.Decode(bytes, content.MediaType)));
+            : (budget ?? ParseBudget.Default).Run(content.Source, token => TranscribeText(content, TextDecoder.Decode(bytes, content.MediaType), token), cancellationToken));
 
         if (!transcript.Segments.Any(s => !string.IsNullOrWhiteSpace(s.Text)))
         {
@@ -67,14 +68,14 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
         };
     }
 
-    private static Transcript TranscribeText(AcquiredContent content, string text)
+    private static Transcript TranscribeText(AcquiredContent content, string text, CancellationToken cancellationToken)
     {
         switch (content.Kind)
         {
             case ContentKind.Subtitles:
                 try
                 {
-                    return new Transcript(content.Title, content.Source, SubtitleParser.Parse(text));
+                    return new Transcript(content.Title, content.Source, SubtitleParser.Parse(text, cancellationToken));
                 }
                 catch (FormatException ex)
                 {
@@ -82,11 +83,11 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
                 }
 
             case ContentKind.Article:
-                HtmlText html = HtmlTextExtractor.Extract(text);
+                HtmlText html = HtmlTextExtractor.Extract(text, cancellationToken);
                 return new Transcript((content.Episode is null ? html.Title : null) ?? content.Title, content.Source, html.Blocks.Select(b => new TranscriptSegment(b)).ToList());
 
             default:
-                return new Transcript(content.Title, content.Source, PlainTextParser.Parse(text, markdown: content.Kind == ContentKind.Markdown));
+                return new Transcript(content.Title, content.Source, PlainTextParser.Parse(text, markdown: content.Kind == ContentKind.Markdown, cancellationToken));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using AutoIntel.Core;
 using AutoIntel.Core.Content;
+using AutoIntel.Ingestion.Transcription;
 using AutoIntel.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -122,11 +123,14 @@ public sealed class TranscriberTests
         return new AcquiredContent("src", kind, "title", mediaType, raw);
     }
 
-    private sealed class FakeSpeechToText(string title = "") : ISpeechToText
+    [Fact]
+    public async Task TranscribeAsync_HtmlNestedTooDeep_RefusedNamingTheLimit()
     {
-        public bool IsEnabled => true;
+        string html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>x", 100_000));
+        AcquiredContent content = await StoreAsync(ContentKind.Article, "text/html", Encoding.UTF8.GetBytes(html), "html");
 
-        public Task<Transcript> TranscribeAsync(ReadOnlyMemory<byte> audio, string fileName, string mediaType, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new Transcript(title, "ignored", [new TranscriptSegment($"heard {audio.Length} bytes of {fileName} as {mediaType}", TimeSpan.Zero, TimeSpan.FromSeconds(1))]));
+        Func<Task> act = () => new Transcriber(_store, new DisabledSpeechToText()).TranscribeAsync(content);
+
+        await act.Should().ThrowAsync<ContentRefusedException>().WithMessage($"Refused src: it nests HTML elements more than {HtmlTextExtractor.MaxDepth} deep.");
     }
 }

@@ -1,10 +1,12 @@
+using AutoIntel.Core;
 using AutoIntel.Core.Content;
 using AutoIntel.Ingestion.Fetching;
 
 namespace AutoIntel.Ingestion.Feeds;
 
 /// <summary>Turns a fetched podcast feed into one episode's transcript or audio, fetched through the same guarded fetcher.</summary>
-public sealed class FeedEpisodeResolver(SafeHttpFetcher fetcher)
+/// <remarks>Audio is fetched only when <paramref name="speechToText"/> can transcribe it: an episode is tens of megabytes.</remarks>
+public sealed class FeedEpisodeResolver(SafeHttpFetcher fetcher, ISpeechToText speechToText)
 {
     /// <summary>Parses <paramref name="feed"/>, picks the episode (<see cref="EpisodePicker"/>) and fetches its best transcript, else its audio.</summary>
     /// <param name="source">The link the user gave, named in refusals.</param>
@@ -18,6 +20,10 @@ public sealed class FeedEpisodeResolver(SafeHttpFetcher fetcher)
         FeedLink link = transcript ?? EpisodePicker.AudioEnclosure(item)!;
         string role = transcript is null ? "audio" : "transcript";
         string about = $"the {role} of \"{item.Title}\" in {source}";
+        if (transcript is null && !speechToText.IsEnabled)
+        {
+            throw new PermanentFailureException($"\"{item.Title}\" in {source} has no transcript, only audio. {DisabledSpeechToText.Message}");
+        }
 
         FetchedContent fetched;
         try

@@ -9,6 +9,9 @@ namespace AutoIntel.Ingestion.Fetching;
 /// <remarks>The address that was checked is the address connected to, so DNS rebinding cannot swap it between check and connect.</remarks>
 public sealed class GuardedConnector(FetchPolicy policy, IHostResolver resolver)
 {
+    /// <summary>The most response-header bytes accepted, in KiB (the .NET default, stated so refusals can name it).</summary>
+    public const int MaxResponseHeadersKiB = 64;
+
     /// <summary>A handler that never follows redirects or uses a proxy, and connects through <see cref="ConnectAsync"/>.</summary>
     public SocketsHttpHandler CreateHandler() => new()
     {
@@ -19,6 +22,7 @@ public sealed class GuardedConnector(FetchPolicy policy, IHostResolver resolver)
         AutomaticDecompression = DecompressionMethods.All,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         ConnectTimeout = TimeSpan.FromSeconds(15),
+        MaxResponseHeadersLength = MaxResponseHeadersKiB,
         ConnectCallback = ConnectAsync,
     };
 

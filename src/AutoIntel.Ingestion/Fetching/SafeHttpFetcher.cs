@@ -52,7 +52,7 @@ public sealed class SafeHttpFetcher(HttpClient httpClient, FetchPolicy policy, I
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new ContentRefusedException(original, $"no complete response within {Describe(_options.Timeout)}", "Raise Fetch__Timeout for slow sites.", ex);
+            throw new ContentRefusedException(original, $"no complete response within {DescribeTime(_options.Timeout)}", "Raise Fetch__Timeout for slow sites.", ex);
         }
     }
 
@@ -66,6 +66,11 @@ public sealed class SafeHttpFetcher(HttpClient httpClient, FetchPolicy policy, I
         {
             // The connector only knows host:port; tell the user which link it was.
             throw refusal.WithSubject(subject);
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            // The same headers come back on every attempt: not worth retrying.
+            throw new ContentRefusedException(subject, $"the server's response headers are larger than the {GuardedConnector.MaxResponseHeadersKiB} KiB limit", null, ex);
         }
     }
 
@@ -150,7 +155,8 @@ public sealed class SafeHttpFetcher(HttpClient httpClient, FetchPolicy policy, I
     internal static string DescribeBytes(long bytes) =>
         bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MiB" : bytes % 1024 == 0 ? $"{bytes / 1024} KiB" : $"{bytes} bytes";
 
-    private static string Describe(TimeSpan time) => time.TotalSeconds >= 1 && time.TotalSeconds == Math.Floor(time.TotalSeconds)
+    /// <summary>A duration for messages (e.g. "30 s", "250 ms").</summary>
+    internal static string DescribeTime(TimeSpan time) => time.TotalSeconds >= 1 && time.TotalSeconds == Math.Floor(time.TotalSeconds)
         ? $"{time.TotalSeconds:0} s"
         : $"{time.TotalMilliseconds:0} ms";
 }

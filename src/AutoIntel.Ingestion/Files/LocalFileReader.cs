@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace AutoIntel.Ingestion.Files;
 
-/// <summary>Reads a local file the user named, within the same size limits as links (audio has its own), refusing folders, unknown types and binary text.</summary>
+/// <summary>Reads a local file the user named, within the same size limits as links (audio has its own), refusing folders, named pipes,
+/// sockets, devices, unknown types and binary text.</summary>
 public sealed class LocalFileReader(IOptions<FetchOptions> options)
 {
     private readonly FetchOptions _options = options.Value;
@@ -33,6 +34,12 @@ public sealed class LocalFileReader(IOptions<FetchOptions> options)
         {
             string hint = LooksLikeLinkWithoutScheme(path) ? $" Did you mean https://{path}?" : string.Empty;
             throw new PermanentFailureException($"Cannot read {path}: no such file.{hint}");
+        }
+
+        if (SpecialFile.Describe(fullPath) is { } special)
+        {
+            // Refused before opening: opening a FIFO waits for a writer, and a device never ends.
+            throw new PermanentFailureException($"Cannot read {path}: it is {special}, not a regular file.");
         }
 
         string extension = Path.GetExtension(fullPath);

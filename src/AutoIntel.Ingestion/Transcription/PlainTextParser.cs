@@ -8,14 +8,19 @@ namespace AutoIntel.Ingestion.Transcription;
 public static partial class PlainTextParser
 {
     /// <summary>One segment per paragraph (blank-line separated); Markdown headings and list items become their own segments, link syntax keeps the text.</summary>
-    public static IReadOnlyList<TranscriptSegment> Parse(string text, bool markdown)
+    /// <remarks>Reads line by line (no copies of the whole text); <paramref name="cancellationToken"/> is checked on every line.</remarks>
+    public static IReadOnlyList<TranscriptSegment> Parse(string text, bool markdown, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         var segments = new List<TranscriptSegment>();
         var paragraph = new StringBuilder();
-        foreach (string raw in text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'))
+        using var reader = new StringReader(text);
+        bool first = true;
+        for (string? raw = reader.ReadLine(); raw is not null; raw = reader.ReadLine())
         {
-            string line = raw.Trim();
+            cancellationToken.ThrowIfCancellationRequested();
+            string line = (first ? raw.TrimStart('\uFEFF') : raw).Trim();
+            first = false;
             if (line.Length == 0)
             {
                 Flush(paragraph, segments);
@@ -70,7 +75,8 @@ public static partial class PlainTextParser
     [GeneratedRegex(@"^([-*+]|\d{1,9}[.)])\s+")]
     private static partial Regex ListItem();
 
-    [GeneratedRegex(@"!?\[(?<text>[^\]]*)\]\([^)]*\)")]
+    // Without backtracking: a line of "[[[[…" is quadratic otherwise.
+    [GeneratedRegex(@"!?\[(?<text>[^\]]*)\]\([^)]*\)", RegexOptions.NonBacktracking)]
     private static partial Regex Link();
 
     [GeneratedRegex(@"^(```|~~~)")]

@@ -8,38 +8,60 @@ namespace AutoIntel.Ingestion.Transcription;
 /// <summary>Parses SRT and WebVTT into timed segments, cleaning markup and merging rolling-caption repeats.</summary>
 public static partial class SubtitleParser
 {
+    // Rolling captions repeat the last line or two of the previous cue; comparing more only costs time (quadratic in a cue's lines).
+    private const int MaxRepeatedLines = 8;
+
     /// <summary>Parses SRT or WebVTT (told apart by the WEBVTT header); malformed input throws <see cref="FormatException"/> naming the line.</summary>
-    public static IReadOnlyList<TranscriptSegment> Parse(string text)
+    /// <remarks>Reads line by line and merges each cue as soon as it is complete, so memory holds the segments, not copies of the text;
+    /// <paramref name="cancellationToken"/> is checked on every line.</remarks>
+    public static IReadOnlyList<TranscriptSegment> Parse(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string[] lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
-        bool vtt = lines.FirstOrDefault(l => l.Trim().Length > 0)?.TrimStart().StartsWith("WEBVTT", StringComparison.Ordinal) == true;
-        List<RawCue> cues = ReadCues(lines, vtt);
-        if (cues.Count == 0)
+        var segments = new List<TranscriptSegment>();
+        bool vtt = false;
+        bool any = false;
+        List<string>? previousLines = null;
+        foreach (RawCue cue in ReadCues(text, isVtt => vtt = isVtt, cancellationToken))
+        {
+            any = true;
+            previousLines = Merge(cue, previousLines, segments);
+        }
+
+        if (!any)
         {
             throw new FormatException(vtt ? "no cues found after the WEBVTT header" : "no cue timings (00:00:01,000 --> 00:00:04,000) found");
         }
 
-        return Merge(cues);
+        return segments;
     }
 
-    private static List<RawCue> ReadCues(string[] lines, bool vtt)
+    // Yields each cue once the next timing (or the end) shows that no more lines belong to it.
+    private static IEnumerable<RawCue> ReadCues(string text, Action<bool> reportVtt, CancellationToken cancellationToken)
     {
-        var cues = new List<RawCue>();
+        using var reader = new StringReader(text);
         var pending = new List<(int LineNumber, string Text)>();
         RawCue? current = null;
+        bool? vtt = null;
         bool afterBlank = true;
         bool skippingBlock = false;
+        int lineNumber = 0;
 
-        for (int i = 0; i < lines.Length; i++)
+        for (string? raw = reader.ReadLine(); raw is not null; raw = reader.ReadLine())
         {
-            string line = lines[i].Trim();
-            int lineNumber = i + 1;
+            cancellationToken.ThrowIfCancellationRequested();
+            lineNumber++;
+            string line = (lineNumber == 1 ? raw.TrimStart('\uFEFF') : raw).Trim();
             if (line.Length == 0)
             {
                 afterBlank = true;
                 skippingBlock = false;
                 continue;
+            }
+
+            if (vtt is null)
+            {
+                vtt = line.StartsWith("WEBVTT", StringComparison.Ordinal);
+                reportVtt(vtt.Value);
             }
 
             if (skippingBlock)
@@ -50,20 +72,24 @@ public static partial class SubtitleParser
             if (line.Contains("-->", StringComparison.Ordinal))
             {
                 var timing = ParseTiming(line, lineNumber);
-                AssignPending(pending, current, vtt);
+                AssignPending(pending, current, vtt.Value);
                 if (current is not null && !afterBlank && current.Lines.Count > 0 && current.Lines[^1].All(char.IsAsciiDigit))
                 {
                     // A missing blank line: the number is the next cue's index, not the previous cue's text.
                     current.Lines.RemoveAt(current.Lines.Count - 1);
                 }
 
+                if (current is not null)
+                {
+                    yield return current;
+                }
+
                 current = new RawCue(timing.Start, timing.End, []);
-                cues.Add(current);
                 afterBlank = false;
                 continue;
             }
 
-            if (afterBlank && vtt && (line == "WEBVTT" || line.StartsWith("WEBVTT ", StringComparison.Ordinal) || line.StartsWith("WEBVTT\t", StringComparison.Ordinal)
+            if (afterBlank && vtt.Value && (line == "WEBVTT" || line.StartsWith("WEBVTT ", StringComparison.Ordinal) || line.StartsWith("WEBVTT\t", StringComparison.Ordinal)
                 || line == "NOTE" || line.StartsWith("NOTE ", StringComparison.Ordinal) || line.StartsWith("NOTE\t", StringComparison.Ordinal)
                 || (current is null && (line == "STYLE" || line == "REGION"))))
             {
@@ -83,9 +109,11 @@ public static partial class SubtitleParser
 
         // Text after the last cue's blank line belongs to it (a stray blank line inside the cue).
         // Without any cue, Parse reports "no cue timings", which says more than the first stray line would.
-        current?.Lines.AddRange(pending.Select(p => p.Text));
-
-        return cues;
+        if (current is not null)
+        {
+            current.Lines.AddRange(pending.Select(p => p.Text));
+            yield return current;
+        }
     }
 
     // Lines seen since a blank line, now followed by a timing: the last is the cue identifier, the rest continue the previous cue.
@@ -145,39 +173,34 @@ public static partial class SubtitleParser
         return true;
     }
 
-    private static List<TranscriptSegment> Merge(List<RawCue> cues)
+    // Adds the cue's new text to the segments (or extends the last segment when it only repeats); returns its cleaned lines,
+    // or the previous ones when the cue had no text.
+    private static List<string>? Merge(RawCue cue, List<string>? previousLines, List<TranscriptSegment> segments)
     {
-        var segments = new List<TranscriptSegment>();
-        List<string>? previousLines = null;
-        foreach (RawCue cue in cues)
+        string? speaker = null;
+        List<string> lines = cue.Lines.Select(l => Clean(l, ref speaker)).Where(l => l.Length > 0).ToList();
+        if (lines.Count == 0)
         {
-            string? speaker = null;
-            List<string> lines = cue.Lines.Select(l => Clean(l, ref speaker)).Where(l => l.Length > 0).ToList();
-            if (lines.Count == 0)
-            {
-                continue;
-            }
-
-            List<string> fresh = previousLines is null ? lines : NewLines(previousLines, lines);
-            previousLines = lines;
-            if (fresh.Count == 0)
-            {
-                // A rolling caption repeating what was already said: extend it instead of repeating it.
-                TranscriptSegment last = segments[^1];
-                segments[^1] = last with { End = cue.End > last.End ? cue.End : last.End };
-                continue;
-            }
-
-            segments.Add(new TranscriptSegment(string.Join(' ', fresh), cue.Start, cue.End, speaker));
+            return previousLines;
         }
 
-        return segments;
+        List<string> fresh = previousLines is null ? lines : NewLines(previousLines, lines);
+        if (fresh.Count == 0)
+        {
+            // A rolling caption repeating what was already said: extend it instead of repeating it.
+            TranscriptSegment last = segments[^1];
+            segments[^1] = last with { End = cue.End > last.End ? cue.End : last.End };
+            return lines;
+        }
+
+        segments.Add(new TranscriptSegment(string.Join(' ', fresh), cue.Start, cue.End, speaker));
+        return lines;
     }
 
     // Lines of the current cue that the previous cue did not already show (rolling captions repeat the tail of the last one).
     private static List<string> NewLines(List<string> previous, List<string> current)
     {
-        for (int overlap = Math.Min(previous.Count, current.Count); overlap > 0; overlap--)
+        for (int overlap = Math.Min(Math.Min(previous.Count, current.Count), MaxRepeatedLines); overlap > 0; overlap--)
         {
             if (previous.Skip(previous.Count - overlap).SequenceEqual(current.Take(overlap), StringComparer.Ordinal))
             {
@@ -198,16 +221,40 @@ public static partial class SubtitleParser
 
     private static string Clean(string line, ref string? speaker)
     {
-        Match voice = VoiceTag().Match(line);
-        if (voice.Success)
+        // Most caption lines are plain words: skip the regexes (and their copies) for them.
+        string text = line;
+        if (line.Contains('<', StringComparison.Ordinal))
         {
-            speaker ??= voice.Groups["name"].Value.Trim();
+            Match voice = VoiceTag().Match(line);
+            if (voice.Success)
+            {
+                speaker ??= voice.Groups["name"].Value.Trim();
+            }
+
+            text = Tag().Replace(text, string.Empty);
         }
 
-        string text = Tag().Replace(line, string.Empty);
-        text = AssOverride().Replace(text, string.Empty);
+        if (text.Contains("{\\", StringComparison.Ordinal))
+        {
+            text = AssOverride().Replace(text, string.Empty);
+        }
+
         text = WebUtility.HtmlDecode(text);
-        return Whitespace().Replace(text, " ").Trim();
+        return HasRunOfWhitespace(text) ? Whitespace().Replace(text, " ").Trim() : text.Trim();
+    }
+
+    // Whitespace other than single spaces, which the collapse would change.
+    private static bool HasRunOfWhitespace(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Shorten(string line) => line.Length <= 60 ? line : string.Concat(line.AsSpan(0, 60), "…");
@@ -217,13 +264,14 @@ public static partial class SubtitleParser
     [GeneratedRegex(@"^(?<start>(?:\d{1,3}:)?\d{1,2}:\d{1,2}[,.]\d{1,3})\s*-->\s*(?<end>(?:\d{1,3}:)?\d{1,2}:\d{1,2}[,.]\d{1,3})(?:\s.*)?$")]
     private static partial Regex TimingLine();
 
-    [GeneratedRegex(@"<v(?:\.[^\s>]+)?\s+(?<name>[^>]+)>")]
+    // Unanchored patterns over untrusted lines run without backtracking: "<a<a<a…" with no ">" is quadratic otherwise.
+    [GeneratedRegex(@"<v(?:\.[^\s>]+)?\s+(?<name>[^>]+)>", RegexOptions.NonBacktracking)]
     private static partial Regex VoiceTag();
 
-    [GeneratedRegex(@"</?[A-Za-z0-9][^>]*>|<\d{1,3}:[\d:.]+>")]
+    [GeneratedRegex(@"</?[A-Za-z0-9][^>]*>|<\d{1,3}:[\d:.]+>", RegexOptions.NonBacktracking)]
     private static partial Regex Tag();
 
-    [GeneratedRegex(@"\{\\[^}]*\}")]
+    [GeneratedRegex(@"\{\\[^}]*\}", RegexOptions.NonBacktracking)]
     private static partial Regex AssOverride();
 
     [GeneratedRegex(@"\s+")]

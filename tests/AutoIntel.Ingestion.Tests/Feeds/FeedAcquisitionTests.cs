@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AutoIntel.Core;
 using AutoIntel.Core.Content;
 using AutoIntel.Storage;
 using AutoIntel.TestKit;
@@ -101,7 +102,7 @@ public sealed class FeedAcquisitionTests : IAsyncLifetime
                 "application/atom+xml"));
             app.MapGet("/watch", () => Results.Content("<html><head><title>Not a video host</title></head><body><article><p>Text.</p></article></body></html>", "text/html"));
         });
-        _provider = TestServices.Build(TestServices.Loopback());
+        _provider = TestServices.Build(TestServices.Loopback(), s => s.AddSingleton<ISpeechToText>(new FakeSpeechToText()));
     }
 
     public async Task DisposeAsync()
@@ -144,6 +145,19 @@ public sealed class FeedAcquisitionTests : IAsyncLifetime
         (await Store.GetAsync("runs/f2/source.mp3")).Should().Equal(Mp3);
         content.Episode!.ContentUrl.Should().Be(_server.Url("/audio/ep1.mp3").AbsoluteUri, "relative links resolve against the feed's URL");
         content.Episode.Published.Should().Be(new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.FromHours(-5)));
+    }
+
+    [Fact]
+    public async Task AcquireAsync_AudioOnlyEpisodeWithoutTranscriptionEndpoint_RefusedBeforeDownloadingAudio()
+    {
+        await using ServiceProvider withoutSpeech = TestServices.Build(TestServices.Loopback());
+        IContentAcquirer acquirer = withoutSpeech.GetRequiredService<IContentAcquirer>();
+
+        Func<Task> act = () => acquirer.AcquireAsync(_server.Url("/feed/audio").AbsoluteUri, "f9");
+
+        (await act.Should().ThrowAsync<PermanentFailureException>()).Which.Message.Should()
+            .Contain("\"Episode 1: Wind\"").And.Contain("has no transcript, only audio").And.Contain("Llm__Endpoint");
+        _requests.Should().Contain("/feed/audio").And.NotContain("/audio/ep1.mp3", "the audio is not downloaded when nothing can transcribe it");
     }
 
     [Fact]
@@ -200,7 +214,7 @@ public sealed class FeedAcquisitionTests : IAsyncLifetime
     {
         var settings = TestServices.Loopback();
         settings["Transcription:PieceBytes"] = "4096";
-        await using var provider = TestServices.Build(settings);
+        await using var provider = TestServices.Build(settings, s => s.AddSingleton<ISpeechToText>(new FakeSpeechToText()));
 
         AcquiredContent content = await provider.GetRequiredService<IContentAcquirer>().AcquireAsync(_server.Url("/feed/long").AbsoluteUri, "f9");
 

@@ -98,4 +98,15 @@ public sealed class FeedParserTests
 
     private static FeedItem Item(int position, string title, DateTimeOffset? published) =>
         new(position, title, null, published, [], [new FeedLink(new Uri($"https://x.example/{title}.mp3"), "audio/mpeg")]);
+
+    [Fact]
+    public void Parse_NestedPastTheDepthLimit_Refused()
+    {
+        const int levels = 200_000;
+        string xml = "<rss><channel><title>" + string.Concat(Enumerable.Repeat("<a>", levels)) + "x" + string.Concat(Enumerable.Repeat("</a>", levels)) + "</title></channel></rss>";
+
+        Action act = () => FeedParser.Parse(Encoding.UTF8.GetBytes(xml), Base, "show");
+
+        act.Should().Throw<ContentRefusedException>().WithMessage($"Refused show: the feed nests XML elements more than {FeedParser.MaxDepth} deep.*");
+    }
 }

@@ -61,6 +61,16 @@ public sealed class SafeHttpFetcherTests : IAsyncLifetime
             await ctx.Response.Body.FlushAsync(ctx.RequestAborted);
             await Task.Delay(Timeout.Infinite, ctx.RequestAborted);
         });
+        app.MapGet("/huge-headers", (HttpContext ctx) =>
+        {
+            // 80 KiB of headers, past the client's 64 KiB limit.
+            for (int i = 0; i < 20; i++)
+            {
+                ctx.Response.Headers[$"X-Padding-{i}"] = new string('h', 4096);
+            }
+
+            return Results.Text("body", "text/plain");
+        });
         app.MapGet("/echo-host", (HttpContext ctx) => Results.Text($"host={ctx.Request.Host}", "text/plain"));
     });
 
@@ -187,6 +197,15 @@ public sealed class SafeHttpFetcherTests : IAsyncLifetime
         Func<Task> act = () => FetchAsync("/unavailable");
 
         (await act.Should().ThrowAsync<HttpRequestException>()).Which.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
+    public async Task FetchAsync_OversizedResponseHeaders_RefusedNotRetried()
+    {
+        Func<Task> act = () => FetchAsync("/huge-headers");
+
+        (await act.Should().ThrowAsync<ContentRefusedException>()).Which.Message.Should()
+            .StartWith($"Refused {_server.Url("/huge-headers").AbsoluteUri}: the server's response headers are larger than the 64 KiB limit.");
     }
 
     [Fact]

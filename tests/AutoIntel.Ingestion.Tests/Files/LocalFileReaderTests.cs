@@ -133,4 +133,58 @@ public sealed class LocalFileReaderTests : IDisposable
 
         await act.Should().ThrowAsync<PermanentFailureException>().WithMessage("*contains binary data, not .srt text.");
     }
+
+    [Fact]
+    public async Task ReadAsync_NamedPipe_RefusedWithoutWaitingForAWriter()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string path = _temp.Combine("talk.srt");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]))
+        {
+            await mkfifo.WaitForExitAsync();
+            mkfifo.ExitCode.Should().Be(0);
+        }
+
+        // Opening the FIFO would block until a writer appears; the token only bounds the test if that regresses.
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        Func<Task> act = () => Task.Run(() => _reader.ReadAsync(path), guard.Token).WaitAsync(guard.Token);
+
+        await act.Should().ThrowAsync<PermanentFailureException>().WithMessage($"Cannot read {path}: it is a named pipe (FIFO), not a regular file.");
+    }
+
+    [Fact]
+    public async Task ReadAsync_UnixSocket_Refused()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string path = _temp.Combine("notes.txt");
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        socket.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(path));
+
+        Func<Task> act = () => _reader.ReadAsync(path);
+
+        await act.Should().ThrowAsync<PermanentFailureException>().WithMessage($"Cannot read {path}: it is a socket, not a regular file.");
+    }
+
+    [Theory]
+    [InlineData("/dev/zero")]
+    [InlineData("/dev/null")]
+    public async Task ReadAsync_CharacterDevice_Refused(string device)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        Func<Task> act = () => _reader.ReadAsync(device);
+
+        await act.Should().ThrowAsync<PermanentFailureException>().WithMessage($"Cannot read {device}: it is a character device, not a regular file.");
+    }
 }

@@ -82,4 +82,50 @@ public sealed class HtmlTextExtractorTests
     {
         HtmlTextExtractor.Extract("<html><head><script>alert(1)</script></head><body><style>p{}</style></body></html>").Blocks.Should().BeEmpty();
     }
+
+    [Fact]
+    public void Extract_NestedAtTheDepthLimit_ReadsEveryBlock()
+    {
+        // <html> and <body> take two levels.
+        string html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>x", HtmlTextExtractor.MaxDepth - 2));
+
+        HtmlText result = HtmlTextExtractor.Extract(html);
+
+        result.Blocks.Should().HaveCount(HtmlTextExtractor.MaxDepth - 2).And.OnlyContain(b => b == "x.");
+    }
+
+    [Theory]
+    [InlineData(HtmlTextExtractor.MaxDepth - 1)]
+    [InlineData(200_000)]
+    public void Extract_NestedPastTheDepthLimit_RefusedWithFormatException(int divs)
+    {
+        string html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>x", divs));
+
+        Action extract = () => HtmlTextExtractor.Extract(html);
+        Action title = () => HtmlTextExtractor.ReadTitle(html);
+
+        extract.Should().Throw<FormatException>().WithMessage($"it nests HTML elements more than {HtmlTextExtractor.MaxDepth} deep");
+        title.Should().Throw<FormatException>();
+    }
+
+    [Fact]
+    public void Extract_MoreElementsThanTheLimit_RefusedWithFormatException()
+    {
+        string html = "<html><body>" + string.Concat(Enumerable.Repeat("<b></b>", HtmlTextExtractor.MaxElements));
+
+        Action act = () => HtmlTextExtractor.Extract(html);
+
+        act.Should().Throw<FormatException>().WithMessage("it has more than 250,000 HTML elements");
+    }
+
+    [Fact]
+    public void Extract_CancelledToken_StopsParsing()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Action act = () => HtmlTextExtractor.Extract("<html><body><p>Text</p></body></html>", cancelled.Token);
+
+        act.Should().Throw<OperationCanceledException>();
+    }
 }

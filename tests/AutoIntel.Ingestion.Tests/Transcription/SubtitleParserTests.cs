@@ -84,4 +84,48 @@ public sealed class SubtitleParserTests
 
         act.Should().Throw<FormatException>().Which.Message.Should().Contain(expected);
     }
+
+    [Fact]
+    public void Parse_CuesOfManyLines_ComparesOnlyTheRollingTail()
+    {
+        // Two cues of 50,000 identical lines: comparing every overlap length would be quadratic; the second cue is new text
+        // beyond the last few lines the first one showed, so it stays.
+        string lines = string.Join('\n', Enumerable.Repeat("same line", 50_000));
+        string srt = $"1\n00:00:01,000 --> 00:00:02,000\n{lines}\n\n2\n00:00:02,000 --> 00:00:03,000\n{lines}\n";
+
+        IReadOnlyList<TranscriptSegment> segments = SubtitleParser.Parse(srt);
+
+        segments.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void Parse_CrLfAndLoneCr_ReadAsLineBreaks()
+    {
+        string srt = "\uFEFF1\r\n00:00:01,000 --> 00:00:02,000\r\nHello\r\n\r2\r00:00:02,000 --> 00:00:03,000\rworld\r";
+
+        SubtitleParser.Parse(srt).Select(s => s.Text).Should().Equal("Hello", "world");
+    }
+
+    [Fact]
+    public void Parse_CancelledToken_StopsReading()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Action act = () => SubtitleParser.Parse("1\n00:00:01,000 --> 00:00:02,000\nHello\n", cancelled.Token);
+
+        act.Should().Throw<OperationCanceledException>();
+    }
+
+    [Fact]
+    public void Parse_LineOfUnclosedTags_KeptAsText()
+    {
+        // With a backtracking tag pattern this line cost time quadratic in its length (no ">" ever closes a tag).
+        string line = string.Concat(Enumerable.Repeat("<a", 100_000));
+
+        IReadOnlyList<TranscriptSegment> segments = SubtitleParser.Parse($"1\n00:00:01,000 --> 00:00:02,000\n{line}\n");
+
+        segments.Should().ContainSingle();
+        (segments[0].Text == line).Should().BeTrue("a line with no complete tag is kept as it is");
+    }
 }
