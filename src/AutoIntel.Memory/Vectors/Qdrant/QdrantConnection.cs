@@ -69,7 +69,8 @@ internal sealed class QdrantConnection : IDisposable
 
     private QdrantException Failure(string operation, RpcException e) => e.StatusCode switch
     {
-        StatusCode.Unavailable => new QdrantException(
+        // Internal with an HTTP failure: something answered, but not over HTTP/2 (a REST port, a proxy without HTTP/2).
+        _ when e.StatusCode == StatusCode.Unavailable || (e.StatusCode == StatusCode.Internal && e.Status.DebugException is HttpRequestException) => new QdrantException(
             $"Cannot reach Qdrant at {Address} ({e.Status.Detail}). Memory:Qdrant:Url is Qdrant's gRPC endpoint (port 6334, not the REST port 6333). "
             + "Start Qdrant (docker run -p 6333:6333 -p 6334:6334 qdrant/qdrant) or unset Memory__Qdrant__Url to use the embedded vector store.", e),
         StatusCode.DeadlineExceeded => new QdrantException(

@@ -10,6 +10,9 @@ using AutoIntel.Memory.Vectors.Qdrant;
 using AutoIntel.Storage;
 using AutoIntel.TestKit;
 using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -221,6 +224,18 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
         (await act.Should().ThrowAsync<QdrantException>()
             .WithMessage($"*http://127.0.0.1:{port}/*port 6334*Start Qdrant*Memory__Qdrant__Url*"))
             .Which.StatusCode.Should().Be(StatusCode.Unavailable);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_UrlIsAnHttp1Server_ThrowsNamingTheGrpcPort()
+    {
+        // What Memory:Qdrant:Url pointing at a plain HTTP/1.1 endpoint (a REST port, a proxy without HTTP/2) looks like.
+        await using LoopbackHttpServer rest = await LoopbackHttpServer.StartAsync(app => app.Run(ctx => ctx.Response.WriteAsync("{}")), protocols: HttpProtocols.Http1);
+        using var store = new QdrantVectorStore(new QdrantOptions { Url = rest.BaseAddress.ToString(), MaxRetries = 0 });
+
+        Func<Task> act = () => store.UpsertAsync(Collection, [Rec("a", [1, 0])]);
+
+        (await act.Should().ThrowAsync<QdrantException>().WithMessage($"*{rest.BaseAddress}*HTTP_1_1_REQUIRED*gRPC endpoint (port 6334*")).Which.StatusCode.Should().Be(StatusCode.Internal);
     }
 
     [Fact]
