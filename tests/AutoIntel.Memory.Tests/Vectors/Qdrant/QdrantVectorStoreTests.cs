@@ -352,7 +352,7 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
         using var dir = new TempDirectory();
         IConfiguration config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Memory:Qdrant:Url"] = "localhost:6333",
+            ["Memory:Qdrant:Url"] = "localhost:6334",
             ["Memory:Qdrant:CollectionPrefix"] = "a/b",
             ["Memory:Qdrant:Timeout"] = "-00:00:01",
         }).Build();
@@ -366,20 +366,22 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
             .And.Contain(f => f.Contains("Timeout", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void AddAutoIntelMemory_QdrantUrlWithKeyInQuery_RefusedWithoutEchoingTheKey()
+    [Theory]
+    [InlineData("https://qdrant.example:6334/?api-key=SECRETKEY")]
+    [InlineData("https://admin:SECRETKEY@qdrant.example:6334/")]
+    public void AddAutoIntelMemory_QdrantUrlWithKeyInQueryOrUserInfo_RefusedWithoutEchoingTheKey(string url)
     {
         using var dir = new TempDirectory();
         IConfiguration config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Memory:Qdrant:Url"] = "https://qdrant.example:6333/?api-key=SECRETKEY",
+            ["Memory:Qdrant:Url"] = url,
         }).Build();
         using ServiceProvider sp = new ServiceCollection().AddAutoIntelMemory(config, dir.Path).BuildServiceProvider();
 
         Action act = () => _ = sp.GetRequiredService<IOptions<MemoryOptions>>().Value;
 
         act.Should().Throw<OptionsValidationException>().Which.Message.Should()
-            .Contain("https://qdrant.example:6333/").And.Contain("Memory:Qdrant:ApiKey").And.NotContain("SECRETKEY");
+            .Contain("https://qdrant.example:6334/").And.Contain("Memory:Qdrant:ApiKey").And.NotContain("SECRETKEY");
     }
 
     /// <summary>The official client straight on the fake, to act as another process would.</summary>
