@@ -69,16 +69,19 @@ internal sealed class QdrantConnection : IDisposable
 
     private QdrantException Failure(string operation, RpcException e) => e.StatusCode switch
     {
-        // Internal with an HTTP failure: something answered, but not over HTTP/2 (a REST port, a proxy without HTTP/2).
-        _ when e.StatusCode == StatusCode.Unavailable || (e.StatusCode == StatusCode.Internal && e.Status.DebugException is HttpRequestException) => new QdrantException(
-            $"Cannot reach Qdrant at {Address} ({e.Status.Detail}). Memory:Qdrant:Url is Qdrant's gRPC endpoint (port 6334, not the REST port 6333). "
-            + "Start Qdrant (docker run -p 6333:6333 -p 6334:6334 qdrant/qdrant) or unset Memory__Qdrant__Url to use the embedded vector store.", e),
+        StatusCode.Unavailable => Unreachable(e),
+        // Something answered, but not over HTTP/2: a REST port, or a proxy without HTTP/2.
+        StatusCode.Internal when e.Status.DebugException is HttpRequestException => Unreachable(e),
         StatusCode.DeadlineExceeded => new QdrantException(
             $"Qdrant at {Address} did not answer {operation} within {_options.Timeout.TotalSeconds:0.#} s (Memory:Qdrant:Timeout).", e),
         StatusCode.Unauthenticated or StatusCode.PermissionDenied => new QdrantException(
             $"Qdrant at {Address} refused {operation} with {e.StatusCode} ({e.Status.Detail}): check Memory:Qdrant:ApiKey (Memory__Qdrant__ApiKey).", e),
         _ => new QdrantException($"Qdrant {operation} failed with {e.StatusCode}: {e.Status.Detail}", e),
     };
+
+    private QdrantException Unreachable(RpcException e) => new(
+        $"Cannot reach Qdrant at {Address} ({e.Status.Detail}). Memory:Qdrant:Url is Qdrant's gRPC endpoint (port 6334, not the REST port 6333). "
+        + "Start Qdrant (docker run -p 6333:6333 -p 6334:6334 qdrant/qdrant) or unset Memory__Qdrant__Url to use the embedded vector store.", e);
 
     private ResiliencePipeline BuildPipeline()
     {
