@@ -14,7 +14,7 @@ public sealed class MemoryOptionsValidator : IValidateOptions<MemoryOptions>
         {
             if (!string.IsNullOrWhiteSpace(q.ApiKey))
             {
-                errors.Add("Memory:Qdrant:ApiKey is set but Memory:Qdrant:Url is not; set the Url (e.g. http://localhost:6333) or remove the key.");
+                errors.Add("Memory:Qdrant:ApiKey is set but Memory:Qdrant:Url is not; set the Url (e.g. http://localhost:6334) or remove the key.");
             }
 
             return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
@@ -22,7 +22,7 @@ public sealed class MemoryOptionsValidator : IValidateOptions<MemoryOptions>
 
         if (!Uri.TryCreate(q.Url, UriKind.Absolute, out Uri? url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
-            errors.Add($"Memory:Qdrant:Url must be an absolute http(s) URL such as http://localhost:6333 (was '{q.Url}').");
+            errors.Add($"Memory:Qdrant:Url must be an absolute http(s) URL such as http://localhost:6334 (Qdrant's gRPC port) (was '{q.Url}').");
         }
         else if (!string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment) || !string.IsNullOrEmpty(url.UserInfo))
         {

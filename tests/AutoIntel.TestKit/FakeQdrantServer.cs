@@ -1,25 +1,30 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
+using Grpc.AspNetCore.Server.Model;
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Qdrant.Client.Grpc;
 
 namespace AutoIntel.TestKit;
 
-/// <summary>A Qdrant REST server on 127.0.0.1:0 following the public API closely enough to test a client against:
-/// collections, keyword payload indexes, upsert/query/search/delete/count with <c>must</c> filters (<c>match.value</c>, <c>has_id</c>),
-/// exact cosine scores, point ids that must be unsigned integers or UUIDs, the <c>{result, status, time}</c> envelope,
-/// <c>{status: {error}}</c> error bodies, the <c>api-key</c> header, and scripted 429/503 with Retry-After.</summary>
+/// <summary>A Qdrant gRPC server on 127.0.0.1:0 speaking Qdrant's wire protocol (Qdrant.Client's own messages) closely enough to
+/// test a client against: collections, keyword payload indexes, upsert/query/delete/count with <c>must</c> filters (keyword match,
+/// <c>has_id</c>), exact cosine scores, point ids that must be integers or UUIDs, Qdrant's status codes and error texts
+/// (NotFound, AlreadyExists, InvalidArgument), the <c>api-key</c> header, a 32 MB message limit, and scripted failures
+/// (Unavailable, ResourceExhausted with <c>retry-after</c>).</summary>
 /// <remarks>A reference implementation for tests, kept simple: brute-force search, one lock, no HNSW, no persistence.</remarks>
 public sealed class FakeQdrantServer : IAsyncDisposable
 {
-    /// <summary>Qdrant's default <c>service.max_request_size_mb</c>.</summary>
+    /// <summary>Qdrant's default <c>service.max_request_size_mb</c>, which also bounds gRPC messages.</summary>
     public const int MaxRequestBytes = 32 * 1024 * 1024;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, FakeCollection> _collections = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _failures = new();
+    private readonly ConcurrentQueue<(StatusCode Status, int? RetryAfter)> _failures = new();
     private readonly ConcurrentQueue<FakeQdrantRequest> _requests = new();
     private LoopbackHttpServer _http = null!;
 
@@ -28,29 +33,42 @@ public sealed class FakeQdrantServer : IAsyncDisposable
         ApiKey = apiKey;
     }
 
-    /// <summary>The REST root, e.g. <c>http://127.0.0.1:49152/</c> (what <c>Memory:Qdrant:Url</c> takes).</summary>
+    /// <summary>The gRPC root, e.g. <c>http://127.0.0.1:49152/</c> (what <c>Memory:Qdrant:Url</c> takes).</summary>
     public Uri BaseUrl => _http.BaseAddress;
 
-    /// <summary>When set, every request must carry it in the <c>api-key</c> header (or as a bearer token), else 401.</summary>
+    /// <summary>When set, every call must carry it in the <c>api-key</c> header (or as a bearer token), else Unauthenticated.</summary>
     public string? ApiKey { get; }
 
-    /// <summary>Requests received, in order.</summary>
+    /// <summary>Calls received, in order.</summary>
     public IReadOnlyList<FakeQdrantRequest> Requests => [.. _requests];
 
-    /// <summary>Starts the server on a free loopback port.</summary>
-    public static async Task<FakeQdrantServer> StartAsync(string? apiKey = null)
+    /// <summary>The gRPC methods served (full names and message types), to compare with Qdrant.Client's stubs.</summary>
+    public static IReadOnlyList<IMethod> Methods => FakeQdrantServices.Methods;
+
+    /// <summary>Starts the server on a free loopback port: h2c, or TLS when a <paramref name="certificate"/> is given.</summary>
+    public static async Task<FakeQdrantServer> StartAsync(string? apiKey = null, X509Certificate2? certificate = null)
     {
         var server = new FakeQdrantServer(apiKey);
-        server._http = await LoopbackHttpServer.StartAsync(app => app.Run(server.HandleAsync));
+        server._http = await LoopbackHttpServer.StartAsync(
+            app => app.MapGrpcService<FakeQdrantServer>(),
+            services =>
+            {
+                services.AddGrpc(o => o.MaxReceiveMessageSize = MaxRequestBytes);
+                services.AddSingleton(server);
+                services.AddSingleton<IServiceMethodProvider<FakeQdrantServer>, FakeQdrantServices>();
+            },
+            certificate,
+            HttpProtocols.Http2);
         return server;
     }
 
-    /// <summary>Answers the next <paramref name="times"/> requests with <paramref name="status"/> (e.g. 429 or 503) and an optional Retry-After.</summary>
-    public void FailNext(int status, string? retryAfter = null, int times = 1)
+    /// <summary>Answers the next <paramref name="times"/> calls with <paramref name="status"/> (e.g. Unavailable or ResourceExhausted)
+    /// instead of applying them, with Qdrant's <c>retry-after</c> (seconds) when given.</summary>
+    public void FailNext(StatusCode status, int? retryAfterSeconds = null, int times = 1)
     {
         for (int i = 0; i < times; i++)
         {
-            _failures.Enqueue((status, retryAfter));
+            _failures.Enqueue((status, retryAfterSeconds));
         }
     }
 
@@ -63,186 +81,155 @@ public sealed class FakeQdrantServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The payload indexes of a collection: field name → schema as sent (e.g. <c>"keyword"</c> or <c>{"type":"keyword","is_tenant":true}</c>).</summary>
-    public IReadOnlyDictionary<string, string> PayloadIndexes(string collection)
+    /// <summary>The payload indexes of a collection: field name → the request that created it.</summary>
+    public IReadOnlyDictionary<string, CreateFieldIndexCollection> PayloadIndexes(string collection)
     {
         lock (_gate)
         {
-            return new Dictionary<string, string>(_collections[collection].Indexes);
+            return new Dictionary<string, CreateFieldIndexCollection>(_collections[collection].Indexes);
         }
     }
 
-    /// <summary>The stored points of a collection: Qdrant id → payload (as JSON).</summary>
-    public IReadOnlyDictionary<string, string> Points(string collection)
+    /// <summary>The stored points of a collection: Qdrant id → payload.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, Value>> Points(string collection)
     {
         lock (_gate)
         {
-            return _collections[collection].Points.ToDictionary(p => p.Key, p => p.Value.Payload.ToJsonString());
+            return _collections[collection].Points.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, Value>)new Dictionary<string, Value>(p.Value.Payload));
         }
     }
 
     public ValueTask DisposeAsync() => _http.DisposeAsync();
 
-    private async Task HandleAsync(HttpContext ctx)
+    /// <summary>Authorises, records and answers one call; a scripted failure answers instead and the call is not applied.</summary>
+    internal Task<TResponse> HandleAsync<TRequest, TResponse>(string method, TRequest request, ServerCallContext call, Func<TRequest, TResponse> handler)
     {
-        long started = Stopwatch.GetTimestamp();
-        string method = ctx.Request.Method;
-        string path = ctx.Request.Path.Value ?? "";
-        using var buffer = new MemoryStream();
-        await ctx.Request.Body.CopyToAsync(buffer);
-        byte[] bytes = buffer.ToArray();
-        JsonNode? body = null;
-        string? apiKey = ctx.Request.Headers["api-key"].FirstOrDefault();
-        int points = 0;
-        (int Status, JsonNode? Result, string? Error) reply;
-        (int Status, string? RetryAfter) failure = default;
-        if (bytes.Length > MaxRequestBytes)
+        string? apiKey = call.RequestHeaders.GetValue("api-key");
+        int points = request switch { UpsertPoints u => u.Points.Count, DeletePoints d => d.Points?.Points?.Ids.Count ?? 0, _ => 0 };
+        StatusCode status = StatusCode.OK;
+        try
         {
-            reply = (413, null, $"Payload too large: {bytes.Length} bytes, the limit is {MaxRequestBytes}");
-        }
-        else
-        {
-            try
+            Authorize(apiKey, call.RequestHeaders.GetValue("authorization"));
+            if (_failures.TryDequeue(out var failure))
             {
-                body = bytes.Length == 0 ? null : JsonNode.Parse(bytes);
-                points = body?["points"] is JsonArray p ? p.Count : 0;
-                // A scripted failure answers instead of the request, which is then not applied (as a 503 from an overloaded node).
-                reply = Authorize(ctx.Request, apiKey)
-                    ?? (_failures.TryDequeue(out failure) ? (failure.Status, null, failure.Status == 429 ? "Too many requests" : "Service Unavailable") : Route(method, path, body));
-            }
-            catch (JsonException e)
-            {
-                reply = (400, null, $"Format error in JSON body: {e.Message}");
-            }
-            catch (FakeQdrantError e)
-            {
-                reply = (e.Status, null, e.Message);
-            }
-        }
+                if (failure.RetryAfter is { } seconds)
+                {
+                    call.ResponseTrailers.Add("retry-after", seconds.ToString(CultureInfo.InvariantCulture));
+                }
 
-        _requests.Enqueue(new FakeQdrantRequest(method, path + ctx.Request.QueryString, apiKey, points, reply.Status));
-        if (failure.RetryAfter is not null)
-        {
-            ctx.Response.Headers.RetryAfter = failure.RetryAfter;
-        }
+                throw Error(failure.Status, failure.Status == StatusCode.ResourceExhausted ? "Rate limiting exceeded" : "Service Unavailable");
+            }
 
-        ctx.Response.StatusCode = reply.Status;
-        await WriteAsync(ctx, Envelope(reply.Result, reply.Error, started));
+            lock (_gate)
+            {
+                return Task.FromResult(handler(request));
+            }
+        }
+        catch (RpcException e)
+        {
+            status = e.StatusCode;
+            throw;
+        }
+        finally
+        {
+            _requests.Enqueue(new FakeQdrantRequest(method, apiKey, points, status));
+        }
     }
 
-    private (int, JsonNode?, string?)? Authorize(HttpRequest request, string? apiKey)
+    internal PointsOperationResponse Upsert(UpsertPoints request) => Operation(Existing(request.CollectionName).Upsert(request.Points));
+
+    internal PointsOperationResponse Delete(DeletePoints request) => Operation(Existing(request.CollectionName).Delete(request.Points));
+
+    internal CountResponse Count(CountPoints request) =>
+        new() { Result = new CountResult { Count = (ulong)Existing(request.CollectionName).Matching(request.Filter).Count() }, Time = 0.001 };
+
+    internal QueryResponse Query(QueryPoints request)
+    {
+        FakeCollection collection = Existing(request.CollectionName);
+        if (request.Query?.Nearest?.Dense is not { } dense || request.Prefetch.Count > 0 || !string.IsNullOrEmpty(request.Using))
+        {
+            throw Error(StatusCode.Unimplemented, "The fake answers nearest-neighbour queries of one dense vector only");
+        }
+
+        var response = new QueryResponse { Time = 0.001 };
+        response.Result.Add(collection.Search([.. dense.Data], request.Filter, request.HasLimit ? (int)request.Limit : 10,
+            request.HasScoreThreshold ? request.ScoreThreshold : null, request.WithPayload?.Enable == true));
+        return response;
+    }
+
+    internal PointsOperationResponse CreateFieldIndex(CreateFieldIndexCollection request)
+    {
+        FakeCollection collection = Existing(request.CollectionName);
+        if (request.FieldType != FieldType.Keyword)
+        {
+            throw Error(StatusCode.Unimplemented, $"The fake supports keyword indexes only (got {request.FieldType})");
+        }
+
+        collection.Indexes[request.FieldName] = request.Clone();
+        return Operation(collection.NextOperation());
+    }
+
+    internal GetCollectionInfoResponse GetCollection(GetCollectionInfoRequest request) =>
+        new() { Result = Existing(request.CollectionName).Info(), Time = 0.001 };
+
+    internal CollectionOperationResponse CreateCollection(CreateCollection request)
+    {
+        string name = request.CollectionName;
+        if (_collections.ContainsKey(name))
+        {
+            throw Error(StatusCode.AlreadyExists, $"Wrong input: Collection `{name}` already exists!");
+        }
+
+        VectorParams vectors = request.VectorsConfig?.Params ?? throw Error(StatusCode.Unimplemented, "The fake supports one unnamed vector per point only");
+        if (vectors.Size is < 1 or > 65536)
+        {
+            throw Error(StatusCode.InvalidArgument, $"Validation error: [vectors_config.params.size: value {vectors.Size} invalid, must be from 1 to 65536]");
+        }
+
+        if (vectors.Distance != Distance.Cosine)
+        {
+            throw Error(StatusCode.Unimplemented, $"The fake supports distance Cosine only (got {vectors.Distance})");
+        }
+
+        _collections[name] = new FakeCollection((int)vectors.Size);
+        return new() { Result = true, Time = 0.001 };
+    }
+
+    internal CollectionOperationResponse DeleteCollection(DeleteCollection request) =>
+        new() { Result = _collections.Remove(request.CollectionName), Time = 0.001 };
+
+    private FakeCollection Existing(string name) =>
+        _collections.TryGetValue(name, out FakeCollection? c) ? c : throw Error(StatusCode.NotFound, $"Not found: Collection `{name}` doesn't exist!");
+
+    private void Authorize(string? apiKey, string? authorization)
     {
         if (ApiKey is null)
         {
-            return null;
+            return;
         }
 
-        string? bearer = request.Headers.Authorization.FirstOrDefault() is { } a && a.StartsWith("Bearer ", StringComparison.Ordinal) ? a[7..] : null;
-        if (apiKey is null && bearer is null)
+        string? key = apiKey ?? (authorization?.StartsWith("Bearer ", StringComparison.Ordinal) == true ? authorization[7..] : null);
+        if (key != ApiKey)
         {
-            return (401, null, "Must provide an API key or an Authorization bearer token");
+            // Qdrant answers both cases with Unauthenticated (an AuthError::Unauthorized).
+            throw Error(StatusCode.Unauthenticated, key is null ? "Must provide an API key or an Authorization bearer token" : "Invalid API key or JWT");
         }
-
-        return apiKey == ApiKey || bearer == ApiKey ? null : (401, null, "Invalid API key or JWT");
     }
 
-    private (int, JsonNode?, string?) Route(string method, string path, JsonNode? body)
+    private static PointsOperationResponse Operation(long operation) =>
+        new() { Result = new UpdateResult { OperationId = (ulong)operation, Status = UpdateStatus.Completed }, Time = 0.001 };
+
+    private static RpcException Error(StatusCode status, string detail) => new(new Status(status, detail));
+
+    /// <summary>Qdrant's canonical form of a point id: an unsigned integer or a hyphenated lowercase UUID; a bad UUID is InvalidArgument.</summary>
+    private static string Canonical(PointId id) => id.PointIdOptionsCase switch
     {
-        string[] parts = path.Trim('/').Split('/');
-        if (parts.Length < 2 || parts[0] != "collections")
-        {
-            return (404, null, $"Not found: {path}");
-        }
+        PointId.PointIdOptionsOneofCase.Num => id.Num.ToString(CultureInfo.InvariantCulture),
+        PointId.PointIdOptionsOneofCase.Uuid when Guid.TryParse(id.Uuid, out Guid uuid) => uuid.ToString("D"),
+        _ => throw Error(StatusCode.InvalidArgument, $"Unable to parse UUID: {id.Uuid}"),
+    };
 
-        string name = Uri.UnescapeDataString(parts[1]);
-        string rest = string.Join('/', parts.Skip(2));
-        lock (_gate)
-        {
-            if (rest.Length == 0 && method == "PUT")
-            {
-                return CreateCollection(name, body);
-            }
-
-            if (!_collections.TryGetValue(name, out FakeCollection? c))
-            {
-                return (404, null, $"Not found: Collection `{name}` doesn't exist!");
-            }
-
-            return (method, rest) switch
-            {
-                ("GET", "") => (200, c.Info(), null),
-                ("DELETE", "") => (200, _collections.Remove(name), null),
-                ("PUT", "index") => (200, c.CreateIndex(body), null),
-                ("PUT", "points") => (200, c.Upsert(body), null),
-                ("POST", "points/query") => (200, new JsonObject { ["points"] = c.Search(body, body?["query"]) }, null),
-                ("POST", "points/search") => (200, c.Search(body, body?["vector"]), null),
-                ("POST", "points/delete") => (200, c.Delete(body), null),
-                ("POST", "points/count") => (200, new JsonObject { ["count"] = c.Count(body?["filter"]) }, null),
-                _ => (404, null, $"Not found: {method} {path}"),
-            };
-        }
-    }
-
-    private (int, JsonNode?, string?) CreateCollection(string name, JsonNode? body)
-    {
-        if (_collections.ContainsKey(name))
-        {
-            return (409, null, $"Wrong input: Collection `{name}` already exists!");
-        }
-
-        JsonNode vectors = body?["vectors"] ?? throw new FakeQdrantError(400, "Format error in JSON body: missing field `vectors`");
-        int size = vectors["size"]?.GetValue<int>() ?? throw new FakeQdrantError(400, "Format error in JSON body: missing field `size`");
-        string distance = vectors["distance"]?.GetValue<string>() ?? throw new FakeQdrantError(400, "Format error in JSON body: missing field `distance`");
-        if (size < 1 || size > 65536)
-        {
-            throw new FakeQdrantError(422, "Validation error in JSON body: [vectors.size: value 0 invalid, must be from 1 to 65536]");
-        }
-
-        if (distance != "Cosine")
-        {
-            throw new FakeQdrantError(400, $"The fake supports distance Cosine only (got {distance})");
-        }
-
-        _collections[name] = new FakeCollection(size);
-        return (200, true, null);
-    }
-
-    private static JsonObject Envelope(JsonNode? result, string? error, long started)
-    {
-        double time = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return error is null
-            ? new JsonObject { ["result"] = result, ["status"] = "ok", ["time"] = time }
-            : new JsonObject { ["status"] = new JsonObject { ["error"] = error }, ["time"] = time };
-    }
-
-    private static async Task WriteAsync(HttpContext ctx, JsonObject envelope)
-    {
-        ctx.Response.ContentType = "application/json";
-        await ctx.Response.WriteAsync(envelope.ToJsonString());
-    }
-
-    /// <summary>Qdrant's canonical form of a point id: an unsigned integer or a hyphenated lowercase UUID; anything else is a 400.</summary>
-    private static string PointId(JsonNode? id)
-    {
-        if (id is JsonValue v)
-        {
-            if (v.TryGetValue(out ulong number))
-            {
-                return number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            if (v.TryGetValue(out string? text) && Guid.TryParse(text, out Guid uuid))
-            {
-                return uuid.ToString("D");
-            }
-        }
-
-        throw new FakeQdrantError(400, $"Format error in JSON body: value {id?.ToJsonString()} is not a valid point ID, valid values are either an unsigned integer or a UUID");
-    }
-
-    private static JsonValue IdNode(string id) => ulong.TryParse(id, out ulong n) ? JsonValue.Create(n) : JsonValue.Create(id);
-
-    private static JsonObject Completed(long operation) => new() { ["operation_id"] = operation, ["status"] = "completed" };
+    private static PointId IdOf(string canonical) => ulong.TryParse(canonical, out ulong n) ? new PointId { Num = n } : new PointId { Uuid = canonical };
 
     private sealed class FakeCollection(int size)
     {
@@ -250,169 +237,136 @@ public sealed class FakeQdrantServer : IAsyncDisposable
 
         public int Size { get; } = size;
 
-        public Dictionary<string, (float[] Vector, JsonObject Payload, long Version)> Points { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (float[] Vector, Dictionary<string, Value> Payload, long Version)> Points { get; } = new(StringComparer.Ordinal);
 
-        public Dictionary<string, string> Indexes { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, CreateFieldIndexCollection> Indexes { get; } = new(StringComparer.Ordinal);
 
-        public JsonObject Info() => new()
+        public long NextOperation() => ++_operation;
+
+        public CollectionInfo Info()
         {
-            ["status"] = "green",
-            ["optimizer_status"] = "ok",
-            ["points_count"] = Points.Count,
-            ["config"] = new JsonObject
+            var info = new CollectionInfo
             {
-                ["params"] = new JsonObject { ["vectors"] = new JsonObject { ["size"] = Size, ["distance"] = "Cosine" } },
-            },
-            ["payload_schema"] = new JsonObject(Indexes.Select(i => KeyValuePair.Create<string, JsonNode?>(
-                i.Key, new JsonObject { ["data_type"] = "keyword", ["points"] = Points.Count }))),
-        };
-
-        public JsonObject CreateIndex(JsonNode? body)
-        {
-            string field = body?["field_name"]?.GetValue<string>() ?? throw new FakeQdrantError(400, "Format error in JSON body: missing field `field_name`");
-            JsonNode schema = body["field_schema"] ?? throw new FakeQdrantError(400, "Format error in JSON body: missing field `field_schema`");
-            string type = schema is JsonValue ? schema.GetValue<string>() : schema["type"]?.GetValue<string>() ?? "";
-            if (type != "keyword")
+                Status = CollectionStatus.Green,
+                OptimizerStatus = new OptimizerStatus { Ok = true },
+                PointsCount = (ulong)Points.Count,
+                SegmentsCount = 1,
+                Config = new CollectionConfig
+                {
+                    Params = new CollectionParams { VectorsConfig = new VectorsConfig { Params = new VectorParams { Size = (ulong)Size, Distance = Distance.Cosine } } },
+                },
+            };
+            foreach ((string field, CreateFieldIndexCollection index) in Indexes)
             {
-                throw new FakeQdrantError(400, $"The fake supports keyword indexes only (got {type})");
+                info.PayloadSchema[field] = new PayloadSchemaInfo { DataType = PayloadSchemaType.Keyword, Params = index.FieldIndexParams, Points = (ulong)Points.Count };
             }
 
-            Indexes[field] = schema.ToJsonString();
-            return Completed(++_operation);
+            return info;
         }
 
-        public JsonObject Upsert(JsonNode? body)
+        public long Upsert(IEnumerable<PointStruct> points)
         {
-            JsonArray points = body?["points"] as JsonArray ?? throw new FakeQdrantError(400, "Format error in JSON body: data did not match any variant of untagged enum PointInsertOperations");
-            var parsed = new List<(string Id, float[] Vector, JsonObject Payload)>();
-            foreach (JsonNode? point in points)
+            var parsed = new List<(string Id, float[] Vector, Dictionary<string, Value> Payload)>();
+            foreach (PointStruct point in points)
             {
-                string id = PointId(point?["id"]);
-                float[] vector = point!["vector"]?.AsArray().Select(x => x!.GetValue<float>()).ToArray()
-                    ?? throw new FakeQdrantError(400, "Format error in JSON body: missing field `vector`");
+                float[] vector = point.Vectors?.Vector?.Dense is { } dense ? [.. dense.Data]
+                    : throw Error(StatusCode.Unimplemented, "The fake stores one unnamed dense vector per point only");
                 if (vector.Length != Size)
                 {
-                    throw new FakeQdrantError(400, $"Wrong input: Vector dimension error: expected dim: {Size}, got {vector.Length}");
+                    throw Error(StatusCode.InvalidArgument, $"Wrong input: Vector dimension error: expected dim: {Size}, got {vector.Length}");
                 }
 
-                parsed.Add((id, Normalise(vector), point["payload"]?.DeepClone() as JsonObject ?? []));
+                parsed.Add((Canonical(point.Id), Normalise(vector), new Dictionary<string, Value>(point.Payload)));
             }
 
             // All or nothing, like one Qdrant update operation.
-            long operation = ++_operation;
+            long operation = NextOperation();
             foreach (var (id, vector, payload) in parsed)
             {
                 Points[id] = (vector, payload, operation);
             }
 
-            return Completed(operation);
+            return operation;
         }
 
-        public JsonArray Search(JsonNode? body, JsonNode? queryNode)
+        public long Delete(PointsSelector selector)
         {
-            JsonNode vectorNode = queryNode is JsonObject nearest ? nearest["nearest"]! : queryNode ?? throw new FakeQdrantError(400, "Format error in JSON body: missing field `query`");
-            float[] query = vectorNode.AsArray().Select(x => x!.GetValue<float>()).ToArray();
-            if (query.Length != Size)
+            IEnumerable<string> ids = selector.PointsSelectorOneOfCase switch
             {
-                throw new FakeQdrantError(400, $"Wrong input: Vector dimension error: expected dim: {Size}, got {query.Length}");
+                PointsSelector.PointsSelectorOneOfOneofCase.Points => [.. selector.Points.Ids.Select(Canonical)],
+                PointsSelector.PointsSelectorOneOfOneofCase.Filter => [.. Matching(selector.Filter).Select(p => p.Key)],
+                _ => throw Error(StatusCode.InvalidArgument, "Validation error: points selector is empty"),
+            };
+            foreach (string id in ids)
+            {
+                Points.Remove(id);
             }
 
-            int limit = body?["limit"]?.GetValue<int>() ?? 10;
-            float? threshold = body?["score_threshold"]?.GetValue<float>();
-            bool withPayload = body?["with_payload"]?.GetValue<bool>() ?? false;
-            Func<string, JsonObject, bool> match = Filter(body?["filter"]);
+            return NextOperation();
+        }
+
+        public List<ScoredPoint> Search(float[] query, Filter? filter, int limit, float? threshold, bool withPayload)
+        {
+            if (query.Length != Size)
+            {
+                throw Error(StatusCode.InvalidArgument, $"Wrong input: Vector dimension error: expected dim: {Size}, got {query.Length}");
+            }
+
             float[] q = Normalise(query);
-            var hits = Points
-                .Where(p => match(p.Key, p.Value.Payload))
+            return Matching(filter)
                 .Select(p => (p.Key, p.Value, Score: Dot(q, p.Value.Vector)))
                 .Where(h => threshold is null || h.Score >= threshold)
                 .OrderByDescending(h => h.Score)
                 .ThenBy(h => h.Key, StringComparer.Ordinal)
-                .Take(limit);
-            var result = new JsonArray();
-            foreach (var (id, point, score) in hits)
-            {
-                var hit = new JsonObject { ["id"] = IdNode(id), ["version"] = point.Version, ["score"] = score };
-                if (withPayload)
+                .Take(limit)
+                .Select(h =>
                 {
-                    hit["payload"] = point.Payload.DeepClone();
-                }
+                    var hit = new ScoredPoint { Id = IdOf(h.Key), Score = h.Score, Version = (ulong)h.Value.Version };
+                    if (withPayload)
+                    {
+                        hit.Payload.Add(h.Value.Payload);
+                    }
 
-                result.Add(hit);
-            }
-
-            return result;
+                    return hit;
+                })
+                .ToList();
         }
 
-        public JsonObject Delete(JsonNode? body)
-        {
-            if (body?["points"] is JsonArray ids)
-            {
-                foreach (string id in ids.Select(PointId).ToList())
-                {
-                    Points.Remove(id);
-                }
-            }
-            else if (body?["filter"] is { } filter)
-            {
-                Func<string, JsonObject, bool> match = Filter(filter);
-                foreach (string id in Points.Where(p => match(p.Key, p.Value.Payload)).Select(p => p.Key).ToList())
-                {
-                    Points.Remove(id);
-                }
-            }
-            else
-            {
-                throw new FakeQdrantError(400, "Format error in JSON body: data did not match any variant of untagged enum PointsSelector");
-            }
-
-            return Completed(++_operation);
-        }
-
-        public long Count(JsonNode? filter)
-        {
-            Func<string, JsonObject, bool> match = Filter(filter);
-            return Points.Count(p => match(p.Key, p.Value.Payload));
-        }
-
-        // must: every condition holds; a condition is {key, match: {value}} (payload equality, any element of an array) or {has_id: [...]}.
-        private static Func<string, JsonObject, bool> Filter(JsonNode? filter)
+        // must: every condition holds; a condition is a keyword match on a payload field (any element of a list) or has_id.
+        public IEnumerable<KeyValuePair<string, (float[] Vector, Dictionary<string, Value> Payload, long Version)>> Matching(Filter? filter)
         {
             if (filter is null)
             {
-                return (_, _) => true;
+                return Points;
             }
 
-            if (filter["should"] is not null || filter["must_not"] is not null || filter["min_should"] is not null)
+            if (filter.Should.Count > 0 || filter.MustNot.Count > 0 || filter.MinShould is not null)
             {
-                throw new FakeQdrantError(400, "The fake supports `must` filters only");
+                throw Error(StatusCode.Unimplemented, "The fake supports `must` filters only");
             }
 
-            var conditions = new List<Func<string, JsonObject, bool>>();
-            foreach (JsonNode? condition in filter["must"]?.AsArray() ?? [])
-            {
-                if (condition?["has_id"] is JsonArray ids)
-                {
-                    var set = ids.Select(PointId).ToHashSet(StringComparer.Ordinal);
-                    conditions.Add((id, _) => set.Contains(id));
-                }
-                else if (condition?["key"]?.GetValue<string>() is { } key && condition["match"]?["value"] is JsonValue value)
-                {
-                    conditions.Add((_, payload) => payload[key] switch
-                    {
-                        JsonArray many => many.Any(v => JsonNode.DeepEquals(v, value)),
-                        JsonNode one => JsonNode.DeepEquals(one, value),
-                        null => false,
-                    });
-                }
-                else
-                {
-                    throw new FakeQdrantError(400, $"Format error in JSON body: data did not match any variant of untagged enum Condition ({condition?.ToJsonString()})");
-                }
-            }
-
-            return (id, payload) => conditions.TrueForAll(c => c(id, payload));
+            List<Func<string, Dictionary<string, Value>, bool>> conditions = [.. filter.Must.Select(Predicate)];
+            return Points.Where(p => conditions.TrueForAll(c => c(p.Key, p.Value.Payload))).ToList();
         }
+
+        private static Func<string, Dictionary<string, Value>, bool> Predicate(Condition condition)
+        {
+            if (condition.HasId is { } has)
+            {
+                HashSet<string> ids = [.. has.HasId.Select(Canonical)];
+                return (id, _) => ids.Contains(id);
+            }
+
+            if (condition.Field is { Match.MatchValueCase: Match.MatchValueOneofCase.Keyword } field)
+            {
+                string keyword = field.Match.Keyword;
+                return (_, payload) => payload.TryGetValue(field.Key, out Value? v) && (IsKeyword(v, keyword) || (v.ListValue?.Values.Any(x => IsKeyword(x, keyword)) ?? false));
+            }
+
+            throw Error(StatusCode.Unimplemented, $"The fake supports keyword matches and has_id only (got {condition})");
+        }
+
+        private static bool IsKeyword(Value value, string keyword) => value.KindCase == Value.KindOneofCase.StringValue && value.StringValue == keyword;
 
         private static float[] Normalise(float[] v)
         {
@@ -431,16 +385,11 @@ public sealed class FakeQdrantServer : IAsyncDisposable
             return (float)sum;
         }
     }
-
-    private sealed class FakeQdrantError(int status, string message) : Exception(message)
-    {
-        public int Status { get; } = status;
-    }
 }
 
-/// <summary>One request the fake Qdrant received.</summary>
-/// <param name="PathAndQuery">E.g. <c>/collections/x/points?wait=true</c>.</param>
+/// <summary>One call the fake Qdrant received.</summary>
+/// <param name="Method">The gRPC method's full name, e.g. <c>/qdrant.Points/Upsert</c>.</param>
 /// <param name="ApiKey">The <c>api-key</c> header, if any.</param>
-/// <param name="Points">How many points the body's <c>points</c> array held (upserts and deletes).</param>
-/// <param name="Status">The status answered (a scripted failure's status included).</param>
-public sealed record FakeQdrantRequest(string Method, string PathAndQuery, string? ApiKey, int Points, int Status);
+/// <param name="Points">How many points the call carried (upserts, deletes by id).</param>
+/// <param name="Status">The status answered (a scripted failure's included).</param>
+public sealed record FakeQdrantRequest(string Method, string? ApiKey, int Points, StatusCode Status);

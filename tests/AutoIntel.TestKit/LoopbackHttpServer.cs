@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -40,10 +41,12 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
 
     /// <summary>Starts a server whose endpoints <paramref name="map"/> adds (minimal-API style), optionally with extra services,
     /// over HTTPS when a <paramref name="certificate"/> is given (see <see cref="LoopbackCertificate"/>).</summary>
+    /// <param name="protocols">HTTP/1.1 and HTTP/2 by default; gRPC over plain http needs <see cref="HttpProtocols.Http2"/> (h2c, no ALPN to negotiate it).</param>
     public static async Task<LoopbackHttpServer> StartAsync(
         Action<WebApplication> map,
         Action<IServiceCollection>? configureServices = null,
         X509Certificate2? certificate = null,
+        HttpProtocols protocols = HttpProtocols.Http1AndHttp2,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(map);
@@ -55,6 +58,7 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen =>
         {
+            listen.Protocols = protocols;
             if (certificate is not null)
             {
                 listen.UseHttps(certificate);

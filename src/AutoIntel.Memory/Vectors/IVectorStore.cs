@@ -1,6 +1,6 @@
 namespace AutoIntel.Memory.Vectors;
 
-/// <summary>Named collections of vectors with payloads, searched by cosine similarity: <see cref="EmbeddedVectorStore"/> in-process, <see cref="Qdrant.QdrantVectorStore"/> over Qdrant's REST API.</summary>
+/// <summary>Named collections of vectors with payloads, searched by cosine similarity: <see cref="EmbeddedVectorStore"/> in-process, <see cref="Qdrant.QdrantVectorStore"/> over Qdrant's gRPC API (Qdrant.Client).</summary>
 /// <remarks>
 /// A collection is created by its first upsert and holds vectors of one length. Filters are exact matches on payload keys,
 /// all of which must match. Implementations are thread-safe.

@@ -1,8 +1,8 @@
-using System.Net;
+using Grpc.Core;
 
 namespace AutoIntel.Memory.Vectors.Qdrant;
 
-/// <summary>A Qdrant request failed after its retries; the message says what to check.</summary>
+/// <summary>A Qdrant call failed after its retries; the message says what to check.</summary>
 public sealed class QdrantException : Exception
 {
     public QdrantException()
@@ -19,12 +19,12 @@ public sealed class QdrantException : Exception
     {
     }
 
-    public QdrantException(string message, HttpStatusCode? statusCode, Exception? innerException = null)
+    public QdrantException(string message, RpcException innerException)
         : base(message, innerException)
     {
-        StatusCode = statusCode;
+        StatusCode = innerException.StatusCode;
     }
 
-    /// <summary>Qdrant's HTTP status, or null when no response arrived (network error, timeout).</summary>
-    public HttpStatusCode? StatusCode { get; }
+    /// <summary>Qdrant's gRPC status (<see cref="Grpc.Core.StatusCode.Unavailable"/> when no answer arrived), or null for a failure of ours.</summary>
+    public StatusCode? StatusCode { get; }
 }

@@ -11,8 +11,8 @@ public static class QdrantPointIds
     // Fixed for all time: changing it would orphan every point already stored.
     private static readonly Guid Namespace = new("5b0c3f4e-8a77-4d2b-9c1e-a1f0e6d2c7b4");
 
-    /// <summary>The point id (hyphenated lowercase UUID) for <paramref name="id"/>.</summary>
-    public static string For(string id)
+    /// <summary>The point id (a UUID) for <paramref name="id"/>.</summary>
+    public static Guid For(string id)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         Span<byte> ns = stackalloc byte[16];
@@ -28,6 +28,6 @@ public static class QdrantPointIds
 #pragma warning restore CA5350
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC variant
-        return new Guid(hash[..16], bigEndian: true).ToString("D");
+        return new Guid(hash[..16], bigEndian: true);
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using System.Reflection;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Memory.Embeddings;
 using AutoIntel.Memory.Graph;
@@ -9,9 +9,15 @@ using AutoIntel.Memory.Vectors;
 using AutoIntel.Memory.Vectors.Qdrant;
 using AutoIntel.Storage;
 using AutoIntel.TestKit;
+using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using QdrantClient = Qdrant.Client.QdrantClient;
+using Qdrant.Client.Grpc;
 
 namespace AutoIntel.Memory.Tests.Vectors.Qdrant;
 
@@ -29,11 +35,11 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
     public void QdrantPointIds_For_IsRfcVersion5UuidOfTheId()
     {
         // Expected value computed independently: Python uuid.uuid5(UUID("5b0c3f4e-…"), "guild-a/run-1/chunk/0.1").
-        string id = QdrantPointIds.For("guild-a/run-1/chunk/0.1");
+        string id = QdrantPointIds.For("guild-a/run-1/chunk/0.1").ToString();
 
         id.Should().Be("cba9229d-4fb1-52d7-953c-72e0acbf221a");
-        QdrantPointIds.For("guild-a/run-1/chunk/0.1").Should().Be(id);
-        QdrantPointIds.For("guild-a/run-1/chunk/0.2").Should().NotBe(id);
+        QdrantPointIds.For("guild-a/run-1/chunk/0.1").ToString().Should().Be(id);
+        QdrantPointIds.For("guild-a/run-1/chunk/0.2").ToString().Should().NotBe(id);
     }
 
     [Fact]
@@ -46,22 +52,46 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
 
         hits.Select(h => h.Id).Should().Equal("guild-a/run-1/chunk/0.1", "42");
         hits[0].Payload.Should().NotContainKey(QdrantVectorStore.OriginalIdKey).And.Contain("tenant", "guild-a");
-        IReadOnlyDictionary<string, string> points = _server.Points(QdrantName);
-        points.Keys.Should().BeEquivalentTo([QdrantPointIds.For("guild-a/run-1/chunk/0.1"), QdrantPointIds.For("42")]);
-        points[QdrantPointIds.For("42")].Should().Contain("\"_id\":\"42\"");
+        var points = _server.Points(QdrantName);
+        points.Keys.Should().BeEquivalentTo([QdrantPointIds.For("guild-a/run-1/chunk/0.1").ToString(), QdrantPointIds.For("42").ToString()]);
+        points[QdrantPointIds.For("42").ToString()][QdrantVectorStore.OriginalIdKey].StringValue.Should().Be("42");
     }
 
     [Fact]
-    public async Task FakeServer_NonUuidPointId_RejectedWith400LikeQdrant()
+    public void FakeServer_Methods_MatchQdrantClientStubsByNameAndMessageTypes()
     {
-        using var http = new HttpClient { BaseAddress = _server.BaseUrl };
-        await http.PutAsync("collections/raw", Json("""{"vectors":{"size":2,"distance":"Cosine"}}"""));
+        // The generated client keeps each method descriptor in a static __Method_<Name> field of Points / Collections.
+        var stubs = new[] { typeof(Points), typeof(Collections) }
+            .SelectMany(t => t.GetFields(BindingFlags.NonPublic | BindingFlags.Static))
+            .Where(f => f.Name.StartsWith("__Method_", StringComparison.Ordinal))
+            .Select(f => (IMethod)f.GetValue(null)!)
+            .ToDictionary(m => m.FullName, m => m.GetType());
 
-        HttpResponseMessage response = await http.PutAsync("collections/raw/points?wait=true", Json("""{"points":[{"id":"doc-1","vector":[1,0]}]}"""));
-        string body = await response.Content.ReadAsStringAsync();
+        FakeQdrantServer.Methods.Should().HaveCount(8).And.OnlyContain(m => stubs.ContainsKey(m.FullName) && stubs[m.FullName] == m.GetType());
+    }
 
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        body.Should().Contain("\"status\":{\"error\":").And.Contain("not a valid point ID");
+    [Fact]
+    public async Task FakeServer_NonUuidPointId_InvalidArgumentLikeQdrant()
+    {
+        using QdrantClient raw = RawClient();
+        await raw.CreateCollectionAsync("raw", new VectorParams { Size = 2, Distance = Distance.Cosine });
+
+        Func<Task> act = () => raw.UpsertAsync("raw", [new PointStruct { Id = new PointId { Uuid = "doc-1" }, Vectors = new[] { 1f, 0f } }]);
+
+        (await act.Should().ThrowAsync<RpcException>()).Which.Status.Should().Be(new Status(StatusCode.InvalidArgument, "Unable to parse UUID: doc-1"));
+    }
+
+    [Fact]
+    public async Task FakeServer_CreateExistingAndGetMissing_AlreadyExistsAndNotFoundLikeQdrant()
+    {
+        using QdrantClient raw = RawClient();
+        await raw.CreateCollectionAsync("raw", new VectorParams { Size = 2, Distance = Distance.Cosine });
+
+        Func<Task> create = () => raw.CreateCollectionAsync("raw", new VectorParams { Size = 2, Distance = Distance.Cosine });
+        Func<Task> get = () => raw.GetCollectionInfoAsync("missing");
+
+        (await create.Should().ThrowAsync<RpcException>()).Which.Status.Should().Be(new Status(StatusCode.AlreadyExists, "Wrong input: Collection `raw` already exists!"));
+        (await get.Should().ThrowAsync<RpcException>()).Which.Status.Should().Be(new Status(StatusCode.NotFound, "Not found: Collection `missing` doesn't exist!"));
     }
 
     [Fact]
@@ -72,10 +102,11 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
         await store.UpsertAsync(Collection, [Rec("a", [1, 0, 0], ("tenant", "t"))]);
 
         _server.VectorSize(QdrantName).Should().Be(3);
-        IReadOnlyDictionary<string, string> indexes = _server.PayloadIndexes(QdrantName);
+        IReadOnlyDictionary<string, CreateFieldIndexCollection> indexes = _server.PayloadIndexes(QdrantName);
         indexes.Keys.Should().BeEquivalentTo(MemoryPayload.FilterKeys);
-        indexes[MemoryPayload.Tenant].Should().Be("""{"type":"keyword","is_tenant":true}""");
-        indexes[MemoryPayload.Kind].Should().Be("\"keyword\"");
+        indexes.Values.Should().OnlyContain(i => i.FieldType == FieldType.Keyword && i.Wait);
+        indexes[MemoryPayload.Tenant].FieldIndexParams.KeywordIndexParams.IsTenant.Should().BeTrue();
+        indexes[MemoryPayload.Kind].FieldIndexParams.Should().BeNull();
     }
 
     [Fact]
@@ -85,32 +116,31 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
 
         await store.UpsertAsync(Collection, [.. Enumerable.Range(0, 600).Select(i => Rec($"p{i}", [1, i]))]);
 
-        _server.Requests.Where(r => r.Method == "PUT" && r.PathAndQuery.StartsWith($"/collections/{QdrantName}/points", StringComparison.Ordinal))
-            .Select(r => r.Points).Should().Equal(256, 256, 88);
+        _server.Requests.Where(r => r.Method == "/qdrant.Points/Upsert").Select(r => r.Points).Should().Equal(256, 256, 88);
         (await store.CountAsync(Collection)).Should().Be(600);
         (await store.DeleteAsync(Collection, [.. Enumerable.Range(0, 300).Select(i => $"p{i}")])).Should().Be(300);
-        _server.Requests.Where(r => r.PathAndQuery.Contains("points/delete", StringComparison.Ordinal)).Select(r => r.Points).Should().Equal(256, 44);
+        _server.Requests.Where(r => r.Method == "/qdrant.Points/Delete").Select(r => r.Points).Should().Equal(256, 44);
     }
 
     [Fact]
-    public async Task UpsertAsync_503ThenSuccess_RetriesAndStores()
+    public async Task UpsertAsync_UnavailableThenSuccess_RetriesAndStores()
     {
         using QdrantVectorStore store = NewStore();
         await store.UpsertAsync(Collection, [Rec("a", [1, 0])]);
-        _server.FailNext(503);
+        _server.FailNext(StatusCode.Unavailable);
 
         await store.UpsertAsync(Collection, [Rec("b", [0, 1])]);
 
         (await store.CountAsync(Collection)).Should().Be(2);
-        _server.Requests.Count(r => r.Status == 503).Should().Be(1);
+        _server.Requests.Count(r => r.Status == StatusCode.Unavailable).Should().Be(1);
     }
 
     [Fact]
-    public async Task SearchAsync_429WithRetryAfter_WaitsThatLongThenSucceeds()
+    public async Task SearchAsync_ResourceExhaustedWithRetryAfter_WaitsThatLongThenSucceeds()
     {
         using QdrantVectorStore store = NewStore();
         await store.UpsertAsync(Collection, [Rec("a", [1, 0])]);
-        _server.FailNext(429, retryAfter: "1");
+        _server.FailNext(StatusCode.ResourceExhausted, retryAfterSeconds: 1);
         var watch = Stopwatch.StartNew();
 
         IReadOnlyList<VectorHit> hits = await store.SearchAsync(Collection, [1, 0], 1);
@@ -120,14 +150,14 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CountAsync_RetryAfterLongerThanMax_FailsAtOnceWith429()
+    public async Task CountAsync_RetryAfterLongerThanMax_FailsAtOnceWithResourceExhausted()
     {
         using QdrantVectorStore store = NewStore();
-        _server.FailNext(429, retryAfter: "120");
+        _server.FailNext(StatusCode.ResourceExhausted, retryAfterSeconds: 120);
 
         Func<Task> act = () => store.CountAsync(Collection);
 
-        (await act.Should().ThrowAsync<QdrantException>()).Which.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        (await act.Should().ThrowAsync<QdrantException>()).Which.StatusCode.Should().Be(StatusCode.ResourceExhausted);
         _server.Requests.Should().ContainSingle();
     }
 
@@ -135,11 +165,11 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
     public async Task CountAsync_ServerKeepsFailing_GivesUpAfterMaxRetriesWithQdrantsError()
     {
         using var store = new QdrantVectorStore(QdrantTestOptions.For(_server, maxRetries: 2));
-        _server.FailNext(503, times: 5);
+        _server.FailNext(StatusCode.Unavailable, times: 5);
 
         Func<Task> act = () => store.CountAsync(Collection);
 
-        await act.Should().ThrowAsync<QdrantException>().WithMessage("*HTTP 503*Service Unavailable*");
+        await act.Should().ThrowAsync<QdrantException>().WithMessage("*Service Unavailable*Start Qdrant*");
         _server.Requests.Should().HaveCount(3);
     }
 
@@ -153,7 +183,7 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
         await store.SearchAsync(Collection, [1, 0], 1, Filter(("tenant", "t")));
         await store.DeleteAsync(Collection, ["a"]);
 
-        secured.Requests.Should().HaveCountGreaterThan(5).And.OnlyContain(r => r.ApiKey == "s3cret" && r.Status != 401);
+        secured.Requests.Should().HaveCountGreaterThan(5).And.OnlyContain(r => r.ApiKey == "s3cret" && r.Status != StatusCode.Unauthenticated);
     }
 
     [Theory]
@@ -166,9 +196,21 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
 
         Func<Task> act = () => store.UpsertAsync(Collection, [Rec("a", [1, 0])]);
 
-        (await act.Should().ThrowAsync<QdrantException>().WithMessage("*HTTP 401*Memory:Qdrant:ApiKey*"))
-            .Which.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        secured.Requests.Should().ContainSingle("401 is not retried");
+        (await act.Should().ThrowAsync<QdrantException>().WithMessage("*Unauthenticated*Memory:Qdrant:ApiKey*"))
+            .Which.StatusCode.Should().Be(StatusCode.Unauthenticated);
+        secured.Requests.Should().ContainSingle("Unauthenticated is not retried");
+    }
+
+    [Fact]
+    public async Task Requests_Tls_StoreWorksOverHttpsWithTheServersCertificateTrusted()
+    {
+        await using FakeQdrantServer tls = await FakeQdrantServer.StartAsync(certificate: LoopbackCertificate.Certificate);
+        using var store = new QdrantVectorStore(QdrantTestOptions.For(tls), MemoryPayload.Tenant, MemoryPayload.FilterKeys, handler: LoopbackCertificate.TrustingHandler());
+
+        await store.UpsertAsync(Collection, [Rec("a", [1, 0], ("tenant", "t"))]);
+
+        tls.BaseUrl.Scheme.Should().Be(Uri.UriSchemeHttps);
+        (await store.SearchAsync(Collection, [1, 0], 1, Filter(("tenant", "t")))).Single().Id.Should().Be("a");
     }
 
     [Fact]
@@ -180,8 +222,20 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
         Func<Task> act = () => store.UpsertAsync(Collection, [Rec("a", [1, 0])]);
 
         (await act.Should().ThrowAsync<QdrantException>()
-            .WithMessage($"*http://127.0.0.1:{port}/*Start Qdrant*Memory__Qdrant__Url*"))
-            .Which.InnerException.Should().BeOfType<HttpRequestException>();
+            .WithMessage($"*http://127.0.0.1:{port}/*port 6334*Start Qdrant*Memory__Qdrant__Url*"))
+            .Which.StatusCode.Should().Be(StatusCode.Unavailable);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_UrlIsAnHttp1Server_ThrowsNamingTheGrpcPort()
+    {
+        // What Memory:Qdrant:Url pointing at a plain HTTP/1.1 endpoint (a REST port, a proxy without HTTP/2) looks like.
+        await using LoopbackHttpServer rest = await LoopbackHttpServer.StartAsync(app => app.Run(ctx => ctx.Response.WriteAsync("{}")), protocols: HttpProtocols.Http1);
+        using var store = new QdrantVectorStore(new QdrantOptions { Url = rest.BaseAddress.ToString(), MaxRetries = 0 });
+
+        Func<Task> act = () => store.UpsertAsync(Collection, [Rec("a", [1, 0])]);
+
+        (await act.Should().ThrowAsync<QdrantException>().WithMessage($"*{rest.BaseAddress}*HTTP_1_1_REQUIRED*gRPC endpoint (port 6334*")).Which.StatusCode.Should().Be(StatusCode.Internal);
     }
 
     [Fact]
@@ -195,11 +249,11 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
 
         (await first.CountAsync(Collection)).Should().Be(16);
         _server.VectorSize(QdrantName).Should().Be(2);
-        var creates = _server.Requests.Where(r => r.Method == "PUT" && r.PathAndQuery == $"/collections/{QdrantName}").ToList();
+        var creates = _server.Requests.Where(r => r.Method == "/qdrant.Collections/Create").ToList();
         creates.Should().HaveCountLessThanOrEqualTo(2, "each store creates at most once");
-        creates.Count(r => r.Status == 200).Should().Be(1);
-        // When the second store's lookup already finds the collection it sends no create at all, so there may be no 409.
-        creates.Where(r => r.Status is not (200 or 409)).Should().BeEmpty();
+        creates.Count(r => r.Status == StatusCode.OK).Should().Be(1);
+        // When the second store's lookup already finds the collection it sends no create at all, so there may be no AlreadyExists.
+        creates.Where(r => r.Status is not (StatusCode.OK or StatusCode.AlreadyExists)).Should().BeEmpty();
     }
 
     [Fact]
@@ -219,9 +273,9 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
     {
         using QdrantVectorStore store = NewStore();
         await store.UpsertAsync(Collection, [Rec("a", [1, 0])]);
-        using var http = new HttpClient { BaseAddress = _server.BaseUrl };
-        await http.DeleteAsync($"collections/{QdrantName}");
-        await http.PutAsync($"collections/{QdrantName}", Json("""{"vectors":{"size":3,"distance":"Cosine"}}"""));
+        using QdrantClient raw = RawClient();
+        await raw.DeleteCollectionAsync(QdrantName);
+        await raw.CreateCollectionAsync(QdrantName, new VectorParams { Size = 3, Distance = Distance.Cosine });
 
         Func<Task> act = () => store.UpsertAsync(Collection, [Rec("b", [0, 1])]);
 
@@ -233,8 +287,8 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
     {
         using QdrantVectorStore store = NewStore();
         await store.UpsertAsync(Collection, [Rec("a", [1, 0])]);
-        using var http = new HttpClient { BaseAddress = _server.BaseUrl };
-        await http.DeleteAsync($"collections/{QdrantName}");
+        using QdrantClient raw = RawClient();
+        await raw.DeleteCollectionAsync(QdrantName);
 
         await store.UpsertAsync(Collection, [Rec("b", [0, 1])]);
 
@@ -270,7 +324,7 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
         otherTenant.PriorVerdict.Should().BeNull();
         otherTenant.Evidence.Should().BeEmpty();
         duplicate.Should().NotBeNull();
-        _server.Requests.Should().Contain(r => r.PathAndQuery.StartsWith($"/collections/autointel-{memory.Collection}/points", StringComparison.Ordinal));
+        _server.VectorSize($"autointel-{memory.Collection}").Should().Be(384);
     }
 
     [Fact]
@@ -298,7 +352,7 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
         using var dir = new TempDirectory();
         IConfiguration config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Memory:Qdrant:Url"] = "localhost:6333",
+            ["Memory:Qdrant:Url"] = "localhost:6334",
             ["Memory:Qdrant:CollectionPrefix"] = "a/b",
             ["Memory:Qdrant:Timeout"] = "-00:00:01",
         }).Build();
@@ -312,21 +366,26 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
             .And.Contain(f => f.Contains("Timeout", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void AddAutoIntelMemory_QdrantUrlWithKeyInQuery_RefusedWithoutEchoingTheKey()
+    [Theory]
+    [InlineData("https://qdrant.example:6334/?api-key=SECRETKEY")]
+    [InlineData("https://admin:SECRETKEY@qdrant.example:6334/")]
+    public void AddAutoIntelMemory_QdrantUrlWithKeyInQueryOrUserInfo_RefusedWithoutEchoingTheKey(string url)
     {
         using var dir = new TempDirectory();
         IConfiguration config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Memory:Qdrant:Url"] = "https://qdrant.example:6333/?api-key=SECRETKEY",
+            ["Memory:Qdrant:Url"] = url,
         }).Build();
         using ServiceProvider sp = new ServiceCollection().AddAutoIntelMemory(config, dir.Path).BuildServiceProvider();
 
         Action act = () => _ = sp.GetRequiredService<IOptions<MemoryOptions>>().Value;
 
         act.Should().Throw<OptionsValidationException>().Which.Message.Should()
-            .Contain("https://qdrant.example:6333/").And.Contain("Memory:Qdrant:ApiKey").And.NotContain("SECRETKEY");
+            .Contain("https://qdrant.example:6334/").And.Contain("Memory:Qdrant:ApiKey").And.NotContain("SECRETKEY");
     }
+
+    /// <summary>The official client straight on the fake, to act as another process would.</summary>
+    private QdrantClient RawClient() => new(_server.BaseUrl);
 
     private QdrantVectorStore NewStore() => new(QdrantTestOptions.For(_server), MemoryPayload.Tenant, MemoryPayload.FilterKeys);
 
@@ -338,8 +397,6 @@ public sealed class QdrantVectorStoreTests : IAsyncLifetime
         listener.Stop();
         return port;
     }
-
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     private static VectorRecord Rec(string id, float[] vector, params (string Key, string Value)[] payload) =>
         new(id, vector, payload.ToDictionary(p => p.Key, p => p.Value));
