@@ -71,7 +71,9 @@ internal sealed class QdrantConnection : IDisposable
     {
         StatusCode.Unavailable => Unreachable(e),
         // Something answered, but not over HTTP/2: a REST port, or a proxy without HTTP/2.
-        StatusCode.Internal when e.Status.DebugException is HttpRequestException => Unreachable(e),
+        // A transport failure on our side (HTTP/1-only endpoint, connection reset mid-preface) carries the client's exception;
+        // an Internal status that Qdrant itself sent does not.
+        StatusCode.Internal when e.Status.DebugException is not null => Unreachable(e),
         StatusCode.DeadlineExceeded => new QdrantException(
             $"Qdrant at {Address} did not answer {operation} within {_options.Timeout.TotalSeconds:0.#} s (Memory:Qdrant:Timeout).", e),
         StatusCode.Unauthenticated or StatusCode.PermissionDenied => new QdrantException(
