@@ -3,6 +3,7 @@ using AutoIntel.Core;
 using AutoIntel.Storage.AzureBlob;
 using AutoIntel.TestKit;
 using Azure;
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 
 namespace AutoIntel.Storage.Tests.AzureBlob;
@@ -125,6 +126,22 @@ public sealed class AzureBlobArtifactStoreTests
         await second.PutTextAsync("b.txt", "2");
 
         (await first.ListAsync(string.Empty)).Should().Equal("a.txt", "b.txt");
+    }
+
+    [Fact]
+    public async Task Writes_ContainerDeletedUnderTheStore_CreateItAgainUnlessAVersionWasExpected()
+    {
+        string container = AzuriteCollection.NewContainer();
+        var store = NewStore(container: container);
+        await store.PutTextAsync("runs/a.txt", "1");
+        VersionedArtifact before = (await store.GetVersionedAsync("runs/a.txt"))!;
+        await new BlobContainerClient(_azurite.ConnectionString, container, new BlobClientOptions(AzureBlobArtifactStore.ServiceVersion)).DeleteAsync();
+
+        bool staleUpdate = await store.TryPutAsync("runs/a.txt", Encoding.UTF8.GetBytes("2"), "text/plain", before.Version);
+        await store.PutTextAsync("runs/b.txt", "3");
+
+        staleUpdate.Should().BeFalse("the version went with the container");
+        (await store.ListAsync(string.Empty)).Should().Equal("runs/b.txt");
     }
 
     [Fact]
