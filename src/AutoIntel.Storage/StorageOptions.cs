@@ -27,10 +27,10 @@ public sealed class StorageOptions
     /// <summary>The blob container holding the artifacts; created on first write.</summary>
     public string Container { get; set; } = "autointel";
 
-    /// <summary>Blobs per List Blobs page (<c>maxresults</c>, 1 to 5000).</summary>
+    /// <summary>Blobs per listing page (<c>maxresults</c>, 1 to 5000).</summary>
     public int ListPageSize { get; set; } = 5000;
 
-    /// <summary>Retries after the first attempt on 408, 429, 5xx, network errors and attempt timeouts.</summary>
+    /// <summary>Retries after the first attempt (the Azure SDK's retry policy: 408, 429, 500, 502, 503, 504 and network errors).</summary>
     public int MaxRetries { get; set; } = 4;
 
     /// <summary>First backoff delay (exponential with jitter afterwards) when the service gives no Retry-After.</summary>
@@ -42,6 +42,6 @@ public sealed class StorageOptions
     /// <summary>A Retry-After longer than this is not waited for: the call fails and the durable retry takes over.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Timeout of one HTTP attempt, body included.</summary>
+    /// <summary>The Azure SDK's network timeout: the limit on each network operation of an attempt.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
 }

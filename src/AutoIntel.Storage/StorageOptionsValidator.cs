@@ -38,7 +38,7 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 + "(e.g. https://<account>.blob.core.windows.net/, signed in with Entra ID) is required.");
         }
 
-        if (hasConnectionString && !BlobConnectionString.TryParse(options.ConnectionString, out _, out string? error))
+        if (hasConnectionString && !BlobConnectionString.TryCreateClient(options.ConnectionString, options: null, out _, out string? error))
         {
             errors.Add($"Storage:ConnectionString: {error}.");
         }

@@ -11,9 +11,6 @@ namespace AutoIntel.Storage;
 /// <summary>Registers artifact stores.</summary>
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>The name of the <see cref="HttpClient"/> the Azure Blob store uses (for tests and hosts that want to add handlers).</summary>
-    public const string AzureBlobHttpClientName = "AutoIntel.Storage.AzureBlob";
-
     /// <summary>Registers the <see cref="IArtifactStore"/> that <c>Storage:Kind</c> names: <c>files</c> (default) under
     /// <paramref name="defaultFilesRoot"/>, or <c>azureblob</c> (<see cref="AzureBlobArtifactStore"/>); the <c>Storage</c> section is validated on start.</summary>
     /// <remarks>With <c>azureblob</c> and neither <c>Storage:ConnectionString</c> nor <c>Storage:BlobServiceUri</c> set, the Functions host's
@@ -78,17 +75,12 @@ public static class StorageServiceCollectionExtensions
     {
         services.RemoveAll<IArtifactStore>();
         services.TryAddSingleton(TimeProvider.System);
-        // One long-lived client: the retry pipeline and attempt timeout live in the store, so the client itself never times out,
-        // and pooled connections are recycled so DNS changes are seen.
-        services.AddHttpClient(AzureBlobHttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        // The SDK keeps its own pipeline and shared HTTP transport; our options set its retries and timeouts.
         services.AddSingleton(sp => new AzureBlobArtifactStore(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(AzureBlobHttpClientName),
             sp.GetRequiredService<IOptions<StorageOptions>>().Value,
             sp.GetService<TokenCredential>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<AzureBlobArtifactStore>>()));
+            time: sp.GetRequiredService<TimeProvider>(),
+            logger: sp.GetService<ILogger<AzureBlobArtifactStore>>()));
         services.AddSingleton<IArtifactStore>(sp => sp.GetRequiredService<AzureBlobArtifactStore>());
         return services;
     }

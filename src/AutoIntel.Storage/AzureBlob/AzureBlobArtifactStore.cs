@@ -1,157 +1,130 @@
-using System.Net;
-using System.Xml.Linq;
+using Azure;
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using AutoIntel.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AutoIntel.Storage.AzureBlob;
 
-/// <summary>Stores artifacts as block blobs in one container, over the Azure Blob REST API (Shared Key or Entra ID).</summary>
+/// <summary>Stores artifacts as block blobs in one container, through Azure.Storage.Blobs (Shared Key or Entra ID).</summary>
 /// <remarks>
-/// Each artifact is one Put Blob, which the service commits atomically: readers see the old or the new blob, never a mix.
-/// The container is created on the first write. Listing pages through List Blobs markers and returns names in ordinal order.
+/// Each artifact is one upload, which the service commits atomically: readers see the old or the new blob, never a mix.
+/// The first write that finds the container missing creates it. Listing pages through the service's continuation tokens and
+/// returns names in ordinal order. Errors are the SDK's <see cref="RequestFailedException"/>; refused credentials say what to check.
 /// </remarks>
-public sealed class AzureBlobArtifactStore : IArtifactStore, IDisposable
+public sealed class AzureBlobArtifactStore : IArtifactStore
 {
+    /// <summary>The Blob REST API version sent: the newest that Azurite (pinned in <c>eng/azurite</c>, 3.37.0) accepts, so one setting
+    /// works on Azure and locally. The SDK's own default (2026-10-06 in 12.30.1) is refused by Azurite; raise both together.</summary>
+    public const BlobClientOptions.ServiceVersion ServiceVersion = BlobClientOptions.ServiceVersion.V2026_06_06;
+
     private const int DeleteParallelism = 8;
 
-    private readonly BlobRestClient _client;
+    private readonly BlobContainerClient _container;
     private readonly int _pageSize;
-    private readonly SemaphoreSlim _containerLock = new(1, 1);
-    private volatile bool _containerReady;
+    private readonly string _refusedHint;
 
     /// <summary>Creates a store from <paramref name="options"/>: Shared Key when <see cref="StorageOptions.ConnectionString"/> is set,
     /// otherwise Entra ID against <see cref="StorageOptions.BlobServiceUri"/> with <paramref name="credential"/>
     /// (default: <c>DefaultAzureCredential</c>, using <see cref="StorageOptions.ClientId"/> as the managed identity).</summary>
+    /// <param name="transport">The SDK's HTTP transport; null for its shared default (tests pass one that trusts a loopback certificate).</param>
     public AzureBlobArtifactStore(
-        HttpClient http,
         StorageOptions options,
         TokenCredential? credential = null,
+        HttpPipelineTransport? transport = null,
         TimeProvider? time = null,
         ILogger<AzureBlobArtifactStore>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
-        time ??= TimeProvider.System;
-        Container = options.Container;
-        _pageSize = options.ListPageSize;
+        var clientOptions = new BlobClientOptions(ServiceVersion)
+        {
+            RetryPolicy = new BlobRetryPolicy(options, time ?? TimeProvider.System, (ILogger?)logger ?? NullLogger.Instance),
+            Retry = { NetworkTimeout = options.AttemptTimeout },
+        };
+        if (transport is not null)
+        {
+            clientOptions.Transport = transport;
+        }
 
-        Uri serviceUri;
-        IBlobAuthorizer authorizer;
+        BlobServiceClient service;
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            BlobConnectionString connection = BlobConnectionString.Parse(options.ConnectionString);
-            serviceUri = connection.BlobEndpoint;
-            authorizer = new SharedKeyAuthorizer(connection.AccountName, connection.AccountKey);
+            service = BlobConnectionString.TryCreateClient(options.ConnectionString, clientOptions, out BlobServiceClient? parsed, out string? error)
+                ? parsed
+                : throw new ArgumentException($"Storage:ConnectionString: {error}.", nameof(options));
+            _refusedHint = $"check Storage:ConnectionString: AccountKey must be a current key (key1 or key2) of account '{service.AccountName}', "
+                + "and the clock must be within 15 minutes of UTC";
         }
         else if (Uri.TryCreate(options.BlobServiceUri, UriKind.Absolute, out Uri? uri))
         {
-            serviceUri = uri;
-            string identity = string.IsNullOrWhiteSpace(options.ClientId)
-                ? "the identity DefaultAzureCredential signed in with"
-                : $"the managed identity with client id '{options.ClientId}'";
-            credential ??= new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = NullIfEmpty(options.ClientId) });
-            authorizer = new BearerTokenAuthorizer(AccountNameOf(uri), credential, time, identity);
+            string? clientId = string.IsNullOrWhiteSpace(options.ClientId) ? null : options.ClientId;
+            credential ??= new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
+            service = new BlobServiceClient(uri, credential, clientOptions);
+            string identity = clientId is null ? "the identity DefaultAzureCredential signed in with" : $"the managed identity with client id '{clientId}'";
+            _refusedHint = $"check that {identity} holds 'Storage Blob Data Contributor' (or Owner) on account '{service.AccountName}' "
+                + "(role assignments take a few minutes to apply)";
         }
         else
         {
             throw new ArgumentException("Storage:ConnectionString or an absolute Storage:BlobServiceUri is required for the Azure Blob artifact store.", nameof(options));
         }
 
-        _client = new BlobRestClient(http, serviceUri, authorizer, options, time, (ILogger?)logger ?? NullLogger.Instance);
+        _container = service.GetBlobContainerClient(options.Container);
+        _pageSize = options.ListPageSize;
+        BlobServiceUri = service.Uri;
     }
 
     /// <summary>The container holding the artifacts.</summary>
-    public string Container { get; }
+    public string Container => _container.Name;
 
     /// <summary>The storage account.</summary>
-    public string AccountName => _client.AccountName;
+    public string AccountName => _container.AccountName;
 
-    /// <summary>The blob service root, ending in '/'.</summary>
-    public Uri BlobServiceUri => _client.ServiceUri;
+    /// <summary>The blob service endpoint.</summary>
+    public Uri BlobServiceUri { get; }
 
     /// <inheritdoc />
     public async Task<ArtifactRef> PutAsync(string path, ReadOnlyMemory<byte> content, string mediaType, CancellationToken cancellationToken = default)
     {
         ArtifactPath.Validate(path);
         ArgumentException.ThrowIfNullOrWhiteSpace(mediaType);
-        await EnsureContainerAsync(cancellationToken);
-
-        HttpResponseMessage response = await PutBlobAsync(path, content, mediaType, condition: null, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound && BlobRestClient.ErrorCode(response) == "ContainerNotFound")
-        {
-            // Someone deleted the container since we created it: create it again, once.
-            response.Dispose();
-            _containerReady = false;
-            await EnsureContainerAsync(cancellationToken);
-            response = await PutBlobAsync(path, content, mediaType, condition: null, cancellationToken);
-        }
-
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await _client.ErrorAsync(response, $"Put Blob '{Container}/{path}'", cancellationToken);
-            }
-        }
-
+        await UploadAsync(path, content, mediaType, conditions: null, cancellationToken);
         return new ArtifactRef(path, content.Length, mediaType);
     }
 
     /// <inheritdoc />
     public async Task<byte[]> GetAsync(string path, CancellationToken cancellationToken = default) =>
-        (await GetBlobAsync(path, cancellationToken))?.Content ?? throw new FileNotFoundException($"Artifact '{path}' does not exist.", path);
+        (await DownloadAsync(path, cancellationToken))?.Content.ToArray() ?? throw new FileNotFoundException($"Artifact '{path}' does not exist.", path);
 
     /// <inheritdoc />
-    /// <remarks>The version is the blob's ETag from Get Blob.</remarks>
+    /// <remarks>The version is the blob's ETag.</remarks>
     public async Task<VersionedArtifact?> GetVersionedAsync(string path, CancellationToken cancellationToken = default) =>
-        await GetBlobAsync(path, cancellationToken) is { } blob
-            ? new VersionedArtifact(blob.Content, blob.ETag ?? throw new InvalidDataException($"Get Blob '{Container}/{path}' returned no ETag."))
-            : null;
+        await DownloadAsync(path, cancellationToken) is { } blob ? new VersionedArtifact(blob.Content.ToArray(), blob.Details.ETag.ToString()) : null;
 
     /// <inheritdoc />
-    /// <remarks>A conditional Put Blob: <c>If-Match: {etag}</c>, or <c>If-None-Match: *</c> to create. The service answers a lost race
-    /// with 412 ConditionNotMet (or 409 BlobAlreadyExists when creating, 404 when the blob was deleted), which return false.
-    /// If a transient failure hides a write that did land, its retry sees the new ETag and also returns false: callers re-read and
-    /// re-apply, so their change must be idempotent (the knowledge graph's is).</remarks>
+    /// <remarks>A conditional upload (<see cref="BlobRequestConditions"/>): <c>IfMatch</c> the version, or <c>IfNoneMatch: *</c> to create.
+    /// The service answers a lost race with 412 ConditionNotMet (or 409 BlobAlreadyExists when creating, 404 when the blob or its
+    /// container was deleted), which return false. If a transient failure hides a write that did land, its retry sees the new ETag and
+    /// also returns false: callers re-read and re-apply, so their change must be idempotent (the knowledge graph's is).</remarks>
     public async Task<bool> TryPutAsync(string path, ReadOnlyMemory<byte> content, string mediaType, string? expectedVersion, CancellationToken cancellationToken = default)
     {
         ArtifactPath.Validate(path);
         ArgumentException.ThrowIfNullOrWhiteSpace(mediaType);
-        await EnsureContainerAsync(cancellationToken);
-
-        (string header, string value) condition = expectedVersion is null ? ("If-None-Match", "*") : ("If-Match", expectedVersion);
-        HttpResponseMessage response = await PutBlobAsync(path, content, mediaType, condition, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound && BlobRestClient.ErrorCode(response) == "ContainerNotFound")
+        var conditions = expectedVersion is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = new ETag(expectedVersion) };
+        try
         {
-            response.Dispose();
-            if (expectedVersion is not null)
-            {
-                // The container went, and the version with it.
-                return false;
-            }
-
-            _containerReady = false;
-            await EnsureContainerAsync(cancellationToken);
-            response = await PutBlobAsync(path, content, mediaType, condition, cancellationToken);
+            await UploadAsync(path, content, mediaType, conditions, cancellationToken);
+            return true;
         }
-
-        using (response)
+        catch (RequestFailedException ex) when (ex.Status == 412 || Is(ex, BlobErrorCode.BlobAlreadyExists)
+            || (ex.Status == 404 && (ex.ErrorCode is null || Is(ex, BlobErrorCode.BlobNotFound) || Is(ex, BlobErrorCode.ContainerNotFound))))
         {
-            if (IsConditionFailure(response))
-            {
-                return false;
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await _client.ErrorAsync(response, $"conditional Put Blob '{Container}/{path}' ({condition.header}: {condition.value})", cancellationToken);
-            }
+            return false;
         }
-
-        return true;
     }
 
     /// <inheritdoc />
@@ -161,14 +134,9 @@ public sealed class AzureBlobArtifactStore : IArtifactStore, IDisposable
     /// <summary>Path, size and media type (the blob's Content-Type) of an artifact, or null when absent (Get Blob Properties).</summary>
     public async Task<ArtifactRef?> GetPropertiesAsync(string path, CancellationToken cancellationToken = default)
     {
-        using HttpResponseMessage? response = await ReadBlobAsync(HttpMethod.Head, path, "Get Blob Properties", cancellationToken);
-        if (response is null)
-        {
-            return null;
-        }
-
-        string mediaType = response.Content.Headers.TryGetValues("Content-Type", out var types) ? string.Join(',', types) : "application/octet-stream";
-        return new ArtifactRef(path, response.Content.Headers.ContentLength ?? 0, mediaType);
+        ArtifactPath.Validate(path);
+        BlobProperties? properties = await ReadOrAbsent(() => _container.GetBlobClient(path).GetPropertiesAsync(cancellationToken: cancellationToken));
+        return properties is null ? null : new ArtifactRef(path, properties.ContentLength, properties.ContentType ?? "application/octet-stream");
     }
 
     /// <inheritdoc />
@@ -176,31 +144,22 @@ public sealed class AzureBlobArtifactStore : IArtifactStore, IDisposable
     {
         ArtifactPath.ValidatePrefix(prefix);
         var names = new List<string>();
-        string? marker = null;
-        do
+        try
         {
-            string query = "restype=container&comp=list"
-                + (prefix.Length > 0 ? "&prefix=" + Uri.EscapeDataString(prefix) : string.Empty)
-                + $"&maxresults={_pageSize}"
-                + (marker is null ? string.Empty : "&marker=" + Uri.EscapeDataString(marker));
-            using HttpResponseMessage response = await _client.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, _client.UriFor(Container, query: query)), cancellationToken);
-            if (IsAbsent(response))
+            var pages = _container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix.Length > 0 ? prefix : null }, cancellationToken).AsPages(pageSizeHint: _pageSize);
+            await foreach (Page<BlobItem> page in pages)
             {
-                return [];
+                names.AddRange(page.Values.Select(b => b.Name));
             }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await _client.ErrorAsync(response, $"List Blobs '{Container}' prefix '{prefix}'", cancellationToken);
-            }
-
-            await using Stream body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            XElement results = (await XDocument.LoadAsync(body, LoadOptions.None, cancellationToken)).Root
-                ?? throw new InvalidDataException("List Blobs returned an empty document.");
-            names.AddRange(results.Element("Blobs")?.Elements("Blob").Select(b => (string?)b.Element("Name")).OfType<string>() ?? []);
-            marker = (string?)results.Element("NextMarker") is { Length: > 0 } next ? next : null;
         }
-        while (marker is not null);
+        catch (RequestFailedException ex) when (Is(ex, BlobErrorCode.ContainerNotFound))
+        {
+            return [];
+        }
+        catch (RequestFailedException ex) when (Refused(ex) is { } refused)
+        {
+            throw refused;
+        }
 
         // The service lists in its own (UTF-8 byte) order; the contract is ordinal UTF-16 order, which differs only beyond the BMP.
         names.Sort(StringComparer.Ordinal);
@@ -223,120 +182,77 @@ public sealed class AzureBlobArtifactStore : IArtifactStore, IDisposable
             new ParallelOptions { MaxDegreeOfParallelism = DeleteParallelism, CancellationToken = cancellationToken },
             async (path, token) =>
             {
-                using HttpResponseMessage response = await _client.SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, _client.UriFor(Container, path)), token);
-                if (response.IsSuccessStatusCode)
+                try
                 {
-                    Interlocked.Increment(ref deleted);
+                    // False means a concurrent delete won the race; it is not counted twice.
+                    if (await _container.GetBlobClient(path).DeleteIfExistsAsync(cancellationToken: token))
+                    {
+                        Interlocked.Increment(ref deleted);
+                    }
                 }
-                else if (!IsAbsent(response))
+                catch (RequestFailedException ex) when (Refused(ex) is { } refused)
                 {
-                    // Absent means a concurrent delete won the race; it is not counted twice.
-                    throw await _client.ErrorAsync(response, $"Delete Blob '{Container}/{path}'", token);
+                    throw refused;
                 }
             });
         return deleted;
     }
 
-    /// <inheritdoc />
-    public void Dispose()
+    private async Task UploadAsync(string path, ReadOnlyMemory<byte> content, string mediaType, BlobRequestConditions? conditions, CancellationToken cancellationToken)
     {
-        _containerLock.Dispose();
-        _client.Dispose();
-    }
-
-    private Task<HttpResponseMessage> PutBlobAsync(
-        string path, ReadOnlyMemory<byte> content, string mediaType, (string Header, string Value)? condition, CancellationToken cancellationToken) =>
-        _client.SendAsync(
-            () =>
-            {
-                var request = new HttpRequestMessage(HttpMethod.Put, _client.UriFor(Container, path)) { Content = new ReadOnlyMemoryContent(content) };
-                request.Headers.TryAddWithoutValidation("x-ms-blob-type", "BlockBlob");
-                if (condition is { } c)
-                {
-                    // Signed by SharedKeyAuthorizer as the If-Match / If-None-Match lines of the string-to-sign.
-                    request.Headers.TryAddWithoutValidation(c.Header, c.Value);
-                }
-
-                request.Content.Headers.TryAddWithoutValidation("Content-Type", mediaType);
-                return request;
-            },
-            cancellationToken);
-
-    // Get Blob: the bytes and ETag, or null when absent.
-    private async Task<(byte[] Content, string? ETag)?> GetBlobAsync(string path, CancellationToken cancellationToken)
-    {
-        using HttpResponseMessage? response = await ReadBlobAsync(HttpMethod.Get, path, "Get Blob", cancellationToken);
-        return response is null ? null : (await response.Content.ReadAsByteArrayAsync(cancellationToken), ETagOf(response));
-    }
-
-    // A GET or HEAD of one blob: the successful response (the caller disposes it), null when absent, or the service's error.
-    private async Task<HttpResponseMessage?> ReadBlobAsync(HttpMethod method, string path, string operation, CancellationToken cancellationToken)
-    {
-        ArtifactPath.Validate(path);
-        HttpResponseMessage response = await _client.SendAsync(() => new HttpRequestMessage(method, _client.UriFor(Container, path)), cancellationToken);
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            return IsAbsent(response) ? null : throw await _client.ErrorAsync(response, $"{operation} '{Container}/{path}'", cancellationToken);
-        }
-    }
-
-    private static bool IsConditionFailure(HttpResponseMessage response) => response.StatusCode switch
-    {
-        HttpStatusCode.PreconditionFailed => true,
-        HttpStatusCode.Conflict => BlobRestClient.ErrorCode(response) == "BlobAlreadyExists",
-        HttpStatusCode.NotFound => BlobRestClient.ErrorCode(response) is null or "BlobNotFound",
-        _ => false,
-    };
-
-    private static string? ETagOf(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("ETag", out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
-
-    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
-    {
-        if (_containerReady)
-        {
-            return;
-        }
-
-        await _containerLock.WaitAsync(cancellationToken);
+        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = mediaType }, Conditions = conditions };
+        BlobClient blob = _container.GetBlobClient(path);
         try
         {
-            if (_containerReady)
+            try
             {
-                return;
+                await blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken);
             }
-
-            using HttpResponseMessage response = await _client.SendAsync(() => new HttpRequestMessage(HttpMethod.Put, _client.UriFor(Container, query: "restype=container")), cancellationToken);
-            bool exists = response.StatusCode == HttpStatusCode.Conflict && BlobRestClient.ErrorCode(response) == "ContainerAlreadyExists";
-            if (!response.IsSuccessStatusCode && !exists)
+            catch (RequestFailedException ex) when (Is(ex, BlobErrorCode.ContainerNotFound) && conditions?.IfMatch is null)
             {
-                throw await _client.ErrorAsync(response, $"Create Container '{Container}'", cancellationToken);
+                // The first write to a new container, or someone deleted it: create it and write once more. A write that expects
+                // a version does not: the container went, and the version with it.
+                await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                await blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken);
             }
-
-            _containerReady = true;
         }
-        finally
+        catch (RequestFailedException ex) when (Refused(ex) is { } refused)
         {
-            _containerLock.Release();
+            throw refused;
         }
     }
 
-    // BlobNotFound or ContainerNotFound (HEAD responses carry the code only in x-ms-error-code); another 404 (a wrong endpoint path) is an error.
-    private static bool IsAbsent(HttpResponseMessage response) =>
-        response.StatusCode == HttpStatusCode.NotFound && BlobRestClient.ErrorCode(response) is null or "BlobNotFound" or "ContainerNotFound";
-
-    /// <summary>The account of a blob endpoint: the first host label (<c>acct.blob.core.windows.net</c>), or the first path segment of a path-style endpoint (Azurite, IP addresses).</summary>
-    internal static string AccountNameOf(Uri serviceUri)
+    private async Task<BlobDownloadResult?> DownloadAsync(string path, CancellationToken cancellationToken)
     {
-        string firstSegment = serviceUri.AbsolutePath.Trim('/').Split('/')[0];
-        bool pathStyle = serviceUri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 || serviceUri.IsLoopback;
-        return pathStyle && firstSegment.Length > 0 ? firstSegment : serviceUri.Host.Split('.')[0];
+        ArtifactPath.Validate(path);
+        return await ReadOrAbsent(() => _container.GetBlobClient(path).DownloadContentAsync(cancellationToken));
     }
 
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    // A read of one blob: its value, or null when the blob or container is absent. Another 404 (a wrong endpoint path) is an error.
+    private async Task<T?> ReadOrAbsent<T>(Func<Task<Response<T>>> read)
+        where T : class
+    {
+        try
+        {
+            return (await read()).Value;
+        }
+        catch (RequestFailedException ex) when (Is(ex, BlobErrorCode.BlobNotFound) || Is(ex, BlobErrorCode.ContainerNotFound))
+        {
+            return null;
+        }
+        catch (RequestFailedException ex) when (Refused(ex) is { } refused)
+        {
+            throw refused;
+        }
+    }
+
+    // ErrorCode is a string (null on some HEAD failures); BlobErrorCode's implicit conversion would throw on null.
+    private static bool Is(RequestFailedException ex, BlobErrorCode code) => ex.ErrorCode == code.ToString();
+
+    // The service refused the credentials or their rights: the same exception type, with what to check in front of the SDK's details.
+    private RequestFailedException? Refused(RequestFailedException ex) =>
+        ex.Status == 401 || (ex.Status == 403 && ex.ErrorCode is null or "AuthenticationFailed" or "AuthorizationFailure" or "AuthorizationPermissionMismatch"
+            or "InvalidAuthenticationInfo" or "AuthorizationSourceIPMismatch" or "AuthorizationProtocolMismatch")
+            ? new RequestFailedException(ex.Status, $"Azure Blob storage account '{AccountName}' refused the credentials ({ex.Status} {ex.ErrorCode}): {_refusedHint}.\n{ex.Message}", ex.ErrorCode, ex)
+            : null;
 }

@@ -6,24 +6,16 @@ using AutoIntel.TestKit;
 namespace AutoIntel.Memory.Tests.Graph;
 
 /// <summary>Two "hosts", each with its own Blob client and graph store, updating one tenant's graph in one container on Azurite.</summary>
-public sealed class KnowledgeGraphStoreAzuriteTests : IClassFixture<AzuriteServer>, IDisposable
+public sealed class KnowledgeGraphStoreAzuriteTests : IClassFixture<AzuriteServer>
 {
-    private readonly HttpClient _http = new();
     private readonly AzureBlobArtifactStore _hostA;
     private readonly AzureBlobArtifactStore _hostB;
 
     public KnowledgeGraphStoreAzuriteTests(AzuriteServer azurite)
     {
         string container = "graph" + Guid.NewGuid().ToString("N");
-        _hostA = new AzureBlobArtifactStore(_http, new StorageOptions { Kind = StorageOptions.AzureBlobKind, ConnectionString = azurite.ConnectionString, Container = container });
-        _hostB = new AzureBlobArtifactStore(_http, new StorageOptions { Kind = StorageOptions.AzureBlobKind, ConnectionString = azurite.ConnectionString, Container = container });
-    }
-
-    public void Dispose()
-    {
-        _hostA.Dispose();
-        _hostB.Dispose();
-        _http.Dispose();
+        _hostA = new AzureBlobArtifactStore(new StorageOptions { Kind = StorageOptions.AzureBlobKind, ConnectionString = azurite.ConnectionString, Container = container });
+        _hostB = new AzureBlobArtifactStore(new StorageOptions { Kind = StorageOptions.AzureBlobKind, ConnectionString = azurite.ConnectionString, Container = container });
     }
 
     [Fact]

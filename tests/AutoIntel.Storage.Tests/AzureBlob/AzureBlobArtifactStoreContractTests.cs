@@ -3,16 +3,15 @@ using AutoIntel.TestKit;
 
 namespace AutoIntel.Storage.Tests.AzureBlob;
 
-/// <summary>The artifact store contract against Azurite, in a fresh container per test and with small List Blobs pages, so every listing pages through markers.</summary>
+/// <summary>The artifact store contract against Azurite, in a fresh container per test and with small List Blobs pages, so every listing pages through continuation tokens.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class AzureBlobArtifactStoreContractTests : ArtifactStoreContractTests, IDisposable
+public sealed class AzureBlobArtifactStoreContractTests : ArtifactStoreContractTests
 {
-    private readonly HttpClient _http = new();
     private readonly AzureBlobArtifactStore _store;
 
     public AzureBlobArtifactStoreContractTests(AzuriteServer azurite)
     {
-        _store = new AzureBlobArtifactStore(_http, new StorageOptions
+        _store = new AzureBlobArtifactStore(new StorageOptions
         {
             Kind = StorageOptions.AzureBlobKind,
             ConnectionString = azurite.ConnectionString,
@@ -22,10 +21,4 @@ public sealed class AzureBlobArtifactStoreContractTests : ArtifactStoreContractT
     }
 
     protected override IArtifactStore Store => _store;
-
-    public void Dispose()
-    {
-        _store.Dispose();
-        _http.Dispose();
-    }
 }

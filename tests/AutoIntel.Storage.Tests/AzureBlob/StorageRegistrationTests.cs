@@ -44,8 +44,7 @@ public sealed class StorageRegistrationTests : IDisposable
 
         store.Should().BeOfType<AzureBlobArtifactStore>().Which.Container.Should().Be(container);
         Directory.EnumerateFileSystemEntries(_files.Path).Should().BeEmpty();
-        using var http = new HttpClient();
-        using var direct = new AzureBlobArtifactStore(http, new StorageOptions { ConnectionString = _azurite.ConnectionString, Container = container });
+        var direct = new AzureBlobArtifactStore(new StorageOptions { ConnectionString = _azurite.ConnectionString, Container = container });
         (await direct.GetTextAsync("runs/r/a.txt")).Should().Be("in the blob");
     }
 
@@ -56,7 +55,7 @@ public sealed class StorageRegistrationTests : IDisposable
 
         var store = provider.GetRequiredService<IArtifactStore>().Should().BeOfType<AzureBlobArtifactStore>().Which;
 
-        store.BlobServiceUri.Should().Be(new Uri("http://127.0.0.1:10000/devstoreaccount1/"));
+        store.BlobServiceUri.Should().Be(new Uri("http://127.0.0.1:10000/devstoreaccount1"));
         store.AccountName.Should().Be("devstoreaccount1");
         store.Container.Should().Be("autointel");
     }
@@ -77,7 +76,7 @@ public sealed class StorageRegistrationTests : IDisposable
 
         var failure = start.Should().Throw<OptionsValidationException>().Which;
         failure.Failures.Should().HaveCount(4);
-        failure.Message.Should().Contain("not both").And.Contain("missing AccountKey").And.Contain("Bad_Name").And.Contain("ListPageSize");
+        failure.Message.Should().Contain("not both").And.Contain("not a valid Azure Storage connection string").And.Contain("Bad_Name").And.Contain("ListPageSize");
     }
 
     [Fact]
@@ -109,6 +108,22 @@ public sealed class StorageRegistrationTests : IDisposable
 
         var failure = start.Should().Throw<OptionsValidationException>().Which;
         failure.Message.Should().Contain("without a SAS token").And.Contain("https://acct.blob.core.windows.net/").And.NotContain("SECRETSIGNATURE");
+    }
+
+    [Theory]
+    [InlineData("AccountName=acct", "not a valid Azure Storage connection string")]
+    [InlineData("AccountName=acct;AccountKey=not*base64supersecret", "not a valid Azure Storage connection string")]
+    [InlineData("AccountName=acct;supersecretkeywithoutequals", "name=value")]
+    [InlineData("BlobEndpoint=https://acct.blob.core.windows.net/;SharedAccessSignature=sv=2020&sig=supersecret", "SharedAccessSignature connection strings are not supported")]
+    [InlineData("AccountName=acct;AccountKey=c3VwZXJzZWNyZXQ=;BlobEndpoint=ftp://files.example/", "not an http(s) URI")]
+    public void AddAutoIntelArtifactStore_BadConnectionString_SaysWhatIsWrongWithoutEchoingSecrets(string connectionString, string expected)
+    {
+        using ServiceProvider provider = Build(new() { ["Storage:Kind"] = "azureblob", ["Storage:ConnectionString"] = connectionString });
+
+        Action start = () => provider.GetRequiredService<IStartupValidator>().Validate();
+
+        start.Should().Throw<OptionsValidationException>().Which.Message
+            .Should().Contain(expected).And.NotContain("supersecret").And.NotContain("c3VwZXJzZWNyZXQ=");
     }
 
     [Fact]
