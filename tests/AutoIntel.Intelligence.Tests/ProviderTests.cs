@@ -1,5 +1,4 @@
 using System.ClientModel.Primitives;
-using AutoIntel.Intelligence.Budgets;
 using AutoIntel.Intelligence.Gateway;
 using AutoIntel.Intelligence.Llm;
 using AutoIntel.Intelligence.Providers;
