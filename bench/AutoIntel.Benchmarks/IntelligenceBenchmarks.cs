@@ -291,7 +291,7 @@ public class IntelligenceBenchmarks : IDisposable
                     TaskTypes.ClaimExtraction => "{\"claims\":[],\"ignoredInstructions\":[]}",
                     _ => "{\"verdict\":\"supported\",\"confidence\":0.8,\"rationale\":\"evidence\",\"ignoredInstructions\":[]}",
                 };
-                var input = Intelligence.Budgets.TokenCounter.CountChat([call.System, .. call.Turns.Select(t => t.Text)]);
+                var input = Core.Text.TokenCounter.Default.CountChat([call.System, .. call.Turns.Select(t => t.Text)]);
                 return Task.FromResult(new ChatOutcome(json, input, call.MaxOutputTokens / 2, "stop"));
             }
 

@@ -1,5 +1,4 @@
 using System.ClientModel.Primitives;
-using AutoIntel.Intelligence.Budgets;
 using AutoIntel.Intelligence.Gateway;
 using AutoIntel.Intelligence.Llm;
 using AutoIntel.Intelligence.Providers;
@@ -92,21 +91,5 @@ public sealed class ProviderTests : IAsyncLifetime
         request.Authorization.Should().Be("Bearer entra-token");
         request.Model.Should().Be("gpt41mini-prod", "Azure takes the deployment name as the model");
         credential.Scopes.Should().Equal("https://cognitiveservices.azure.com/.default");
-    }
-
-    [Theory]
-    [InlineData("hello world", 2)]
-    [InlineData("1234567", 3)]
-    [InlineData("", 0)]
-    public void TokenCounter_SimpleTexts_MatchBpeSplits(string text, int expected) => TokenCounter.Count(text).Should().Be(expected);
-
-    [Fact]
-    public void TokenCounter_EnglishProse_IsNearFourCharactersPerToken()
-    {
-        var prose = string.Concat(Enumerable.Repeat("The committee published its annual report on Tuesday, noting that inflation had slowed to 3.2 percent while unemployment stayed low. ", 20));
-
-        var tokens = TokenCounter.Count(prose);
-
-        tokens.Should().BeInRange((int)(prose.Length / 4.0 * 0.85), (int)(prose.Length / 4.0 * 1.15));
     }
 }

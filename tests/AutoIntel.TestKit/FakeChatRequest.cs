@@ -12,6 +12,15 @@ public sealed record FakeChatRequest(
     IReadOnlyList<(string Role, string Content)> Messages,
     string? Authorization)
 {
+    /// <summary>The <c>api-key</c> header (Azure key auth), or null.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>The <c>api-version</c> query parameter (Azure's classic shape), or null.</summary>
+    public string? ApiVersion { get; init; }
+
+    /// <summary>response_format.json_schema.schema as sent, or null.</summary>
+    public System.Text.Json.Nodes.JsonNode? Schema { get; init; }
+
     /// <summary>The system message.</summary>
     public string System => Messages.FirstOrDefault(m => m.Role is "system" or "developer").Content ?? "";
 

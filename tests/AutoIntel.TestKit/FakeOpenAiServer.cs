@@ -10,7 +10,9 @@ using Microsoft.AspNetCore.Http;
 namespace AutoIntel.TestKit;
 
 /// <summary>An OpenAI-compatible server on 127.0.0.1:0 following the public API: chat completions (incl. json_schema), embeddings,
-/// audio transcriptions, error bodies, 429 with Retry-After, delays and malformed bodies. Serves <c>/v1/</c> and Azure's <c>/openai/v1/</c>.</summary>
+/// audio transcriptions, error bodies, 429 with Retry-After, delays and malformed bodies. Serves <c>/v1/</c>, Azure's <c>/openai/v1/</c>, and
+/// Azure's classic <c>/openai/deployments/{deployment}/…?api-version=</c> shape (deployment from the path, <c>api-key</c> or bearer auth,
+/// Azure's 404 bodies for an unknown api-version or deployment).</summary>
 public sealed class FakeOpenAiServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<FakeReply> _script = new();
@@ -32,6 +34,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     /// <summary>Per-model override of <see cref="Chat"/> (e.g. one model is down).</summary>
     public ConcurrentDictionary<string, Func<FakeChatRequest, FakeReply>> ChatByModel { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>api-versions the classic Azure shape accepts; any other (or none) gets Azure's 404 "Resource not found".</summary>
+    public ISet<string> AzureApiVersions { get; } = new HashSet<string>(StringComparer.Ordinal) { "2024-06-01", "2024-10-21", "2025-04-01-preview" };
+
+    /// <summary>Deployments the classic Azure shape serves; empty serves any name, otherwise others get Azure's DeploymentNotFound.</summary>
+    public ISet<string> AzureDeployments { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>Chat requests received, in order.</summary>
     public IReadOnlyList<FakeChatRequest> ChatRequests => [.. _chatRequests];
@@ -84,9 +92,20 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             return;
         }
 
+        string? deployment = null;
+        if (path.StartsWith(AzureDeploymentsPrefix, StringComparison.Ordinal))
+        {
+            deployment = path[AzureDeploymentsPrefix.Length..].Split('/')[0];
+            if (AzureRefusal(ctx, deployment) is { } refusal)
+            {
+                await WriteAsync(ctx, refusal);
+                return;
+            }
+        }
+
         if (path.EndsWith("/chat/completions", StringComparison.Ordinal))
         {
-            await ChatAsync(ctx, path);
+            await ChatAsync(ctx, path, deployment);
         }
         else if (path.EndsWith("/embeddings", StringComparison.Ordinal))
         {
@@ -102,16 +121,45 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         }
     }
 
-    private async Task ChatAsync(HttpContext ctx, string path)
+    private const string AzureDeploymentsPrefix = "/openai/deployments/";
+
+    // Azure answers an unknown or missing api-version with 404 "Resource not found", and a missing deployment with DeploymentNotFound.
+    private FakeReply? AzureRefusal(HttpContext ctx, string deployment)
+    {
+        string? version = ctx.Request.Query["api-version"];
+        if (version is null || !AzureApiVersions.Contains(version))
+        {
+            return AzureError(404, "404", "Resource not found");
+        }
+
+        return AzureDeployments.Count > 0 && !AzureDeployments.Contains(deployment)
+            ? AzureError(404, "DeploymentNotFound", "The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.")
+            : null;
+    }
+
+    private static FakeReply AzureError(int status, string code, string message) =>
+        new(Status: status, RawBody: new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } }.ToJsonString());
+
+    private async Task ChatAsync(HttpContext ctx, string path, string? deployment)
     {
         var body = await JsonNode.ParseAsync(ctx.Request.Body);
-        var model = body?["model"]?.GetValue<string>() ?? "";
+        var model = deployment ?? body?["model"]?.GetValue<string>() ?? "";
         var format = body?["response_format"];
         var messages = (body?["messages"]?.AsArray() ?? []).Select(m => (
             m!["role"]!.GetValue<string>(),
             m["content"] is JsonValue v ? v.GetValue<string>() : string.Concat((m["content"]?.AsArray() ?? []).Select(p => p?["text"]?.GetValue<string>() ?? "")))).ToList();
-        var request = new FakeChatRequest(path, model, format?["json_schema"]?["name"]?.GetValue<string>(), format?["type"]?.GetValue<string>(), messages, ctx.Request.Headers.Authorization.ToString());
+        var request = new FakeChatRequest(path, model, format?["json_schema"]?["name"]?.GetValue<string>(), format?["type"]?.GetValue<string>(), messages, ctx.Request.Headers.Authorization.ToString())
+        {
+            ApiKey = ctx.Request.Headers["api-key"].FirstOrDefault(),
+            ApiVersion = ctx.Request.Query["api-version"].FirstOrDefault(),
+            Schema = format?["json_schema"]?["schema"]?.DeepClone(),
+        };
         _chatRequests.Enqueue(request);
+        if (format?["json_schema"]?["strict"]?.GetValue<bool>() == true && StrictSchemaProblem(request.Schema, "") is { } problem)
+        {
+            await WriteAsync(ctx, FakeReply.Error(400, $"Invalid schema for response_format '{request.SchemaName}': {problem}"));
+            return;
+        }
 
         var reply = _script.TryDequeue(out var scripted) ? scripted
             : ChatByModel.TryGetValue(model, out var perModel) ? perModel(request)
@@ -154,6 +202,48 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         }
 
         await WriteAsync(ctx, reply);
+    }
+
+    // OpenAI's strict structured outputs: every object closes with additionalProperties:false and lists every property as required;
+    // string length keywords are refused ("'maxLength' is not permitted").
+    private static string? StrictSchemaProblem(JsonNode? schema, string context)
+    {
+        if (schema is not JsonObject node)
+        {
+            return schema is null ? "schema is missing." : null;
+        }
+
+        foreach (var keyword in new[] { "minLength", "maxLength" })
+        {
+            if (node.ContainsKey(keyword))
+            {
+                return $"In context=({context}), '{keyword}' is not permitted.";
+            }
+        }
+
+        if (node["properties"] is JsonObject properties)
+        {
+            if (node["additionalProperties"]?.GetValue<bool>() != false)
+            {
+                return $"In context=({context}), 'additionalProperties' is required to be supplied and to be false.";
+            }
+
+            var required = (node["required"] as JsonArray)?.Select(r => r!.GetValue<string>()).ToHashSet() ?? [];
+            if (properties.Select(p => p.Key).FirstOrDefault(k => !required.Contains(k)) is { } missing)
+            {
+                return $"In context=({context}), 'required' is required to be supplied and to be an array including every key in properties. Missing '{missing}'.";
+            }
+
+            foreach (var (name, property) in properties)
+            {
+                if (StrictSchemaProblem(property, $"{context}, 'properties', '{name}'") is { } problem)
+                {
+                    return problem;
+                }
+            }
+        }
+
+        return node["items"] is { } items ? StrictSchemaProblem(items, $"{context}, 'items'") : null;
     }
 
     private async Task EmbeddingsAsync(HttpContext ctx)

@@ -22,7 +22,7 @@ public sealed record FakeReply(
             ["error"] = new System.Text.Json.Nodes.JsonObject
             {
                 ["message"] = message,
-                ["type"] = status == 429 ? "rate_limit_exceeded" : "server_error",
+                ["type"] = status switch { 429 => "rate_limit_exceeded", 400 => "invalid_request_error", _ => "server_error" },
                 ["param"] = null,
                 ["code"] = null,
             },

@@ -5,11 +5,12 @@ namespace AutoIntel.Core.Text;
 /// <summary>Cuts a transcript into token-bounded chunks on sentence boundaries.</summary>
 public static class Chunker
 {
-    /// <summary>Splits a transcript into chunks of at most <paramref name="maxTokens"/> estimated tokens each.</summary>
+    /// <summary>Splits a transcript into chunks of at most <paramref name="maxTokens"/> tokens each (counted with <see cref="TokenCounter.Default"/>).</summary>
     /// <remarks>
     /// Sentences are packed greedily and never split, except a single sentence longer than the limit, which is cut
-    /// between words (and a single word longer than the limit between characters). Each chunk keeps the start time of
-    /// the segment its first sentence begins in. The same input always gives the same chunks.
+    /// between words (and a single word longer than the limit between tokens). Each chunk keeps the start time of
+    /// the segment its first sentence begins in, and its <see cref="Chunk.TokenCount"/> is the exact count of its text.
+    /// The same input always gives the same chunks.
     /// </remarks>
     public static IReadOnlyList<Chunk> Split(Transcript transcript, int maxTokens)
     {
@@ -36,44 +37,35 @@ public static class Chunker
             text.Append(segment.Text.Trim());
         }
 
+        var counter = TokenCounter.Default;
         var joined = text.ToString();
         var chunks = new List<Chunk>();
-        var pending = new List<string>();
-        var pendingTokens = 0;
+        var pending = new Packer(counter, maxTokens);
         TimeSpan? pendingStart = null;
-
-        void Flush()
-        {
-            if (pending.Count > 0)
-            {
-                chunks.Add(new Chunk(chunks.Count, string.Join(' ', pending), pendingTokens, pendingStart));
-                pending.Clear();
-                pendingTokens = 0;
-            }
-        }
-
         foreach (var (start, length) in SentenceSplitter.SplitRanges(joined))
         {
             var startTime = StartTimeAt(offsets, start);
-            foreach (var piece in Pieces(SentenceSplitter.Collapse(joined.AsSpan(start, length)), maxTokens))
+            foreach (var piece in Pieces(counter, SentenceSplitter.Collapse(joined.AsSpan(start, length)), maxTokens))
             {
-                var tokens = TokenEstimator.Estimate(piece);
-                if (pending.Count > 0 && pendingTokens + tokens > maxTokens)
+                if (!pending.TryAdd(piece))
                 {
-                    Flush();
+                    chunks.Add(new Chunk(chunks.Count, pending.Text, pending.Tokens, pendingStart));
+                    pending.Clear();
+                    pending.TryAdd(piece);
                 }
 
-                if (pending.Count == 0)
+                if (pending.Count == 1)
                 {
                     pendingStart = startTime;
                 }
-
-                pending.Add(piece);
-                pendingTokens += tokens;
             }
         }
 
-        Flush();
+        if (pending.Count > 0)
+        {
+            chunks.Add(new Chunk(chunks.Count, pending.Text, pending.Tokens, pendingStart));
+        }
+
         return chunks;
     }
 
@@ -93,43 +85,38 @@ public static class Chunker
         return start;
     }
 
-    // A sentence within the limit is one piece; a longer one is cut between words, and an overlong word between characters.
-    private static IEnumerable<string> Pieces(string sentence, int maxTokens)
+    // A sentence within the limit is one piece; a longer one is cut between words, and an overlong word between tokens.
+    private static IEnumerable<string> Pieces(TokenCounter counter, string sentence, int maxTokens)
     {
-        if (TokenEstimator.Estimate(sentence) <= maxTokens)
+        if (counter.Count(sentence) <= maxTokens)
         {
             yield return sentence;
             yield break;
         }
 
-        var words = new List<string>();
-        var tokens = 0;
-        foreach (var word in sentence.Split(' '))
+        var words = new Packer(counter, maxTokens);
+        foreach (var word in sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            foreach (var part in WordParts(word, maxTokens))
+            foreach (var part in WordParts(counter, word, maxTokens))
             {
-                var partTokens = TokenEstimator.Estimate(part);
-                if (words.Count > 0 && tokens + partTokens > maxTokens)
+                if (!words.TryAdd(part))
                 {
-                    yield return string.Join(' ', words);
+                    yield return words.Text;
                     words.Clear();
-                    tokens = 0;
+                    words.TryAdd(part);
                 }
-
-                words.Add(part);
-                tokens += partTokens;
             }
         }
 
         if (words.Count > 0)
         {
-            yield return string.Join(' ', words);
+            yield return words.Text;
         }
     }
 
-    private static IEnumerable<string> WordParts(string word, int maxTokens)
+    private static IEnumerable<string> WordParts(TokenCounter counter, string word, int maxTokens)
     {
-        if (TokenEstimator.Estimate(word) <= maxTokens)
+        if (counter.Count(word) <= maxTokens)
         {
             yield return word;
             yield break;
@@ -138,14 +125,41 @@ public static class Chunker
         var from = 0;
         while (from < word.Length)
         {
-            var length = 1;
-            while (from + length < word.Length && TokenEstimator.Estimate(word.Substring(from, length + 1)) <= maxTokens)
-            {
-                length++;
-            }
-
+            var length = counter.PrefixLength(word.AsSpan(from), maxTokens);
             yield return word.Substring(from, length);
             from += length;
+        }
+    }
+
+    /// <summary>Space-joined pieces with their exact token count: the first piece counts alone, each later one with its leading space.</summary>
+    private sealed class Packer(TokenCounter counter, int maxTokens)
+    {
+        private readonly List<string> _pieces = [];
+
+        public int Count => _pieces.Count;
+
+        public int Tokens { get; private set; }
+
+        public string Text => string.Join(' ', _pieces);
+
+        // Adds the piece unless it would take the total over the limit; an empty packer takes any piece.
+        public bool TryAdd(string piece)
+        {
+            var tokens = _pieces.Count == 0 ? counter.Count(piece) : counter.CountAfterSpace(piece);
+            if (_pieces.Count > 0 && Tokens + tokens > maxTokens)
+            {
+                return false;
+            }
+
+            _pieces.Add(piece);
+            Tokens += tokens;
+            return true;
+        }
+
+        public void Clear()
+        {
+            _pieces.Clear();
+            Tokens = 0;
         }
     }
 }

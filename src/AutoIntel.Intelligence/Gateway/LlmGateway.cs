@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AutoIntel.Core.Runs;
+using AutoIntel.Core.Text;
 using AutoIntel.Intelligence.Analyzers;
 using AutoIntel.Intelligence.Budgets;
 using AutoIntel.Intelligence.Cache;
@@ -73,7 +74,8 @@ public sealed class LlmGateway : IAsyncDisposable, IDisposable
         }
 
         var system = $"You are AutoIntel's careful analyst. {ContentGuard.Rules}";
-        var promptTokens = TokenCounter.CountChat([system, user]);
+        // No model is chosen yet: the default (cl100k_base) count is never below o200k_base's for English, so estimates stay on the safe side.
+        var promptTokens = TokenCounter.Default.CountChat([system, user]);
         await _budgets.RefreshAsync(request.Tenant, cancellationToken);
         var remaining = _budgets.RemainingForCall(request.RunId, request.Tenant);
         if (remaining <= 0)
@@ -121,7 +123,7 @@ public sealed class LlmGateway : IAsyncDisposable, IDisposable
         var call = new ChatCall(system, [new ChatTurn(false, user)], task.SchemaName, task.SchemaJson, task.Temperature, task.ExpectedOutputTokens * 2);
         var (outcome, shared) = await _singleFlight.RunAsync(
             baseKey,
-            () => CallChainAsync(request, task, input, decision, call, promptTokens, baseKey, partition, vector, cancellationToken));
+            () => CallChainAsync(request, task, input, decision, call, baseKey, partition, vector, cancellationToken));
         if (shared)
         {
             _analytics.SharedInFlight();
@@ -185,7 +187,7 @@ public sealed class LlmGateway : IAsyncDisposable, IDisposable
 
     private async Task<ChainOutcome> CallChainAsync<T>(
         AnalysisRequest request, StructuredTask<T> task, TaskInput input, RoutingDecision decision, ChatCall firstCall,
-        int promptTokens, string baseKey, string partition, float[]? vector, CancellationToken cancellationToken)
+        string baseKey, string partition, float[]? vector, CancellationToken cancellationToken)
     {
         var usage = Usage.None;
         var failures = new List<string>();
@@ -233,8 +235,9 @@ public sealed class LlmGateway : IAsyncDisposable, IDisposable
                 }
 
                 var elapsedMs = _time.GetElapsedTime(started).TotalMilliseconds;
-                var inTokens = answer.InputTokens > 0 ? answer.InputTokens : promptTokens;
-                var outTokens = answer.OutputTokens > 0 ? answer.OutputTokens : TokenCounter.Count(answer.Content);
+                // Providers that omit usage (some local servers) are charged by the model family's own tokenizer.
+                var inTokens = answer.InputTokens > 0 ? answer.InputTokens : model.Counter().CountChat([call.System, .. call.Turns.Select(t => t.Text)]);
+                var outTokens = answer.OutputTokens > 0 ? answer.OutputTokens : model.Counter().Count(answer.Content);
                 var cost = model.Cost(inTokens, outTokens);
                 usage += new Usage(1, inTokens, outTokens, cost, 0);
                 await _budgets.RecordAsync(request.RunId, request.Tenant, cost, cancellationToken);

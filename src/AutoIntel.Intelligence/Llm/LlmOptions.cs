@@ -17,6 +17,9 @@ public sealed class LlmOptions
     /// <summary>API key for <see cref="Endpoint"/>; empty with an Azure endpoint means Entra ID.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>api-version when <see cref="Endpoint"/> is an Azure resource root (classic deployments shape); default 2024-10-21.</summary>
+    public string? ApiVersion { get; set; }
+
     /// <summary>Chat model (or Azure deployment) name for <see cref="Endpoint"/>.</summary>
     public string? Model { get; set; }
 

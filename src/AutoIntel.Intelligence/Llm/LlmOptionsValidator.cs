@@ -10,6 +10,11 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
     {
         var errors = new List<string>();
         CheckUri(options.Endpoint, "Llm:Endpoint", errors);
+        if (options.ApiVersion is { } shortcutVersion && Providers.AzureApiVersions.Parse(shortcutVersion) is null)
+        {
+            errors.Add($"Llm:ApiVersion '{shortcutVersion}' is not supported; use one of {string.Join(", ", Providers.AzureApiVersions.Supported)}.");
+        }
+
         foreach (var (key, provider) in options.Providers)
         {
             CheckUri(provider.Endpoint, $"Llm:Providers:{key}:Endpoint", errors);
@@ -21,6 +26,11 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
             if (provider.Kind != "openai" && string.IsNullOrWhiteSpace(provider.Endpoint))
             {
                 errors.Add($"Llm:Providers:{key}:Endpoint is required for kind '{provider.Kind}'.");
+            }
+
+            if (provider.ApiVersion is { } apiVersion && Providers.AzureApiVersions.Parse(apiVersion) is null)
+            {
+                errors.Add($"Llm:Providers:{key}:ApiVersion '{apiVersion}' is not supported; use one of {string.Join(", ", Providers.AzureApiVersions.Supported)}.");
             }
 
             // The SDK refuses to send a bearer token over plain HTTP; say so at start rather than on every call.

@@ -35,7 +35,7 @@ public static class LlmErrors
     {
         ClientResultException { Status: 401 } => "HTTP 401: the provider refused the credentials; check the API key (or, for Entra ID, the sign-in)",
         ClientResultException { Status: 403 } => "HTTP 403: the credentials lack access; for Azure OpenAI grant 'Cognitive Services OpenAI User'",
-        ClientResultException { Status: 404 } => "HTTP 404: no such model or deployment at this endpoint; check Deployment/Model and that the endpoint ends in /v1/",
+        ClientResultException { Status: 404 } => "HTTP 404: no such model or deployment at this endpoint; check Deployment/Model, and that the endpoint ends in /v1/ or is an Azure resource root",
         ClientResultException c when c.Status > 0 => $"HTTP {c.Status}",
         ClientResultException => "network error",
         TimeoutRejectedException => "timeout",

@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Collections.Concurrent;
+using Azure.AI.OpenAI;
 using Azure.Core;
 using Azure.Identity;
 using AutoIntel.Intelligence.Llm;
@@ -9,7 +10,8 @@ using OpenAI;
 
 namespace AutoIntel.Intelligence.Providers;
 
-/// <summary>Creates one <see cref="OpenAIClient"/> per configured provider (Azure OpenAI v1, OpenAI or a compatible server).</summary>
+/// <summary>Creates one <see cref="OpenAIClient"/> per configured provider: an <see cref="AzureOpenAIClient"/> for classic Azure endpoints
+/// (deployments and api-version), the OpenAI client for OpenAI, compatible servers and Azure's <c>/openai/v1/</c>.</summary>
 public sealed class OpenAiClientFactory
 {
     private const string AzureScope = "https://cognitiveservices.azure.com/.default";
@@ -37,6 +39,7 @@ public sealed class OpenAiClientFactory
                 Kind = azure ? "azure" : string.IsNullOrWhiteSpace(options.ApiKey) ? "compatible" : "openai",
                 Endpoint = options.Endpoint,
                 ApiKey = options.ApiKey,
+                ApiVersion = options.ApiVersion,
             };
         }
 
@@ -54,6 +57,11 @@ public sealed class OpenAiClientFactory
         if (!_providers.TryGetValue(key, out var provider))
         {
             throw new InvalidOperationException($"LLM provider '{key}' is not configured (Llm:Providers).");
+        }
+
+        if (provider.IsAzureDeployments)
+        {
+            return CreateAzure(provider);
         }
 
         var options = new OpenAIClientOptions
@@ -82,5 +90,27 @@ public sealed class OpenAiClientFactory
         // Local servers (Ollama, vLLM) ignore the key, but the SDK requires one.
         var apiKey = string.IsNullOrWhiteSpace(provider.ApiKey) ? "unused" : provider.ApiKey;
         return new OpenAIClient(new ApiKeyCredential(apiKey), options);
+    }
+
+    // The classic shape: /openai/deployments/{deployment}/…?api-version=…, with the api-key header or an Entra ID bearer token.
+    private AzureOpenAIClient CreateAzure(LlmProviderOptions provider)
+    {
+        var apiVersion = provider.ApiVersion ?? LlmProviderOptions.DefaultAzureApiVersion;
+        var version = AzureApiVersions.Parse(apiVersion)
+            ?? throw new InvalidOperationException($"Azure OpenAI api-version '{apiVersion}' is not one Azure.AI.OpenAI supports ({string.Join(", ", AzureApiVersions.Supported)}).");
+        var options = new AzureOpenAIClientOptions(version)
+        {
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = _networkTimeout,
+        };
+        if (_transport is not null)
+        {
+            options.Transport = _transport;
+        }
+
+        var endpoint = new Uri(provider.Endpoint!);
+        return provider.UseEntraId || string.IsNullOrWhiteSpace(provider.ApiKey)
+            ? new AzureOpenAIClient(endpoint, _entraCredential.Value, options)
+            : new AzureOpenAIClient(endpoint, new ApiKeyCredential(provider.ApiKey), options);
     }
 }

@@ -1,3 +1,5 @@
+using AutoIntel.Core.Text;
+
 namespace AutoIntel.Intelligence.Routing;
 
 /// <summary>A validated catalog entry as the router sees it.</summary>
@@ -23,6 +25,9 @@ public sealed record CatalogModel(
 
     /// <summary>Whether the model has a capability.</summary>
     public bool Has(string capability) => Capabilities.Contains(capability);
+
+    /// <summary>The token counter of the model's family, by catalog id, else by deployment name (Azure deployments may have any name).</summary>
+    public TokenCounter Counter() => TokenCounter.ForModel(TokenCounter.IsKnownFamily(Id) ? Id : Deployment);
 
     /// <summary>Price of a call with the given token counts.</summary>
     public decimal Cost(long inputTokens, long outputTokens) => (inputTokens * InputPer1K + outputTokens * OutputPer1K) / 1000m;

@@ -47,7 +47,7 @@ public sealed class LatencySimulatingAnalyzer : IContentAnalyzer
 
     /// <inheritdoc />
     public Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default) =>
-        DelayThenAsync(AnalyzerCall.ReduceSummaries, parts.Sum(p => p.KeyPoints.Sum(TokenEstimator.Estimate)), () => _inner.ReduceSummariesAsync(request, parts, cancellationToken), cancellationToken);
+        DelayThenAsync(AnalyzerCall.ReduceSummaries, parts.Sum(p => p.KeyPoints.Sum(k => TokenCounter.Default.Count(k))), () => _inner.ReduceSummariesAsync(request, parts, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
@@ -77,11 +77,11 @@ public sealed class LatencySimulatingAnalyzer : IContentAnalyzer
     public Task<AnalyzerResult<ClaimVerdict>> VerifyClaimAsync(AnalysisRequest request, Claim claim, IReadOnlyList<Evidence> evidence, CancellationToken cancellationToken = default) =>
         DelayThenAsync(
             AnalyzerCall.VerifyClaim,
-            TokenEstimator.Estimate(claim.Text) + evidence.Sum(e => TokenEstimator.Estimate(e.Snippet)),
+            TokenCounter.Default.Count(claim.Text) + evidence.Sum(e => TokenCounter.Default.Count(e.Snippet)),
             () => _inner.VerifyClaimAsync(request, claim, evidence, cancellationToken),
             cancellationToken);
 
-    private static long ChunkTokens(Chunk chunk) => chunk.TokenCount > 0 ? chunk.TokenCount : TokenEstimator.Estimate(chunk.Text);
+    private static long ChunkTokens(Chunk chunk) => chunk.TokenCount > 0 ? chunk.TokenCount : TokenCounter.Default.Count(chunk.Text);
 
     private async Task<T> DelayThenAsync<T>(AnalyzerCall call, long contentTokens, Func<Task<T>> inner, CancellationToken cancellationToken)
     {

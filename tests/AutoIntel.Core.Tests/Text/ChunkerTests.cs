@@ -82,7 +82,7 @@ public sealed class ChunkerTests
             // No text lost and order kept: the chunk texts, read in order, are the transcript's words.
             NonSpace(string.Concat(chunks.Select(c => c.Text))).Should().Be(NonSpace(transcript.FullText));
             chunks.Select(c => c.Index).Should().Equal(Enumerable.Range(0, chunks.Count));
-            chunks.Should().OnlyContain(c => c.TokenCount == TokenEstimator.Estimate(c.Text));
+            chunks.Should().OnlyContain(c => c.TokenCount == TokenCounter.Default.Count(c.Text));
             chunks.Should().OnlyContain(c => c.TokenCount <= maxTokens || IsSingleUnsplittableCharacter(c.Text));
             chunks.Should().OnlyContain(c => c.Start != null);
             Chunker.Split(transcript, maxTokens).Should().Equal(chunks);
@@ -95,7 +95,7 @@ public sealed class ChunkerTests
         var random = new Random(7);
         var transcript = RandomTranscript(random);
         var sentences = SentenceSplitter.Split(transcript.FullText);
-        var max = sentences.Max(TokenEstimator.Estimate);
+        var max = sentences.Max(s => TokenCounter.Default.Count(s));
 
         var chunks = Chunker.Split(transcript, max);
 

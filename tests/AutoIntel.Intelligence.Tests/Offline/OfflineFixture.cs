@@ -16,7 +16,7 @@ internal static class OfflineFixture
 
     public static string TownHall() => Read("town-hall-transit.txt");
 
-    public static Chunk AsChunk(string text, int index = 0) => new(index, text, TokenEstimator.Estimate(text));
+    public static Chunk AsChunk(string text, int index = 0) => new(index, text, TokenCounter.Default.Count(text));
 
     public static IReadOnlyList<Chunk> Chunks(string text, int maxTokens) =>
         Chunker.Split(new Transcript("t", "s", [.. text.Split("\n\n").Select(p => new TranscriptSegment(p))]), maxTokens);

@@ -1,0 +1,26 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace AutoIntel.Intelligence.Prompts.Answers;
+
+/// <summary>One fallacy.</summary>
+public sealed record FallacyItem
+{
+    [Description("snake_case, e.g. ad_hominem, straw_man, slippery_slope.")]
+    [Required]
+    [MaxLength(60)]
+    public required string Type { get; init; }
+
+    [Description("Verbatim from the data.")]
+    [Required]
+    [MaxLength(4000)]
+    public required string Quote { get; init; }
+
+    [Description("One sentence.")]
+    [Required]
+    [MaxLength(4000)]
+    public required string Explanation { get; init; }
+
+    [Range(0.0, 1.0)]
+    public required double Confidence { get; init; }
+}
