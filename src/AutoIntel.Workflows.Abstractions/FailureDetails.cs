@@ -12,6 +12,7 @@ public sealed record FailureDetails(string ErrorType, string Message, bool IsPer
     public static FailureDetails From(Exception exception) => exception switch
     {
         ActivityFailedException failed => failed.Failure,
+        SubWorkflowFailedException failed => failed.Failure,
         AggregateException { InnerExceptions.Count: 1 } aggregate => From(aggregate.InnerExceptions[0]),
         _ => new(exception.GetType().Name, exception.Message, exception is PermanentFailureException, exception.StackTrace),
     };

@@ -26,6 +26,15 @@ public sealed record InstanceStatus(
     DateTime? CompletedAtUtc,
     IReadOnlyList<ActivityStatus> Activities)
 {
+    /// <summary>The workflow version the current execution started with ("" when unversioned).</summary>
+    public string Version { get; init; } = string.Empty;
+
+    /// <summary>The instance that started this one as a sub-workflow, or null (local runtime only; Durable's query does not report it).</summary>
+    public string? ParentInstanceId { get; init; }
+
+    /// <summary>How many times the instance continued as new (0 for its first execution; local runtime only).</summary>
+    public int Generation { get; init; }
+
     /// <summary>Completed, failed or terminated: nothing more will happen.</summary>
     public bool IsTerminal => RuntimeStatus is RuntimeStatus.Completed or RuntimeStatus.Failed or RuntimeStatus.Terminated;
 }

@@ -16,7 +16,8 @@ public sealed class WorkflowRegistry
     public IReadOnlyDictionary<string, ActivityDescriptor> Activities => _activities;
 
     /// <summary>Registers an orchestration class under its type name.</summary>
-    public WorkflowRegistry AddWorkflow<TWorkflow, TInput, TOutput>()
+    /// <param name="version">Recorded in each new instance (<see cref="IWorkflowContext.Version"/>); instances keep the version they started with.</param>
+    public WorkflowRegistry AddWorkflow<TWorkflow, TInput, TOutput>(string version = "")
         where TWorkflow : class, IWorkflow<TInput, TOutput>
     {
         var name = typeof(TWorkflow).Name;
@@ -24,7 +25,10 @@ public sealed class WorkflowRegistry
             name,
             typeof(TInput),
             typeof(TOutput),
-            async (services, context, input) => await Resolve<TWorkflow>(services).RunAsync(context, (TInput)input!));
+            async (services, context, input) => await Resolve<TWorkflow>(services).RunAsync(context, (TInput)input!))
+        {
+            Version = ValidVersion(version),
+        };
         return this;
     }
 
@@ -48,18 +52,31 @@ public sealed class WorkflowRegistry
     }
 
     /// <summary>Registers a delegate as an orchestration (tests, benchmarks).</summary>
-    public WorkflowRegistry AddWorkflow<TInput, TOutput>(string name, Func<IWorkflowContext, TInput, Task<TOutput>> run)
+    public WorkflowRegistry AddWorkflow<TInput, TOutput>(string name, Func<IWorkflowContext, TInput, Task<TOutput>> run, string version = "")
     {
-        _workflows[name] = new WorkflowDescriptor(name, typeof(TInput), typeof(TOutput), async (_, context, input) => await run(context, (TInput)input!));
+        _workflows[name] = new WorkflowDescriptor(name, typeof(TInput), typeof(TOutput), async (_, context, input) => await run(context, (TInput)input!))
+        {
+            Version = ValidVersion(version),
+        };
         return this;
     }
+
+    // Versions travel in history lines and Durable's instance tables: short, printable, no surrounding blanks.
+    private static string ValidVersion(string version) =>
+        version is { Length: <= 50 } && version.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_')
+            ? version
+            : throw new ArgumentException($"'{version}' is not a workflow version (up to 50 letters, digits, '.', '-' or '_').", nameof(version));
 
     private static T Resolve<T>(IServiceProvider services)
         where T : class => ActivatorUtilities.GetServiceOrCreateInstance<T>(services);
 }
 
 /// <summary>How to run one registered orchestration.</summary>
-public sealed record WorkflowDescriptor(string Name, Type InputType, Type OutputType, Func<IServiceProvider, IWorkflowContext, object?, Task<object?>> Run);
+public sealed record WorkflowDescriptor(string Name, Type InputType, Type OutputType, Func<IServiceProvider, IWorkflowContext, object?, Task<object?>> Run)
+{
+    /// <summary>The version new instances record ("" = unversioned).</summary>
+    public string Version { get; init; } = string.Empty;
+}
 
 /// <summary>How to run one registered activity.</summary>
 public sealed record ActivityDescriptor(string Name, Type InputType, Type OutputType, Func<IServiceProvider, ActivityContext, object?, Task<object?>> Run);

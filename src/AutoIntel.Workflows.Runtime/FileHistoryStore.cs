@@ -14,6 +14,9 @@ public sealed class FileHistoryStore : IHistoryStore
 {
     private const string HistoryExtension = ".jsonl";
     private const string LockExtension = ".lock";
+
+    // A new generation is written here first and renamed over the history, so a crash leaves one whole file or the other.
+    private const string NextExtension = ".next";
     private const int LockAttempts = 3;
     private static readonly TimeSpan LockRetryDelay = TimeSpan.FromMilliseconds(20);
     private readonly string _root;
@@ -37,15 +40,7 @@ public sealed class FileHistoryStore : IHistoryStore
         FileStream? stream = null;
         try
         {
-            stream = new FileStream(PathOf(instanceId), new FileStreamOptions
-            {
-                Mode = FileMode.OpenOrCreate,
-                Access = FileAccess.ReadWrite,
-                Share = FileShare.ReadWrite | FileShare.Delete,
-
-                // Unbuffered: each batch goes to the OS in one write, so a killed process loses nothing already appended.
-                BufferSize = 0,
-            });
+            stream = OpenForAppend(PathOf(instanceId));
             var data = new byte[stream.Length];
             await stream.ReadExactlyAsync(data, cancellationToken);
             var (events, validLength) = HistoryJsonLines.Read(data, instanceId);
@@ -56,7 +51,7 @@ public sealed class FileHistoryStore : IHistoryStore
             }
 
             stream.Position = validLength;
-            return new FileHistoryLog(instanceId, events, stream, lockFile);
+            return new FileHistoryLog(instanceId, events, stream, lockFile, PathOf(instanceId), Path.Combine(_root, instanceId + NextExtension));
         }
         catch
         {
@@ -143,6 +138,7 @@ public sealed class FileHistoryStore : IHistoryStore
         await using (AcquireLock(instanceId))
         {
             File.Delete(path);
+            File.Delete(Path.Combine(_root, instanceId + NextExtension));
         }
 
         // The lock file goes last, and only once nobody holds it; a concurrent opener simply recreates it.
@@ -151,6 +147,16 @@ public sealed class FileHistoryStore : IHistoryStore
     }
 
     private static string ValidId(string instanceId) => InstanceIds.Validate(instanceId, nameof(instanceId));
+
+    private static FileStream OpenForAppend(string path) => new(path, new FileStreamOptions
+    {
+        Mode = FileMode.OpenOrCreate,
+        Access = FileAccess.ReadWrite,
+        Share = FileShare.ReadWrite | FileShare.Delete,
+
+        // Unbuffered: each batch goes to the OS in one write, so a killed process loses nothing already appended.
+        BufferSize = 0,
+    });
 
     private FileStream AcquireLock(string instanceId)
     {
@@ -175,10 +181,12 @@ public sealed class FileHistoryStore : IHistoryStore
         }
     }
 
-    private sealed class FileHistoryLog(string instanceId, List<HistoryEvent> events, FileStream stream, FileStream lockFile) : IHistoryLog
+    private sealed class FileHistoryLog(string instanceId, List<HistoryEvent> events, FileStream stream, FileStream lockFile, string path, string nextPath)
+        : IHistoryLog
     {
         private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
         private readonly Utf8JsonWriter _writer = new(Stream.Null);
+        private FileStream _stream = stream;
 
         public string InstanceId => instanceId;
 
@@ -193,17 +201,39 @@ public sealed class FileHistoryStore : IHistoryStore
 
             _buffer.ResetWrittenCount();
             HistoryJsonLines.Write(batch, _buffer, _writer);
-            await stream.WriteAsync(_buffer.WrittenMemory, cancellationToken);
+            await _stream.WriteAsync(_buffer.WrittenMemory, cancellationToken);
             if (flushToDisk)
             {
-                stream.Flush(flushToDisk: true);
+                _stream.Flush(flushToDisk: true);
             }
+        }
+
+        public async Task ReplaceAsync(IReadOnlyList<HistoryEvent> batch, bool flushToDisk, CancellationToken cancellationToken)
+        {
+            _buffer.ResetWrittenCount();
+            HistoryJsonLines.Write(batch, _buffer, _writer);
+            await using (var next = new FileStream(nextPath, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
+            {
+                await next.WriteAsync(_buffer.WrittenMemory, cancellationToken);
+
+                // Before the rename: with FlushToDisk the new generation must be on disk before it replaces the old one.
+                if (flushToDisk)
+                {
+                    next.Flush(flushToDisk: true);
+                }
+            }
+
+            // rename(2) replaces the file atomically; we hold the instance lock, so no other runner appends meanwhile.
+            File.Move(nextPath, path, overwrite: true);
+            await _stream.DisposeAsync();
+            _stream = OpenForAppend(path);
+            _stream.Position = _stream.Length;
         }
 
         public async ValueTask DisposeAsync()
         {
             await _writer.DisposeAsync();
-            await stream.DisposeAsync();
+            await _stream.DisposeAsync();
             await lockFile.DisposeAsync();
         }
     }

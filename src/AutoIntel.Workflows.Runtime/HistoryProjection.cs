@@ -75,7 +75,12 @@ public static class HistoryProjection
             started.Timestamp,
             events[^1].Timestamp,
             completedAt,
-            activities.ConvertAll(a => a.Build()));
+            activities.ConvertAll(a => a.Build()))
+        {
+            Version = started.Version ?? string.Empty,
+            ParentInstanceId = started.ParentInstanceId,
+            Generation = started.Generation,
+        };
     }
 
     private sealed class ActivityBuilder(int taskId, string name, DateTime scheduledAt)

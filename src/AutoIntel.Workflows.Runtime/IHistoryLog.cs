@@ -14,4 +14,8 @@ public interface IHistoryLog : IAsyncDisposable
     /// <summary>Appends a batch of events in one write (group commit); <paramref name="flushToDisk"/> also fsyncs.</summary>
     /// <remarks>The caller may reuse <paramref name="events"/> once the task completes.</remarks>
     Task AppendAsync(IReadOnlyList<HistoryEvent> events, bool flushToDisk, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the whole history with <paramref name="events"/> atomically (readers see the old or the new one, never a mix); later appends follow them.</summary>
+    /// <remarks>Continue-as-new: the old generation is dropped, so an endless instance's history stays one generation long.</remarks>
+    Task ReplaceAsync(IReadOnlyList<HistoryEvent> events, bool flushToDisk, CancellationToken cancellationToken);
 }

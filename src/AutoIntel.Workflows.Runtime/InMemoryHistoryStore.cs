@@ -113,6 +113,18 @@ public sealed class InMemoryHistoryStore : IHistoryStore
             return Task.CompletedTask;
         }
 
+        public Task ReplaceAsync(IReadOnlyList<HistoryEvent> events, bool flushToDisk, CancellationToken cancellationToken)
+        {
+            lock (entry)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                entry.Events.Clear();
+                entry.Events.AddRange(events);
+            }
+
+            return Task.CompletedTask;
+        }
+
         public ValueTask DisposeAsync()
         {
             lock (entry)

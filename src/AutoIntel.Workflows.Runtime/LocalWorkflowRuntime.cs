@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.Runtime.Execution;
 using AutoIntel.Workflows.Runtime.History;
@@ -11,8 +12,11 @@ namespace AutoIntel.Workflows.Runtime;
 /// One runtime is one session of one process. Instances it starts or resumes run until they end or the runtime is disposed;
 /// disposing leaves unfinished instances in history, and <see cref="ResumeAsync"/> (in this or a later process) continues them.
 /// </remarks>
-public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
+public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable, IInstanceHost
 {
+    // How often a parent checks on a child that another process runs (no notification crosses processes).
+    private static readonly TimeSpan ForeignChildPollInterval = TimeSpan.FromSeconds(1);
+
     private readonly ConcurrentDictionary<string, InstanceRunner> _running = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _shutdown = new();
@@ -34,7 +38,7 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
         _logger = loggerFactory.CreateLogger<LocalWorkflowRuntime>();
         Session = Guid.NewGuid().ToString("N");
         var pool = new ActivityWorkerPool(registry, services, timeProvider, options.MaxConcurrentActivities);
-        _runtime = new RuntimeServices(registry, services, options, timeProvider, loggerFactory, pool, Session);
+        _runtime = new RuntimeServices(registry, services, options, timeProvider, loggerFactory, pool, Session, this);
     }
 
     /// <summary>This runtime's session id, recorded in <see cref="ExecutionResumed"/> and <see cref="TaskStarted"/> events.</summary>
@@ -45,7 +49,26 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
     /// Returns once the start event is appended (and flushed when <see cref="LocalRuntimeOptions.FlushToDisk"/> is set); the orchestration
     /// code first runs afterwards on the instance's runner, so a failure there shows in the instance's status, not here.
     /// </remarks>
-    public async Task<StartResult> StartAsync(string workflowName, object? input, string? instanceId = null, CancellationToken cancellationToken = default)
+    public Task<StartResult> StartAsync(string workflowName, object? input, string? instanceId = null, CancellationToken cancellationToken = default) =>
+        StartAsync(workflowName, WorkflowPayload.ToElement(input, typeof(object)), instanceId ?? Guid.NewGuid().ToString("N"), parentInstanceId: null, cancellationToken);
+
+    /// <inheritdoc/>
+    void IInstanceHost.WatchChild(InstanceRunner parent, IActivityCall call, int attempt) => _ = WatchChildAsync(parent, call, attempt);
+
+    /// <inheritdoc/>
+    bool IInstanceHost.ContinueAsNew(WorkflowDescriptor workflow, IHistoryLog log, IReadOnlyList<HistoryEvent> history)
+    {
+        if (_shutdown.IsCancellationRequested)
+        {
+            // The new generation is written; the next ResumeAsync runs it.
+            return false;
+        }
+
+        Launch(workflow, log, history, resumed: null);
+        return true;
+    }
+
+    private async Task<StartResult> StartAsync(string workflowName, JsonElement? inputJson, string id, string? parentInstanceId, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (!_runtime.Registry.Workflows.TryGetValue(workflowName, out var workflow))
@@ -53,12 +76,16 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
             throw new ArgumentException($"Workflow '{workflowName}' is not registered.", nameof(workflowName));
         }
 
-        var id = instanceId ?? Guid.NewGuid().ToString("N");
-        var inputJson = WorkflowPayload.ToElement(input, typeof(object));
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_running.ContainsKey(id) || (await _store.ReadAsync(id, cancellationToken)).Count > 0)
+            // A runner that has completed may still be listed for a moment (a purged child started again for a retry).
+            if (_running.TryGetValue(id, out var current) && !current.Completion.IsCompleted)
+            {
+                return new StartResult(id, false);
+            }
+
+            if ((await _store.ReadAsync(id, cancellationToken)).Count > 0)
             {
                 return new StartResult(id, false);
             }
@@ -80,7 +107,8 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
                 return new StartResult(id, false);
             }
 
-            HistoryEvent[] started = [new ExecutionStarted(Now(null), workflow.Name, inputJson)];
+            HistoryEvent[] started =
+                [new ExecutionStarted(Now(null), workflow.Name, inputJson, workflow.Version.Length == 0 ? null : workflow.Version, parentInstanceId)];
             try
             {
                 // Durable before we answer: a crash after StartAsync returns still finds the instance.
@@ -112,9 +140,8 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
     public async Task RaiseEventAsync(string instanceId, string eventName, object? payload, CancellationToken cancellationToken = default)
     {
         var json = WorkflowPayload.ToElement(payload, typeof(object));
-        if (_running.TryGetValue(instanceId, out var runner))
+        if (await PostToRunnerAsync(instanceId, new InstanceMessage(InstanceMessageKind.EventRaised, Value: json, Name: eventName), cancellationToken) is not null)
         {
-            runner.Post(new InstanceMessage(InstanceMessageKind.EventRaised, Value: json, Name: eventName));
             return;
         }
 
@@ -125,9 +152,8 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
     /// <remarks>In-flight activities of the instance see their token cancelled; their results are not recorded.</remarks>
     public async Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken = default)
     {
-        if (_running.TryGetValue(instanceId, out var runner))
+        if (await PostToRunnerAsync(instanceId, new InstanceMessage(InstanceMessageKind.Terminate, Name: reason), cancellationToken) is { } runner)
         {
-            runner.Post(new InstanceMessage(InstanceMessageKind.Terminate, Name: reason));
             await runner.Completion.WaitAsync(cancellationToken);
             return;
         }
@@ -144,11 +170,17 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
 
     /// <summary>Waits until the instance ends (or this runtime stops running it) and returns its status.</summary>
     /// <remarks>For an instance not running in this runtime it returns the stored status at once, terminal or not.</remarks>
+    /// <remarks>Follows continue-as-new: it waits for the last generation, not the one running when called.</remarks>
     public async Task<InstanceStatus> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken)
     {
-        if (_running.TryGetValue(instanceId, out var runner))
+        while (_running.TryGetValue(instanceId, out var runner))
         {
             await runner.Completion.WaitAsync(cancellationToken);
+            if (_running.TryGetValue(instanceId, out var now) && ReferenceEquals(now, runner))
+            {
+                // Ended (it leaves _running just after): no successor took over.
+                break;
+            }
         }
 
         return await GetStatusAsync(instanceId, cancellationToken)
@@ -270,10 +302,134 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
 
         _disposed = true;
         await _shutdown.CancelAsync();
-        await Task.WhenAll(_running.Values.Select(r => r.Completion));
+
+        // Again until none is left: a runner handing over to its next generation may have launched one meanwhile.
+        InstanceRunner[] runners;
+        while ((runners = [.. _running.Values.Where(r => !r.Completion.IsCompleted)]).Length > 0)
+        {
+            await Task.WhenAll(runners.Select(r => r.Completion));
+        }
+
         await _runtime.Pool.DisposeAsync();
         _shutdown.Dispose();
         _gate.Dispose();
+    }
+
+    // A runner closes its inbox when it hands over to its next generation: then the message goes to the successor.
+    private async Task<InstanceRunner?> PostToRunnerAsync(string instanceId, InstanceMessage message, CancellationToken cancellationToken)
+    {
+        while (_running.TryGetValue(instanceId, out var runner))
+        {
+            if (runner.Post(message))
+            {
+                return runner;
+            }
+
+            await runner.Completion.WaitAsync(cancellationToken);
+            if (_running.TryGetValue(instanceId, out var now) && ReferenceEquals(now, runner))
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Runs a sub-workflow call: starts the child (or adopts the one a previous run started), waits for it across its
+    /// generations, retries it under the same id like an activity, and posts the outcome to the parent's runner.
+    /// </summary>
+    /// <remarks>Stops quietly when the parent stops (ended, terminated, shutdown): the parent's next run watches again.</remarks>
+    private async Task WatchChildAsync(InstanceRunner parent, IActivityCall call, int attempt)
+    {
+        var token = parent.Cancellation;
+        var childId = call.ChildInstanceId!;
+        var retry = call.Retry;
+        var fresh = false;
+        try
+        {
+            while (true)
+            {
+                FailureDetails failure;
+                try
+                {
+                    if (fresh)
+                    {
+                        // A retry runs the child again under the same id (as Durable does): its failed history goes first.
+                        await PurgeAsync(childId, token);
+                    }
+
+                    await StartAsync(call.Name!, call.Input, childId, parent.InstanceId, token);
+                    var status = await WaitForChildEndAsync(childId, token);
+                    if (status.RuntimeStatus == RuntimeStatus.Completed)
+                    {
+                        parent.Post(new InstanceMessage(InstanceMessageKind.SubWorkflowCompleted, call.TaskId, attempt, status.Output));
+                        return;
+                    }
+
+                    failure = status.Failure ?? new FailureDetails(
+                        "SubWorkflowTerminated", $"Sub-workflow {childId} was terminated: {status.Output?.GetString()}", IsPermanent: false);
+                }
+                catch (ArgumentException ex)
+                {
+                    // Not registered, or an id the store refuses: retrying cannot help.
+                    failure = new FailureDetails(ex.GetType().Name, ex.Message, IsPermanent: true);
+                }
+
+                if (failure.IsPermanent || attempt >= Math.Max(1, retry.MaxAttempts))
+                {
+                    parent.Post(new InstanceMessage(InstanceMessageKind.SubWorkflowFailed, call.TaskId, attempt, Failure: failure));
+                    return;
+                }
+
+                parent.Post(new InstanceMessage(InstanceMessageKind.SubWorkflowAttemptFailed, call.TaskId, attempt, Failure: failure));
+                attempt++;
+                fresh = true;
+                if (retry.DelayBefore(attempt) is { } delay && delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, _runtime.Time, token);
+                }
+            }
+        }
+        catch (Exception) when (token.IsCancellationRequested)
+        {
+            // The parent stopped; it watches the child again when it resumes.
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Sub-workflow {ChildId} of {InstanceId} could not be run", childId, parent.InstanceId);
+            parent.Post(new InstanceMessage(InstanceMessageKind.SubWorkflowFailed, call.TaskId, attempt, Failure: FailureDetails.From(ex)));
+        }
+    }
+
+    // Until the child is terminal: it may run here (across continue-as-new generations), have stopped with a previous process
+    // (then it is resumed), or run in another process (then its stored status is polled).
+    private async Task<InstanceStatus> WaitForChildEndAsync(string childId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var status = await WaitForCompletionAsync(childId, cancellationToken);
+            if (status.IsTerminal)
+            {
+                return status;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var resumed = false;
+            try
+            {
+                resumed = !await _store.IsHeldAsync(childId, cancellationToken) && await ResumeAsync(childId, cancellationToken);
+            }
+            catch (InstanceLockedException)
+            {
+                // Taken by another process meanwhile.
+            }
+
+            if (!resumed && !_running.ContainsKey(childId))
+            {
+                await Task.Delay(ForeignChildPollInterval, _runtime.Time, cancellationToken);
+            }
+        }
     }
 
     private InstanceRunner Launch(WorkflowDescriptor workflow, IHistoryLog log, IReadOnlyList<HistoryEvent> history, HistoryEvent? resumed)

@@ -15,7 +15,7 @@ public sealed class DurableWorkflowClient(DurableTaskClient client, WorkflowRegi
     /// </remarks>
     public async Task<StartResult> StartAsync(string workflowName, object? input, string? instanceId = null, CancellationToken cancellationToken = default)
     {
-        if (!registry.Workflows.ContainsKey(workflowName))
+        if (!registry.Workflows.TryGetValue(workflowName, out WorkflowDescriptor? workflow))
         {
             throw new ArgumentException($"Workflow '{workflowName}' is not registered.", nameof(workflowName));
         }
@@ -28,7 +28,7 @@ public sealed class DurableWorkflowClient(DurableTaskClient client, WorkflowRegi
 
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(workflowName, DurablePayload.ToElement(input), new StartOrchestrationOptions(id), cancellationToken);
+            await client.ScheduleNewOrchestrationInstanceAsync(workflowName, DurablePayload.ToElement(input), new StartOrchestrationOptions(id) { Version = workflow.Version.Length == 0 ? null : workflow.Version }, cancellationToken);
             return new StartResult(id, true);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)

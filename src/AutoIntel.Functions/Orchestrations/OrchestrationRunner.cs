@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AutoIntel.Core;
 using AutoIntel.Functions.Durable;
 using AutoIntel.Workflows.Abstractions;
 using Microsoft.DurableTask;
@@ -14,7 +15,18 @@ public sealed class OrchestrationRunner(WorkflowRegistry registry, IServiceProvi
     {
         WorkflowDescriptor workflow = registry.Workflows[workflowName];
         object? input = WorkflowPayload.ToObject(context.GetInput<JsonElement?>(), workflow.InputType);
-        object? output = await workflow.Run(services, new DurableWorkflowContext(context), input);
+        object? output;
+        try
+        {
+            output = await workflow.Run(services, new DurableWorkflowContext(context, registry), input);
+        }
+        catch (Exception ex) when (ex is ActivityFailedException or SubWorkflowFailedException && FailureDetails.From(ex).IsPermanent)
+        {
+            // Durable records only this exception's type: keep a permanent cause recognizable (DurableFailures.IsPermanent) for a
+            // parent's retry handler and status, as the local runtime records the original failure.
+            throw new PermanentFailureException(ex.Message, ex);
+        }
+
         return DurablePayload.ToElement(output, workflow.OutputType);
     }
 }

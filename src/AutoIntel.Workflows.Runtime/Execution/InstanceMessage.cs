@@ -23,4 +23,7 @@ internal enum InstanceMessageKind
     EventRaised,
     Terminate,
     Wake,
+    SubWorkflowAttemptFailed,
+    SubWorkflowCompleted,
+    SubWorkflowFailed,
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Threading.Channels;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.Runtime.History;
@@ -17,6 +18,7 @@ internal sealed class InstanceRunner : IDisposable
     private readonly Dictionary<int, ITimer> _timers = [];
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _cancellation;
+    private readonly CancellationToken _shutdown;
 
     // Kept apart from its source: workers may still read calls of this instance from the queue after the runner is disposed,
     // and a token (unlike CancellationTokenSource.Token) stays readable, and cancelled, after its source is disposed.
@@ -32,6 +34,12 @@ internal sealed class InstanceRunner : IDisposable
     private DateTime _lastTime;
     private bool _terminal;
 
+    // Continue-as-new: the next execution's input, from the code (live) or from a recorded ExecutionContinuedAsNew (resume).
+    private JsonElement? _nextInput;
+    private bool _continuing;
+    private ExecutionContinuedAsNew? _recordedContinuation;
+    private bool _handedOver;
+
     public InstanceRunner(RuntimeServices runtime, WorkflowDescriptor workflow, IHistoryLog log, IReadOnlyList<HistoryEvent> history, HistoryEvent? resumed, CancellationToken shutdown)
     {
         _runtime = runtime;
@@ -39,6 +47,7 @@ internal sealed class InstanceRunner : IDisposable
         _log = log;
         _history = history;
         _resumed = resumed;
+        _shutdown = shutdown;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
         _cancellationToken = _cancellation.Token;
         _scheduler = new OrchestrationSynchronizationContext(() => Post(new InstanceMessage(InstanceMessageKind.Wake)));
@@ -59,7 +68,8 @@ internal sealed class InstanceRunner : IDisposable
 
     public void Start() => Completion = Task.Run(RunAsync);
 
-    public void Post(InstanceMessage message) => _inbox.Writer.TryWrite(message);
+    /// <summary>Queues a message; false once the runner has closed its inbox to hand over to the next generation.</summary>
+    public bool Post(InstanceMessage message) => _inbox.Writer.TryWrite(message);
 
     public void Dispose() => _cancellation.Dispose();
 
@@ -82,6 +92,11 @@ internal sealed class InstanceRunner : IDisposable
 
                 await FlushAsync();
             }
+
+            if (_continuing && !_shutdown.IsCancellationRequested)
+            {
+                await ContinueAsNewAsync();
+            }
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {
@@ -100,13 +115,18 @@ internal sealed class InstanceRunner : IDisposable
                 await timer.DisposeAsync();
             }
 
-            await _log.DisposeAsync();
+            if (!_handedOver)
+            {
+                await _log.DisposeAsync();
+            }
+
             _ready.TrySetResult();
         }
     }
 
     private void Replay()
     {
+        var started = (ExecutionStarted)_history[0];
         var recorded = new Dictionary<int, RecordedCall>();
         string? customStatus = null;
         foreach (var e in _history)
@@ -115,6 +135,12 @@ internal sealed class InstanceRunner : IDisposable
             {
                 case TaskScheduled s:
                     recorded[s.TaskId] = new RecordedCall(CallKind.Activity, s.Name, s.Input, default);
+                    break;
+                case SubWorkflowScheduled s:
+                    recorded[s.TaskId] = new RecordedCall(CallKind.SubWorkflow, s.Name, s.Input, default, s.InstanceId);
+                    break;
+                case SubWorkflowAttemptFailed f when recorded.TryGetValue(f.TaskId, out var child):
+                    child.FailedAttempts++;
                     break;
                 case TimerCreated t:
                     recorded[t.TaskId] = new RecordedCall(CallKind.Timer, null, null, t.FireAt);
@@ -128,8 +154,17 @@ internal sealed class InstanceRunner : IDisposable
             }
         }
 
-        var context = _context = new OrchestrationContext(InstanceId, recorded, customStatus, _runtime.Options.DefaultRetry, _runtime.LoggerFactory);
+        var context = _context = new OrchestrationContext(
+            InstanceId, recorded, customStatus, _runtime.Options.DefaultRetry, _runtime.LoggerFactory, started.Version ?? string.Empty, started.Generation);
         _lastTime = _history[^1].Timestamp;
+        if (_history[^1] is ExecutionContinuedAsNew continued)
+        {
+            // The process stopped between recording the switch and replacing the file: finish the switch, run no code.
+            _recordedContinuation = continued;
+            (_nextInput, _continuing, _terminal) = (continued.Input, true, true);
+            return;
+        }
+
         if (_resumed is not null)
         {
             context.NewEvents.Add(_resumed);
@@ -161,6 +196,11 @@ internal sealed class InstanceRunner : IDisposable
             {
                 context.TimersToArm.Add(timer);
             }
+            else if (call is IActivityCall { Kind: CallKind.SubWorkflow } child)
+            {
+                // The child may have ended, still run, or (stopped mid-start) not exist: the host adopts or starts it.
+                _runtime.Host.WatchChild(this, child, rec.FailedAttempts + 1);
+            }
             else if (call is IActivityCall activity)
             {
                 // At least once: a call in flight when the last run stopped runs again, from its next attempt.
@@ -181,6 +221,12 @@ internal sealed class InstanceRunner : IDisposable
                 _scheduler.Run(static s => s.Context.DeliverCompleted(s.Event.TaskId, s.Event.Result), (Context: context, Event: c));
                 break;
             case TaskFailed f:
+                _scheduler.Run(static s => s.Context.DeliverFailed(s.Event.TaskId, s.Event.Failure), (Context: context, Event: f));
+                break;
+            case SubWorkflowCompleted c:
+                _scheduler.Run(static s => s.Context.DeliverCompleted(s.Event.TaskId, s.Event.Result), (Context: context, Event: c));
+                break;
+            case SubWorkflowFailed f:
                 _scheduler.Run(static s => s.Context.DeliverFailed(s.Event.TaskId, s.Event.Failure), (Context: context, Event: f));
                 break;
             case TimerFired t:
@@ -211,6 +257,15 @@ internal sealed class InstanceRunner : IDisposable
                 break;
             case InstanceMessageKind.TaskFailed:
                 Record(new TaskFailed(now, m.TaskId, m.Failure!));
+                break;
+            case InstanceMessageKind.SubWorkflowAttemptFailed:
+                events.Add(new SubWorkflowAttemptFailed(now, m.TaskId, m.Attempt, m.Failure!));
+                return;
+            case InstanceMessageKind.SubWorkflowCompleted when context.IsWaitingFor(m.TaskId):
+                Record(new SubWorkflowCompleted(now, m.TaskId, m.Value));
+                break;
+            case InstanceMessageKind.SubWorkflowFailed when context.IsWaitingFor(m.TaskId):
+                Record(new SubWorkflowFailed(now, m.TaskId, m.Failure!));
                 break;
             case InstanceMessageKind.TimerFired:
                 if (_timers.Remove(m.TaskId, out var timer))
@@ -258,6 +313,11 @@ internal sealed class InstanceRunner : IDisposable
             context.NewEvents.Add(new ExecutionFailed(context.RecordTime, FailureDetails.From(divergence)));
             _terminal = true;
         }
+        else if (context.RunTask is { IsCompletedSuccessfully: true } && context.Continuation.Requested)
+        {
+            // As on Durable: the return value is discarded; RunAsync records the switch once this turn is written.
+            (_nextInput, _continuing, _terminal) = (context.Continuation.Input, true, true);
+        }
         else if (context.RunTask is { IsCompleted: true } run)
         {
             HistoryEvent end;
@@ -302,7 +362,14 @@ internal sealed class InstanceRunner : IDisposable
 
         foreach (var call in context.ActivitiesToDispatch)
         {
-            _runtime.Pool.Enqueue(new ActivityWorkItem(this, call.TaskId, call.Name!, call.Input, call.Retry, 1));
+            if (call.Kind == CallKind.SubWorkflow)
+            {
+                _runtime.Host.WatchChild(this, call, 1);
+            }
+            else
+            {
+                _runtime.Pool.Enqueue(new ActivityWorkItem(this, call.TaskId, call.Name!, call.Input, call.Retry, 1));
+            }
         }
 
         context.ActivitiesToDispatch.Clear();
@@ -321,6 +388,60 @@ internal sealed class InstanceRunner : IDisposable
         }
 
         context.TimersToCancel.Clear();
+    }
+
+    /// <summary>
+    /// Ends this execution and starts the next: records <see cref="ExecutionContinuedAsNew"/> in the old generation, writes the
+    /// new one (start + carried events) over it atomically, and hands the log to a new runner.
+    /// </summary>
+    /// <remarks>
+    /// The inbox closes first, so events raised from now on go to the successor (clients retry on it), and events that were
+    /// queued but not yet processed are carried over with the unreceived ones. A queued termination wins over the switch.
+    /// </remarks>
+    private async Task ContinueAsNewAsync()
+    {
+        _inbox.Writer.TryComplete();
+        var now = Now();
+        var carried = _recordedContinuation?.Carried.ToList()
+            ?? [.. _context!.UnreceivedEvents().Select(e => new EventRaised(now, e.Name, e.Payload))];
+        string? terminateReason = null;
+        while (_inbox.Reader.TryRead(out var message))
+        {
+            if (message.Kind == InstanceMessageKind.EventRaised)
+            {
+                carried.Add(new EventRaised(now, message.Name!, message.Value));
+            }
+            else if (message.Kind == InstanceMessageKind.Terminate)
+            {
+                terminateReason ??= message.Name ?? string.Empty;
+            }
+        }
+
+        if (terminateReason is not null)
+        {
+            await _log.AppendAsync([new ExecutionTerminated(now, terminateReason)], _runtime.Options.FlushToDisk, CancellationToken.None);
+            return;
+        }
+
+        if (_recordedContinuation is null)
+        {
+            await _log.AppendAsync([new ExecutionContinuedAsNew(now, _nextInput, carried)], _runtime.Options.FlushToDisk, CancellationToken.None);
+        }
+
+        var started = (ExecutionStarted)_history[0];
+        List<HistoryEvent> next =
+        [
+            new ExecutionStarted(
+                now,
+                _workflow.Name,
+                _nextInput,
+                _workflow.Version.Length == 0 ? null : _workflow.Version,
+                started.ParentInstanceId,
+                started.Generation + 1),
+            .. carried.Select(e => e with { Timestamp = now }),
+        ];
+        await _log.ReplaceAsync(next, _runtime.Options.FlushToDisk, CancellationToken.None);
+        _handedOver = _runtime.Host.ContinueAsNew(_workflow, _log, next);
     }
 
     private void Arm(TimerCall call)

@@ -12,10 +12,14 @@ internal sealed class OrchestrationContext(
     Dictionary<int, RecordedCall> recorded,
     string? recordedCustomStatus,
     RetryPolicy defaultRetry,
-    ILoggerFactory loggerFactory) : IWorkflowContext
+    ILoggerFactory loggerFactory,
+    string version,
+    int generation) : IWorkflowContext
 {
     private readonly Dictionary<int, PendingCall> _open = [];
-    private readonly Dictionary<string, Queue<JsonElement?>> _bufferedEvents = new(StringComparer.Ordinal);
+
+    // Arrival order across names, so continue-as-new carries unreceived events over in the order they came.
+    private readonly LinkedList<(string Name, JsonElement? Payload)> _bufferedEvents = new();
     private readonly Dictionary<string, LinkedList<EventWaiter>> _waiters = new(StringComparer.Ordinal);
     private string? _recordedCustomStatus = recordedCustomStatus;
     private int _nextTaskId;
@@ -26,6 +30,11 @@ internal sealed class OrchestrationContext(
     public DateTime CurrentUtcDateTime { get; set; }
 
     public bool IsReplaying { get; set; }
+
+    public string Version => version;
+
+    /// <summary>Set once the code asked to continue as new: the input of the next execution.</summary>
+    public (JsonElement? Input, bool Requested) Continuation { get; private set; }
 
     /// <summary>The timestamp given to events the code produces in this turn.</summary>
     public DateTime RecordTime { get; set; }
@@ -81,6 +90,31 @@ internal sealed class OrchestrationContext(
         return call.Task;
     }
 
+    public Task<TResult> CallSubWorkflowAsync<TResult>(string name, object? input, string? instanceId = null, RetryPolicy? retry = null)
+    {
+        // The default id takes a GUID on every run, replay included, so later NewGuid() calls stay the same.
+        var childId = instanceId is null ? SubWorkflowIds.For(InstanceId, NewGuid()) : InstanceIds.Validate(instanceId, nameof(instanceId));
+        var id = _nextTaskId++;
+        ActivityCall<TResult> call;
+        if (Match(id, CallKind.SubWorkflow, name) is { } rec)
+        {
+            // A recorded call keeps its recorded child, even if the code now passes another id.
+            call = new ActivityCall<TResult>(id, name, rec.Input, retry ?? defaultRetry, CallKind.SubWorkflow, rec.ChildInstanceId);
+        }
+        else
+        {
+            var json = WorkflowPayload.ToElement(input, typeof(object));
+            call = new ActivityCall<TResult>(id, name, json, retry ?? defaultRetry, CallKind.SubWorkflow, childId);
+            NewEvents.Add(new SubWorkflowScheduled(RecordTime, id, name, childId, json));
+            ActivitiesToDispatch.Add(call);
+        }
+
+        _open[id] = call;
+        return call.Task;
+    }
+
+    public void ContinueAsNew(object? input) => Continuation = (WorkflowPayload.ToElement(input, typeof(object)), true);
+
     public Task CreateTimer(DateTime fireAtUtc, CancellationToken cancellationToken = default)
     {
         var timer = NewTimer(fireAtUtc);
@@ -94,11 +128,15 @@ internal sealed class OrchestrationContext(
 
     public Task<T> WaitForExternalEvent<T>(string name, TimeSpan? timeout = null)
     {
-        if (_bufferedEvents.TryGetValue(name, out var buffered) && buffered.Count > 0)
+        for (var buffered = _bufferedEvents.First; buffered is not null; buffered = buffered.Next)
         {
-            var waiterNow = new EventWaiter<T>(name);
-            waiterNow.Complete(buffered.Dequeue());
-            return waiterNow.Task;
+            if (string.Equals(buffered.Value.Name, name, StringComparison.Ordinal))
+            {
+                _bufferedEvents.Remove(buffered);
+                var waiterNow = new EventWaiter<T>(name);
+                waiterNow.Complete(buffered.Value.Payload);
+                return waiterNow.Task;
+            }
         }
 
         var waiter = new EventWaiter<T>(name);
@@ -138,7 +176,8 @@ internal sealed class OrchestrationContext(
         NewEvents.Add(new CustomStatusSet(RecordTime, json));
     }
 
-    public Guid NewGuid() => DeterministicGuid.Create(instanceId, _guidCounter++);
+    // Generation 0 keeps the original seed, so GUIDs of instances recorded before continue-as-new existed replay unchanged.
+    public Guid NewGuid() => DeterministicGuid.Create(generation == 0 ? instanceId : $"{instanceId}#{generation}", _guidCounter++);
 
     public ILogger CreateReplaySafeLogger(string categoryName) => new ReplaySafeLogger(this, loggerFactory.CreateLogger(categoryName));
 
@@ -148,12 +187,14 @@ internal sealed class OrchestrationContext(
     /// <summary>Delivers an activity result (live or replayed).</summary>
     public void DeliverCompleted(int taskId, JsonElement? result) => Take(taskId)?.Complete(result);
 
-    /// <summary>Delivers an activity's final failure.</summary>
+    /// <summary>Delivers an activity's or sub-workflow's final failure.</summary>
     public void DeliverFailed(int taskId, FailureDetails failure)
     {
         if (Take(taskId) is { } call)
         {
-            call.Fail(new ActivityFailedException(call.Name ?? string.Empty, failure));
+            call.Fail(call is IActivityCall { Kind: CallKind.SubWorkflow, ChildInstanceId: { } child }
+                ? new SubWorkflowFailedException(call.Name ?? string.Empty, child, failure)
+                : new ActivityFailedException(call.Name ?? string.Empty, failure));
         }
     }
 
@@ -180,13 +221,11 @@ internal sealed class OrchestrationContext(
             return;
         }
 
-        if (!_bufferedEvents.TryGetValue(name, out var queue))
-        {
-            _bufferedEvents[name] = queue = new Queue<JsonElement?>();
-        }
-
-        queue.Enqueue(payload);
+        _bufferedEvents.AddLast((name, payload));
     }
+
+    /// <summary>Events that arrived but no code has received yet, oldest first (carried over by continue-as-new).</summary>
+    public IEnumerable<(string Name, JsonElement? Payload)> UnreceivedEvents() => _bufferedEvents;
 
     /// <summary>After replay: every recorded call must have been made again by the code.</summary>
     public void CheckAllRecordedCallsMade()
@@ -249,7 +288,7 @@ internal sealed class OrchestrationContext(
 
         if (rec.Kind != kind || !string.Equals(rec.Name, name, StringComparison.Ordinal))
         {
-            var now = kind == CallKind.Timer ? "a timer" : rec.Kind == kind ? $"'{name}'" : $"activity '{name}'";
+            var now = kind == CallKind.Timer ? "a timer" : rec.Kind == kind ? $"'{name}'" : RecordedCall.Describe(kind, name);
             throw Diverged($"Non-deterministic workflow: history has {rec.Describe()} as call {id}, the code now schedules {now}");
         }
 

@@ -17,16 +17,17 @@ internal abstract class PendingCall(int taskId, CallKind kind, string? name)
     public abstract void Fail(Exception exception);
 }
 
-/// <summary>Whether a numbered call is an activity or a durable timer.</summary>
+/// <summary>Whether a numbered call is an activity, a durable timer or a sub-workflow.</summary>
 internal enum CallKind
 {
     Activity,
     Timer,
+    SubWorkflow,
 }
 
-/// <summary>An activity call whose result is typed for the caller.</summary>
-internal sealed class ActivityCall<T>(int taskId, string name, JsonElement? input, RetryPolicy retry)
-    : PendingCall(taskId, CallKind.Activity, name), IActivityCall
+/// <summary>An activity or sub-workflow call whose result is typed for the caller.</summary>
+internal sealed class ActivityCall<T>(int taskId, string name, JsonElement? input, RetryPolicy retry, CallKind kind = CallKind.Activity, string? childId = null)
+    : PendingCall(taskId, kind, name), IActivityCall
 {
     private readonly TaskCompletionSource<T> _completion = new();
 
@@ -35,6 +36,8 @@ internal sealed class ActivityCall<T>(int taskId, string name, JsonElement? inpu
     public JsonElement? Input => input;
 
     public RetryPolicy Retry => retry;
+
+    public string? ChildInstanceId => childId;
 
     public override void Complete(JsonElement? result)
     {
@@ -55,10 +58,15 @@ internal sealed class ActivityCall<T>(int taskId, string name, JsonElement? inpu
     public override void Fail(Exception exception) => _completion.TrySetException(exception);
 }
 
-/// <summary>What the runner needs to dispatch an activity call, whatever its result type.</summary>
+/// <summary>What the runner needs to dispatch an activity or sub-workflow call, whatever its result type.</summary>
 internal interface IActivityCall
 {
     int TaskId { get; }
+
+    CallKind Kind { get; }
+
+    /// <summary>For a sub-workflow: the child instance's id.</summary>
+    string? ChildInstanceId { get; }
 
     string? Name { get; }
 
@@ -90,8 +98,10 @@ internal sealed class TimerCall(int taskId, DateTime fireAt) : PendingCall(taskI
 }
 
 /// <summary>A call recorded in history, used to check that re-executed code schedules the same thing.</summary>
-internal sealed class RecordedCall(CallKind kind, string? name, JsonElement? input, DateTime fireAt)
+internal sealed class RecordedCall(CallKind kind, string? name, JsonElement? input, DateTime fireAt, string? childId = null)
 {
+    public string? ChildInstanceId => childId;
+
     public CallKind Kind => kind;
 
     public string? Name => name;
@@ -104,5 +114,12 @@ internal sealed class RecordedCall(CallKind kind, string? name, JsonElement? inp
 
     public bool Matched { get; set; }
 
-    public string Describe() => Kind == CallKind.Timer ? "a timer" : $"activity '{Name}'";
+    public string Describe() => Describe(Kind, Name);
+
+    public static string Describe(CallKind kind, string? name) => kind switch
+    {
+        CallKind.Timer => "a timer",
+        CallKind.SubWorkflow => $"sub-workflow '{name}'",
+        _ => $"activity '{name}'",
+    };
 }

@@ -19,4 +19,9 @@ namespace AutoIntel.Workflows.Runtime.History;
 [JsonDerivedType(typeof(ExecutionCompleted), "executionCompleted")]
 [JsonDerivedType(typeof(ExecutionFailed), "executionFailed")]
 [JsonDerivedType(typeof(ExecutionTerminated), "executionTerminated")]
+[JsonDerivedType(typeof(ExecutionContinuedAsNew), "executionContinuedAsNew")]
+[JsonDerivedType(typeof(SubWorkflowScheduled), "subWorkflowScheduled")]
+[JsonDerivedType(typeof(SubWorkflowAttemptFailed), "subWorkflowAttemptFailed")]
+[JsonDerivedType(typeof(SubWorkflowCompleted), "subWorkflowCompleted")]
+[JsonDerivedType(typeof(SubWorkflowFailed), "subWorkflowFailed")]
 public abstract record HistoryEvent(DateTime Timestamp);

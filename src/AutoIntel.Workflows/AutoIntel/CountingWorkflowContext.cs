@@ -15,11 +15,18 @@ internal sealed class CountingWorkflowContext(IWorkflowContext inner) : IWorkflo
 
     public bool IsReplaying => inner.IsReplaying;
 
+    public string Version => inner.Version;
+
     public Task<TResult> CallActivityAsync<TResult>(string name, object? input, RetryPolicy? retry = null)
     {
         ActivityCount++;
         return inner.CallActivityAsync<TResult>(name, input, retry);
     }
+
+    public Task<TResult> CallSubWorkflowAsync<TResult>(string name, object? input, string? instanceId = null, RetryPolicy? retry = null) =>
+        inner.CallSubWorkflowAsync<TResult>(name, input, instanceId, retry);
+
+    public void ContinueAsNew(object? input) => inner.ContinueAsNew(input);
 
     public Task CreateTimer(DateTime fireAtUtc, CancellationToken cancellationToken = default) => inner.CreateTimer(fireAtUtc, cancellationToken);
 

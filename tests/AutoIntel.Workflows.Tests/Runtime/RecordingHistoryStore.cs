@@ -9,6 +9,10 @@ internal sealed class RecordingHistoryStore(IHistoryStore inner) : IHistoryStore
     private readonly object _gate = new();
     private readonly List<HistoryEvent> _appended = [];
     private readonly List<(Func<HistoryEvent, bool> Match, TaskCompletionSource Done)> _waiters = [];
+    private int _failNextReplace;
+
+    /// <summary>Makes the next <see cref="IHistoryLog.ReplaceAsync"/> throw before writing, as if the process died there.</summary>
+    public void FailNextReplace() => Interlocked.Exchange(ref _failNextReplace, 1);
 
     /// <summary>Completes once an appended event matches (including events appended before the call).</summary>
     public Task WhenAppendedAsync(Func<HistoryEvent, bool> match)
@@ -59,6 +63,17 @@ internal sealed class RecordingHistoryStore(IHistoryStore inner) : IHistoryStore
         public async Task AppendAsync(IReadOnlyList<HistoryEvent> events, bool flushToDisk, CancellationToken cancellationToken)
         {
             await log.AppendAsync(events, flushToDisk, cancellationToken);
+            owner.Appended(events);
+        }
+
+        public async Task ReplaceAsync(IReadOnlyList<HistoryEvent> events, bool flushToDisk, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Exchange(ref owner._failNextReplace, 0) == 1)
+            {
+                throw new IOException("simulated crash before the new generation replaced the history");
+            }
+
+            await log.ReplaceAsync(events, flushToDisk, cancellationToken);
             owner.Appended(events);
         }
 
