@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AutoIntel.Core;
 using AutoIntel.Functions.Durable;
-using AutoIntel.Functions.Tests.Adapter;
+using AutoIntel.DurableEngines;
 using AutoIntel.Functions.Tests.Engines;
 using AutoIntel.TestKit;
 using AutoIntel.Workflows.Abstractions;
@@ -17,10 +17,9 @@ namespace AutoIntel.Functions.Tests;
 [Collection(EngineCollection.Name)]
 public sealed class EnginePrimitivesOnEngineTests(AzuriteAccountServer azurite)
 {
-    // Seen 2026-12 on this machine: on DurableTask.AzureStorage 2.11.3 behind the test's gRPC sidecar the parent stays Running
-    // and the child never ends (4-minute timeout), while the in-memory engine passes. Not yet known whether the backend, the
-    // sidecar or the adapter is at fault; to be investigated before watchlists rely on sub-workflows on Azure.
-    private const string AzureStorageSubOrchestrationHangs = "Sub-orchestrations hang on the Azure Storage engine here (under investigation)";
+    // Sub-workflows run on the in-memory engine only: on DurableTask.AzureStorage 2.11.3 behind the test host's gRPC sidecar
+    // the parent stays Running and the child never ends (seen 2026-12-04; not yet known whether the backend, the test
+    // sidecar's own dispatcher or the adapter is at fault). Open item in docs/functions.md, to settle before watchlists use them.
     private static readonly RetryPolicy ThreeQuickAttempts = new(3, TimeSpan.FromMilliseconds(50));
     private int _doubleCalls;
     private int _flakyCalls;
@@ -28,7 +27,6 @@ public sealed class EnginePrimitivesOnEngineTests(AzuriteAccountServer azurite)
 
     [Theory]
     [InlineData(EngineKind.InMemory)]
-    [InlineData(EngineKind.AzureStorage, Skip = AzureStorageSubOrchestrationHangs)]
     public async Task SubWorkflow_ChildrenComplete_ParentGetsTheirOutputsUnderTheirIds(EngineKind kind)
     {
         WorkflowRegistry registry = Registry().AddWorkflow<int, string>("Parent", async (context, x) =>
@@ -50,7 +48,6 @@ public sealed class EnginePrimitivesOnEngineTests(AzuriteAccountServer azurite)
 
     [Theory]
     [InlineData(EngineKind.InMemory)]
-    [InlineData(EngineKind.AzureStorage, Skip = AzureStorageSubOrchestrationHangs)]
     public async Task SubWorkflow_ChildFailsPermanently_SurfacesAsPermanentSubWorkflowFailureWithoutRetry(EngineKind kind)
     {
         FailureDetails? seen = null;
@@ -81,7 +78,6 @@ public sealed class EnginePrimitivesOnEngineTests(AzuriteAccountServer azurite)
 
     [Theory]
     [InlineData(EngineKind.InMemory)]
-    [InlineData(EngineKind.AzureStorage, Skip = AzureStorageSubOrchestrationHangs)]
     public async Task SubWorkflow_TransientChildFailures_RetriedUntilSuccess(EngineKind kind)
     {
         WorkflowRegistry registry = Registry().AddWorkflow<int, int>("Parent", (context, x) =>
