@@ -31,13 +31,15 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddTransient<DiscordRateLimitHandler>();
 
         // Default HTTP logging writes request URIs, and webhook URIs contain tokens: our client logs safe routes instead.
-        services.AddHttpClient<DiscordRestClient>(client =>
+        // Outer: the resilience handler retries 5xx. Inner, next to the wire: the rate-limit handler, so every attempt
+        // (retries included) takes its slot in the route's bucket and the global limit, and 429s are waited out there.
+        IHttpClientBuilder discord = services.AddHttpClient<DiscordRestClient>(client =>
             {
                 client.Timeout = TimeSpan.FromSeconds(100);
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("DiscordBot (https://github.com/autointel/autointel, 1.0)");
-            })
-            .AddHttpMessageHandler<DiscordRateLimitHandler>()
-            .RemoveAllLoggers();
+            });
+        discord.AddResilienceHandler("discord", DiscordServerErrorRetry.Configure);
+        discord.AddHttpMessageHandler<DiscordRateLimitHandler>().RemoveAllLoggers();
 
         services.TryAddTransient<CommandRegistrar>();
         services.TryAddTransient<WebhookCredentialStore>();

@@ -35,7 +35,7 @@ public static class MemoryServiceCollectionExtensions
         {
             MemoryOptions options = sp.GetRequiredService<IOptions<MemoryOptions>>().Value;
             return options.Qdrant.IsEnabled
-                ? new QdrantVectorStore(options.Qdrant, MemoryPayload.Tenant, MemoryPayload.FilterKeys, sp.GetService<ILogger<QdrantVectorStore>>())
+                ? new QdrantVectorStore(options.Qdrant, MemoryPayload.Tenant, MemoryPayload.FilterKeys, sp.GetService<ILogger<QdrantVectorStore>>(), time: sp.GetService<TimeProvider>())
                 : new EmbeddedVectorStore(Path.Combine(options.RootPath, "vectors"), sp.GetService<ILogger<EmbeddedVectorStore>>(), MemoryPayload.Tenant, MemoryPayload.FilterKeys);
         });
         services.TryAddSingleton(sp => new KnowledgeGraphStore(

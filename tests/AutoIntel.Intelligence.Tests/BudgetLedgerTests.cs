@@ -1,5 +1,6 @@
 using AutoIntel.Intelligence.Budgets;
 using AutoIntel.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AutoIntel.Intelligence.Tests;
 
@@ -11,7 +12,7 @@ public sealed class BudgetLedgerTests
     [Fact]
     public async Task RemainingForCall_TenantSpentItsDailyCapAcrossRuns_ZeroForThatTenantOnly()
     {
-        var ledger = new BudgetLedger(TenantCapOnly(1.00m), new ManualTimeProvider());
+        var ledger = new BudgetLedger(TenantCapOnly(1.00m), new FakeTimeProvider());
         await ledger.RecordAsync("run-1", "guild-a", 0.60m);
         await ledger.RecordAsync("run-2", "guild-a", 0.40m);
 
@@ -25,7 +26,7 @@ public sealed class BudgetLedgerTests
     [Fact]
     public async Task RemainingForCall_PartlySpentTenant_CapsCallAtTenantRemainder()
     {
-        var ledger = new BudgetLedger(TenantCapOnly(1.00m), new ManualTimeProvider());
+        var ledger = new BudgetLedger(TenantCapOnly(1.00m), new FakeTimeProvider());
 
         await ledger.RecordAsync("run-1", "guild-a", 0.75m);
 
@@ -35,7 +36,7 @@ public sealed class BudgetLedgerTests
     [Fact]
     public async Task SpentToday_UtcMidnightPasses_ResetsTenantSpend()
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 23, 59, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 23, 59, 0, TimeSpan.Zero));
         var ledger = new BudgetLedger(TenantCapOnly(1.00m), time);
         await ledger.RecordAsync("run-1", "guild-a", 1.00m);
         ledger.RemainingForCall("run-2", "guild-a").Should().Be(0m);
@@ -50,7 +51,7 @@ public sealed class BudgetLedgerTests
     public async Task SpentToday_MidnightInAnotherTimeZone_DoesNotReset()
     {
         // 23:30 UTC is already the next day in Berlin; the cap follows the UTC day only.
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 22, 30, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 22, 30, 0, TimeSpan.Zero));
         var ledger = new BudgetLedger(TenantCapOnly(1.00m), time);
         await ledger.RecordAsync("run-1", "guild-a", 0.50m);
 
@@ -63,7 +64,7 @@ public sealed class BudgetLedgerTests
     public async Task SpentToday_RestartedProcessSameStore_SeesEarlierSpend()
     {
         var store = new TestArtifactStore();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         await new BudgetLedger(TenantCapOnly(1.00m), time, store).RecordAsync("run-1", "guild-a", 0.70m);
 
         var restarted = new BudgetLedger(TenantCapOnly(1.00m), time, store);
@@ -77,7 +78,7 @@ public sealed class BudgetLedgerTests
     public async Task SpentToday_TwoProcessesSameStore_AddUpAfterRefresh()
     {
         var store = new TestArtifactStore();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var first = new BudgetLedger(TenantCapOnly(1.00m), time, store);
         var second = new BudgetLedger(TenantCapOnly(1.00m), time, store);
         await first.RefreshAsync("guild-a");
@@ -99,7 +100,7 @@ public sealed class BudgetLedgerTests
     public async Task SpentToday_NextUtcDay_IgnoresYesterdaysPersistedSpend()
     {
         var store = new TestArtifactStore();
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 23, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 23, 0, 0, TimeSpan.Zero));
         await new BudgetLedger(TenantCapOnly(1.00m), time, store).RecordAsync("run-1", "guild-a", 1.00m);
         time.Advance(TimeSpan.FromHours(2));
 

@@ -1,5 +1,6 @@
 using AutoIntel.Intelligence.Cache;
 using AutoIntel.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AutoIntel.Intelligence.Tests;
 
@@ -13,7 +14,7 @@ public sealed class CacheTests
     [Fact]
     public async Task Get_RareEntry_ExpiresAfterRareTtl_FrequentEntryLivesLonger()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var cache = new ResponseCache(new CacheOptions(), time);
         await cache.SetAsync(Write("rare"));
         await cache.SetAsync(Write("hot"));
@@ -33,7 +34,7 @@ public sealed class CacheTests
     [Fact]
     public async Task Set_PayloadAbove1KB_IsCompressedAndRoundTrips()
     {
-        var cache = new ResponseCache(new CacheOptions(), new ManualTimeProvider());
+        var cache = new ResponseCache(new CacheOptions(), new FakeTimeProvider());
         var payload = "{\"keyPoints\":[" + string.Join(',', Enumerable.Repeat("\"the same sentence again and again\"", 200)) + "]}";
 
         await cache.SetAsync(Write("big", payload));
@@ -45,7 +46,7 @@ public sealed class CacheTests
     [Fact]
     public async Task Set_OverByteBudget_EvictsCheapEntriesBeforeExpensiveOnes()
     {
-        var cache = new ResponseCache(new CacheOptions { MaxBytes = 3 * (256 + 7) }, new ManualTimeProvider());
+        var cache = new ResponseCache(new CacheOptions { MaxBytes = 3 * (256 + 7) }, new FakeTimeProvider());
         await cache.SetAsync(Write("expensive-old", cost: 1m));
         await cache.SetAsync(Write("cheap", cost: 0.0001m));
         await cache.SetAsync(Write("mid", cost: 0.1m));
@@ -62,7 +63,7 @@ public sealed class CacheTests
     public async Task GetExact_NewProcessSameStore_HitsPersistedTier()
     {
         var store = new TestArtifactStore();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         await new ResponseCache(new CacheOptions(), time, store).SetAsync(Write("k", tenant: "guild-a"));
 
         var fresh = new ResponseCache(new CacheOptions(), time, store);
@@ -76,7 +77,7 @@ public sealed class CacheTests
     [Fact]
     public async Task GetSemantic_SimilarVectorSamePartition_HitsOnlyThere()
     {
-        using var cache = new ResponseCache(new CacheOptions(), new ManualTimeProvider());
+        using var cache = new ResponseCache(new CacheOptions(), new FakeTimeProvider());
         var text = string.Join(' ', Enumerable.Range(0, 120).Select(i => $"word{i}"));
         await cache.SetAsync(Write("k", vector: await cache.EmbedAsync(text)));
 
@@ -93,7 +94,7 @@ public sealed class CacheTests
     public async Task GetSemantic_NewProcessSameStore_RebuildsIndexFromPersistedTier()
     {
         var store = new TestArtifactStore();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var text = string.Join(' ', Enumerable.Range(0, 120).Select(i => $"word{i}"));
         var partition = CacheKeys.Partition("t1", "summary", "v1");
         using (var first = new ResponseCache(new CacheOptions(), time, store))

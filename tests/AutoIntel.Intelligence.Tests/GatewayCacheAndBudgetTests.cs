@@ -2,6 +2,7 @@ using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Text;
 using AutoIntel.Intelligence.Cache;
 using AutoIntel.TestKit;
+using Microsoft.Extensions.Time.Testing;
 using static AutoIntel.Intelligence.Tests.GatewayTests;
 
 namespace AutoIntel.Intelligence.Tests;
@@ -112,7 +113,7 @@ public sealed class GatewayCacheAndBudgetTests : IAsyncLifetime
     [Fact]
     public async Task Execute_TenantDailyCap_ResetsNextUtcDay()
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         await using var h = new GatewayHarness(_server, o => o.Budgets.PerTenantDailyUsd = 0.0005m, time);
         await h.Analyzer.SummarizeChunkAsync(Request(run: "a"), Chunk);
 

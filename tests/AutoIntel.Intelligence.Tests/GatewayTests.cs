@@ -4,6 +4,7 @@ using AutoIntel.Core.Text;
 using AutoIntel.Intelligence.Analyzers;
 using AutoIntel.Intelligence.Prompts;
 using AutoIntel.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AutoIntel.Intelligence.Tests;
 
@@ -96,18 +97,19 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task Execute_RetryAfterSeconds_WaitsExactlyThatLongOnTheClock()
     {
-        var time = new ManualTimeProvider();
+        var time = new SignalingTimeProvider();
         // No attempt timeout, so the only timer on the clock is the retry delay.
         await using var h = new GatewayHarness(_server, o => o.Resilience.AttemptTimeout = Timeout.InfiniteTimeSpan, time);
         _server.Enqueue(FakeReply.RateLimited("2"), FakeReply.Json(Summary));
 
         var pending = h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
-        await WaitUntilAsync(() => _server.ChatRequests.Count == 1 && time.PendingTimers > 0 && !pending.IsCompleted);
+        TimeSpan retryDelay = await time.NextTimerAsync();
         time.Advance(TimeSpan.FromSeconds(1.5));
         var countBeforeDue = _server.ChatRequests.Count;
         time.Advance(TimeSpan.FromSeconds(0.6));
         var result = await pending.WaitAsync(TimeSpan.FromSeconds(30));
 
+        retryDelay.Should().Be(TimeSpan.FromSeconds(2));
         countBeforeDue.Should().Be(1);
         result.Value.KeyPoints.Should().ContainSingle();
         _server.ChatRequests.Should().HaveCount(2);
@@ -152,7 +154,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task Execute_CircuitOpen_ClosesAgainAfterBreakDuration()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         await using var h = new GatewayHarness(_server, time: time);
         _server.ChatByModel["cheap"] = _ => FakeReply.Error(503, "overloaded");
         _server.Chat = _ => FakeReply.Json(Summary);
@@ -177,7 +179,7 @@ public sealed class GatewayTests : IAsyncLifetime
     public async Task Execute_AttemptTimeout_FallsBackToNextModel()
     {
         // The attempt timeout runs on a manual clock, so only the slow model can time out, however loaded the machine is.
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         await using var h = new GatewayHarness(
             _server,
             o =>

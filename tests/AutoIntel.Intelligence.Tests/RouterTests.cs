@@ -4,6 +4,7 @@ using AutoIntel.Intelligence.Llm;
 using AutoIntel.Intelligence.Providers;
 using AutoIntel.Intelligence.Routing;
 using AutoIntel.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AutoIntel.Intelligence.Tests;
 
@@ -64,7 +65,7 @@ public sealed class RouterTests
     public async Task Decide_OpenCircuit_FiltersModel()
     {
         var o = Catalog();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var resilience = new ModelResilience(new ResilienceOptions { BaseDelay = TimeSpan.Zero }, time);
         var failing = () => resilience.ExecuteAsync<int>("mini", _ => throw new HttpRequestException("down"), CancellationToken.None).AsTask();
         await failing.Should().ThrowAsync<Exception>();

@@ -2,12 +2,15 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
+using NSec.Cryptography;
 
 namespace AutoIntel.Discord.Interactions;
 
 /// <summary>Verifies Discord's <c>X-Signature-Ed25519</c> over <c>X-Signature-Timestamp</c> + raw body with the application's public key.</summary>
+/// <remarks>
+/// NSec (libsodium) verifies strictly: besides the signature equation it refuses S ≥ L (malleable signatures) and small-order
+/// or non-canonical public keys and R points, for which a forged signature verifies under any message.
+/// </remarks>
 public sealed class Ed25519Verifier
 {
     /// <summary>How far a signature timestamp may be from now; older requests are refused as replays.</summary>
@@ -17,7 +20,7 @@ public sealed class Ed25519Verifier
     private const int PublicKeyBytes = 32;
     private const int MaxTimestampChars = 20;
 
-    private readonly Ed25519PublicKeyParameters? _publicKey;
+    private readonly PublicKey? _publicKey;
     private readonly TimeProvider _time;
 
     public Ed25519Verifier(IOptions<DiscordOptions> options, TimeProvider time)
@@ -25,9 +28,10 @@ public sealed class Ed25519Verifier
         _time = time;
         string? hex = options.Value.PublicKey;
         byte[] key = new byte[PublicKeyBytes];
-        if (hex is { Length: PublicKeyBytes * 2 } && TryDecodeHex(hex, key))
+        if (hex is { Length: PublicKeyBytes * 2 } && TryDecodeHex(hex, key)
+            && PublicKey.TryImport(SignatureAlgorithm.Ed25519, key, KeyBlobFormat.RawPublicKey, out PublicKey? publicKey))
         {
-            _publicKey = new Ed25519PublicKeyParameters(key, 0);
+            _publicKey = publicKey;
         }
     }
 
@@ -67,13 +71,11 @@ public sealed class Ed25519Verifier
             int written = Encoding.ASCII.GetBytes(timestamp, message);
             body.CopyTo(message.AsSpan(written));
 
-            // A fresh signer per call: BouncyCastle signers buffer the message and are not thread-safe.
-            // Verification handles only public values (key, signature, message), and nothing here compares signature
-            // bytes with an early exit, so response timing cannot be used to forge a signature byte by byte.
-            var signer = new Ed25519Signer();
-            signer.Init(forSigning: false, _publicKey);
-            signer.BlockUpdate(message, 0, written + body.Length);
-            return signer.VerifySignature(signature.ToArray()) ? SignatureCheck.Valid : SignatureCheck.Invalid;
+            // Stateless and thread-safe. Verification handles only public values (key, signature, message), and libsodium
+            // compares in constant time, so response timing cannot be used to forge a signature byte by byte.
+            return SignatureAlgorithm.Ed25519.Verify(_publicKey, message.AsSpan(0, written + body.Length), signature)
+                ? SignatureCheck.Valid
+                : SignatureCheck.Invalid;
         }
         finally
         {

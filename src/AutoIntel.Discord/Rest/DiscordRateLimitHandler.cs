@@ -1,15 +1,15 @@
 using AutoIntel.Core.Http;
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
 namespace AutoIntel.Discord.Rest;
 
-/// <summary>Waits out Discord's rate limits (429 <c>retry_after</c>, buckets, global) and retries 5xx with bounded jittered backoff.</summary>
+/// <summary>Waits out Discord's rate limits (429 <c>retry_after</c>, buckets, global) before and after each attempt.</summary>
 /// <remarks>
-/// This handler owns short waits only. A wait longer than <see cref="MaxWait"/> or too many attempts surfaces as the
-/// response, so the durable activity retry, which owns long outages, decides what happens next.
+/// This handler owns short waits only. A wait longer than <see cref="MaxWait"/> or too many 429s surfaces as the
+/// response, so the durable activity retry, which owns long outages, decides what happens next. 5xx answers are
+/// retried by the resilience handler outside this one (<see cref="DiscordServerErrorRetry"/>).
 /// </remarks>
 public sealed class DiscordRateLimitHandler(DiscordRateLimiter limiter, TimeProvider time, ILogger<DiscordRateLimitHandler> log) : DelegatingHandler
 {
@@ -19,18 +19,11 @@ public sealed class DiscordRateLimitHandler(DiscordRateLimiter limiter, TimeProv
     /// <summary>How many 429 answers one request may get before the 429 is returned.</summary>
     public const int MaxRateLimitRetries = 5;
 
-    /// <summary>How many 5xx answers one request may get before the error is returned.</summary>
-    public const int MaxServerErrorRetries = 3;
-
-    private static readonly TimeSpan BackoffBase = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan BackoffCap = TimeSpan.FromSeconds(8);
-
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         DiscordRoute route = DiscordRoute.From(request.Method, request.RequestUri!);
         int rateLimited = 0;
-        int serverErrors = 0;
         while (true)
         {
             // Asked again after every wait: while this request waited for its bucket, another may have hit the global limit.
@@ -60,33 +53,8 @@ public sealed class DiscordRateLimitHandler(DiscordRateLimiter limiter, TimeProv
                 continue;
             }
 
-            if (IsTransient(response.StatusCode) && serverErrors < MaxServerErrorRetries)
-            {
-                TimeSpan delay = RetryAfter.Of(response, time.GetUtcNow()) ?? Backoff(serverErrors);
-                if (delay > MaxWait)
-                {
-                    return response;
-                }
-
-                serverErrors++;
-                log.LogWarning("Discord {Status} on {Route}; retry {Attempt} after {DelayMs} ms", (int)response.StatusCode, route.SafePath, serverErrors, delay.TotalMilliseconds);
-                response.Dispose();
-                await Task.Delay(delay, time, cancellationToken);
-                continue;
-            }
-
             return response;
         }
-    }
-
-    private static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
-
-    // Full jitter within [half, whole] of an exponential step, so parallel runs do not retry in lockstep.
-    private static TimeSpan Backoff(int attempt)
-    {
-        double step = Math.Min(BackoffCap.TotalMilliseconds, BackoffBase.TotalMilliseconds * Math.Pow(2, attempt));
-        return TimeSpan.FromMilliseconds((step / 2) + RandomNumberGenerator.GetInt32((int)(step / 2) + 1));
     }
 
     private static async Task<(TimeSpan RetryAfter, bool Global)> ReadRateLimitAsync(HttpResponseMessage response, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using AutoIntel.Core.Http;
+using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.Logging;
@@ -7,9 +8,10 @@ namespace AutoIntel.Storage.AzureBlob;
 
 /// <summary>The SDK's own retry policy (exponential backoff with jitter, Retry-After honoured), set from <see cref="StorageOptions"/>,
 /// except that a Retry-After longer than <see cref="StorageOptions.MaxRetryAfter"/> is not waited for.</summary>
-/// <remarks>A long Retry-After means an outage: the call fails at once and the activity's durable retry takes over (one owner per retry).</remarks>
+/// <remarks>A long Retry-After means an outage: the call fails at once and the activity's durable retry takes over (one owner per retry).
+/// Azure.Core waits on the system clock (its RetryPolicy takes no TimeProvider); the delay it is about to wait is logged.</remarks>
 internal sealed class BlobRetryPolicy(StorageOptions options, TimeProvider time, ILogger logger)
-    : RetryPolicy(options.MaxRetries, DelayStrategy.CreateExponentialDelayStrategy(options.RetryBaseDelay, options.RetryMaxDelay))
+    : RetryPolicy(options.MaxRetries, new LoggedDelay(options, logger))
 {
     protected override bool ShouldRetry(HttpMessage message, Exception? exception) =>
         Decide(message, exception, base.ShouldRetry(message, exception));
@@ -38,5 +40,19 @@ internal sealed class BlobRetryPolicy(StorageOptions options, TimeProvider time,
             message.ProcessingContext.RetryNumber + 1,
             options.MaxRetries);
         return true;
+    }
+
+    /// <summary>The SDK's exponential delay (jittered, at least the server's Retry-After), logged before the SDK waits it out.</summary>
+    private sealed class LoggedDelay(StorageOptions options, ILogger logger) : DelayStrategy(options.RetryMaxDelay)
+    {
+        private readonly DelayStrategy _exponential = CreateExponentialDelayStrategy(options.RetryBaseDelay, options.RetryMaxDelay);
+
+        protected override TimeSpan GetNextDelayCore(Response? response, int retryNumber)
+        {
+            // Already the final delay: the inner strategy takes the larger of the server's Retry-After and the capped backoff, as the outer one does.
+            TimeSpan delay = _exponential.GetNextDelay(response, retryNumber);
+            logger.LogInformation("Azure Blob retry {Attempt} in {DelayMs:0} ms", retryNumber, delay.TotalMilliseconds);
+            return delay;
+        }
     }
 }

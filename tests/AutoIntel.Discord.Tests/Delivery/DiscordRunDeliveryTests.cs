@@ -253,7 +253,7 @@ public sealed class DiscordRunDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task PrepareAsync_RetryAfterFailedAttempt_IgnoresTheMarkerInSomeoneElsesMessage()
     {
-        Server.FailNext(DiscordRateLimitHandler.MaxServerErrorRetries + 1, 503, match: ChannelMessages.TrimStart('/'));
+        Server.FailNext(DiscordServerErrorRetry.MaxRetries + 1, 503, match: ChannelMessages.TrimStart('/'));
         Func<Task> firstAttempt = () => Delivery.PrepareAsync(RunId, Target);
         await firstAttempt.Should().ThrowAsync<DiscordApiException>();
         Server.AddUserMessage(Payloads.ChannelId, "4200000000000000042", "look\n" + new MessageKey(RunId, "progress", 0).Marker);

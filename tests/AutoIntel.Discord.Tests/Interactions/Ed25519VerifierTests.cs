@@ -3,6 +3,7 @@ using AutoIntel.Discord.Interactions;
 using AutoIntel.Discord.Tests.Support;
 using AutoIntel.TestKit;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AutoIntel.Discord.Tests.Interactions;
 
@@ -10,7 +11,7 @@ public sealed class Ed25519VerifierTests
 {
     private static readonly byte[] Body = Encoding.UTF8.GetBytes("""{"type":1}""");
     private readonly TestSigner _signer = new();
-    private readonly ManualTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
 
     private Ed25519Verifier Verifier(string? key = null) =>
         new(Options.Create(new DiscordOptions { PublicKey = key ?? _signer.PublicKeyHex }), _time);
@@ -98,11 +99,46 @@ public sealed class Ed25519VerifierTests
     }
 
     [Fact]
+    public void Verify_SignatureWithScalarNotReducedModL_IsInvalid()
+    {
+        // S + L satisfies the verification equation as well as S does (L is the group order), so only a check that S < L refuses it (RFC 8032 §5.1.7).
+        string timestamp = TestSigner.Timestamp(_time.GetUtcNow());
+        byte[] signature = Convert.FromHexString(_signer.Sign(timestamp, Body));
+        AddGroupOrderToScalar(signature.AsSpan(32));
+
+        Verifier().Verify(Convert.ToHexStringLower(signature), timestamp, Body).Should().Be(SignatureCheck.Invalid);
+    }
+
+    [Fact]
+    public void Verify_SmallOrderPublicKeyWithForgedSignature_IsInvalid()
+    {
+        // With the identity point as key, R = identity and S = 0 satisfy [S]B = R + [k]A for every message: refusing small-order keys and R is what stops it.
+        const string identityPoint = "0100000000000000000000000000000000000000000000000000000000000000";
+        string timestamp = TestSigner.Timestamp(_time.GetUtcNow());
+        string forged = identityPoint + new string('0', 64);
+
+        Verifier(identityPoint).Verify(forged, timestamp, Body).Should().Be(SignatureCheck.Invalid);
+    }
+
+    [Fact]
     public void Verify_NoPublicKeyConfigured_TrustsNothing()
     {
         string timestamp = TestSigner.Timestamp(_time.GetUtcNow());
         var verifier = new Ed25519Verifier(Options.Create(new DiscordOptions()), _time);
 
         verifier.Verify(_signer.Sign(timestamp, Body), timestamp, Body).Should().Be(SignatureCheck.NotConfigured);
+    }
+
+    // L = 2^252 + 27742317777372353535851937790883648493, little-endian as in the signature's S half.
+    private static void AddGroupOrderToScalar(Span<byte> scalar)
+    {
+        byte[] order = Convert.FromHexString("EDD3F55C1A631258D69CF7A2DEF9DE1400000000000000000000000000000010");
+        int carry = 0;
+        for (int i = 0; i < 32; i++)
+        {
+            int sum = scalar[i] + order[i] + carry;
+            scalar[i] = (byte)sum;
+            carry = sum >> 8;
+        }
     }
 }

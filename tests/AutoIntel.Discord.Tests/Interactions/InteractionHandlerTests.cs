@@ -12,13 +12,14 @@ using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AutoIntel.Discord.Tests.Interactions;
 
 public sealed class InteractionHandlerTests : IDisposable
 {
     private readonly TestSigner _signer = new();
-    private readonly ManualTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly FakeWorkflowClient _workflows = new();
     private readonly CapturingLoggerProvider _logs = new();
     private readonly ILoggerFactory _loggerFactory;

@@ -14,7 +14,7 @@ public sealed class DiscordRateLimitOrderingTests
     private static readonly DiscordRoute WebhookRoute = DiscordRoute.From(HttpMethod.Post, WebhookUri);
     private static readonly DiscordRoute ChannelRoute = DiscordRoute.From(HttpMethod.Get, new Uri("https://discord.com/api/v10/channels/2/messages"));
 
-    private readonly ManualTimeProvider _time = new();
+    private readonly SignalingTimeProvider _time = new();
 
     [Fact]
     public void Update_OlderSlowerResponseAfterA429_KeepsTheBlock()
@@ -52,10 +52,10 @@ public sealed class DiscordRateLimitOrderingTests
         using var client = new HttpMessageInvoker(new DiscordRateLimitHandler(limiter, _time, NullLogger<DiscordRateLimitHandler>.Instance) { InnerHandler = discord });
 
         Task<HttpResponseMessage> sending = client.SendAsync(new HttpRequestMessage(HttpMethod.Post, WebhookUri), CancellationToken.None);
-        await WaitUntilAsync(() => _time.PendingTimers > 0);
+        await _time.NextTimerAsync();
         limiter.OnRateLimited(ChannelRoute, global: true, TimeSpan.FromSeconds(5));
         _time.Advance(TimeSpan.FromSeconds(1));
-        await WaitUntilAsync(() => _time.PendingTimers > 0 || discord.Sent > 0);
+        await Task.WhenAny(_time.NextTimerAsync(), discord.FirstSend);
         int sentAfterRouteWait = discord.Sent;
         _time.Advance(TimeSpan.FromSeconds(4));
         using HttpResponseMessage response = await sending;
@@ -74,25 +74,20 @@ public sealed class DiscordRateLimitOrderingTests
         return response.Headers;
     }
 
-    // The handler runs on its own; wait (without asserting time) until it sleeps on the manual clock or sends.
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(5, timeout.Token);
-        }
-    }
-
     private sealed class CountingHandler : HttpMessageHandler
     {
+        private readonly TaskCompletionSource _firstSend = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _sent;
 
         public int Sent => Volatile.Read(ref _sent);
 
+        /// <summary>Completes when the first request reaches "Discord".</summary>
+        public Task FirstSend => _firstSend.Task;
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _sent);
+            _firstSend.TrySetResult();
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
         }
     }

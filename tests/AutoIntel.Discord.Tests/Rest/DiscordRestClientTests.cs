@@ -94,7 +94,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         Func<Task> act = () => Client.ExecuteWebhookAsync(_webhook, new MessagePayload("hello"));
 
         (await act.Should().ThrowAsync<DiscordApiException>()).Which.Status.Should().Be(HttpStatusCode.ServiceUnavailable);
-        _host.Server.Requests.Should().HaveCount(DiscordRateLimitHandler.MaxServerErrorRetries + 1);
+        _host.Server.Requests.Should().HaveCount(DiscordServerErrorRetry.MaxRetries + 1);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using AutoIntel.Intelligence.Offline;
 using AutoIntel.Intelligence.Simulation;
 using AutoIntel.Intelligence.Tests.Offline;
 using AutoIntel.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AutoIntel.Intelligence.Tests.Simulation;
 
@@ -31,7 +32,7 @@ public sealed class LatencySimulatingAnalyzerTests
     [Fact]
     public async Task SummarizeChunk_CompletesOnlyAfterTheModelledTime()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var analyzer = new LatencySimulatingAnalyzer(new OfflineAnalyzer(), Options, time);
         var chunk = OfflineFixture.AsChunk(OfflineFixture.TownHall());
         var expected = LatencySimulatingAnalyzer.ModelledLatency(Options, AnalyzerCall.SummarizeChunk, chunk.TokenCount);
@@ -51,7 +52,7 @@ public sealed class LatencySimulatingAnalyzerTests
     [Fact]
     public async Task VerifyClaim_ReturnsInnerResultUnchanged()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var analyzer = new LatencySimulatingAnalyzer(new OfflineAnalyzer(), Options, time);
         var claim = new Claim(ClaimId.From("Ridership grew 22%."), "Ridership grew 22%.", 0, 0.5);
 
@@ -66,7 +67,7 @@ public sealed class LatencySimulatingAnalyzerTests
     [Fact]
     public async Task ExtractClaims_CancelledWhileWaiting_Throws()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var analyzer = new LatencySimulatingAnalyzer(new OfflineAnalyzer(), Options, time);
         using var cts = new CancellationTokenSource();
 

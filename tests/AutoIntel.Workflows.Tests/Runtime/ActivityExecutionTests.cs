@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AutoIntel.Core;
+using AutoIntel.TestKit;
 using AutoIntel.Workflows.Abstractions;
 
 namespace AutoIntel.Workflows.Tests.Runtime;

@@ -3,6 +3,7 @@ using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AutoIntel.Workflows.Tests.Runtime;
 
@@ -14,7 +15,7 @@ internal sealed class RuntimeHarness : IAsyncDisposable
     public RuntimeHarness(IHistoryStore? store = null, TimeProvider? time = null, int maxConcurrentActivities = 16)
     {
         Store = store ?? new InMemoryHistoryStore();
-        Time = time ?? new ManualTimeProvider();
+        Time = time ?? new FakeTimeProvider();
         Options = new LocalRuntimeOptions { MaxConcurrentActivities = maxConcurrentActivities };
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AutoIntel.TestKit;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.Runtime;
 
@@ -43,7 +44,7 @@ public sealed class TimerAndEventTests
         var id = (await first.StartAsync("Sleep", 60)).InstanceId;
         await time.NextTimerAsync();
         await first.DisposeAsync();
-        time.Clock.Advance(TimeSpan.FromMinutes(20));
+        time.Advance(TimeSpan.FromMinutes(20));
 
         var second = harness.Create(Registry());
         await second.ResumeAsync(id, CancellationToken.None);

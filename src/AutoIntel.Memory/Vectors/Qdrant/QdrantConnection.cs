@@ -19,11 +19,13 @@ internal sealed class QdrantConnection : IDisposable
     private readonly ResiliencePipeline _pipeline;
     private readonly QdrantOptions _options;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
 
-    public QdrantConnection(QdrantOptions options, ILogger logger, HttpMessageHandler? handler = null)
+    public QdrantConnection(QdrantOptions options, ILogger logger, TimeProvider time, HttpMessageHandler? handler = null)
     {
         _options = options;
         _logger = logger;
+        _time = time;
         Address = new Uri(options.Url.TrimEnd('/') + "/", UriKind.Absolute);
         _channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions
         {
@@ -92,7 +94,7 @@ internal sealed class QdrantConnection : IDisposable
             return ResiliencePipeline.Empty;
         }
 
-        return new ResiliencePipelineBuilder()
+        return new ResiliencePipelineBuilder { TimeProvider = _time }
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is RpcException e && e.StatusCode switch

@@ -37,12 +37,14 @@ public sealed class QdrantVectorStore : IVectorStore, IDisposable
     /// <param name="tenantKey">Payload key of the tenant: indexed with <c>is_tenant</c>, so each tenant's points are stored together.</param>
     /// <param name="indexedKeys">Payload keys that get keyword indexes (filters on other keys still work, unindexed).</param>
     /// <param name="handler">Optional HTTP/2 handler of the gRPC channel (tests, proxies, custom TLS trust); the store disposes it.</param>
+    /// <param name="time">The clock of the retry delays; <see cref="TimeProvider.System"/> when null.</param>
     public QdrantVectorStore(
         QdrantOptions options,
         string tenantKey = EmbeddedVectorStore.DefaultPartitionKey,
         IReadOnlySet<string>? indexedKeys = null,
         ILogger<QdrantVectorStore>? logger = null,
-        HttpMessageHandler? handler = null)
+        HttpMessageHandler? handler = null,
+        TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantKey);
@@ -55,7 +57,7 @@ public sealed class QdrantVectorStore : IVectorStore, IDisposable
         _tenantKey = tenantKey;
         _indexedKeys = new HashSet<string>(indexedKeys ?? new HashSet<string>(), StringComparer.Ordinal) { tenantKey };
         _logger = logger ?? NullLogger<QdrantVectorStore>.Instance;
-        _qdrant = new QdrantConnection(options, _logger, handler);
+        _qdrant = new QdrantConnection(options, _logger, time ?? TimeProvider.System, handler);
     }
 
     /// <summary>Qdrant's gRPC root this store talks to.</summary>
