@@ -119,6 +119,7 @@ public sealed partial class ContentAcquirer(
 
         FetchedContent fetched = await fetcher.FetchAsync(url, cancellationToken);
         string title = TitleFromUrl(fetched.FinalUrl);
+        string mediaType = MediaTypeOf(fetched);
         FeedEpisode? episode = null;
         if (fetched.Kind == ContentKind.Article && fetched.FinalUrl != url && VideoPages.Find(fetched.FinalUrl) is { } redirected)
         {
@@ -127,7 +128,7 @@ public sealed partial class ContentAcquirer(
         }
 
         if (fetched.Kind == ContentKind.Article && policy.IsAllowedHost(fetched.FinalUrl.Host)
-            && PageMedia.HasMedia(TextDecoder.Decode(fetched.Bytes, fetched.Charset is null ? fetched.MediaType : $"{fetched.MediaType}; charset={fetched.Charset}")))
+            && PageMedia.HasMedia(TextDecoder.Decode(fetched.Bytes, mediaType)))
         {
             // Only on hosts the user allowed may yt-dlp's generic extractor read a page's own <video> and <track> elements.
             return Read.OfVideo(new VideoLink(fetched.FinalUrl, VideoPages.AllowedPage));
@@ -137,11 +138,13 @@ public sealed partial class ContentAcquirer(
         {
             ResolvedEpisode resolved = await _feeds.ResolveAsync(source, fetched, url.Fragment, cancellationToken);
             (fetched, episode, title) = (resolved.Content, resolved.Episode, resolved.Title);
+            mediaType = MediaTypeOf(fetched);
         }
 
-        string mediaType = fetched.Charset is null ? fetched.MediaType : $"{fetched.MediaType}; charset={fetched.Charset}";
         return new Read(fetched.Kind, mediaType, fetched.Bytes, title, episode);
     }
+
+    private static string MediaTypeOf(FetchedContent fetched) => fetched.Charset is null ? fetched.MediaType : $"{fetched.MediaType}; charset={fetched.Charset}";
 
     private string? ReadTitle(string source, byte[] bytes, string mediaType, CancellationToken cancellationToken) =>
         budget.Run(source, token => HtmlTextExtractor.ReadTitle(TextDecoder.Decode(bytes, mediaType), token), cancellationToken);
