@@ -8,3 +8,14 @@ dotnet restore AutoIntel.Local.slnf -nologo --verbosity quiet
 
 # Azurite (Azure Storage emulator) for the Azure Blob and Durable tests.
 source eng/azurite-install.sh
+
+# yt-dlp (and the ffmpeg it recommends) for the video-link tests, which run the real tool against loopback pages.
+if ! command -v yt-dlp >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+    echo "installing yt-dlp (apt-get)..." >&2
+    (apt-get install -y yt-dlp >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y yt-dlp >/dev/null 2>&1; }) \
+      || echo "warning: could not install yt-dlp; the video-link tests will fail (install it: apt-get install yt-dlp)." >&2
+  else
+    echo "warning: yt-dlp is not on PATH; the video-link tests will fail (install it: apt-get install yt-dlp, or pipx install yt-dlp)." >&2
+  fi
+fi

@@ -23,6 +23,13 @@ if (args.Length > 0 && args[0] == "hostile-input")
     return;
 }
 
+// "transcript-cache" analyses the same hour of audio twice for one tenant: the second run's time and transcription cost.
+if (args.Length > 0 && args[0] == "transcript-cache")
+{
+    await AutoIntel.Benchmarks.TranscriptCacheRun.RunAsync(Console.Out);
+    return;
+}
+
 // "interactions-load <autointel.dll>" measures the interactions endpoint of a real `autointel serve` process from this process.
 if (args.Length > 1 && args[0] == "interactions-load")
 {

@@ -6,22 +6,28 @@ using AutoIntel.Ingestion.Feeds;
 using AutoIntel.Ingestion.Fetching;
 using AutoIntel.Ingestion.Files;
 using AutoIntel.Ingestion.Transcription;
+using AutoIntel.Ingestion.Video;
 using AutoIntel.Storage;
 
 namespace AutoIntel.Ingestion;
 
 /// <summary>Decides whether a source is a link or a local file, acquires it under the fetch limits, and stores the raw bytes at <c>runs/{runId}/source.{ext}</c>;
 /// marks audio too large for one transcription request to be transcribed in pieces.</summary>
-/// <remarks>A podcast feed link stores its chosen episode's transcript or audio instead (<see cref="FeedEpisodeResolver"/>); video pages are refused (<see cref="VideoPages"/>).</remarks>
+/// <remarks>A podcast feed link stores its chosen episode's transcript or audio instead (<see cref="FeedEpisodeResolver"/>); a video link its captions
+/// or audio (<see cref="VideoAcquirer"/>). Audio and videos the tenant already had transcribed are marked to reuse that transcript
+/// (<see cref="TranscriptCache"/>): a cached video is not even downloaded.</remarks>
 public sealed partial class ContentAcquirer(
-    SafeHttpFetcher fetcher, LocalFileReader files, IArtifactStore store, PieceTranscriber pieces, ISpeechToText speechToText, ParseBudget budget) : IContentAcquirer
+    SafeHttpFetcher fetcher, LocalFileReader files, IArtifactStore store, PieceTranscriber pieces, ISpeechToText speechToText, ParseBudget budget,
+    VideoAcquirer videos, FetchPolicy policy) : IContentAcquirer
 {
     private readonly FeedEpisodeResolver _feeds = new(fetcher, speechToText);
+    private readonly TranscriptCache _cache = new(store);
 
     /// <inheritdoc />
-    public async Task<AcquiredContent> AcquireAsync(string source, string runId, CancellationToken cancellationToken = default)
+    public async Task<AcquiredContent> AcquireAsync(string source, string runId, string tenant, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
         if (!RunId().IsMatch(runId ?? string.Empty))
         {
             throw new ArgumentException($"Run id '{runId}' must be 1-128 letters, digits, '-' or '_'.", nameof(runId));
@@ -33,7 +39,13 @@ public sealed partial class ContentAcquirer(
             throw new PermanentFailureException("Nothing to analyse: give a link or a file path.");
         }
 
-        (ContentKind kind, string mediaType, byte[] bytes, string fallbackTitle, FeedEpisode? episode) = await ReadAsync(trimmed, cancellationToken);
+        Read read = await ReadAsync(trimmed, cancellationToken);
+        if (read.Video is { } video)
+        {
+            return await AcquireVideoAsync(trimmed, video, runId!, tenant, cancellationToken);
+        }
+
+        (ContentKind kind, string mediaType, byte[] bytes, string fallbackTitle, FeedEpisode? episode, _) = read;
         if (ContentTypes.IsText(kind) && TextDecoder.LooksBinary(bytes))
         {
             throw new ContentRefusedException(trimmed, $"it is labelled {ContentTypes.BaseMediaType(mediaType)} but contains binary data", null);
@@ -43,19 +55,50 @@ public sealed partial class ContentAcquirer(
         // too deep or too slow to parse is refused here. The title is shown in status lines, logs and Discord: control
         // characters from the page or feed stop here.
         string title = ControlCharacters.StripToLine((kind == ContentKind.Article && episode is null ? ReadTitle(trimmed, bytes, mediaType, cancellationToken) : null) ?? fallbackTitle);
-        string path = $"runs/{runId}/source.{ContentTypes.StorageExtension(kind, mediaType)}";
-        ArtifactRef raw = await store.PutAsync(path, bytes, mediaType, cancellationToken);
-        var content = new AcquiredContent(trimmed, kind, title, mediaType, raw, Episode: episode);
-        return pieces.NeedsPieces(content) ? content with { TranscribeInPieces = true } : content;
+        return await StoreAsync(new AcquiredContent(trimmed, kind, title, mediaType, null!, Episode: episode), bytes, runId!, tenant, cancellationToken);
     }
 
-    private async Task<(ContentKind Kind, string MediaType, byte[] Bytes, string Title, FeedEpisode? Episode)> ReadAsync(string source, CancellationToken cancellationToken)
+    // Audio is cached by what it is, not where it came from: the same episode from another feed or file is still paid for once.
+    private async Task<AcquiredContent> StoreAsync(AcquiredContent content, byte[] bytes, string runId, string tenant, CancellationToken cancellationToken)
+    {
+        string path = $"runs/{runId}/source.{ContentTypes.StorageExtension(content.Kind, content.MediaType)}";
+        ArtifactRef raw = await store.PutAsync(path, bytes, content.MediaType, cancellationToken);
+        content = content with { Raw = raw };
+        if (content.Kind == ContentKind.Audio || content.Video is not null)
+        {
+            string cachePath = content.Video is { } info ? TranscriptCache.PathForVideo(tenant, info.Site, info.Id) : TranscriptCache.PathForContent(tenant, bytes);
+            bool cached = await _cache.ExistsAsync(cachePath, cancellationToken);
+            content = content with { TranscriptCachePath = cachePath, TranscriptCached = cached };
+        }
+
+        return !content.TranscriptCached && pieces.NeedsPieces(content) ? content with { TranscribeInPieces = true } : content;
+    }
+
+    private async Task<AcquiredContent> AcquireVideoAsync(string source, VideoLink link, string runId, string tenant, CancellationToken cancellationToken)
+    {
+        VideoMetadata video = await videos.ReadMetadataAsync(link.Url, link.Site, source, cancellationToken);
+        string title = ControlCharacters.StripToLine(video.Title);
+        string cachePath = TranscriptCache.PathForVideo(tenant, video.Site, video.Id);
+        if (await _cache.ExistsAsync(cachePath, cancellationToken))
+        {
+            // Known video: its transcript stands in for the download (no captions or audio fetched, nothing transcribed).
+            ArtifactRef transcript = await _cache.ReferenceAsync(cachePath, cancellationToken);
+            VideoInfo info = new(video.Site, video.Id, video.Channel, video.Duration, video.Uploaded, "cached transcript");
+            return new AcquiredContent(source, ContentKind.Subtitles, title, transcript.MediaType, transcript, Video: info, TranscriptCachePath: cachePath, TranscriptCached: true);
+        }
+
+        VideoDownload download = await videos.DownloadAsync(video, link.Site, source, cancellationToken);
+        var content = new AcquiredContent(source, download.Kind, title, download.MediaType, null!, Video: download.Info);
+        return await StoreAsync(content, download.Bytes, runId, tenant, cancellationToken);
+    }
+
+    private async Task<Read> ReadAsync(string source, CancellationToken cancellationToken)
     {
         Match scheme = Scheme().Match(source);
         if (!scheme.Success)
         {
             LocalFile file = await files.ReadAsync(source, cancellationToken);
-            return (file.Kind, file.MediaType, file.Bytes, Path.GetFileNameWithoutExtension(file.FullPath), null);
+            return new Read(file.Kind, file.MediaType, file.Bytes, Path.GetFileNameWithoutExtension(file.FullPath), null);
         }
 
         string name = scheme.Groups["scheme"].Value.ToLowerInvariant();
@@ -69,24 +112,39 @@ public sealed partial class ContentAcquirer(
             throw new ContentRefusedException(source, "it is not a valid link", "Check the link.");
         }
 
-        VideoPages.EnsureNotVideoPage(url, source);
+        if (VideoPages.Find(url) is { } site)
+        {
+            return Read.OfVideo(new VideoLink(url, site));
+        }
+
         FetchedContent fetched = await fetcher.FetchAsync(url, cancellationToken);
         string title = TitleFromUrl(fetched.FinalUrl);
+        string mediaType = MediaTypeOf(fetched);
         FeedEpisode? episode = null;
-        if (fetched.Kind == ContentKind.Article && fetched.FinalUrl != url)
+        if (fetched.Kind == ContentKind.Article && fetched.FinalUrl != url && VideoPages.Find(fetched.FinalUrl) is { } redirected)
         {
             // A short link can redirect to a video page.
-            VideoPages.EnsureNotVideoPage(fetched.FinalUrl, $"{fetched.FinalUrl.AbsoluteUri} (redirected from {source})");
+            return Read.OfVideo(new VideoLink(fetched.FinalUrl, redirected));
         }
-        else if (fetched.Kind == ContentKind.Feed || (fetched.Kind == ContentKind.PlainText && FeedParser.LooksLikeFeed(fetched.Bytes)))
+
+        if (fetched.Kind == ContentKind.Article && policy.IsAllowedHost(fetched.FinalUrl.Host)
+            && PageMedia.HasMedia(TextDecoder.Decode(fetched.Bytes, mediaType)))
+        {
+            // Only on hosts the user allowed may yt-dlp's generic extractor read a page's own <video> and <track> elements.
+            return Read.OfVideo(new VideoLink(fetched.FinalUrl, VideoPages.AllowedPage));
+        }
+
+        if (fetched.Kind == ContentKind.Feed || (fetched.Kind == ContentKind.PlainText && FeedParser.LooksLikeFeed(fetched.Bytes)))
         {
             ResolvedEpisode resolved = await _feeds.ResolveAsync(source, fetched, url.Fragment, cancellationToken);
             (fetched, episode, title) = (resolved.Content, resolved.Episode, resolved.Title);
+            mediaType = MediaTypeOf(fetched);
         }
 
-        string mediaType = fetched.Charset is null ? fetched.MediaType : $"{fetched.MediaType}; charset={fetched.Charset}";
-        return (fetched.Kind, mediaType, fetched.Bytes, title, episode);
+        return new Read(fetched.Kind, mediaType, fetched.Bytes, title, episode);
     }
+
+    private static string MediaTypeOf(FetchedContent fetched) => fetched.Charset is null ? fetched.MediaType : $"{fetched.MediaType}; charset={fetched.Charset}";
 
     private string? ReadTitle(string source, byte[] bytes, string mediaType, CancellationToken cancellationToken) =>
         budget.Run(source, token => HtmlTextExtractor.ReadTitle(TextDecoder.Decode(bytes, mediaType), token), cancellationToken);
@@ -104,4 +162,12 @@ public sealed partial class ContentAcquirer(
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,128}$")]
     private static partial Regex RunId();
+
+    private sealed record VideoLink(Uri Url, VideoSite Site);
+
+    // What a source turned out to be: bytes to store, or a video link for yt-dlp.
+    private sealed record Read(ContentKind Kind, string MediaType, byte[] Bytes, string Title, FeedEpisode? Episode, VideoLink? Video = null)
+    {
+        public static Read OfVideo(VideoLink link) => new(ContentKind.Article, string.Empty, [], string.Empty, null, link);
+    }
 }

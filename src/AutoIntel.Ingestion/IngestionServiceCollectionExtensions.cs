@@ -1,6 +1,7 @@
 using AutoIntel.Core.Content;
 using AutoIntel.Ingestion.Fetching;
 using AutoIntel.Ingestion.Files;
+using AutoIntel.Ingestion.Video;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,8 @@ namespace AutoIntel.Ingestion;
 /// <summary>Registers stages 2 (acquire) and 3 (transcribe).</summary>
 public static class IngestionServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="FetchOptions"/> (section "Fetch"), <see cref="TranscriptionOptions"/> (section "Transcription"), the guarded HTTP client,
+    /// <summary>Registers <see cref="FetchOptions"/> (section "Fetch"), <see cref="TranscriptionOptions"/> (section "Transcription"),
+    /// <see cref="VideoOptions"/> (section "Acquire", video links through yt-dlp), the guarded HTTP client,
     /// <see cref="IContentAcquirer"/>, <see cref="ITranscriber"/> and <see cref="PieceTranscriber"/>.</summary>
     /// <remarks>Needs an <see cref="AutoIntel.Storage.IArtifactStore"/>; uses <see cref="DisabledSpeechToText"/> unless an <see cref="ISpeechToText"/> is registered.</remarks>
     public static IServiceCollection AddAutoIntelIngestion(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +26,10 @@ public static class IngestionServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.PieceBytes <= o.MaxUploadBytes, "Transcription:PieceBytes must not exceed Transcription:MaxUploadBytes.")
             .ValidateOnStart();
+        services.AddOptions<VideoOptions>()
+            .Bind(configuration.GetSection(VideoOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.TryAddSingleton<GuardedConnector>();
@@ -34,6 +40,8 @@ public static class IngestionServiceCollectionExtensions
         services.AddHttpClient<SafeHttpFetcher>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<GuardedConnector>().CreateHandler());
 
+        services.TryAddSingleton<YtDlpRunner>();
+        services.TryAddTransient<VideoAcquirer>();
         services.TryAddTransient<LocalFileReader>();
         services.TryAddTransient<IContentAcquirer, ContentAcquirer>();
         services.TryAddTransient<ITranscriber, Transcriber>();

@@ -14,6 +14,7 @@ namespace AutoIntel.Ingestion;
 public sealed class PieceTranscriber(IArtifactStore store, ISpeechToText speechToText, IOptions<TranscriptionOptions> options)
 {
     private readonly TranscriptionOptions _options = options.Value;
+    private readonly TranscriptCache _cache = new(store);
 
     /// <summary>Whether <paramref name="content"/> is audio too large for one request under <see cref="TranscriptionOptions.PieceBytes"/>.</summary>
     public bool NeedsPieces(AcquiredContent content)
@@ -77,7 +78,8 @@ public sealed class PieceTranscriber(IArtifactStore store, ISpeechToText speechT
         return new PieceTranscriptRef(piece.Index, piece.Start, stored, heard.Segments.Count);
     }
 
-    /// <summary>Joins the piece transcripts in piece order, shifting each segment's times by its piece's start.</summary>
+    /// <summary>Joins the piece transcripts in piece order, shifting each segment's times by its piece's start; caches the result for the tenant
+    /// (<see cref="AcquiredContent.TranscriptCachePath"/>).</summary>
     public async Task<Transcript> MergeAsync(AcquiredContent content, IReadOnlyList<PieceTranscriptRef> pieces, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -94,7 +96,9 @@ public sealed class PieceTranscriber(IArtifactStore store, ISpeechToText speechT
             throw new PermanentFailureException($"No readable text found in {content.Source}.");
         }
 
-        return new Transcript(content.Title, content.Source, segments);
+        var transcript = new Transcript(content.Title, content.Source, segments);
+        await _cache.StoreAsync(content, transcript, cancellationToken);
+        return transcript;
     }
 
     private static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];

@@ -8,13 +8,21 @@ using Microsoft.Extensions.Options;
 namespace AutoIntel.Ingestion;
 
 /// <summary>Turns the stored raw artifact into a transcript: subtitles parsed, HTML made readable, text split into paragraphs, audio sent to speech-to-text.</summary>
-/// <remarks>Text is parsed within <paramref name="budget"/> (the fetch timeout); a page nested too deep or too slow to read is refused.</remarks>
+/// <remarks>Text is parsed within <paramref name="budget"/> (the fetch timeout); a page nested too deep or too slow to read is refused.
+/// Content the tenant already had transcribed is read from the <see cref="TranscriptCache"/>, and new audio and video transcripts are added to it.</remarks>
 public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText, IOptions<TranscriptionOptions>? options = null, ParseBudget? budget = null) : ITranscriber
 {
+    private readonly TranscriptCache _cache = new(store);
+
     /// <inheritdoc />
     public async Task<Transcript> TranscribeAsync(AcquiredContent content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+        if (content.TranscriptCached)
+        {
+            return await _cache.ReadAsync(content, cancellationToken);
+        }
+
         byte[] bytes = await store.GetAsync(content.Raw.Path, cancellationToken);
 
         Transcript transcript = WithoutControlCharacters(content.Kind == ContentKind.Audio
@@ -26,6 +34,7 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
             throw new PermanentFailureException($"No readable text found in {content.Source}.");
         }
 
+        await _cache.StoreAsync(content, transcript, cancellationToken);
         return transcript;
     }
 

@@ -1,31 +1,45 @@
 using System.Text.RegularExpressions;
+using AutoIntel.Ingestion.Video;
 
 namespace AutoIntel.Ingestion;
 
-/// <summary>Links to video hosts whose HTML is a player, not the content: refused before (and after) fetching, with what to pass instead.</summary>
+/// <summary>Links to video hosts whose HTML is a player, not the content: read through yt-dlp with that host's extractors only.</summary>
 /// <remarks>
 /// The one list of such hosts. Only video paths are matched (a YouTube watch page, not youtube.com/about), and any host
-/// not listed here is fetched as usual: other HTML is never refused by this list.
+/// not listed here is fetched as usual. The extractor names are yt-dlp's (<c>yt-dlp --list-extractors</c>), lower case.
 /// </remarks>
 public static partial class VideoPages
 {
-    /// <summary>What the user can pass instead of a video page.</summary>
+    /// <summary>What the user can pass instead of a video page when it cannot be read.</summary>
     public const string Fix = "Pass the video's subtitles (an .srt or .vtt file or link) or its audio file, or the podcast's RSS feed.";
+
+    /// <summary>The extractors for a page on a host the user allowed: yt-dlp's generic extractor and its HTML5 <c>&lt;video&gt;</c>/<c>&lt;audio&gt;</c> reader.</summary>
+    public static readonly VideoSite AllowedPage = new("video page", "generic,html5");
+
+    private const string YouTubeExtractors = "youtube,youtube:clip";
+    private const string VimeoExtractors = "vimeo";
+    private const string TikTokExtractors = "tiktok,vm.tiktok";
+    private const string TwitchExtractors = "twitch:vod,twitch:clips";
+    private const string RedditExtractors = "reddit";
 
     private static readonly VideoHost[] Hosts =
     [
-        new("YouTube", ["youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com", "youtube-nocookie.com", "www.youtube-nocookie.com"], YouTubePath()),
-        new("YouTube", ["youtu.be", "www.youtu.be"], AnySegment()),
-        new("Vimeo", ["vimeo.com", "www.vimeo.com"], VimeoPath()),
-        new("Vimeo", ["player.vimeo.com"], AnySegment()),
-        new("TikTok", ["tiktok.com", "www.tiktok.com", "m.tiktok.com"], TikTokPath()),
-        new("TikTok", ["vm.tiktok.com", "vt.tiktok.com"], AnySegment()),
-        new("Twitch", ["twitch.tv", "www.twitch.tv", "m.twitch.tv"], TwitchPath()),
-        new("Twitch", ["clips.twitch.tv"], AnySegment()),
+        new("YouTube", YouTubeExtractors, ["youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com", "youtube-nocookie.com", "www.youtube-nocookie.com"], YouTubePath()),
+        new("YouTube", YouTubeExtractors, ["youtu.be", "www.youtu.be"], AnySegment()),
+        new("Vimeo", VimeoExtractors, ["vimeo.com", "www.vimeo.com"], VimeoPath()),
+        new("Vimeo", VimeoExtractors, ["player.vimeo.com"], AnySegment()),
+        new("TikTok", TikTokExtractors, ["tiktok.com", "www.tiktok.com", "m.tiktok.com"], TikTokPath()),
+        new("TikTok", TikTokExtractors, ["vm.tiktok.com", "vt.tiktok.com"], AnySegment()),
+        new("Twitch", TwitchExtractors, ["twitch.tv", "www.twitch.tv", "m.twitch.tv"], TwitchPath()),
+        new("Twitch", TwitchExtractors, ["clips.twitch.tv"], AnySegment()),
+        new("Reddit", RedditExtractors, ["reddit.com", "www.reddit.com", "old.reddit.com", "new.reddit.com"], RedditPath()),
     ];
 
     /// <summary>The host's name (e.g. "YouTube") when <paramref name="url"/> is a video page of a known host, else null.</summary>
-    public static string? HostOf(Uri url)
+    public static string? HostOf(Uri url) => Find(url)?.Name;
+
+    /// <summary>The site and its extractors when <paramref name="url"/> is a video page of a known host, else null.</summary>
+    public static VideoSite? Find(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
         if (!url.IsAbsoluteUri)
@@ -34,19 +48,13 @@ public static partial class VideoPages
         }
 
         string host = url.Host.ToLowerInvariant().TrimEnd('.');
-        return Hosts.FirstOrDefault(h => h.Names.Contains(host, StringComparer.Ordinal) && h.Path.IsMatch(url.AbsolutePath))?.Name;
+        return Hosts.FirstOrDefault(h => h.Names.Contains(host, StringComparer.Ordinal) && h.Path.IsMatch(url.AbsolutePath))?.Site;
     }
 
-    /// <summary>Throws <see cref="ContentRefusedException"/> about <paramref name="subject"/> when <paramref name="url"/> is a video page.</summary>
-    public static void EnsureNotVideoPage(Uri url, string subject)
+    private sealed record VideoHost(string Name, string Extractors, string[] Names, Regex Path)
     {
-        if (HostOf(url) is { } name)
-        {
-            throw new ContentRefusedException(subject, $"AutoIntel cannot read video pages yet (this is a {name} video)", Fix);
-        }
+        public VideoSite Site { get; } = new(Name, Extractors);
     }
-
-    private sealed record VideoHost(string Name, string[] Names, Regex Path);
 
     // /watch, /shorts/x, /live/x, /embed/x, /v/x, /clip/x
     [GeneratedRegex("^/(watch/?$|(shorts|live|embed|v|clip)/[^/]+)", RegexOptions.IgnoreCase)]
@@ -63,6 +71,10 @@ public static partial class VideoPages
     // /videos/123, /channel/clip/slug, /channel/v/123
     [GeneratedRegex("^/(videos/[^/]+|[^/]+/(clip|v)/[^/]+)", RegexOptions.IgnoreCase)]
     private static partial Regex TwitchPath();
+
+    // /r/sub/comments/id/slug
+    [GeneratedRegex("^/r/[^/]+/comments/[^/]+", RegexOptions.IgnoreCase)]
+    private static partial Regex RedditPath();
 
     [GeneratedRegex("^/[^/]+")]
     private static partial Regex AnySegment();

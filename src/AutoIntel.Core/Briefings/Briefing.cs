@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using AutoIntel.Core.Analysis;
+using AutoIntel.Core.Content;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Runs;
 
@@ -6,6 +8,7 @@ namespace AutoIntel.Core.Briefings;
 
 /// <summary>Everything one run found, ready to render as Markdown, JSON or Discord embeds.</summary>
 /// <param name="Notes">Plain-language caveats (offline verdicts, degraded models, skipped stages).</param>
+/// <param name="Video">For a video link: channel, duration, upload date and the track read; left out of the JSON when null.</param>
 public sealed record Briefing(
     string RunId,
     string Title,
@@ -22,4 +25,5 @@ public sealed record Briefing(
     MemoryReport Memory,
     Usage Cost,
     IReadOnlyList<StageTiming> Stages,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VideoInfo? Video = null);

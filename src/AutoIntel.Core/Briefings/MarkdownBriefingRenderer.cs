@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AutoIntel.Core.Analysis;
+using AutoIntel.Core.Content;
 using AutoIntel.Core.FactCheck;
 
 namespace AutoIntel.Core.Briefings;
@@ -44,9 +45,38 @@ public static class MarkdownBriefingRenderer
         var title = string.IsNullOrWhiteSpace(b.Title) ? "Untitled source" : b.Title;
         md.Append("# ").Append(MarkdownText.Inline(title)).Append("\n\n");
         md.Append("**Source:** ").Append(MarkdownText.Link(b.Source)).Append("  \n");
+        if (b.Video is { } video)
+        {
+            md.Append(VideoLine(video)).Append("  \n");
+        }
+
         md.Append("**Depth:** ").Append(b.Depth.ToString().ToLowerInvariant())
           .Append(" · **Run:** `").Append(b.RunId.Replace("`", string.Empty, StringComparison.Ordinal)).Append('`')
           .Append(" · **Created:** ").Append(b.CreatedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append(" UTC\n\n");
+    }
+
+    /// <summary>"**Channel:** … · **Duration:** 1:02:03 · **Uploaded:** 2024-03-02 · **From:** automatic captions (en)", leaving out what the site did not say.</summary>
+    public static string VideoLine(VideoInfo video)
+    {
+        ArgumentNullException.ThrowIfNull(video);
+        var parts = new List<string>(4);
+        if (!string.IsNullOrWhiteSpace(video.Channel))
+        {
+            parts.Add("**Channel:** " + MarkdownText.Inline(video.Channel));
+        }
+
+        if (video.Duration is { } duration)
+        {
+            parts.Add("**Duration:** " + duration.ToString(duration.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss", CultureInfo.InvariantCulture));
+        }
+
+        if (video.Uploaded is { } uploaded)
+        {
+            parts.Add("**Uploaded:** " + uploaded.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        parts.Add("**From:** " + MarkdownText.Inline(video.Language is null ? video.Track : $"{video.Track} ({video.Language})"));
+        return string.Join(" · ", parts);
     }
 
     private static void WriteSummary(StringBuilder md, Summary summary)

@@ -13,6 +13,11 @@ namespace AutoIntel.Core.Content;
 /// histories recorded before it existed read back unchanged.</param>
 /// <param name="Episode">For a podcast feed, the episode chosen and the file fetched for it (then <paramref name="Raw"/> holds that file);
 /// left out of the JSON when null, so histories recorded before it existed read back unchanged.</param>
+/// <param name="Video">For a video link, what the site said about it (channel, duration, upload date) and which track was read; left out when null.</param>
+/// <param name="TranscriptCachePath">Where the tenant's transcript of this same content is cached (by content hash, or by video id): written once
+/// transcribed, so the same episode or video is never paid for twice; left out when null.</param>
+/// <param name="TranscriptCached">The transcript at <paramref name="TranscriptCachePath"/> exists already: the transcribe stage reads it instead
+/// of transcribing (and for a video, nothing was downloaded); left out when false.</param>
 public sealed record AcquiredContent(
     string Source,
     ContentKind Kind,
@@ -20,4 +25,7 @@ public sealed record AcquiredContent(
     string MediaType,
     ArtifactRef Raw,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TranscribeInPieces = false,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FeedEpisode? Episode = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FeedEpisode? Episode = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VideoInfo? Video = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TranscriptCachePath = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TranscriptCached = false);

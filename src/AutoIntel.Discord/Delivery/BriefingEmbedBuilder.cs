@@ -34,6 +34,11 @@ public static class BriefingEmbedBuilder
             title = string.Concat(title.AsSpan(0, EmbedLimits.Title - 1), "…");
         }
 
+        if (briefing.Video is { } video)
+        {
+            header.Append(MarkdownBriefingRenderer.VideoLine(video)).Append("\n\n");
+        }
+
         header.Append(briefing.Summary.Text);
         var headerDraft = new Draft(title, header.ToString(), IsHttp(briefing.Source) ? briefing.Source : null);
         if (briefing.Summary.KeyPoints.Count > 0)

@@ -36,7 +36,7 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
             }
 
             var content = await run.StageAsync("acquire", input.Source, ctx =>
-                ctx.CallActivityAsync<AcquiredContent>(ActivityNames.AcquireContent, new AcquireContentInput(runId, input.Source), Retries.Acquire));
+                ctx.CallActivityAsync<AcquiredContent>(ActivityNames.AcquireContent, new AcquireContentInput(runId, input.Source, input.Tenant), Retries.Acquire));
             // Only audio marked at acquisition takes the piecewise path; everything else schedules exactly what it always did.
             var transcript = await run.StageAsync("transcribe", content.Kind.ToString().ToLowerInvariant(), ctx => content.TranscribeInPieces
                 ? TranscribeStage.InPiecesAsync(ctx, runId, content)
@@ -55,7 +55,7 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
                     RememberStage.RunAsync(ctx, input.Tenant, input.Source, transcript, chunks, analysis.Entities, factCheck.Verdicts))
                 : MemoryReport.Empty;
 
-            var briefing = BriefingAssembler.Assemble(runId, input, transcript.Title, startedAt, analysis, factCheck, memory, [.. run.Completed]);
+            var briefing = BriefingAssembler.Assemble(runId, input, transcript.Title, startedAt, analysis, factCheck, memory, [.. run.Completed], content.Video);
             var stored = await run.StageAsync("brief", "writing the briefing", ctx =>
                 ctx.CallActivityAsync<BriefingArtifacts>(ActivityNames.ComposeBriefing, new ComposeBriefingInput(briefing), Retries.Local));
 

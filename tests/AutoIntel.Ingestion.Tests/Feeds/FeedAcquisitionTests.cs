@@ -258,21 +258,6 @@ public sealed class FeedAcquisitionTests : IAsyncLifetime
         content.Episode.ContentUrl.Should().Be(_server.Url("/captions/ep2.vtt").AbsoluteUri);
     }
 
-    [Theory]
-    [InlineData("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "YouTube")]
-    [InlineData("https://youtu.be/dQw4w9WgXcQ?t=42", "YouTube")]
-    [InlineData("https://m.youtube.com/shorts/abc123", "YouTube")]
-    [InlineData("https://vimeo.com/76979871", "Vimeo")]
-    [InlineData("https://www.tiktok.com/@someone/video/7234567890123456789", "TikTok")]
-    [InlineData("https://www.twitch.tv/videos/1234567890", "Twitch")]
-    public async Task AcquireAsync_VideoPage_RefusedWithWhatToPassInstead(string link, string host)
-    {
-        Func<Task> act = () => Acquirer.AcquireAsync(link, "v1");
-
-        await act.Should().ThrowAsync<ContentRefusedException>()
-            .WithMessage($"Refused {link}: AutoIntel cannot read video pages yet (this is a {host} video). Pass the video's subtitles (an .srt or .vtt file or link) or its audio file, or the podcast's RSS feed.");
-    }
-
     [Fact]
     public async Task AcquireAsync_HtmlOnOtherHost_StillAnArticle()
     {

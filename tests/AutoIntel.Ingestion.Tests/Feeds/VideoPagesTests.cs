@@ -11,6 +11,7 @@ public sealed class VideoPagesTests
     [InlineData("https://vm.tiktok.com/ZMabc/", "TikTok")]
     [InlineData("https://clips.twitch.tv/FunnyClip", "Twitch")]
     [InlineData("https://www.twitch.tv/somechannel/clip/FunnyClip", "Twitch")]
+    [InlineData("https://old.reddit.com/r/videos/comments/abc123/title/", "Reddit")]
     public void HostOf_VideoPage_NamesHost(string link, string host) =>
         VideoPages.HostOf(new Uri(link)).Should().Be(host);
 
@@ -22,6 +23,7 @@ public sealed class VideoPagesTests
     [InlineData("https://blog.twitch.tv/en/2024/01/01/post/")]
     [InlineData("https://example.com/watch?v=x")]
     [InlineData("https://notyoutube.com/watch?v=x")]
+    [InlineData("https://www.reddit.com/r/videos/")]
     public void HostOf_OtherPage_Null(string link) =>
         VideoPages.HostOf(new Uri(link)).Should().BeNull();
 }

@@ -9,8 +9,9 @@ public sealed class AcquireContent(IContentAcquirer acquirer) : IActivity<Acquir
 {
     /// <inheritdoc/>
     public Task<AcquiredContent> RunAsync(ActivityContext context, AcquireContentInput input) =>
-        acquirer.AcquireAsync(input.Source, input.RunId, context.CancellationToken);
+        acquirer.AcquireAsync(input.Source, input.RunId, input.Tenant, context.CancellationToken);
 }
 
 /// <summary>Input of <see cref="AcquireContent"/>.</summary>
-public sealed record AcquireContentInput(string RunId, string Source);
+/// <param name="Tenant">Whose cached transcripts may be reused; histories recorded before it existed read back as the local tenant.</param>
+public sealed record AcquireContentInput(string RunId, string Source, string Tenant = IContentAcquirer.LocalTenant);

@@ -1,4 +1,5 @@
 using AutoIntel.Core.Briefings;
+using AutoIntel.Core.Content;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Runs;
 using AutoIntel.Workflows.AutoIntel.Analyse;
@@ -18,7 +19,8 @@ public static class BriefingAssembler
         AnalysisOutcome analysis,
         FactCheckOutcome factCheck,
         MemoryReport memory,
-        IReadOnlyList<StageTiming> stages)
+        IReadOnlyList<StageTiming> stages,
+        VideoInfo? video = null)
     {
         var profile = DepthProfile.For(request.Depth);
         return new Briefing(
@@ -37,7 +39,8 @@ public static class BriefingAssembler
             memory,
             analysis.Usage + factCheck.Usage,
             stages,
-            Notes(profile, analysis, factCheck, memory));
+            Notes(profile, analysis, factCheck, memory),
+            video);
     }
 
     private static List<string> Notes(DepthProfile profile, AnalysisOutcome analysis, FactCheckOutcome factCheck, MemoryReport memory)
