@@ -16,6 +16,7 @@ public sealed class SimHashDeduplicator
     // (many different vectors with the same 16 bits) must not turn the scan quadratic.
     private const int MaxLeadersPerBucket = 256;
 
+    // Dimension-major: row d holds component d of every hyperplane, so one vector component updates all projections at once.
     private readonly float[] _hyperplanes;
     private readonly int _dimensions;
 
@@ -122,26 +123,43 @@ public sealed class SimHashDeduplicator
 
     private int[] Signatures(ReadOnlyMemory<float> vectors, int count)
     {
+        int planes = Bands * BitsPerBand;
         int[] signatures = new int[count * Bands];
-        Parallel.For(0, count, i =>
-        {
-            ReadOnlySpan<float> vector = vectors.Span.Slice(i * _dimensions, _dimensions);
-            ReadOnlySpan<float> planes = _hyperplanes;
-            int plane = 0;
-            for (int band = 0; band < Bands; band++)
+        Parallel.For(
+            0,
+            count,
+            () => new float[planes],
+            (i, _, projections) =>
             {
-                int bits = 0;
-                for (int bit = 0; bit < BitsPerBand; bit++, plane++)
+                // All projections at once, one dimension at a time over contiguous hyperplane columns (SIMD-wide), skipping zero
+                // components: hashing embeddings are sparse, so most dimensions cost nothing.
+                Array.Clear(projections);
+                ReadOnlySpan<float> vector = vectors.Span.Slice(i * _dimensions, _dimensions);
+                for (int d = 0; d < _dimensions; d++)
                 {
-                    if (TensorPrimitives.Dot(planes.Slice(plane * _dimensions, _dimensions), vector) >= 0)
+                    if (vector[d] != 0)
                     {
-                        bits |= 1 << bit;
+                        TensorPrimitives.MultiplyAdd(_hyperplanes.AsSpan(d * planes, planes), vector[d], projections, projections);
                     }
                 }
 
-                signatures[(i * Bands) + band] = bits;
-            }
-        });
+                for (int band = 0, plane = 0; band < Bands; band++)
+                {
+                    int bits = 0;
+                    for (int bit = 0; bit < BitsPerBand; bit++, plane++)
+                    {
+                        if (projections[plane] >= 0)
+                        {
+                            bits |= 1 << bit;
+                        }
+                    }
+
+                    signatures[(i * Bands) + band] = bits;
+                }
+
+                return projections;
+            },
+            _ => { });
         return signatures;
     }
 
