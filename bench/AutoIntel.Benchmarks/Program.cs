@@ -30,6 +30,13 @@ if (args.Length > 0 && args[0] == "transcript-cache")
     return;
 }
 
+// "memory-compact" compacts 100,000 stored passages with SimHash LSH and measures its recall against exact all-pairs search.
+if (args.Length > 0 && args[0] == "memory-compact")
+{
+    await AutoIntel.Benchmarks.CompactionBenchmark.RunAsync(Console.Out);
+    return;
+}
+
 // "interactions-load <autointel.dll>" measures the interactions endpoint of a real `autointel serve` process from this process.
 if (args.Length > 1 && args[0] == "interactions-load")
 {

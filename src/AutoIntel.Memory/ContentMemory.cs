@@ -42,11 +42,14 @@ public sealed class ContentMemory : IContentMemory
         _options = options.Value;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger<ContentMemory>.Instance;
-        Collection = $"content-{StableNames.Safe(embedder.Name)}-{embedder.Dimensions}";
+        Collection = CollectionFor(embedder);
     }
 
     /// <summary>The vector collection used; named after the embedder so vectors of different models never mix.</summary>
     public string Collection { get; }
+
+    /// <summary>The collection name for an embedder's vectors.</summary>
+    public static string CollectionFor(IEmbedder embedder) => $"content-{StableNames.Safe(embedder.Name)}-{embedder.Dimensions}";
 
     /// <inheritdoc />
     public async Task<ClaimRecall> RecallClaimAsync(string tenant, Claim claim, CancellationToken cancellationToken = default)
@@ -70,11 +73,18 @@ public sealed class ContentMemory : IContentMemory
         for (int i = 0; i < chunkTexts.Count; i++)
         {
             List<string> passages = Snippets.Passages(chunkTexts[i], PassageWords);
+            string? speaker = null;
             for (int p = 0; p < passages.Count; p++)
             {
                 Dictionary<string, string> payload = Payload(tenant, runId, source, MemoryPayload.ChunkKind, storedAt);
                 payload[MemoryPayload.Index] = $"{i}.{p}";
                 payload[MemoryPayload.Text] = passages[p];
+                (string? atStart, speaker) = SpeakerLabels.Read(passages[p], speaker);
+                if (atStart is not null)
+                {
+                    payload[MemoryPayload.Speaker] = atStart;
+                }
+
                 pending.Add((RecordId(tenant, runId, MemoryPayload.ChunkKind, $"{i}.{p}"), passages[p], payload));
             }
         }
@@ -165,7 +175,8 @@ public sealed class ContentMemory : IContentMemory
         [MemoryPayload.StoredAt] = storedAt,
     };
 
-    private static Dictionary<string, string> Filter(string tenant, string kind) => new(StringComparer.Ordinal)
+    /// <summary>The filter selecting one tenant's records of one kind.</summary>
+    internal static Dictionary<string, string> Filter(string tenant, string kind) => new(StringComparer.Ordinal)
     {
         [MemoryPayload.Tenant] = tenant,
         [MemoryPayload.Kind] = kind,
@@ -213,7 +224,8 @@ public sealed class ContentMemory : IContentMemory
             })];
     }
 
-    private static bool IsWebLink(string source) =>
+    /// <summary>Whether a source is an http(s) link (and so may be shown as one).</summary>
+    internal static bool IsWebLink(string source) =>
         Uri.TryCreate(source, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     private async Task<float[]> EmbedDocumentAsync(string text, CancellationToken cancellationToken)

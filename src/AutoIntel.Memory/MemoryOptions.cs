@@ -33,6 +33,23 @@ public sealed class MemoryOptions
     [Range(1, 4096)]
     public int EmbeddingBatchSize { get; set; } = 64;
 
+    /// <summary>Days each guild's memory is kept (by the time a record was stored); 0 keeps it forever. Applied by memory upkeep.</summary>
+    [Range(0, 36500)]
+    public int RetentionDays { get; set; }
+
+    /// <summary>Per-guild overrides of <see cref="RetentionDays"/> (<c>Memory:GuildRetentionDays:&lt;guild id&gt;</c>).</summary>
+    public Dictionary<string, int> GuildRetentionDays { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Passages at least this cosine-similar to an older passage of the same guild are dropped by compaction.</summary>
+    [Range(0.5, 1.0)]
+    public double CompactionThreshold { get; set; } = 0.92;
+
+    /// <summary>How often <c>autointel serve</c> runs memory upkeep (compaction and retention); zero turns the timer off.</summary>
+    public TimeSpan UpkeepInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>The retention that applies to <paramref name="tenant"/> in days (0: forever).</summary>
+    public int RetentionDaysFor(string tenant) => GuildRetentionDays.TryGetValue(tenant, out int days) ? days : RetentionDays;
+
     /// <summary>Qdrant connection (<c>Memory:Qdrant</c>); when its Url is set, vectors live in Qdrant instead of <c>{RootPath}/vectors</c>.</summary>
     public QdrantOptions Qdrant { get; set; } = new();
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace AutoIntel.Memory;
 
-/// <summary>Rejects a bad <c>Memory:Qdrant</c> section at startup with every problem listed (ranges are checked by data annotations).</summary>
+/// <summary>Rejects a bad <c>Memory</c> section (Qdrant, per-guild retention, upkeep interval) at startup with every problem listed (ranges are checked by data annotations).</summary>
 public sealed class MemoryOptionsValidator : IValidateOptions<MemoryOptions>
 {
     /// <inheritdoc />
@@ -10,6 +10,16 @@ public sealed class MemoryOptionsValidator : IValidateOptions<MemoryOptions>
     {
         var q = options.Qdrant;
         var errors = new List<string>();
+        foreach ((string guild, int days) in options.GuildRetentionDays.Where(g => g.Value is < 0 or > 36500))
+        {
+            errors.Add($"Memory:GuildRetentionDays:{guild} must be between 0 (keep forever) and 36500 days (was {days}).");
+        }
+
+        if (options.UpkeepInterval < TimeSpan.Zero)
+        {
+            errors.Add($"Memory:UpkeepInterval must not be negative (was {options.UpkeepInterval}); 0 turns the periodic upkeep off.");
+        }
+
         if (!q.IsEnabled)
         {
             if (!string.IsNullOrWhiteSpace(q.ApiKey))

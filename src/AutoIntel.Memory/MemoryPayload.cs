@@ -18,6 +18,9 @@ public static class MemoryPayload
     /// <summary>The embedded text (passage or claim).</summary>
     public const string Text = "text";
 
+    /// <summary>Who speaks at the start of a passage, when the transcript labels speakers ("Jane Doe: …"); absent otherwise.</summary>
+    public const string Speaker = "speaker";
+
     /// <summary>Position within the run: <c>chunk.passage</c> for passages, the verdict's index for verdicts.</summary>
     public const string Index = "index";
 

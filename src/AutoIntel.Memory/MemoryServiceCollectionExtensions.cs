@@ -1,5 +1,7 @@
 using AutoIntel.Memory.Embeddings;
 using AutoIntel.Memory.Graph;
+using AutoIntel.Memory.Recall;
+using AutoIntel.Memory.Upkeep;
 using AutoIntel.Memory.Vectors;
 using AutoIntel.Memory.Vectors.Qdrant;
 using AutoIntel.Storage;
@@ -15,7 +17,7 @@ namespace AutoIntel.Memory;
 /// registered <see cref="IArtifactStore"/>), or Qdrant as the vector store when <c>Memory:Qdrant:Url</c> is set.</summary>
 public static class MemoryServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="IContentMemory"/>, <see cref="IEmbedder"/>, <see cref="IVectorStore"/> and <see cref="KnowledgeGraphStore"/> as singletons.</summary>
+    /// <summary>Adds <see cref="IContentMemory"/>, <see cref="IMemoryRecall"/>, <see cref="MemoryUpkeep"/>, <see cref="IEmbedder"/>, <see cref="IVectorStore"/> and <see cref="KnowledgeGraphStore"/> as singletons.</summary>
     /// <param name="rootPath">Memory folder used when <c>Memory:RootPath</c> is not configured (embedded vectors; graphs there from
     /// earlier versions are merged into the artifact store on first use).</param>
     /// <remarks>Registrations use TryAdd, so an embedder or vector store registered earlier (a model, Qdrant) takes precedence.</remarks>
@@ -44,6 +46,8 @@ public static class MemoryServiceCollectionExtensions
             Path.Combine(sp.GetRequiredService<IOptions<MemoryOptions>>().Value.RootPath, "graph"),
             sp.GetService<ILogger<KnowledgeGraphStore>>()));
         services.TryAddSingleton<IContentMemory, ContentMemory>();
+        services.TryAddSingleton<IMemoryRecall, MemoryRecall>();
+        services.TryAddSingleton<MemoryUpkeep>();
         return services;
     }
 }

@@ -26,14 +26,17 @@ internal sealed class MemoryFixture : IDisposable
 
     private readonly TempDirectory _dir = new();
 
-    public MemoryFixture(MemoryOptions? options = null)
+    public MemoryFixture(MemoryOptions? options = null, TimeProvider? time = null)
     {
+        Time = time ?? TimeProvider.System;
         Options = options ?? new MemoryOptions();
         Options.RootPath = _dir.Path;
         Open();
     }
 
     public MemoryOptions Options { get; }
+
+    public TimeProvider Time { get; }
 
     public EmbeddedVectorStore Store { get; private set; } = null!;
 
@@ -70,7 +73,7 @@ internal sealed class MemoryFixture : IDisposable
         Store = new EmbeddedVectorStore(Path.Combine(_dir.Path, "vectors"));
         Artifacts = new FileArtifactStore(Microsoft.Extensions.Options.Options.Create(new FileArtifactStoreOptions { RootPath = Path.Combine(_dir.Path, "artifacts") }));
         Graphs = new KnowledgeGraphStore(Artifacts, LegacyGraphPath);
-        Memory = new ContentMemory(new HashingEmbedder(), Store, Graphs, Microsoft.Extensions.Options.Options.Create(Options));
+        Memory = new ContentMemory(new HashingEmbedder(), Store, Graphs, Microsoft.Extensions.Options.Options.Create(Options), Time);
     }
 
     private void Close()

@@ -62,7 +62,15 @@ public sealed class AutoIntelApp : IAsyncDisposable
     {
         Directory.CreateDirectory(settings.DataDir);
         var configuration = BuildConfiguration(settings);
-        var server = LocalServer.Build(urls, services => ConfigureServices(services, configuration, settings, time ?? TimeProvider.System), configuration);
+        var server = LocalServer.Build(
+            urls,
+            services =>
+            {
+                ConfigureServices(services, configuration, settings, time ?? TimeProvider.System);
+                // Only the long-running host keeps memory tidy; one-shot commands have `autointel memory compact`.
+                services.AddHostedService<MemoryUpkeepService>();
+            },
+            configuration);
         return new AutoIntelApp(server.Services, server, configuration, server);
     }
 

@@ -11,6 +11,12 @@ public static class CommandDefinitions
     /// <summary>The status command.</summary>
     public const string StatusCommand = "autointel-status";
 
+    /// <summary>The memory recall command (answered ephemerally).</summary>
+    public const string RecallCommand = "autointel-recall";
+
+    /// <summary>The query option of the recall command.</summary>
+    public const string QueryOption = "query";
+
     /// <summary>Option names of the analysis command.</summary>
     public const string UrlOption = "url";
 
@@ -30,7 +36,7 @@ public static class CommandDefinitions
     private const int StringType = 3;
     private const int AttachmentType = 11;
 
-    /// <summary>Builds a fresh JSON array with both commands (a new instance each call, since JSON nodes have one parent).</summary>
+    /// <summary>Builds a fresh JSON array with every command (a new instance each call, since JSON nodes have one parent).</summary>
     public static JsonArray Build() =>
     [
         new JsonObject
@@ -85,6 +91,23 @@ public static class CommandDefinitions
                     ["description"] = "The run id (shown when the run started)",
                     ["required"] = true,
                     ["max_length"] = 100,
+                },
+            },
+        },
+        new JsonObject
+        {
+            ["name"] = RecallCommand,
+            ["type"] = 1,
+            ["description"] = "What this server's memory holds about something: passages, claims with verdicts, who said what",
+            ["options"] = new JsonArray
+            {
+                new JsonObject
+                {
+                    ["name"] = QueryOption,
+                    ["type"] = StringType,
+                    ["description"] = "Words, a claim or a name to look for",
+                    ["required"] = true,
+                    ["max_length"] = 200,
                 },
             },
         },

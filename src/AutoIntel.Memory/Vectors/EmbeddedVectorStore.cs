@@ -12,7 +12,7 @@ namespace AutoIntel.Memory.Vectors;
 /// records is compacted on open. Rows are grouped by the partition key (the tenant), so tenant-filtered searches read
 /// only that tenant's rows.
 /// </remarks>
-public sealed class EmbeddedVectorStore : IVectorStore, IDisposable
+public sealed class EmbeddedVectorStore : IVectorStore, IVectorScan, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<VectorCollection>> _collections = new(StringComparer.Ordinal);
     private readonly ILogger _logger;
@@ -92,6 +92,13 @@ public sealed class EmbeddedVectorStore : IVectorStore, IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(Get(collection, create: false)?.Count(filter) ?? 0L);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<VectorRecord>> ScanAsync(string collection, IReadOnlyDictionary<string, string>? filter = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Get(collection, create: false)?.Scan(filter) ?? []);
     }
 
     /// <summary>Rewrites a collection's log to hold only its live records.</summary>

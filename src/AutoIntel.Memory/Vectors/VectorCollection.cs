@@ -200,6 +200,30 @@ internal sealed class VectorCollection : IDisposable
         }
     }
 
+    public IReadOnlyList<VectorRecord> Scan(IReadOnlyDictionary<string, string>? filter)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            if (!TryCompile(filter, out CompiledFilter compiled))
+            {
+                return [];
+            }
+
+            var found = new List<VectorRecord>();
+            foreach (VectorSegment segment in SegmentsFor(filter))
+            {
+                segment.CollectMatching(compiled, found);
+            }
+
+            return found;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     public void Dispose()
     {
         _log?.Dispose();
@@ -351,25 +375,5 @@ internal sealed class VectorCollection : IDisposable
         }
     }
 
-    private List<VectorRecord> Snapshot()
-    {
-        _lock.EnterReadLock();
-        try
-        {
-            var live = new List<VectorRecord>(_rows.Count);
-            foreach (VectorSegment segment in _segments.Values)
-            {
-                for (int row = 0; row < segment.Count; row++)
-                {
-                    live.Add(segment.Record(row));
-                }
-            }
-
-            return live;
-        }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
-    }
+    private IReadOnlyList<VectorRecord> Snapshot() => Scan(null);
 }

@@ -122,6 +122,23 @@ internal sealed class VectorSegment(int dimensions, PayloadIndex index)
         return count;
     }
 
+    /// <summary>Adds a copy of every row matching the filter to <paramref name="found"/>.</summary>
+    public void CollectMatching(CompiledFilter filter, List<VectorRecord> found)
+    {
+        if (!TryResolveColumns(filter, out int[][] columns))
+        {
+            return;
+        }
+
+        for (int row = 0; row < Count; row++)
+        {
+            if (Matches(row, columns, filter))
+            {
+                found.Add(Record(row));
+            }
+        }
+    }
+
     /// <summary>Exact cosine of a row with a normalised query.</summary>
     public float Score(int row, float[] normalisedQuery) => TensorPrimitives.Dot(_vectors.AsSpan(row * dimensions, dimensions), normalisedQuery);
 
