@@ -16,6 +16,7 @@ public static class MarkdownBriefingRenderer
         ArgumentNullException.ThrowIfNull(briefing);
         var md = new StringBuilder(4096);
         WriteHeader(md, briefing);
+        WriteDegradations(md, briefing.Degradations ?? []);
         WriteSummary(md, briefing.Summary);
         WriteClaims(md, briefing.Claims);
         WriteArguments(md, briefing.Arguments);
@@ -47,6 +48,23 @@ public static class MarkdownBriefingRenderer
         md.Append("**Depth:** ").Append(b.Depth.ToString().ToLowerInvariant())
           .Append(" · **Run:** `").Append(b.RunId.Replace("`", string.Empty, StringComparison.Ordinal)).Append('`')
           .Append(" · **Created:** ").Append(b.CreatedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append(" UTC\n\n");
+    }
+
+    // Up front, so a reader knows before the sections which of them are stand-ins (a degraded section may well be empty).
+    private static void WriteDegradations(StringBuilder md, IReadOnlyList<SectionDegradation> degradations)
+    {
+        if (degradations.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("> \u26A0\uFE0F **Degraded sections**\n");
+        foreach (var d in degradations)
+        {
+            md.Append("> - ").Append(MarkdownText.Inline(d.Describe())).Append('\n');
+        }
+
+        md.Append('\n');
     }
 
     private static void WriteSummary(StringBuilder md, Summary summary)
