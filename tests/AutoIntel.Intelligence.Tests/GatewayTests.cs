@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AutoIntel.Core.Runs;
 using AutoIntel.Core.Text;
 using AutoIntel.Intelligence.Analyzers;
+using AutoIntel.Intelligence.Gateway;
 using AutoIntel.Intelligence.Prompts;
 using AutoIntel.TestKit;
 using Microsoft.Extensions.Time.Testing;
@@ -59,13 +60,39 @@ public sealed class GatewayTests : IAsyncLifetime
         await using var h = new GatewayHarness(_server);
         _server.Chat = _ => FakeReply.Json("""{"keyPoints":"not a list","ignoredInstructions":[]}""");
 
-        var act = () => h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        var act = () => h.Gateway.ExecuteAsync(Request(), AnalysisTasks.SummarizeChunk, new TaskInput([new DataSection("chunk 1", Chunk.Text)], Chunk.Text, Chunk.Index));
 
         (await act.Should().ThrowAsync<StructuredOutputException>()).WithMessage("*summary*keyPoints*");
         _server.ChatRequests.Should().HaveCount(4); // two tries on each of the two models
         h.Cache.Count.Should().Be(0);
         await act.Should().ThrowAsync<StructuredOutputException>();
         _server.ChatRequests.Should().HaveCount(8);
+    }
+
+    [Fact]
+    public async Task Analyze_InvalidTwiceOnEveryModel_OfflineAnswerMarkedDegradedWithTheReason()
+    {
+        await using var h = new GatewayHarness(_server);
+        _server.Chat = _ => FakeReply.Json("""{"keyPoints":"not a list","ignoredInstructions":[]}""");
+
+        var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+
+        result.Degraded.Should().Be(LlmContentAnalyzer.InvalidOutputReason);
+        result.Value.KeyPoints.Should().NotBeEmpty("the offline analyzer's key points stand in");
+        result.Notes.Should().Contain(n => n.Contains("no model produced valid output", StringComparison.Ordinal) && n.Contains("keyPoints", StringComparison.Ordinal))
+            .And.Contain(n => n.Contains("answered by the offline analyzer (model output invalid)", StringComparison.Ordinal));
+        _server.ChatRequests.Should().HaveCount(4, "invalid output is not retried beyond the repair turn and the fallback model");
+    }
+
+    [Fact]
+    public async Task Analyze_ModelServed_NotDegraded()
+    {
+        await using var h = new GatewayHarness(_server);
+        _server.Chat = FakeAnalyst.Answer;
+
+        var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+
+        result.Degraded.Should().BeNull();
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed record RunDocument(
     object? Analysis,
     MemoryReport? Memory,
     IReadOnlyList<string> Notes,
+    IReadOnlyList<SectionDegradation> Degradations,
     ArtifactsDocument? Artifacts,
     ErrorDocument? Error)
 {
@@ -39,6 +40,7 @@ public sealed record RunDocument(
         new { b.Arguments, b.Tone, b.Perspectives, b.Entities },
         b.Memory,
         b.Notes,
+        b.Degradations ?? [],
         artifacts,
         null);
 
@@ -57,6 +59,7 @@ public sealed record RunDocument(
         new CostDocument(0, 0, 0, 0, 0, 0),
         null,
         null,
+        [],
         [],
         null,
         status.Failure is { } f ? new ErrorDocument(f.ErrorType, f.Message, f.IsPermanent) : null);

@@ -9,6 +9,7 @@ namespace AutoIntel.Core.Briefings;
 /// <summary>Everything one run found, ready to render as Markdown, JSON or Discord embeds.</summary>
 /// <param name="Notes">Plain-language caveats (offline verdicts, degraded models, skipped stages).</param>
 /// <param name="Video">For a video link: channel, duration, upload date and the track read; left out of the JSON when null.</param>
+/// <param name="Degradations">Sections shown from offline heuristics or missing because their analysis failed; empty (or absent in older briefings) when every section is as asked.</param>
 public sealed record Briefing(
     string RunId,
     string Title,
@@ -26,4 +27,10 @@ public sealed record Briefing(
     Usage Cost,
     IReadOnlyList<StageTiming> Stages,
     IReadOnlyList<string> Notes,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VideoInfo? Video = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VideoInfo? Video = null,
+    IReadOnlyList<SectionDegradation>? Degradations = null)
+{
+    /// <summary>The degradation of one section, if it has one.</summary>
+    public SectionDegradation? DegradationOf(string section) =>
+        Degradations?.FirstOrDefault(d => string.Equals(d.Section, section, StringComparison.OrdinalIgnoreCase));
+}

@@ -17,6 +17,7 @@ public static class MarkdownBriefingRenderer
         ArgumentNullException.ThrowIfNull(briefing);
         var md = new StringBuilder(4096);
         WriteHeader(md, briefing);
+        WriteDegradations(md, briefing.Degradations ?? []);
         WriteSummary(md, briefing.Summary);
         WriteClaims(md, briefing.Claims);
         WriteArguments(md, briefing.Arguments);
@@ -77,6 +78,23 @@ public static class MarkdownBriefingRenderer
 
         parts.Add("**From:** " + MarkdownText.Inline(video.Language is null ? video.Track : $"{video.Track} ({video.Language})"));
         return string.Join(" · ", parts);
+    }
+
+    // Up front, so a reader knows before the sections which of them are stand-ins (a degraded section may well be empty).
+    private static void WriteDegradations(StringBuilder md, IReadOnlyList<SectionDegradation> degradations)
+    {
+        if (degradations.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("> \u26A0\uFE0F **Degraded sections**\n");
+        foreach (var d in degradations)
+        {
+            md.Append("> - ").Append(MarkdownText.Inline(d.Describe())).Append('\n');
+        }
+
+        md.Append('\n');
     }
 
     private static void WriteSummary(StringBuilder md, Summary summary)

@@ -46,6 +46,11 @@ public static class BriefingEmbedBuilder
             AddField(headerDraft, "Key points", string.Join('\n', briefing.Summary.KeyPoints.Select(p => "• " + p)));
         }
 
+        if (briefing.Degradations is { Count: > 0 } degraded)
+        {
+            AddField(headerDraft, "⚠️ Degraded sections", string.Join('\n', degraded.Select(d => "• " + d.Describe())));
+        }
+
         drafts.Add(headerDraft);
 
         if (briefing.Claims.Count > 0)

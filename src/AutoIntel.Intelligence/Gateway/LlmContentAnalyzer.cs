@@ -8,6 +8,9 @@ using AutoIntel.Intelligence.Prompts;
 namespace AutoIntel.Intelligence.Gateway;
 
 /// <summary>The analyses of stages 5 and 6 through the LLM gateway, falling back to the offline analyzer when budgets or models rule the LLM out.</summary>
+/// <remarks>A fallback result carries <see cref="AnalyzerResult{T}.Degraded"/> so the briefing marks that section; invalid model output
+/// (after the repair turn and every fallback model) degrades the same way instead of failing the activity, because retrying the same
+/// prompt would only pay for the same invalid answers again.</remarks>
 public sealed class LlmContentAnalyzer : IContentAnalyzer
 {
     private readonly LlmGateway _gateway;
@@ -64,7 +67,7 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
     {
         var sections = new List<DataSection> { new("claim", claim.Text) };
         sections.AddRange(evidence.Select((e, i) => new DataSection($"evidence {i + 1} from {e.Source}", e.Snippet)));
-        var result = await _gateway.ExecuteAsync(request, AnalysisTasks.ClaimVerification, new TaskInput(sections, null, claim.ChunkIndex), cancellationToken);
+        var result = await TryExecuteAsync(request, AnalysisTasks.ClaimVerification, new TaskInput(sections, null, claim.ChunkIndex), cancellationToken);
         if (result.Served)
         {
             var answer = result.Value!;
@@ -72,7 +75,9 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
                 new ClaimVerdict(claim, answer.Verdict, answer.Confidence, answer.Rationale, evidence, result.Model!), result.Usage, NotesOf(result));
         }
 
-        return await Fallback(request, AnalysisTasks.ClaimVerification.TaskType, result.UnservedReason, result.Notes, () => _fallback.VerifyClaimAsync(request, claim, evidence, cancellationToken));
+        var offline = await Fallback(request, AnalysisTasks.ClaimVerification.TaskType, result.UnservedReason, result.Notes, () => _fallback.VerifyClaimAsync(request, claim, evidence, cancellationToken));
+        // The reader sees on the claim itself why the model did not decide it.
+        return offline with { Value = offline.Value with { Rationale = $"Not verified by the model ({result.UnservedReason}). {offline.Value.Rationale}" } };
     }
 
     /// <summary>The briefing's overview paragraph from the summary and verdicts; the offline path returns the summary text.</summary>
@@ -84,7 +89,7 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
             new("summary", summary.Text),
             new("verdicts", string.Join('\n', verdicts.Select(v => $"- {v.Verdict.ToString().ToLowerInvariant()} ({v.Confidence:0.00}): {v.Claim.Text}"))),
         };
-        var result = await _gateway.ExecuteAsync(request, AnalysisTasks.Briefing, new TaskInput(sections), cancellationToken);
+        var result = await TryExecuteAsync(request, AnalysisTasks.Briefing, new TaskInput(sections), cancellationToken);
         if (result.Served)
         {
             return new AnalyzerResult<string>(result.Value!, result.Usage, NotesOf(result));
@@ -100,11 +105,28 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
     private async Task<AnalyzerResult<T>> RunAsync<T>(
         AnalysisRequest request, StructuredTask<T> task, TaskInput input, Func<IContentAnalyzer, Task<AnalyzerResult<T>>> offline, CancellationToken cancellationToken)
     {
-        var result = await _gateway.ExecuteAsync(request, task, input, cancellationToken);
+        var result = await TryExecuteAsync(request, task, input, cancellationToken);
         return result.Served
             ? new AnalyzerResult<T>(result.Value!, result.Usage, NotesOf(result))
             : await Fallback(request, task.TaskType, result.UnservedReason, result.Notes, () => offline(_fallback));
     }
+
+    // Invalid output from every model is not transient: it becomes an unserved result, so the section degrades to offline heuristics.
+    private async Task<GatewayResult<T>> TryExecuteAsync<T>(AnalysisRequest request, StructuredTask<T> task, TaskInput input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _gateway.ExecuteAsync(request, task, input, cancellationToken);
+        }
+        catch (StructuredOutputException e)
+        {
+            _journal.Note(request.RunId, e.Message);
+            return new GatewayResult<T>(false, default, Usage.None, null, null, InvalidOutputReason, null, [e.Message]);
+        }
+    }
+
+    /// <summary>The degradation reason when every model's output failed validation.</summary>
+    public const string InvalidOutputReason = "model output invalid";
 
     private static IReadOnlyList<string>? NotesOf<T>(GatewayResult<T> result) => result.Notes.Count > 0 ? result.Notes : null;
 
@@ -114,6 +136,6 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
         var note = $"{task}: answered by the {_fallback.Name} analyzer ({reason}).";
         _journal.Note(request.RunId, note);
         var answer = await offline();
-        return answer with { Notes = [.. gatewayNotes, .. answer.Notes ?? [], note] };
+        return answer with { Notes = [.. gatewayNotes, .. answer.Notes ?? [], note], Degraded = reason };
     }
 }

@@ -49,6 +49,8 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
             var checking = run.StageAsync("fact-check", $"up to {profile.MaxClaims} claims", ctx => FactCheckStage.RunAsync(ctx, request, chunks, profile));
             var analysis = await analysing;
             var factCheck = await checking;
+            // A failed section costs only itself; the run fails here only when no section produced anything.
+            BriefingAssembler.ThrowIfEveryAnalysisFailed(analysis, factCheck);
 
             var memory = profile.Remember
                 ? await run.StageAsync("remember", "storing what was learned", ctx =>

@@ -22,6 +22,26 @@ public sealed class MarkdownBriefingRendererTests
     }
 
     [Fact]
+    public void Render_DegradedSections_ListedBeforeTheSummaryOneLineEach()
+    {
+        var briefing = SampleBriefing() with
+        {
+            Degradations = [new("fallacies", "model output invalid"), new("tone", "analysis failed (disk full)", Failed: true)],
+        };
+
+        var markdown = MarkdownBriefingRenderer.Render(briefing);
+
+        markdown.Should().Contain("> \u26A0\uFE0F **Degraded sections**\n> - Fallacies: model output invalid — offline heuristics shown\n> - Tone: analysis failed (disk full) — analysis failed, nothing shown\n");
+        markdown.IndexOf("Degraded sections", StringComparison.Ordinal).Should().BeLessThan(markdown.IndexOf("## Summary", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_NoDegradations_NoDegradedBlock()
+    {
+        MarkdownBriefingRenderer.Render(SampleBriefing()).Should().NotContain("Degraded sections");
+    }
+
+    [Fact]
     public void Render_Claims_TableRowsWithVerdictMarkersAndConfidence()
     {
         var markdown = MarkdownBriefingRenderer.Render(SampleBriefing());

@@ -20,6 +20,16 @@ public sealed class BriefingEmbedBuilderTests
     }
 
     [Fact]
+    public void Build_DegradedSection_FirstEmbedSaysWhichAndWhy()
+    {
+        var briefing = Briefings.Small() with { Degradations = [new AutoIntel.Core.Briefings.SectionDegradation("fallacies", "model output invalid")] };
+
+        IReadOnlyList<BriefingMessage> messages = BriefingEmbedBuilder.Build(briefing);
+
+        messages[0].Embeds[0].Fields!.Should().Contain(f => f.Name == "⚠️ Degraded sections" && f.Value == "• Fallacies: model output invalid — offline heuristics shown");
+    }
+
+    [Fact]
     public void Build_OversizedBriefing_EveryMessageWithinDiscordLimits()
     {
         IReadOnlyList<BriefingMessage> messages = BriefingEmbedBuilder.Build(Briefings.Oversized());

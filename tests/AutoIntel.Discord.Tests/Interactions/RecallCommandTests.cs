@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json.Nodes;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Discord.Commands;
@@ -21,7 +22,7 @@ public sealed class RecallCommandTests : IDisposable
     private const string OtherGuild = "2000000000000000099";
 
     private readonly TestSigner _signer = new();
-    private readonly ManualTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly EmbeddedVectorStore _store = EmbeddedVectorStore.InMemory();
     private readonly KnowledgeGraphStore _graphs = new(new InMemoryArtifactStore());
     private readonly ContentMemory _memory;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using AutoIntel.Core.Analysis;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Memory.Embeddings;
@@ -11,7 +12,7 @@ namespace AutoIntel.Memory.Tests.Upkeep;
 
 public sealed class MemoryUpkeepTests : IDisposable
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly MemoryFixture _fx;
     private readonly MemoryUpkeep _upkeep;
     private readonly MemoryRecall _recall;

@@ -1,4 +1,14 @@
 using System.Globalization;
+using System.Text.Json;
+using AutoIntel.Core.Serialization;
+using AutoIntel.Intelligence;
+using AutoIntel.Intelligence.Analyzers;
+using AutoIntel.Intelligence.Gateway;
+using AutoIntel.Intelligence.Offline;
+using AutoIntel.Storage;
+using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel.FactCheck;
+using Microsoft.Extensions.DependencyInjection;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Runs;
 using AutoIntel.TestKit;
@@ -67,6 +77,97 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         briefing.Notes.Should().OnlyHaveUniqueItems();
         _server.ChatRequests.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task Run_OneTaskAnswersInvalid_ThatSectionDegradesToOfflineAndRunCompletes()
+    {
+        _server.Chat = r => r.SchemaName == "fallacies" ? FakeReply.Json("""{"fallacies":"not a list"}""") : FakeAnalyst.Answer(r);
+        await using var harness = new AutoIntelHarness(settings: Settings());
+
+        var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Standard));
+
+        var briefing = await harness.BriefingOfAsync(status);
+        var fallacies = briefing.DegradationOf("fallacies");
+        fallacies.Should().NotBeNull();
+        fallacies!.Reason.Should().Be(LlmContentAnalyzer.InvalidOutputReason);
+        fallacies.Failed.Should().BeFalse();
+        briefing.Degradations.Should().ContainSingle("only the fallacies answers were invalid");
+        briefing.Summary.Text.Should().Be("The model's summary of the source.");
+        briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c => c.Method == Model);
+        (await MarkdownOfAsync(harness, status)).Should().Contain("Fallacies: model output invalid — offline heuristics shown");
+        (await JsonOfAsync(harness, status)).Should().MatchRegex("\"section\":\\s*\"fallacies\",\\s*\"reason\":\\s*\"model output invalid\",\\s*\"failed\":\\s*false,\\s*\"degraded\":\\s*true");
+    }
+
+    [Fact]
+    public async Task Run_OneTaskAnswers500_ThatSectionDegradesWithTheStatusAndRunCompletes()
+    {
+        _server.Chat = r => r.SchemaName == "tone" ? FakeReply.Error(500, "The server had an error while processing your request.") : FakeAnalyst.Answer(r);
+        await using var harness = new AutoIntelHarness(settings: Settings());
+
+        var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Standard));
+
+        var briefing = await harness.BriefingOfAsync(status);
+        briefing.DegradationOf("tone")!.Reason.Should().Contain("HTTP 500");
+        briefing.Tone.Should().NotBeEmpty("the offline heuristics stand in");
+        briefing.Claims.Should().NotBeEmpty();
+        (await MarkdownOfAsync(harness, status)).Should().MatchRegex("Tone: .*HTTP 500.* — offline heuristics shown");
+    }
+
+    [Fact]
+    public async Task Run_EveryTaskAnswersInvalid_CompletesFromOfflineWithEverySectionDegraded()
+    {
+        _server.Chat = _ => FakeReply.Json("""{"unexpected":true}""");
+        await using var harness = new AutoIntelHarness(settings: Settings());
+
+        var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Standard));
+
+        var briefing = await harness.BriefingOfAsync(status);
+        briefing.Degradations!.Select(d => d.Section).Should().BeEquivalentTo("summary", "arguments", "fallacies", "tone", "entities", "claims", "verification");
+        briefing.Degradations.Should().OnlyContain(d => d.Reason == LlmContentAnalyzer.InvalidOutputReason && !d.Failed);
+        briefing.Summary.Text.Should().NotBeNullOrWhiteSpace("the offline summary stands in");
+        briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c => c.Verdict == Verdict.Unverified && c.Rationale.StartsWith("Not verified by the model (model output invalid)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_ClaimVerificationFailsAfterRetries_ClaimsUnverifiedWithReasonAndRunCompletes()
+    {
+        _server.Chat = r => r.SchemaName == "claim_verification" ? FakeReply.Json("{}") : FakeAnalyst.Answer(r);
+        await using var harness = new AutoIntelHarness(BreakOffline(nameof(IContentAnalyzer.VerifyClaimAsync)), Settings());
+
+        var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Quick));
+
+        var briefing = await harness.BriefingOfAsync(status);
+        briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c =>
+            c.Verdict == Verdict.Unverified && c.Method == FactCheckStage.FailedMethod && c.Rationale.Contains("offline analyzer is broken", StringComparison.Ordinal));
+        briefing.DegradationOf("verification")!.Failed.Should().BeTrue();
+        briefing.DegradationOf("summary").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Run_EveryAnalysisFails_RunFailsNamingEachSection()
+    {
+        _server.Chat = _ => FakeReply.Json("{}");
+        var everything = typeof(IContentAnalyzer).GetMethods().Select(m => m.Name).ToArray();
+        await using var harness = new AutoIntelHarness(BreakOffline(everything), Settings());
+
+        var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Quick));
+
+        status.RuntimeStatus.Should().Be(RuntimeStatus.Failed);
+        status.Failure!.Message.Should().StartWith("Every analysis failed").And.Contain("summary: analysis failed").And.Contain("entities: analysis failed").And.Contain("claims: analysis failed");
+    }
+
+    // The LLM analyzer falls back to the keyed offline analyzer; breaking that makes a section fail outright once the model's answer is unusable.
+    private static Action<IServiceCollection> BreakOffline(params string[] methods) => services =>
+    {
+        services.AddKeyedSingleton<IContentAnalyzer>(IntelligenceServiceCollectionExtensions.OfflineAnalyzerKey, (sp, _) =>
+            new BrokenAnalyzer(ActivatorUtilities.CreateInstance<OfflineAnalyzer>(sp), methods));
+    };
+
+    private static async Task<string> MarkdownOfAsync(AutoIntelHarness harness, InstanceStatus status) =>
+        await harness.Artifacts.GetTextAsync(status.Output!.Value.Deserialize<RunResult>(AutoIntelJson.Options)!.BriefingMarkdown.Path);
+
+    private static async Task<string> JsonOfAsync(AutoIntelHarness harness, InstanceStatus status) =>
+        await harness.Artifacts.GetTextAsync(status.Output!.Value.Deserialize<RunResult>(AutoIntelJson.Options)!.BriefingJson.Path);
 
     private Dictionary<string, string?> Settings() => new()
     {

@@ -1,4 +1,5 @@
 using AutoIntel.Core.Analysis;
+using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Runs;
 using AutoIntel.Intelligence.Analyzers;
 using AutoIntel.Workflows.Abstractions;
@@ -13,12 +14,13 @@ public static class AnalyseStage
     public static async Task<AnalysisOutcome> RunAsync(IWorkflowContext context, AnalysisRequest request, IReadOnlyList<ChunkRef> chunks, DepthProfile profile)
     {
         var width = profile.AnalysisParallelism;
-        Task<AnalyzerResult<T>[]> PerChunk<T>(AnalysisKind kind, string activity) => profile.Runs(kind)
-            ? context.FanOutAsync(chunks, width, c => context.CallActivityAsync<AnalyzerResult<T>>(activity, new ChunkInput(request, c), Retries.Analyse))
-            : Task.FromResult(Array.Empty<AnalyzerResult<T>>());
+        Task<SectionRun<T>> PerChunk<T>(AnalysisKind kind, string activity) => profile.Runs(kind)
+            ? SectionRun.GuardAsync(Section(kind), context.FanOutAsync(chunks, width, c =>
+                context.CallActivityAsync<AnalyzerResult<T>>(activity, new ChunkInput(request, c), Retries.Analyse)))
+            : Task.FromResult(SectionRun.Skipped<T>(Section(kind)));
 
-        // Start every analysis before awaiting any: they are independent of each other.
-        var summary = SummarizeAsync(context, request, chunks, width);
+        // Start every analysis before awaiting any: they are independent of each other, and one that fails costs only its own section.
+        var summary = SectionRun.GuardAsync(Section(AnalysisKind.Summary), SummarizeAsync(context, request, chunks, width));
         var arguments = PerChunk<IReadOnlyList<Argument>>(AnalysisKind.Arguments, ActivityNames.FindArguments);
         var fallacies = PerChunk<IReadOnlyList<Fallacy>>(AnalysisKind.Fallacies, ActivityNames.FindFallacies);
         var tone = PerChunk<ToneReport>(AnalysisKind.Tone, ActivityNames.AssessTone);
@@ -27,38 +29,56 @@ public static class AnalyseStage
         await Task.WhenAll(summary, arguments, fallacies, tone, perspective, entities);
 
         // Every call in a fixed order (summary, then each analysis in chunk order) so replays and reruns list notes identically.
-        var calls = new[] { Of(await summary) }
-            .Concat((await arguments).Select(Of))
-            .Concat((await fallacies).Select(Of))
-            .Concat((await tone).Select(Of))
-            .Concat((await perspective).Select(Of))
-            .Concat((await entities).Select(Of))
+        var calls = (await summary).Results.Select(Of)
+            .Concat((await arguments).Results.Select(Of))
+            .Concat((await fallacies).Results.Select(Of))
+            .Concat((await tone).Results.Select(Of))
+            .Concat((await perspective).Results.Select(Of))
+            .Concat((await entities).Results.Select(Of))
             .ToList();
         var usage = Usage.Sum(calls.Select(c => c.Usage));
         var notes = StageNotes.Collect(calls.Select(c => c.Notes));
+        (bool Ran, bool Failed, SectionDegradation? Degradation)[] sections =
+        [
+            Status(await summary), Status(await arguments), Status(await fallacies), Status(await tone), Status(await perspective), Status(await entities),
+        ];
 
         return new AnalysisOutcome(
-            (await summary).Value,
-            [.. (await arguments).SelectMany(r => r.Value).OrderByDescending(a => a.Strength).ThenBy(a => a.ChunkIndex)],
-            [.. (await fallacies).SelectMany(r => r.Value).OrderByDescending(f => f.Confidence).ThenBy(f => f.ChunkIndex)],
-            [.. (await tone).Select(r => r.Value)],
-            [.. (await perspective).Select(r => r.Value)],
-            MergeEntities((await entities).SelectMany(r => r.Value)),
+            (await summary).Results is [var reduced] ? reduced.Value : new Summary("", []),
+            [.. (await arguments).Results.SelectMany(r => r.Value).OrderByDescending(a => a.Strength).ThenBy(a => a.ChunkIndex)],
+            [.. (await fallacies).Results.SelectMany(r => r.Value).OrderByDescending(f => f.Confidence).ThenBy(f => f.ChunkIndex)],
+            [.. (await tone).Results.Select(r => r.Value)],
+            [.. (await perspective).Results.Select(r => r.Value)],
+            MergeEntities((await entities).Results.SelectMany(r => r.Value)),
             usage,
-            notes);
+            notes,
+            [.. sections.Select(s => s.Degradation).OfType<SectionDegradation>()],
+            sections.Count(s => s.Ran),
+            sections.Count(s => s.Failed));
     }
 
-    private static async Task<AnalyzerResult<Summary>> SummarizeAsync(IWorkflowContext context, AnalysisRequest request, IReadOnlyList<ChunkRef> chunks, int width)
+    /// <summary>The briefing section name of an analysis (<c>fallacies</c>, <c>tone</c>, …).</summary>
+    public static string Section(AnalysisKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static (bool Ran, bool Failed, SectionDegradation? Degradation) Status<T>(SectionRun<T> section) =>
+        (section.Ran, section.Failed, section.Degradation());
+
+    private static async Task<AnalyzerResult<Summary>[]> SummarizeAsync(IWorkflowContext context, AnalysisRequest request, IReadOnlyList<ChunkRef> chunks, int width)
     {
         var parts = await context.FanOutAsync(chunks, width, c =>
             context.CallActivityAsync<AnalyzerResult<ChunkSummary>>(ActivityNames.SummarizeChunk, new ChunkInput(request, c), Retries.Analyse));
         var reduced = await context.CallActivityAsync<AnalyzerResult<Summary>>(
             ActivityNames.ReduceSummary, new ReduceSummaryInput(request, [.. parts.Select(p => p.Value)]), Retries.Analyse);
-        return reduced with
-        {
-            Usage = Usage.Sum(parts.Select(p => p.Usage)) + reduced.Usage,
-            Notes = StageNotes.Collect(parts.Select(p => p.Notes).Append(reduced.Notes)),
-        };
+        return
+        [
+            reduced with
+            {
+                Usage = Usage.Sum(parts.Select(p => p.Usage)) + reduced.Usage,
+                Notes = StageNotes.Collect(parts.Select(p => p.Notes).Append(reduced.Notes)),
+                // A summary whose chunk points came offline is offline too, even if the reduce step was served.
+                Degraded = SectionRun.JoinReasons(parts.Select(p => p.Degraded).Append(reduced.Degraded)),
+            },
+        ];
     }
 
     private static (Usage Usage, IReadOnlyList<string>? Notes) Of<T>(AnalyzerResult<T> result) => (result.Usage, result.Notes);
@@ -74,6 +94,9 @@ public static class AnalyseStage
 
 /// <summary>What stage 5 found, merged across chunks.</summary>
 /// <param name="Notes">Distinct notes of every analyzer call, in stage order, for the briefing.</param>
+/// <param name="Degradations">Sections shown from offline heuristics or failed, in stage order.</param>
+/// <param name="SectionsRun">Sections the depth ran.</param>
+/// <param name="SectionsFailed">Sections whose activities failed after their retries (nothing shown).</param>
 public sealed record AnalysisOutcome(
     Summary Summary,
     IReadOnlyList<Argument> Arguments,
@@ -82,4 +105,7 @@ public sealed record AnalysisOutcome(
     IReadOnlyList<PerspectiveReport> Perspectives,
     IReadOnlyList<Entity> Entities,
     Usage Usage,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<SectionDegradation> Degradations,
+    int SectionsRun,
+    int SectionsFailed);

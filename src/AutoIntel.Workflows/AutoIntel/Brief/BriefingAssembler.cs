@@ -40,7 +40,23 @@ public static class BriefingAssembler
             analysis.Usage + factCheck.Usage,
             stages,
             Notes(profile, analysis, factCheck, memory),
-            video);
+            video,
+
+            [.. analysis.Degradations, .. factCheck.Degradations]);
+    }
+
+    /// <summary>Fails the run when every section it ran failed outright: there is nothing to brief. One that still stands,
+    /// even from offline heuristics, is worth posting.</summary>
+    /// <exception cref="AnalysesFailedException">Every analysis failed; the message names each with its reason.</exception>
+    public static void ThrowIfEveryAnalysisFailed(AnalysisOutcome analysis, FactCheckOutcome factCheck)
+    {
+        if (analysis.SectionsFailed + factCheck.SectionsFailed < analysis.SectionsRun + factCheck.SectionsRun)
+        {
+            return;
+        }
+
+        var reasons = analysis.Degradations.Concat(factCheck.Degradations).Select(d => $"{d.Section}: {d.Reason}");
+        throw new AnalysesFailedException($"Every analysis failed ({string.Join("; ", reasons)}).");
     }
 
     private static List<string> Notes(DepthProfile profile, AnalysisOutcome analysis, FactCheckOutcome factCheck, MemoryReport memory)

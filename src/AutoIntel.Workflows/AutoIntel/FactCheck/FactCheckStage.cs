@@ -1,3 +1,4 @@
+using AutoIntel.Core.Briefings;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Runs;
 using AutoIntel.Intelligence.Analyzers;
@@ -13,8 +14,9 @@ public static class FactCheckStage
     /// <summary>Runs extraction (fan-out over chunks) then verification (bounded fan-out over claims).</summary>
     public static async Task<FactCheckOutcome> RunAsync(IWorkflowContext context, AnalysisRequest request, IReadOnlyList<ChunkRef> chunks, DepthProfile profile)
     {
-        var extracted = await context.FanOutAsync(chunks, profile.AnalysisParallelism, c =>
-            context.CallActivityAsync<AnalyzerResult<IReadOnlyList<Claim>>>(ActivityNames.ExtractClaims, new ChunkInput(request, c), Retries.Analyse));
+        var extraction = await SectionRun.GuardAsync(ClaimsSection, context.FanOutAsync(chunks, profile.AnalysisParallelism, c =>
+            context.CallActivityAsync<AnalyzerResult<IReadOnlyList<Claim>>>(ActivityNames.ExtractClaims, new ChunkInput(request, c), Retries.Analyse)));
+        var extracted = extraction.Results;
 
         var distinct = extracted
             .SelectMany(r => r.Value)
@@ -28,16 +30,61 @@ public static class FactCheckStage
             .Take(profile.MaxClaims)
             .ToList();
 
-        var verified = await context.FanOutAsync(selected, profile.VerifyParallelism, claim =>
-            context.CallActivityAsync<AnalyzerResult<ClaimVerdict>>(ActivityNames.VerifyClaim, new VerifyClaimInput(request, claim), Retries.Analyse));
+        var verified = await context.FanOutAsync(selected, profile.VerifyParallelism, claim => VerifyAsync(context, request, claim));
 
         var usage = Usage.Sum(extracted.Select(r => r.Usage)) + Usage.Sum(verified.Select(r => r.Usage));
         var notes = StageNotes.Collect(extracted.Select(r => r.Notes).Concat(verified.Select(r => r.Notes)));
-        return new FactCheckOutcome([.. verified.Select(r => r.Value)], distinct.Count, usage, notes);
+        var verificationFailed = verified.Length > 0 && verified.All(r => r.Value.Method == FailedMethod);
+        var degradations = new[]
+        {
+            extraction.Degradation(),
+            SectionRun.JoinReasons(verified.Select(r => r.Degraded)) is { } why ? new SectionDegradation(VerificationSection, why, verificationFailed) : null,
+        };
+        return new FactCheckOutcome(
+            [.. verified.Select(r => r.Value)],
+            distinct.Count,
+            usage,
+            notes,
+            [.. degradations.OfType<SectionDegradation>()],
+            SectionsRun: selected.Count > 0 ? 2 : 1,
+            SectionsFailed: (extraction.Failed ? 1 : 0) + (verificationFailed ? 1 : 0));
+    }
+
+    /// <summary>The briefing section of claim extraction.</summary>
+    public const string ClaimsSection = "claims";
+
+    /// <summary>The briefing section of claim verification.</summary>
+    public const string VerificationSection = "verification";
+
+    /// <summary>The <see cref="ClaimVerdict.Method"/> of a claim whose verification failed after its retries.</summary>
+    public const string FailedMethod = "failed";
+
+    // A claim whose check still fails after the durable retries stays in the briefing as unverified, with the reason, instead of failing the run.
+    private static async Task<AnalyzerResult<ClaimVerdict>> VerifyAsync(IWorkflowContext context, AnalysisRequest request, Claim claim)
+    {
+        try
+        {
+            return await context.CallActivityAsync<AnalyzerResult<ClaimVerdict>>(ActivityNames.VerifyClaim, new VerifyClaimInput(request, claim), Retries.Analyse);
+        }
+        catch (ActivityFailedException e)
+        {
+            var verdict = new ClaimVerdict(claim, Verdict.Unverified, 0, $"Verification failed: {e.Message}", [], FailedMethod);
+            return new AnalyzerResult<ClaimVerdict>(verdict, Usage.None, Degraded: "verification failed for some claims; they are listed as unverified");
+        }
     }
 }
 
 /// <summary>What stage 6 found.</summary>
 /// <param name="ClaimsFound">Distinct claims extracted before the depth's claim budget was applied.</param>
 /// <param name="Notes">Distinct notes of every extraction and verification, in chunk then claim order, for the briefing.</param>
-public sealed record FactCheckOutcome(IReadOnlyList<ClaimVerdict> Verdicts, int ClaimsFound, Usage Usage, IReadOnlyList<string> Notes);
+/// <param name="Degradations">Claims and verification sections shown from offline heuristics or failed.</param>
+/// <param name="SectionsRun">Sections run: extraction, and verification when there was a claim to check.</param>
+/// <param name="SectionsFailed">Sections whose activities all failed after their retries.</param>
+public sealed record FactCheckOutcome(
+    IReadOnlyList<ClaimVerdict> Verdicts,
+    int ClaimsFound,
+    Usage Usage,
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<SectionDegradation> Degradations,
+    int SectionsRun,
+    int SectionsFailed);

@@ -1,0 +1,43 @@
+using AutoIntel.Core.Analysis;
+using AutoIntel.Core.FactCheck;
+using AutoIntel.Core.Text;
+using AutoIntel.Intelligence.Analyzers;
+
+namespace AutoIntel.Workflows.Tests.AutoIntel;
+
+/// <summary>An analyzer that answers like <paramref name="inner"/> except for the named methods, which always throw (a bug or a broken disk, not a model):
+/// the activity then fails after its durable retries.</summary>
+internal sealed class BrokenAnalyzer(IContentAnalyzer inner, params string[] broken) : IContentAnalyzer
+{
+    public string Name => inner.Name;
+
+    public Task<AnalyzerResult<ChunkSummary>> SummarizeChunkAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Working(nameof(SummarizeChunkAsync)).SummarizeChunkAsync(request, chunk, cancellationToken);
+
+    public Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default) =>
+        Working(nameof(ReduceSummariesAsync)).ReduceSummariesAsync(request, parts, cancellationToken);
+
+    public Task<AnalyzerResult<IReadOnlyList<Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Working(nameof(FindArgumentsAsync)).FindArgumentsAsync(request, chunk, cancellationToken);
+
+    public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Working(nameof(FindFallaciesAsync)).FindFallaciesAsync(request, chunk, cancellationToken);
+
+    public Task<AnalyzerResult<ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Working(nameof(AssessToneAsync)).AssessToneAsync(request, chunk, cancellationToken);
+
+    public Task<AnalyzerResult<PerspectiveReport>> AssessPerspectiveAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Working(nameof(AssessPerspectiveAsync)).AssessPerspectiveAsync(request, chunk, cancellationToken);
+
+    public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Working(nameof(ExtractEntitiesAsync)).ExtractEntitiesAsync(request, chunk, cancellationToken);
+
+    public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Working(nameof(ExtractClaimsAsync)).ExtractClaimsAsync(request, chunk, cancellationToken);
+
+    public Task<AnalyzerResult<ClaimVerdict>> VerifyClaimAsync(AnalysisRequest request, Claim claim, IReadOnlyList<Evidence> evidence, CancellationToken cancellationToken = default) =>
+        Working(nameof(VerifyClaimAsync)).VerifyClaimAsync(request, claim, evidence, cancellationToken);
+
+    private IContentAnalyzer Working(string method) =>
+        broken.Contains(method) ? throw new InvalidOperationException($"{inner.Name} analyzer is broken ({method})") : inner;
+}
