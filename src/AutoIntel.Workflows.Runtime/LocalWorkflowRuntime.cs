@@ -14,6 +14,9 @@ namespace AutoIntel.Workflows.Runtime;
 public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, InstanceRunner> _running = new(StringComparer.Ordinal);
+
+    // The live status of each instance this runtime runs, so status reads never re-read a running instance's history.
+    private readonly ConcurrentDictionary<string, LiveStatusLog> _live = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _shutdown = new();
     private readonly RuntimeServices _runtime;
@@ -104,8 +107,11 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
     }
 
     /// <inheritdoc/>
+    /// <remarks>An instance running in this runtime is answered from its live status, without reading its history.</remarks>
     public async Task<InstanceStatus?> GetStatusAsync(string instanceId, CancellationToken cancellationToken = default) =>
-        HistoryProjection.Project(instanceId, await _store.ReadAsync(instanceId, cancellationToken));
+        _live.TryGetValue(instanceId, out var live)
+            ? live.Status()
+            : HistoryProjection.Project(instanceId, await _store.ReadAsync(instanceId, cancellationToken));
 
     /// <inheritdoc/>
     /// <remarks>An instance not running in this runtime gets the event appended to its history, delivered when it resumes.</remarks>
@@ -146,9 +152,13 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
     /// <remarks>For an instance not running in this runtime it returns the stored status at once, terminal or not.</remarks>
     public async Task<InstanceStatus> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken)
     {
-        if (_running.TryGetValue(instanceId, out var runner))
+        if (_running.TryGetValue(instanceId, out var runner) && _live.TryGetValue(instanceId, out var live))
         {
             await runner.Completion.WaitAsync(cancellationToken);
+            if (live.Status() is { } final)
+            {
+                return final;
+            }
         }
 
         return await GetStatusAsync(instanceId, cancellationToken)
@@ -257,7 +267,15 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
                 $"Instance {instanceId} is {status.RuntimeStatus}: only completed, failed or terminated instances can be purged (terminate it first).");
         }
 
-        return await _store.DeleteAsync(instanceId, cancellationToken);
+        var deleted = await _store.DeleteAsync(instanceId, cancellationToken);
+
+        // The ended instance's live status may outlast its runner by a moment; once purged, it must not answer for it.
+        if (_live.TryGetValue(instanceId, out var ended) && ended.Status() is { IsTerminal: true })
+        {
+            _live.TryRemove(new KeyValuePair<string, LiveStatusLog>(instanceId, ended));
+        }
+
+        return deleted;
     }
 
     /// <summary>Stops all runners and workers; unfinished instances stay resumable.</summary>
@@ -278,20 +296,23 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable
 
     private InstanceRunner Launch(WorkflowDescriptor workflow, IHistoryLog log, IReadOnlyList<HistoryEvent> history, HistoryEvent? resumed)
     {
-        var runner = new InstanceRunner(_runtime, workflow, log, history, resumed, _shutdown.Token);
+        var live = new LiveStatusLog(log, history);
+        var runner = new InstanceRunner(_runtime, workflow, live, history, resumed, _shutdown.Token);
+        _live[log.InstanceId] = live;
         _running[log.InstanceId] = runner;
         runner.Start();
-        _ = ForgetWhenDoneAsync(runner);
+        _ = ForgetWhenDoneAsync(runner, live);
         return runner;
     }
 
-    private async Task ForgetWhenDoneAsync(InstanceRunner runner)
+    private async Task ForgetWhenDoneAsync(InstanceRunner runner, LiveStatusLog live)
     {
         await runner.Completion;
 
         // A started instance's first step may fail with nobody awaiting Ready; the runner has logged it, so observe it here.
         _ = runner.Ready.Exception;
         _running.TryRemove(new KeyValuePair<string, InstanceRunner>(runner.InstanceId, runner));
+        _live.TryRemove(new KeyValuePair<string, LiveStatusLog>(runner.InstanceId, live));
         runner.Dispose();
     }
 
