@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Text.Json;
 using AutoIntel.Core.Analysis;
 using AutoIntel.Core.FactCheck;
@@ -63,16 +62,36 @@ public sealed class ContentMemory : IContentMemory
     }
 
     /// <inheritdoc />
-    public async Task<int> RememberAsync(string tenant, string runId, string source, IReadOnlyList<string> chunkTexts, IReadOnlyList<ClaimVerdict> verdicts, CancellationToken cancellationToken = default)
+    public Task<int> RememberAsync(string tenant, string runId, string source, IReadOnlyList<string> chunkTexts, IReadOnlyList<ClaimVerdict> verdicts, CancellationToken cancellationToken = default) =>
+        RememberAsync(tenant, runId, source, chunkTexts.ToAsyncEnumerable(), verdicts, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Chunks are embedded and upserted one batch at a time as they arrive, and the document fingerprint is summed as it goes,
+    /// so only a batch of passages is held here whatever the size of the run.
+    /// </remarks>
+    public async Task<int> RememberAsync(string tenant, string runId, string source, IAsyncEnumerable<string> chunkTexts, IReadOnlyList<ClaimVerdict> verdicts, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
         ArgumentException.ThrowIfNullOrWhiteSpace(runId);
         string storedAt = _time.GetUtcNow().ToString("O");
-        var pending = new List<(string Id, string Text, Dictionary<string, string> Payload)>();
+        var pending = new List<(string Id, string Text, Dictionary<string, string> Payload)>(_options.EmbeddingBatchSize);
+        var document = new DocumentFingerprint(_embedder, DocumentWindowWords, _options.EmbeddingBatchSize);
+        int stored = 0;
 
-        for (int i = 0; i < chunkTexts.Count; i++)
+        async Task AddAsync(string id, string text, Dictionary<string, string> payload)
         {
-            List<string> passages = Snippets.Passages(chunkTexts[i], PassageWords);
+            pending.Add((id, text, payload));
+            if (pending.Count == _options.EmbeddingBatchSize)
+            {
+                stored += await UpsertAsync(pending, cancellationToken);
+            }
+        }
+
+        int i = 0;
+        await foreach (string chunkText in chunkTexts.WithCancellation(cancellationToken))
+        {
+            List<string> passages = Snippets.Passages(chunkText, PassageWords);
             string? speaker = null;
             for (int p = 0; p < passages.Count; p++)
             {
@@ -85,35 +104,29 @@ public sealed class ContentMemory : IContentMemory
                     payload[MemoryPayload.Speaker] = atStart;
                 }
 
-                pending.Add((RecordId(tenant, runId, MemoryPayload.ChunkKind, $"{i}.{p}"), passages[p], payload));
+                await AddAsync(RecordId(tenant, runId, MemoryPayload.ChunkKind, $"{i}.{p}"), passages[p], payload);
             }
+
+            await document.AddAsync(chunkText, cancellationToken);
+            i++;
         }
 
-        for (int i = 0; i < verdicts.Count; i++)
+        for (int v = 0; v < verdicts.Count; v++)
         {
-            ClaimVerdict verdict = verdicts[i];
+            ClaimVerdict verdict = verdicts[v];
             Dictionary<string, string> payload = Payload(tenant, runId, source, MemoryPayload.VerdictKind, storedAt);
-            payload[MemoryPayload.Index] = i.ToString();
+            payload[MemoryPayload.Index] = v.ToString();
             payload[MemoryPayload.Text] = verdict.Claim.Text;
             payload[MemoryPayload.ClaimId] = verdict.Claim.Id;
             payload[MemoryPayload.Decided] = IsDecided(verdict.Verdict) ? "true" : "false";
             payload[MemoryPayload.Verdict] = JsonSerializer.Serialize(verdict, AutoIntelJson.Options);
-            pending.Add((RecordId(tenant, runId, MemoryPayload.VerdictKind, i.ToString()), verdict.Claim.Text, payload));
+            await AddAsync(RecordId(tenant, runId, MemoryPayload.VerdictKind, v.ToString()), verdict.Claim.Text, payload);
         }
 
-        int stored = 0;
-        foreach ((string Id, string Text, Dictionary<string, string> Payload)[] batch in pending.Chunk(_options.EmbeddingBatchSize))
+        stored += await UpsertAsync(pending, cancellationToken);
+        if (document.HasWords)
         {
-            float[][] vectors = await _embedder.EmbedAsync([.. batch.Select(p => p.Text)], cancellationToken);
-            VectorRecord[] records = [.. batch.Select((p, i) => new VectorRecord(p.Id, vectors[i], p.Payload))];
-            await _store.UpsertAsync(Collection, records, cancellationToken);
-            stored += records.Length;
-        }
-
-        string document = string.Join("\n", chunkTexts);
-        if (!string.IsNullOrWhiteSpace(document))
-        {
-            float[] fingerprint = await EmbedDocumentAsync(document, cancellationToken);
+            float[] fingerprint = await document.FinishAsync(cancellationToken);
             Dictionary<string, string> payload = Payload(tenant, runId, source, MemoryPayload.DocumentKind, storedAt);
             await _store.UpsertAsync(Collection, [new VectorRecord(RecordId(tenant, runId, MemoryPayload.DocumentKind, "0"), fingerprint, payload)], cancellationToken);
             stored++;
@@ -124,15 +137,26 @@ public sealed class ContentMemory : IContentMemory
     }
 
     /// <inheritdoc />
-    public async Task<DuplicateMatch?> FindNearDuplicateAsync(string tenant, string runId, string text, CancellationToken cancellationToken = default)
+    public Task<DuplicateMatch?> FindNearDuplicateAsync(string tenant, string runId, string text, CancellationToken cancellationToken = default) =>
+        FindNearDuplicateAsync(tenant, runId, [text], cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<DuplicateMatch?> FindNearDuplicateAsync(string tenant, string runId, IEnumerable<string> textParts, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
-        if (string.IsNullOrWhiteSpace(text))
+        ArgumentNullException.ThrowIfNull(textParts);
+        var document = new DocumentFingerprint(_embedder, DocumentWindowWords, _options.EmbeddingBatchSize);
+        foreach (string part in textParts)
+        {
+            await document.AddAsync(part, cancellationToken);
+        }
+
+        if (!document.HasWords)
         {
             return null;
         }
 
-        float[] fingerprint = await EmbedDocumentAsync(text, cancellationToken);
+        float[] fingerprint = await document.FinishAsync(cancellationToken);
 
         // One fingerprint per run, so two hits always include the best run other than this one.
         IReadOnlyList<VectorHit> hits = await _store.SearchAsync(Collection, fingerprint, 2, Filter(tenant, MemoryPayload.DocumentKind), cancellationToken);
@@ -224,29 +248,22 @@ public sealed class ContentMemory : IContentMemory
             })];
     }
 
+    // Embeds and upserts the pending records as one batch, then empties the list for the next.
+    private async Task<int> UpsertAsync(List<(string Id, string Text, Dictionary<string, string> Payload)> pending, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        float[][] vectors = await _embedder.EmbedAsync([.. pending.Select(p => p.Text)], cancellationToken);
+        VectorRecord[] records = [.. pending.Select((p, i) => new VectorRecord(p.Id, vectors[i], p.Payload))];
+        await _store.UpsertAsync(Collection, records, cancellationToken);
+        pending.Clear();
+        return records.Length;
+    }
+
     /// <summary>Whether a source is an http(s) link (and so may be shown as one).</summary>
     internal static bool IsWebLink(string source) =>
         Uri.TryCreate(source, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-
-    private async Task<float[]> EmbedDocumentAsync(string text, CancellationToken cancellationToken)
-    {
-        string[] words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        string[] windows = [.. words.Chunk(DocumentWindowWords).Select(w => string.Join(' ', w))];
-        var sum = new float[_embedder.Dimensions];
-        foreach (string[] batch in windows.Chunk(_options.EmbeddingBatchSize))
-        {
-            foreach (float[] vector in await _embedder.EmbedAsync(batch, cancellationToken))
-            {
-                TensorPrimitives.Add(sum, vector, sum);
-            }
-        }
-
-        float norm = TensorPrimitives.Norm(sum);
-        if (norm > 0)
-        {
-            TensorPrimitives.Divide(sum, norm, sum);
-        }
-
-        return sum;
-    }
 }

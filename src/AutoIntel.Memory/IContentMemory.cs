@@ -12,8 +12,16 @@ public interface IContentMemory
     /// <summary>Embeds and upserts chunks and verdicts of a run (batched); returns how many vectors were stored.</summary>
     Task<int> RememberAsync(string tenant, string runId, string source, IReadOnlyList<string> chunkTexts, IReadOnlyList<ClaimVerdict> verdicts, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The same for a run too large to hold as one string: chunk texts read one at a time, as if joined by whitespace.
+    /// </summary>
+    Task<int> RememberAsync(string tenant, string runId, string source, IAsyncEnumerable<string> chunkTexts, IReadOnlyList<ClaimVerdict> verdicts, CancellationToken cancellationToken = default);
+
     /// <summary>Finds an earlier run whose content is nearly the same as this text (excluding <paramref name="runId"/>).</summary>
     Task<DuplicateMatch?> FindNearDuplicateAsync(string tenant, string runId, string text, CancellationToken cancellationToken = default);
+
+    /// <summary>The same for a text given in parts (segments of a transcript), read as if joined by whitespace.</summary>
+    Task<DuplicateMatch?> FindNearDuplicateAsync(string tenant, string runId, IEnumerable<string> textParts, CancellationToken cancellationToken = default);
 
     /// <summary>Adds the run's entities and their co-occurrence to the knowledge graph.</summary>
     Task<GraphUpdate> UpdateGraphAsync(string tenant, string runId, string source, IReadOnlyList<Entity> entities, CancellationToken cancellationToken = default);

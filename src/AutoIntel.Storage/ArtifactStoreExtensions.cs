@@ -15,11 +15,16 @@ public static class ArtifactStoreExtensions
     public const string TextMediaType = "text/plain; charset=utf-8";
 
     /// <summary>Serializes <paramref name="value"/> with <see cref="AutoIntelJson.Options"/> and stores it.</summary>
-    public static Task<ArtifactRef> PutJsonAsync<T>(this IArtifactStore store, string path, T value, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Serialized through a stream: the serializer then works in small pooled buffers, where serializing to one byte array
+    /// grows a pooled buffer to the document's size and the shared pool keeps it (tens of megabytes for a long transcript).
+    /// </remarks>
+    public static async Task<ArtifactRef> PutJsonAsync<T>(this IArtifactStore store, string path, T value, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(value, AutoIntelJson.Options);
-        return store.PutAsync(path, bytes, JsonMediaType, cancellationToken);
+        using var json = new MemoryStream();
+        await JsonSerializer.SerializeAsync(json, value, AutoIntelJson.Options, cancellationToken);
+        return await store.PutAsync(path, json.GetBuffer().AsMemory(0, (int)json.Length), JsonMediaType, cancellationToken);
     }
 
     /// <summary>Reads and deserializes a JSON artifact; throws <see cref="InvalidDataException"/> when it holds JSON null or is not valid.</summary>

@@ -18,6 +18,9 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable, II
     private static readonly TimeSpan ForeignChildPollInterval = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, InstanceRunner> _running = new(StringComparer.Ordinal);
+
+    // The live status of each instance this runtime runs, so status reads never re-read a running instance's history.
+    private readonly ConcurrentDictionary<string, LiveStatusLog> _live = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _shutdown = new();
     private readonly RuntimeServices _runtime;
@@ -132,8 +135,11 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable, II
     }
 
     /// <inheritdoc/>
+    /// <remarks>An instance running in this runtime is answered from its live status, without reading its history.</remarks>
     public async Task<InstanceStatus?> GetStatusAsync(string instanceId, CancellationToken cancellationToken = default) =>
-        HistoryProjection.Project(instanceId, await _store.ReadAsync(instanceId, cancellationToken));
+        _live.TryGetValue(instanceId, out var live)
+            ? live.Status()
+            : HistoryProjection.Project(instanceId, await _store.ReadAsync(instanceId, cancellationToken));
 
     /// <inheritdoc/>
     /// <remarks>An instance not running in this runtime gets the event appended to its history, delivered when it resumes.</remarks>
@@ -175,12 +181,22 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable, II
     {
         while (_running.TryGetValue(instanceId, out var runner))
         {
+            // Read after the runner: Launch publishes a generation's live status before its runner, so this is the runner's or newer.
+            _live.TryGetValue(instanceId, out var live);
             await runner.Completion.WaitAsync(cancellationToken);
-            if (_running.TryGetValue(instanceId, out var now) && ReferenceEquals(now, runner))
+            if (_running.TryGetValue(instanceId, out var now) && !ReferenceEquals(now, runner))
             {
-                // Ended (it leaves _running just after): no successor took over.
-                break;
+                // A successor runs the next generation.
+                continue;
             }
+
+            // Ended (it leaves _running just after): answered from its fold unless more generations ran meanwhile.
+            if (live?.Status() is { IsTerminal: true } final)
+            {
+                return final;
+            }
+
+            break;
         }
 
         return await GetStatusAsync(instanceId, cancellationToken)
@@ -289,7 +305,15 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable, II
                 $"Instance {instanceId} is {status.RuntimeStatus}: only completed, failed or terminated instances can be purged (terminate it first).");
         }
 
-        return await _store.DeleteAsync(instanceId, cancellationToken);
+        var deleted = await _store.DeleteAsync(instanceId, cancellationToken);
+
+        // The ended instance's live status may outlast its runner by a moment; once purged, it must not answer for it.
+        if (_live.TryGetValue(instanceId, out var ended) && ended.Status() is { IsTerminal: true })
+        {
+            _live.TryRemove(new KeyValuePair<string, LiveStatusLog>(instanceId, ended));
+        }
+
+        return deleted;
     }
 
     /// <summary>Stops all runners and workers; unfinished instances stay resumable.</summary>
@@ -434,20 +458,24 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable, II
 
     private InstanceRunner Launch(WorkflowDescriptor workflow, IHistoryLog log, IReadOnlyList<HistoryEvent> history, HistoryEvent? resumed)
     {
-        var runner = new InstanceRunner(_runtime, workflow, log, history, resumed, _shutdown.Token);
+        // A continue-as-new hands over the previous generation's live log: its successor folds the new generation from scratch.
+        var live = new LiveStatusLog(log is LiveStatusLog previous ? previous.Inner : log, history);
+        var runner = new InstanceRunner(_runtime, workflow, live, history, resumed, _shutdown.Token);
+        _live[log.InstanceId] = live;
         _running[log.InstanceId] = runner;
         runner.Start();
-        _ = ForgetWhenDoneAsync(runner);
+        _ = ForgetWhenDoneAsync(runner, live);
         return runner;
     }
 
-    private async Task ForgetWhenDoneAsync(InstanceRunner runner)
+    private async Task ForgetWhenDoneAsync(InstanceRunner runner, LiveStatusLog live)
     {
         await runner.Completion;
 
         // A started instance's first step may fail with nobody awaiting Ready; the runner has logged it, so observe it here.
         _ = runner.Ready.Exception;
         _running.TryRemove(new KeyValuePair<string, InstanceRunner>(runner.InstanceId, runner));
+        _live.TryRemove(new KeyValuePair<string, LiveStatusLog>(runner.InstanceId, live));
         runner.Dispose();
     }
 

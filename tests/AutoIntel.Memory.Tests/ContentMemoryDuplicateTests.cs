@@ -75,4 +75,27 @@ public sealed class ContentMemoryDuplicateTests : IDisposable
 
         match.Should().BeNull();
     }
+
+    [Fact]
+    public async Task FindNearDuplicateAsync_TextInParts_SameMatchAsTheJoinedText()
+    {
+        await _fx.Memory.RememberAsync("guild-a", "run-1", "tram.txt", [MemoryFixture.Article], []);
+        string[] parts = MemoryFixture.Article.Split(". ");
+
+        DuplicateMatch? joined = await _fx.Memory.FindNearDuplicateAsync("guild-a", "run-2", string.Join("\n", parts));
+        DuplicateMatch? inParts = await _fx.Memory.FindNearDuplicateAsync("guild-a", "run-2", parts);
+
+        joined.Should().NotBeNull();
+        inParts.Should().Be(joined);
+    }
+
+    [Fact]
+    public async Task FindNearDuplicateAsync_OnlyBlankParts_NoMatch()
+    {
+        await _fx.Memory.RememberAsync("guild-a", "run-1", "tram.txt", [MemoryFixture.Article], []);
+
+        DuplicateMatch? match = await _fx.Memory.FindNearDuplicateAsync("guild-a", "run-2", ["", "  \n "]);
+
+        match.Should().BeNull();
+    }
 }

@@ -1,9 +1,16 @@
+using System.Text.Json.Serialization;
+
 namespace AutoIntel.Core.Content;
 
 /// <summary>Readable text of a source as timed (or untimed) segments.</summary>
 public sealed record Transcript(string Title, string Source, IReadOnlyList<TranscriptSegment> Segments)
 {
     /// <summary>All segment texts joined with single newlines.</summary>
+    /// <remarks>
+    /// Computed, so never stored: written into the transcript artifact it doubled its size, and escaping one string of tens of
+    /// millions of characters made the JSON writer rent (and the shared pool keep) buffers of several hundred megabytes.
+    /// </remarks>
+    [JsonIgnore]
     public string FullText => string.Join('\n', Segments.Select(s => s.Text));
 }
 

@@ -220,7 +220,9 @@ internal sealed class VectorSegment(int dimensions, PayloadIndex index)
             return;
         }
 
-        int capacity = Math.Max(rows, Math.Max(64, _ids.Length * 2));
+        // Grown by half, not doubled: the float and int8 columns of a large tenant are tens of megabytes, and doubling left up
+        // to half of them unused (and old plus new arrays of 1 + 2 times the rows alive during the copy).
+        int capacity = Math.Max(rows, Math.Max(64, _ids.Length + (_ids.Length / 2)));
         Array.Resize(ref _vectors, capacity * dimensions);
         Array.Resize(ref _codes, capacity * dimensions);
         Array.Resize(ref _codeScales, capacity);

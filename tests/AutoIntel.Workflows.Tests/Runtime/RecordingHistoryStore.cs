@@ -9,6 +9,7 @@ internal sealed class RecordingHistoryStore(IHistoryStore inner) : IHistoryStore
     private readonly object _gate = new();
     private readonly List<HistoryEvent> _appended = [];
     private readonly List<(Func<HistoryEvent, bool> Match, TaskCompletionSource Done)> _waiters = [];
+    private int _reads;
     private int _failNextReplace;
 
     /// <summary>Makes the next <see cref="IHistoryLog.ReplaceAsync"/> throw before writing, as if the process died there.</summary>
@@ -33,7 +34,14 @@ internal sealed class RecordingHistoryStore(IHistoryStore inner) : IHistoryStore
     public async Task<IHistoryLog> OpenAsync(string instanceId, CancellationToken cancellationToken) =>
         new Log(this, await inner.OpenAsync(instanceId, cancellationToken));
 
-    public Task<IReadOnlyList<HistoryEvent>> ReadAsync(string instanceId, CancellationToken cancellationToken) => inner.ReadAsync(instanceId, cancellationToken);
+    /// <summary>How many times a history was read (status reads of running instances should not read it).</summary>
+    public int Reads => Volatile.Read(ref _reads);
+
+    public Task<IReadOnlyList<HistoryEvent>> ReadAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _reads);
+        return inner.ReadAsync(instanceId, cancellationToken);
+    }
 
     public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
 

@@ -13,7 +13,8 @@ public sealed class CheckNearDuplicate(IContentMemory memory, IArtifactStore sto
     public async Task<DuplicateCheck> RunAsync(ActivityContext context, CheckNearDuplicateInput input)
     {
         var transcript = await store.GetJsonAsync<Transcript>(input.Transcript.Path, context.CancellationToken);
-        var match = await memory.FindNearDuplicateAsync(input.Tenant, input.RunId, transcript.FullText, context.CancellationToken);
+        // Segment by segment: the joined full text (and its word list) of a long transcript is several times its size.
+        var match = await memory.FindNearDuplicateAsync(input.Tenant, input.RunId, transcript.Segments.Select(s => s.Text), context.CancellationToken);
         return new DuplicateCheck(match);
     }
 }

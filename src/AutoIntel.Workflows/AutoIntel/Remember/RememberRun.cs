@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Text;
 using AutoIntel.Memory;
@@ -11,15 +12,16 @@ namespace AutoIntel.Workflows.AutoIntel.Remember;
 public sealed class RememberRun(IContentMemory memory, IArtifactStore store) : IActivity<RememberRunInput, int>
 {
     /// <inheritdoc/>
-    public async Task<int> RunAsync(ActivityContext context, RememberRunInput input)
-    {
-        var texts = new List<string>(input.Chunks.Count);
-        foreach (var chunk in input.Chunks)
-        {
-            texts.Add((await store.GetJsonAsync<Chunk>(chunk.Artifact.Path, context.CancellationToken)).Text);
-        }
+    /// <remarks>Chunks are read one at a time as memory consumes them: a long run's texts are never all in memory at once.</remarks>
+    public Task<int> RunAsync(ActivityContext context, RememberRunInput input) =>
+        memory.RememberAsync(input.Tenant, input.RunId, input.Source, ChunkTextsAsync(input.Chunks, context.CancellationToken), input.Verdicts, context.CancellationToken);
 
-        return await memory.RememberAsync(input.Tenant, input.RunId, input.Source, texts, input.Verdicts, context.CancellationToken);
+    private async IAsyncEnumerable<string> ChunkTextsAsync(IReadOnlyList<ChunkRef> chunks, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var chunk in chunks)
+        {
+            yield return (await store.GetJsonAsync<Chunk>(chunk.Artifact.Path, cancellationToken)).Text;
+        }
     }
 }
 

@@ -29,6 +29,19 @@ public sealed record TranscriptInfo(ArtifactRef Transcript, string Title, int Se
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(transcript);
         var stored = await store.PutJsonAsync(RunPaths.Transcript(runId), transcript, cancellationToken);
-        return new TranscriptInfo(stored, transcript.Title, transcript.Segments.Count, transcript.FullText.Length);
+        return new TranscriptInfo(stored, transcript.Title, transcript.Segments.Count, FullTextLength(transcript));
+    }
+
+    // The length of Transcript.FullText without building it (a long transcript's joined text is tens of megabytes).
+    private static int FullTextLength(Transcript transcript)
+    {
+        var segments = transcript.Segments;
+        var length = Math.Max(0, segments.Count - 1);
+        foreach (var segment in segments)
+        {
+            length += segment.Text.Length;
+        }
+
+        return length;
     }
 }
