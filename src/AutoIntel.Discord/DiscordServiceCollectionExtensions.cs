@@ -4,6 +4,7 @@ using AutoIntel.Discord.Interactions;
 using AutoIntel.Discord.Rest;
 using AutoIntel.Ingestion;
 using AutoIntel.Workflows.AutoIntel.Delivery;
+using AutoIntel.Workflows.AutoIntel.Quality;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,9 @@ public static class DiscordServiceCollectionExtensions
         services.AddFetchPolicy(configuration);
         services.TryAddSingleton<SourceLinkValidator>();
         services.TryAddSingleton<InteractionHandler>();
+        services.AddQualityLoop(configuration);
+        services.TryAddSingleton<FeedbackInteractions>();
+        services.TryAddTransient<IReportPublisher, DiscordReportPublisher>();
 
         services.TryAddSingleton<DiscordRateLimiter>();
         services.TryAddTransient<DiscordRateLimitHandler>();

@@ -3,6 +3,7 @@ using AutoIntel.Discord;
 using AutoIntel.Storage;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
+using AutoIntel.Workflows.AutoIntel.Quality;
 using AutoIntel.Workflows.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -97,7 +98,7 @@ public sealed class AutoIntelApp : IAsyncDisposable
         services.AddAutoIntelDiscord(configuration);
 
         services.AddSingleton(sp => new LocalWorkflowRuntime(
-            new WorkflowRegistry().AddAutoIntel(),
+            new WorkflowRegistry().AddAutoIntel().AddQualityReport(),
             new FileHistoryStore(new FileHistoryStoreOptions { RootPath = Path.Combine(settings.DataDir, "instances") }),
             sp,
             new LocalRuntimeOptions { MaxConcurrentActivities = settings.Sequential ? 1 : settings.MaxConcurrentActivities },
@@ -105,6 +106,7 @@ public sealed class AutoIntelApp : IAsyncDisposable
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IWorkflowClient>(sp => sp.GetRequiredService<LocalWorkflowRuntime>());
         services.AddSingleton<IRunStatistics, RuntimeRunStatistics>();
+        services.AddSingleton<IRunLister, LocalRunLister>();
     }
 
     private static IConfigurationRoot BuildConfiguration(AppSettings settings) => new ConfigurationBuilder()

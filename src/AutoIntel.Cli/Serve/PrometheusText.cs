@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AutoIntel.Core.Quality;
 
 namespace AutoIntel.Cli.Serve;
 
@@ -47,6 +48,21 @@ public static class PrometheusText
         Line(text, "autointel_llm_cost_usd_total", null, (double)runs.LlmCostUsd);
         Header(text, "autointel_llm_cost_saved_usd_total", "counter", "LLM cost saved by the cache, in US dollars.");
         Line(text, "autointel_llm_cost_saved_usd_total", null, (double)runs.LlmCostSavedUsd);
+        if (runs.Quality is { Count: > 0 } quality)
+        {
+            Header(text, "autointel_analysis_quality_score", "gauge", "Per-analysis quality score (0-1): mean of valid-output rate, evidence coverage and reader feedback.");
+            foreach (AnalysisQuality q in quality)
+            {
+                Line(text, "autointel_analysis_quality_score", $"analysis=\"{Escape(q.Task)}\"", q.Score);
+            }
+
+            Header(text, "autointel_analysis_feedback_rewards", "gauge", "Reader feedback rewards behind the quality score, by analysis.");
+            foreach (AnalysisQuality q in quality)
+            {
+                Line(text, "autointel_analysis_feedback_rewards", $"analysis=\"{Escape(q.Task)}\"", q.FeedbackCount);
+            }
+        }
+
         return text.ToString();
     }
 

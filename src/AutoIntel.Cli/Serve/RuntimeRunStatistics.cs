@@ -1,6 +1,7 @@
 using AutoIntel.Core.Runs;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
+using AutoIntel.Workflows.AutoIntel.Quality;
 using AutoIntel.Workflows.Runtime;
 
 namespace AutoIntel.Cli.Serve;
@@ -10,7 +11,7 @@ namespace AutoIntel.Cli.Serve;
 /// Stage timings come from a finished run's <see cref="RunResult"/>, or from the <see cref="RunProgress"/> custom status while it runs,
 /// so a stage is counted once per run. Usage is only known when a run completes. Every call re-reads the histories: fine for one machine.
 /// </remarks>
-public sealed class RuntimeRunStatistics(LocalWorkflowRuntime runtime) : IRunStatistics
+public sealed class RuntimeRunStatistics(LocalWorkflowRuntime runtime, RunReportBuilder? reports = null) : IRunStatistics
 {
     /// <inheritdoc/>
     public async Task<RunStatisticsSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default)
@@ -38,12 +39,14 @@ public sealed class RuntimeRunStatistics(LocalWorkflowRuntime runtime) : IRunSta
             }
         }
 
+        var quality = reports is null ? null : (await reports.BuildAsync(DateTime.MinValue, DateTime.MaxValue, cancellationToken)).Quality;
         return new RunStatisticsSnapshot(
             byStatus,
             [.. stages.Select(s => new StageDurationStats(s.Key, s.Value.Count, s.Value.Ms))],
             usage.CacheHits,
             usage.LlmCalls,
             usage.Usd,
-            usage.UsdSaved);
+            usage.UsdSaved,
+            quality);
     }
 }

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace AutoIntel.Discord.Interactions;
 
 /// <summary>The interactions endpoint, host-agnostic: verifies, parses and answers one request; the local server and the Functions trigger both call it.</summary>
-public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValidator links, IWorkflowClient workflows, ILogger<InteractionHandler> log, IMemoryRecall? memory = null)
+public sealed class InteractionHandler(
+    Ed25519Verifier verifier, SourceLinkValidator links, IWorkflowClient workflows, ILogger<InteractionHandler> log, IMemoryRecall? memory = null, FeedbackInteractions? feedback = null)
 {
     /// <summary>Largest body accepted; Discord's interaction payloads are a few kilobytes.</summary>
     public const int MaxBodyBytes = 256 * 1024;
@@ -75,6 +76,7 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
         {
             InteractionType.Ping => new InteractionResponse(200, PongBody),
             InteractionType.ApplicationCommand => await HandleCommandAsync(interaction, cancellationToken),
+            InteractionType.MessageComponent => await HandleComponentAsync(interaction, cancellationToken),
             _ => Ephemeral("AutoIntel only understands its slash commands: `/autointel` and `/autointel-status`."),
         };
     }
@@ -108,6 +110,24 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
         {
             return Ephemeral(e.Message);
         }
+    }
+
+    private async Task<InteractionResponse> HandleComponentAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        if (interaction.Id is null || interaction.ApplicationId is null || interaction.Data is null || interaction.InvokerId is null)
+        {
+            return Error(400, "interaction lacks id, application_id, data or user");
+        }
+
+        if (NotSnowflake(interaction) is { } field)
+        {
+            log.LogWarning("Refused a signed interaction: its {Field} is not a Discord snowflake", field);
+            return Error(400, $"interaction {field} is not a Discord snowflake");
+        }
+
+        return feedback is null
+            ? Ephemeral("Feedback isn't enabled on this AutoIntel server.")
+            : await feedback.HandleAsync(interaction, interaction.InvokerId, cancellationToken);
     }
 
     private async Task<InteractionResponse> StartAnalysisAsync(Interaction interaction, InteractionData data, CancellationToken cancellationToken)
@@ -211,9 +231,11 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
         : interaction.InvokerId is not null && !Snowflake.IsValid(interaction.InvokerId) ? "user id"
         : null;
 
-    private static string Tenant(Interaction interaction) => interaction.GuildId ?? $"dm-{interaction.InvokerId ?? "unknown"}";
+    /// <summary>The tenant of an interaction: its guild, or <c>dm-{user}</c> outside guilds.</summary>
+    internal static string Tenant(Interaction interaction) => interaction.GuildId ?? $"dm-{interaction.InvokerId ?? "unknown"}";
 
-    private static string? ReadTenant(InstanceStatus status)
+    /// <summary>The tenant a run was started for, or null when its input is not an /autointel request.</summary>
+    internal static string? ReadTenant(InstanceStatus status)
     {
         try
         {
@@ -238,8 +260,12 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
             : throw new OptionException($"The `{name}` option has the wrong type; please pick it from the command menu.");
     }
 
-    private static InteractionResponse Ephemeral(string content) =>
-        new(200, Serialize(new InteractionCallback(MessageType, new InteractionCallbackData(content, EphemeralFlag, AllowedMentions.None))));
+    /// <summary>A type-4 answer only the invoking user sees, optionally with components.</summary>
+    internal static InteractionResponse Ephemeral(string content, IReadOnlyList<MessageComponent>? components = null) => Respond(MessageType, content, components);
+
+    /// <summary>An ephemeral answer of the given callback type (4 message, 7 update the message the component is on).</summary>
+    internal static InteractionResponse Respond(int type, string content, IReadOnlyList<MessageComponent>? components) =>
+        new(200, Serialize(new InteractionCallback(type, new InteractionCallbackData(content, EphemeralFlag, AllowedMentions.None, components))));
 
     private static InteractionResponse Error(int status, string message) =>
         new(status, JsonSerializer.Serialize(new { error = message }, DiscordJson.Options));
