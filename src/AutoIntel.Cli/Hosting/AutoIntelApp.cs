@@ -107,6 +107,7 @@ public sealed class AutoIntelApp : IAsyncDisposable
         services.AddSingleton<IWorkflowClient>(sp => sp.GetRequiredService<LocalWorkflowRuntime>());
         services.AddSingleton<IRunStatistics, RuntimeRunStatistics>();
         services.AddSingleton<IRunLister, LocalRunLister>();
+        services.AddSingleton<RunReportBuilder>();
     }
 
     private static IConfigurationRoot BuildConfiguration(AppSettings settings) => new ConfigurationBuilder()

@@ -17,8 +17,8 @@ public static class QualityRegistration
         .AddWorkflow<WeeklyReportWorkflow, WeeklyReportInput, bool>()
         .AddActivity<PostWeeklyReport, PostWeeklyReportInput, bool>();
 
-    /// <summary>Adds the feedback store and recorder (teaching the LLM gateway when <c>Llm</c> is configured) and the report builder.</summary>
-    /// <remarks>The host supplies <see cref="IRunLister"/> and <see cref="IReportPublisher"/>.</remarks>
+    /// <summary>Adds the feedback store and recorder (teaching the LLM gateway when <c>Llm</c> is configured).</summary>
+    /// <remarks>A host that reports also registers <see cref="RunReportBuilder"/> with its own <see cref="IRunLister"/>.</remarks>
     public static IServiceCollection AddQualityLoop(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(sp => new FeedbackStore(sp.GetRequiredService<IArtifactStore>()));
@@ -28,7 +28,6 @@ public static class QualityRegistration
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<FeedbackRecorder>>(),
             IntelligenceServiceCollectionExtensions.LlmConfigured(configuration) ? sp.GetRequiredService<LlmGateway>() : null));
-        services.TryAddSingleton<RunReportBuilder>();
         return services;
     }
 }
