@@ -88,11 +88,9 @@ public sealed class InteractionHandler(
             return Error(400, "interaction lacks id, application_id, token or data");
         }
 
-        // The ids become the instance id and log values: anything but a snowflake is refused before either sees it.
-        if (NotSnowflake(interaction) is { } field)
+        if (RefuseIds(interaction) is { } refused)
         {
-            log.LogWarning("Refused a signed interaction: its {Field} is not a Discord snowflake", field);
-            return Error(400, $"interaction {field} is not a Discord snowflake");
+            return refused;
         }
 
         log.LogInformation("Interaction {InteractionId}: /{Command} in guild {GuildId} channel {ChannelId}", interaction.Id, ControlCharacters.StripToLine(interaction.Data.Name ?? string.Empty), interaction.GuildId, interaction.ChannelId);
@@ -119,10 +117,9 @@ public sealed class InteractionHandler(
             return Error(400, "interaction lacks id, application_id, data or user");
         }
 
-        if (NotSnowflake(interaction) is { } field)
+        if (RefuseIds(interaction) is { } refused)
         {
-            log.LogWarning("Refused a signed interaction: its {Field} is not a Discord snowflake", field);
-            return Error(400, $"interaction {field} is not a Discord snowflake");
+            return refused;
         }
 
         return feedback is null
@@ -220,6 +217,18 @@ public sealed class InteractionHandler(
         }
 
         return Ephemeral(RunStatusText.Describe(status));
+    }
+
+    // The ids become instance ids, paths and log values: anything but a snowflake is refused before any of them sees it.
+    private InteractionResponse? RefuseIds(Interaction interaction)
+    {
+        if (NotSnowflake(interaction) is not { } field)
+        {
+            return null;
+        }
+
+        log.LogWarning("Refused a signed interaction: its {Field} is not a Discord snowflake", field);
+        return Error(400, $"interaction {field} is not a Discord snowflake");
     }
 
     // The first id field that is present but not a snowflake (application, guild and channel ids are optional in some interactions).

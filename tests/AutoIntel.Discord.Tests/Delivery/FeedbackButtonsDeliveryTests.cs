@@ -19,11 +19,8 @@ public sealed class FeedbackButtonsDeliveryTests
     public async Task DeliverAsync_AsTheBot_LastMessageCarriesFeedbackButtons()
     {
         await using DiscordTestHost host = await DiscordTestHost.StartAsync();
-        host.Server.AddInteraction(Payloads.ApplicationId, LiveToken);
-        IRunDelivery delivery = host.Get<IRunDelivery>();
-        DeliveryHandle handle = await delivery.PrepareAsync(RunId, Target);
 
-        DeliveryReceipt receipt = await delivery.DeliverAsync(handle, Briefings.Oversized(RunId), await ReportAsync(host));
+        DeliveryReceipt receipt = await DeliverAsBotAsync(host, Briefings.Oversized(RunId));
 
         host.Server.Requests.Should().NotContain(r => r.Status == 400);
         FakeDiscordMessage last = host.Server.Messages.Single(m => m.Id == receipt.MessageIds[^1]);
@@ -37,11 +34,8 @@ public sealed class FeedbackButtonsDeliveryTests
     public async Task DeliverAsync_NoClaims_OffersOnlyTheVote()
     {
         await using DiscordTestHost host = await DiscordTestHost.StartAsync();
-        host.Server.AddInteraction(Payloads.ApplicationId, LiveToken);
-        IRunDelivery delivery = host.Get<IRunDelivery>();
-        DeliveryHandle handle = await delivery.PrepareAsync(RunId, Target);
 
-        DeliveryReceipt receipt = await delivery.DeliverAsync(handle, Briefings.Make(RunId, "Talk", "Short.", claims: 0, claimLength: 10), await ReportAsync(host));
+        DeliveryReceipt receipt = await DeliverAsBotAsync(host, Briefings.Make(RunId, "Talk", "Short.", claims: 0, claimLength: 10));
 
         JsonArray buttons = host.Server.Messages.Single(m => m.Id == receipt.MessageIds[^1]).Payload["components"]!.AsArray().Single()!["components"]!.AsArray();
         buttons.Should().HaveCount(2);
@@ -77,6 +71,14 @@ public sealed class FeedbackButtonsDeliveryTests
         select.Options!.Should().OnlyContain(o => o.Label.Length <= 100 && o.Value.Length <= 100 && o.Description!.Length <= 100);
         FeedbackComponents.TryParse(select.CustomId, out string? action, out string? runId).Should().BeTrue();
         (action, runId).Should().Be((FeedbackComponents.WrongClaims, RunId));
+    }
+
+    private static async Task<DeliveryReceipt> DeliverAsBotAsync(DiscordTestHost host, Core.Briefings.Briefing briefing)
+    {
+        host.Server.AddInteraction(Payloads.ApplicationId, LiveToken);
+        IRunDelivery delivery = host.Get<IRunDelivery>();
+        DeliveryHandle handle = await delivery.PrepareAsync(RunId, Target);
+        return await delivery.DeliverAsync(handle, briefing, await ReportAsync(host));
     }
 
     private static Task<ArtifactRef> ReportAsync(DiscordTestHost host) =>
