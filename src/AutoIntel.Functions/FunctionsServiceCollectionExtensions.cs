@@ -30,9 +30,10 @@ public static class FunctionsServiceCollectionExtensions
         services.AddAutoIntelServices(configuration, dataDir);
         services.AddAutoIntelDiscord(configuration);
 
-        // The handler needs an IWorkflowClient, and here that is the per-invocation Durable client: it is built per request by
+        // The handler (and its feedback part) needs an IWorkflowClient, and here that is the per-invocation Durable client: it is built per request by
         // InteractionHandlerFactory, never resolved from the container (which has no IWorkflowClient).
         services.RemoveAll<InteractionHandler>();
+        services.RemoveAll<FeedbackInteractions>();
         services.AddSingleton<InteractionHandlerFactory>();
 
         services.AddSingleton(new WorkflowRegistry().AddAutoIntel());

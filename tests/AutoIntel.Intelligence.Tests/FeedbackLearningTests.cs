@@ -25,7 +25,7 @@ public sealed class FeedbackLearningTests : IAsyncLifetime
 
         result.Model.Should().NotBeNull();
         result.Model!.Task.Should().Be(TaskTypes.Summary);
-        result.Model.Model.Should().Be(_server.ChatRequests.Last().Model);
+        result.Model.Model.Should().Be(_server.ChatRequests[^1].Model);
         result.Model.PromptTokens.Should().BePositive();
         result.Model.Answers.Should().Be(1);
     }
