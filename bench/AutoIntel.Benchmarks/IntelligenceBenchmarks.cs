@@ -233,6 +233,11 @@ public class IntelligenceBenchmarks : IDisposable
                         Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.Fallacies, input)).Model, TaskTypes.Fallacies);
                         Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.Tone, input)).Model, TaskTypes.Tone);
                         Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.ClaimExtraction, input)).Model, TaskTypes.ClaimExtraction);
+                        foreach (var declared in Intelligence.Analyses.AnalysisCatalog.All)
+                        {
+                            // The prompt's result type is the declaration's own; dynamic binds it without a list of types here.
+                            Measure((string?)await DeclaredModelAsync((dynamic)declared, gateway, req, input), declared.Name);
+                        }
                     }
 
                     for (var k = 0; k < ClaimsPerLink; k++)
@@ -255,6 +260,9 @@ public class IntelligenceBenchmarks : IDisposable
             var stats = analytics.Snapshot();
             return (stats.TotalUsd, quality / answers, stats.Models.Sum(m => m.Calls), stats.Cache.HitRate, stats.Cache.MemoryHits + stats.Cache.PersistedHits, stats.Cache.SemanticHits);
         }
+
+        private static async Task<string?> DeclaredModelAsync<T>(Intelligence.Analyses.ChunkAnalysis<T> analysis, LlmGateway gateway, AnalysisRequest request, Intelligence.Prompts.TaskInput input) =>
+            (await gateway.ExecuteAsync(request, analysis.Prompt, input)).Model;
 
         private static string ChunkText(int link, int chunk, bool changed)
         {
@@ -289,6 +297,7 @@ public class IntelligenceBenchmarks : IDisposable
                     TaskTypes.Fallacies => "{\"fallacies\":[],\"ignoredInstructions\":[]}",
                     TaskTypes.Tone => "{\"label\":\"neutral\",\"sentiment\":0,\"cues\":[],\"ignoredInstructions\":[]}",
                     TaskTypes.ClaimExtraction => "{\"claims\":[],\"ignoredInstructions\":[]}",
+                    { } name when Intelligence.Analyses.AnalysisCatalog.Find(name) is { } declared => declared.ExampleAnswer,
                     _ => "{\"verdict\":\"supported\",\"confidence\":0.8,\"rationale\":\"evidence\",\"ignoredInstructions\":[]}",
                 };
                 var input = Core.Text.TokenCounter.Default.CountChat([call.System, .. call.Turns.Select(t => t.Text)]);
@@ -319,6 +328,8 @@ public class IntelligenceBenchmarks : IDisposable
             public Task<AnalyzerResult<Core.Analysis.PerspectiveReport>> AssessPerspectiveAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
 
             public Task<AnalyzerResult<IReadOnlyList<Core.Analysis.Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
+
+            public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Intelligence.Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
 
             public Task<AnalyzerResult<IReadOnlyList<Core.FactCheck.Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
 
