@@ -171,7 +171,7 @@ public class IntelligenceBenchmarks : IDisposable
             var gateway = await SimulateAsync(useRouter: true);
             var strongest = await SimulateAsync(useRouter: false);
             var inv = CultureInfo.InvariantCulture;
-            output.WriteLine(string.Create(inv, $"requests: {Guilds} guilds x {RequestsPerGuild} analyses of links drawn (Zipf s=1) from {Links}; {ChunksPerLink} chunks x 6 analyses + {ClaimsPerLink} verifications each; 20% of repeats re-fetch a slightly changed page; one analysis every {StepBetweenAnalyses.TotalSeconds} s"));
+            output.WriteLine(string.Create(inv, $"requests: {Guilds} guilds x {RequestsPerGuild} analyses of links drawn (Zipf s=1) from {Links}; {ChunksPerLink} chunks x {6 + Intelligence.Analyses.AnalysisCatalog.All.Count} analyses + {ClaimsPerLink} verifications each; 20% of repeats re-fetch a slightly changed page; one analysis every {StepBetweenAnalyses.TotalSeconds} s"));
             output.WriteLine(string.Create(inv, $"always-strongest (gpt-4.1, no cache): cost ${strongest.Usd:0.00}, quality {strongest.Quality:0.000}, calls {strongest.Calls}"));
             output.WriteLine(string.Create(inv, $"gateway (router + cache):             cost ${gateway.Usd:0.00}, quality {gateway.Quality:0.000}, calls {gateway.Calls}, cache hit rate {gateway.HitRate:P1} (exact memory+persisted {gateway.Memory}, semantic {gateway.Semantic})"));
             output.WriteLine(string.Create(inv, $"cost reduction {1 - (gateway.Usd / strongest.Usd):P1}; quality ratio {gateway.Quality / strongest.Quality:P1}"));
