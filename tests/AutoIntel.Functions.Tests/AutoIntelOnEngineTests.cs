@@ -15,6 +15,7 @@ using AutoIntel.Workflows.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,7 +68,8 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
         await using var app = new FunctionsApp(Settings());
         await using DurableEngine engine = await Engine.StartAsync(kind, azurite, tasks => tasks.AddFunctionsApp(app.Services));
 
-        string id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.AutoIntel, ToJson(request));
+        // Started as the adapter starts it: with the registered version, so the engine runs the same analyses as the local runtime.
+        string id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.AutoIntel, ToJson(request), LatestVersion());
         OrchestrationMetadata done = await engine.WaitForEndAsync(id, Engine.RunTimeout);
         Briefing onEngine = await BriefingOfAsync(app.Services, done);
         Briefing onLocal = await LocalBriefingAsync(request);
@@ -76,7 +78,10 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
             .Excluding(b => b.RunId)
             .Excluding(b => b.CreatedAtUtc)
             .Excluding(b => b.Stages)
-            .Excluding(b => b.Notes));
+            .Excluding(b => b.Notes)
+            .Excluding(b => b.Sections));
+        // Section data is a JsonElement, which compares by reference: compare what it says.
+        onEngine.Sections!.Select(s => (s.Name, s.Data.GetRawText(), s.Markdown)).Should().Equal(onLocal.Sections!.Select(s => (s.Name, s.Data.GetRawText(), s.Markdown)));
         onEngine.Claims.Should().NotBeEmpty();
         onEngine.Summary.Should().NotBeNull();
         onEngine.Stages.Select(s => (s.Name, s.Activities)).Should().Equal(onLocal.Stages.Select(s => (s.Name, s.Activities)), "the same stages ran the same activities");
@@ -174,6 +179,28 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
         ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
         ["Fetch:AllowedHosts"] = "127.0.0.1",
     };
+
+    [Fact]
+    public async Task OfflineRun_StartedBeforeTheCatalogVersion_CompletesWithoutTheNewerAnalyses()
+    {
+        var request = new AnalyzeRequest(RepoPaths.Sample("podcast-transcript.srt"), Depth.Standard);
+        await using var app = new FunctionsApp(Settings());
+        await using DurableEngine engine = await Engine.StartAsync(EngineKind.InMemory, azurite, tasks => tasks.AddFunctionsApp(app.Services));
+
+        // No version: what every instance started before the catalog recorded (and reads as version 1).
+        string old = await engine.Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.AutoIntel, ToJson(request));
+        string current = await engine.Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.AutoIntel, ToJson(request), LatestVersion());
+        Briefing before = await BriefingOfAsync(app.Services, await engine.WaitForEndAsync(old, Engine.RunTimeout));
+        Briefing after = await BriefingOfAsync(app.Services, await engine.WaitForEndAsync(current, Engine.RunTimeout));
+
+        before.Sections.Should().BeEmpty("no declared analysis has SinceVersion 1");
+        after.Sections!.Select(s => s.Name).Should().Equal(
+            Intelligence.Analyses.AnalysisCatalog.All.Where(a => a.RunsAt(Depth.Standard, Intelligence.Analyses.AnalysisCatalog.LatestVersion)).Select(a => a.Name));
+        after.Summary.Should().BeEquivalentTo(before.Summary, "the built-in sections are the same on both versions");
+    }
+
+    private static StartOrchestrationOptions LatestVersion() =>
+        new() { Version = Intelligence.Analyses.AnalysisCatalog.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     private static JsonElement ToJson(AnalyzeRequest request) => JsonSerializer.SerializeToElement(request, AutoIntelJson.Options);
 

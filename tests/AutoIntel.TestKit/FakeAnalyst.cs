@@ -23,6 +23,7 @@ public static class FakeAnalyst
         "claim_extraction" => FakeReply.Json($$"""{"claims":[{"text":"{{Claim}}","checkWorthiness":0.9}],"ignoredInstructions":[]}"""),
         "claim_verification" => FakeReply.Json($$"""{"verdict":"supported","confidence":0.8,"rationale":"{{Rationale}}","ignoredInstructions":[]}"""),
         "briefing" => FakeReply.Json("""{"overview":"An overview written by the model.","ignoredInstructions":[]}"""),
+        "loaded_language" => FakeReply.Json("""{"terms":[],"ignoredInstructions":[]}"""),
         _ => FakeReply.Error(400, $"unexpected schema {request.SchemaName}"),
     };
 }

@@ -37,7 +37,7 @@ public sealed record RunDocument(
         [.. b.Fallacies.Select(f => new FallacyDocument(f.Type, f.Quote, f.Explanation, f.Confidence))],
         [.. b.Stages.Select(StageDocument.From)],
         CostDocument.From(b.Cost),
-        new { b.Arguments, b.Tone, b.Perspectives, b.Entities },
+        new { b.Arguments, b.Tone, b.Perspectives, b.Entities, Sections = (b.Sections ?? []).Select(s => new { s.Name, s.Title, s.Data }) },
         b.Memory,
         b.Notes,
         b.Degradations ?? [],

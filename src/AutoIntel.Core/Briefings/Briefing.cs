@@ -10,6 +10,7 @@ namespace AutoIntel.Core.Briefings;
 /// <param name="Notes">Plain-language caveats (offline verdicts, degraded models, skipped stages).</param>
 /// <param name="Video">For a video link: channel, duration, upload date and the track read; left out of the JSON when null.</param>
 /// <param name="Degradations">Sections shown from offline heuristics or missing because their analysis failed; empty (or absent in older briefings) when every section is as asked.</param>
+/// <param name="Sections">Sections of registered analyses (<c>AnalysisCatalog</c>), in catalog order; absent in older briefings.</param>
 public sealed record Briefing(
     string RunId,
     string Title,
@@ -28,7 +29,8 @@ public sealed record Briefing(
     IReadOnlyList<StageTiming> Stages,
     IReadOnlyList<string> Notes,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VideoInfo? Video = null,
-    IReadOnlyList<SectionDegradation>? Degradations = null)
+    IReadOnlyList<SectionDegradation>? Degradations = null,
+    IReadOnlyList<BriefingSection>? Sections = null)
 {
     /// <summary>The degradation of one section, if it has one.</summary>
     public SectionDegradation? DegradationOf(string section) =>

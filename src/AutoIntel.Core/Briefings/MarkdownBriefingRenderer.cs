@@ -24,6 +24,7 @@ public static class MarkdownBriefingRenderer
         WriteFallacies(md, briefing.Fallacies);
         WriteTone(md, briefing.Tone);
         WritePerspectives(md, briefing.Perspectives);
+        WriteSections(md, briefing.Sections ?? []);
         WriteEntities(md, briefing.Entities);
         WriteMemory(md, briefing.Memory);
         WriteCost(md, briefing);
@@ -293,6 +294,15 @@ public static class MarkdownBriefingRenderer
         }
 
         md.Append('\n');
+    }
+
+    // Registered analyses bring their own body (escaped by the analysis); the renderer only frames it.
+    private static void WriteSections(StringBuilder md, IReadOnlyList<BriefingSection> sections)
+    {
+        foreach (var section in sections.Where(s => s.Markdown.Length > 0))
+        {
+            md.Append("## ").Append(MarkdownText.Inline(section.Title)).Append("\n\n").Append(section.Markdown.TrimEnd()).Append("\n\n");
+        }
     }
 
     private static void WriteEntities(StringBuilder md, IReadOnlyList<Entity> entities)

@@ -82,6 +82,18 @@ public static class BriefingEmbedBuilder
             drafts.Add(fallacies);
         }
 
+        // Registered analyses (AnalysisCatalog) bring their own fields; each gets an embed of its own.
+        foreach (BriefingSection section in (briefing.Sections ?? []).Where(s => s.Fields.Count > 0))
+        {
+            var draft = new Draft(section.Title, null, null);
+            foreach (SectionField field in section.Fields)
+            {
+                AddField(draft, field.Name, field.Value);
+            }
+
+            drafts.Add(draft);
+        }
+
         if (briefing.Notes.Count > 0)
         {
             AddField(drafts[^1], "Notes", string.Join('\n', briefing.Notes.Select(n => "• " + n)));

@@ -82,6 +82,11 @@ public sealed class AutoIntelActivities(ActivityDispatcher activities)
     public Task<JsonElement> ExtractEntities([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.ExtractEntities, input, function);
 
+    // Every declared analysis (AnalysisCatalog) shares this one activity.
+    [Function(ActivityNames.AnalyseChunk)]
+    public Task<JsonElement> AnalyseChunk([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.AnalyseChunk, input, function);
+
     // Fact-check (stage 6)
     [Function(ActivityNames.ExtractClaims)]
     public Task<JsonElement> ExtractClaims([ActivityTrigger] JsonElement input, FunctionContext function) =>

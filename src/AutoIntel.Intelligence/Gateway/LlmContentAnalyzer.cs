@@ -59,6 +59,13 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
         RunAsync(request, AnalysisTasks.Entities, Of(chunk), f => f.ExtractEntitiesAsync(request, chunk, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
+    public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return RunAsync(request, analysis.Prompt, Of(chunk), f => f.AnalyseChunkAsync(analysis, request, chunk, cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         RunAsync(request, AnalysisTasks.ClaimExtraction, Of(chunk), f => f.ExtractClaimsAsync(request, chunk, cancellationToken), cancellationToken);
 

@@ -55,6 +55,13 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
         Run(chunk, EntityExtractor.Extract, cancellationToken);
 
     /// <inheritdoc />
+    public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return Run(chunk, text => analysis.Offline(text, chunk.Index), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         Run(chunk, text => ClaimExtractor.Extract(text, chunk.Index), cancellationToken);
 

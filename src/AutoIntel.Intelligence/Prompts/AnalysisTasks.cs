@@ -121,12 +121,14 @@ public static class AnalysisTasks
             ? [.. p.EnumerateArray().Where(x => x.ValueKind == System.Text.Json.JsonValueKind.String).Select(x => x.GetString()!)]
             : [];
 
-    // The schema is exported from the answer type, and the answer is read back into it and checked against the same attributes.
-    private static StructuredTask<T> Define<TAnswer, T>(string taskType, string template, string instructions, int expectedOutputTokens, Func<TAnswer, TaskInput, T> map)
+    /// <summary>A structured task whose schema is exported from <typeparamref name="TAnswer"/>, and whose answer is read back into it
+    /// and checked against the same attributes before <paramref name="map"/> turns it into the result.</summary>
+    public static StructuredTask<T> Define<TAnswer, T>(string taskType, string template, string instructions, int expectedOutputTokens, Func<TAnswer, TaskInput, T> map)
         where TAnswer : TaskAnswer =>
         new(taskType, template, instructions, AnswerSchema.Json<TAnswer>(), expectedOutputTokens, (e, input) => map(AnswerSchema.Read<TAnswer>(e), input));
 
-    private static IReadOnlyList<string> Clean(IReadOnlyList<string> items) => [.. items.Select(s => s.Trim()).Where(s => s.Length > 0)];
+    /// <summary>Trimmed items, empty ones left out.</summary>
+    public static IReadOnlyList<string> Clean(IReadOnlyList<string> items) => [.. items.Select(s => s.Trim()).Where(s => s.Length > 0)];
 
     private static IReadOnlyList<string> NonEmpty(IReadOnlyList<string> items, string name) =>
         items.Count > 0 ? items : throw new OutputValidationException($"'{name}' must have at least one item.");

@@ -122,7 +122,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Standard));
 
         var briefing = await harness.BriefingOfAsync(status);
-        briefing.Degradations!.Select(d => d.Section).Should().BeEquivalentTo("summary", "arguments", "fallacies", "tone", "entities", "claims", "verification");
+        briefing.Degradations!.Select(d => d.Section).Should().BeEquivalentTo("summary", "arguments", "fallacies", "tone", "entities", "loaded_language", "claims", "verification");
         briefing.Degradations.Should().OnlyContain(d => d.Reason == LlmContentAnalyzer.InvalidOutputReason && !d.Failed);
         briefing.Summary.Text.Should().NotBeNullOrWhiteSpace("the offline summary stands in");
         briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c => c.Verdict == Verdict.Unverified && c.Rationale.StartsWith("Not verified by the model (model output invalid)", StringComparison.Ordinal));

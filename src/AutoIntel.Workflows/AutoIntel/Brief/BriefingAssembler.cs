@@ -2,6 +2,7 @@ using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Content;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Runs;
+using AutoIntel.Intelligence.Analyses;
 using AutoIntel.Workflows.AutoIntel.Analyse;
 using AutoIntel.Workflows.AutoIntel.FactCheck;
 
@@ -42,7 +43,8 @@ public static class BriefingAssembler
             Notes(profile, analysis, factCheck, memory),
             video,
 
-            [.. analysis.Degradations, .. factCheck.Degradations]);
+            [.. analysis.Degradations, .. factCheck.Degradations],
+            analysis.Sections);
     }
 
     /// <summary>Fails the run when every section it ran failed outright: there is nothing to brief. One that still stands,
@@ -87,10 +89,14 @@ public static class BriefingAssembler
             notes.Add($"This content is nearly the same as an earlier run of {memory.DuplicateOf} (similarity {memory.DuplicateSimilarity:0.00}).");
         }
 
-        var skipped = Enum.GetValues<AnalysisKind>().Where(k => !profile.Runs(k)).ToList();
+        List<string> skipped =
+        [
+            .. Enum.GetValues<AnalysisKind>().Where(k => !profile.Runs(k)).Select(k => k.ToString().ToLowerInvariant()),
+            .. AnalysisCatalog.All.Where(a => a.MinDepth > profile.Depth).Select(a => a.Title.ToLowerInvariant()),
+        ];
         if (skipped.Count > 0)
         {
-            notes.Add($"Not run at this depth: {string.Join(", ", skipped.Select(k => k.ToString().ToLowerInvariant()))}.");
+            notes.Add($"Not run at this depth: {string.Join(", ", skipped)}.");
         }
 
         // What the analyzers said about how they worked (budget degradation, offline fallback, ignored instructions), once each.
