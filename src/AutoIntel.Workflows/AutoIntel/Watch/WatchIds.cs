@@ -22,6 +22,6 @@ public static class WatchIds
     public static string RunFor(string watchId, string itemKey)
     {
         byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(itemKey));
-        return $"{InstanceFor(watchId)}.{Convert.ToHexStringLower(hash, 0, 8)}";
+        return $"{InstanceFor(watchId)}-{Convert.ToHexStringLower(hash, 0, 8)}";
     }
 }

@@ -101,7 +101,7 @@ public sealed class WatchWorkflow : IWorkflow<WatchInput, WatchOutcome>
 
         try
         {
-            string noticeId = $"{WatchIds.InstanceFor(input.WatchId)}.{kind}.{context.NewGuid():N}";
+            string noticeId = $"{WatchIds.InstanceFor(input.WatchId)}-{kind}-{context.NewGuid():N}";
             await context.CallActivityAsync<bool>(ActivityNames.NotifyWatch, new NotifyWatchInput(noticeId, channel, text), Retries.Deliver);
         }
         catch (ActivityFailedException)
