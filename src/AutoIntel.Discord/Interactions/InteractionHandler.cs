@@ -118,10 +118,9 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
         string? depthText = StringOption(data, CommandDefinitions.DepthOption);
         string? attachmentId = StringOption(data, CommandDefinitions.FileOption);
 
-        Depth depth = Depth.Standard;
-        if (depthText is not null && (!Enum.TryParse(depthText, ignoreCase: true, out depth) || !Enum.IsDefined(depth) || depthText.All(char.IsAsciiDigit)))
+        if (!DepthOption.TryParse(depthText, out Depth depth))
         {
-            return Ephemeral("Depth must be one of `quick`, `standard`, `deep` or `experimental`.");
+            return Ephemeral(DepthOption.Problem);
         }
 
         string source;

@@ -55,11 +55,9 @@ internal static class WatchAnswer
             return problem;
         }
 
-        string? depthText = Option(options, CommandDefinitions.DepthOption);
-        Depth depth = Depth.Standard;
-        if (depthText is not null && (!Enum.TryParse(depthText, ignoreCase: true, out depth) || !Enum.IsDefined(depth) || depthText.All(char.IsAsciiDigit)))
+        if (!DepthOption.TryParse(Option(options, CommandDefinitions.DepthOption), out Depth depth))
         {
-            return "Depth must be one of `quick`, `standard`, `deep` or `experimental`.";
+            return DepthOption.Problem;
         }
 
         TimeSpan every = WatchIntervals.Default;

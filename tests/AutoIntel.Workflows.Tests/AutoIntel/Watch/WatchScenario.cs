@@ -42,6 +42,16 @@ internal sealed class WatchScenario : IAsyncDisposable
     public Task<WatchRecord> AddAsync((string, string, string?)? channel = null) =>
         Harness.Services.GetRequiredService<WatchStore>().AddAsync(Tenant, Feed.FeedUrl, Depth.Quick, Every, "tester", channel);
 
+    /// <summary>Adds a watch of the feed, starts its orchestration on a new runtime, and waits for its first poll.</summary>
+    public async Task<StartedWatch> StartWatchAsync((string, string, string?)? channel = null)
+    {
+        WatchRecord record = await AddAsync(channel);
+        LocalWorkflowRuntime runtime = Harness.CreateRuntime(time: Time);
+        string id = WatchIds.InstanceFor(record.Id);
+        await runtime.StartAsync(WorkflowNames.Watch, WatchInputs.From(record), id);
+        return new StartedWatch(record, runtime, id, await WaitForPollAsync(runtime, id, generation: 0));
+    }
+
     /// <summary>Moves the clock to the armed timer, then waits for the next generation to finish its poll.</summary>
     public async Task<WatchStatus> PollAgainAsync(LocalWorkflowRuntime runtime, string id, int generation)
     {
@@ -85,3 +95,6 @@ internal sealed class WatchScenario : IAsyncDisposable
         await Feed.DisposeAsync();
     }
 }
+
+/// <summary>A watch whose first poll is done.</summary>
+internal sealed record StartedWatch(WatchRecord Record, LocalWorkflowRuntime Runtime, string Id, WatchStatus FirstPoll);

@@ -25,12 +25,8 @@ public sealed class WatchWorkflowTests
     public async Task Watch_NewEpisodesBetweenPolls_EachAnalysedOnceAndHistoryStaysOnePoll()
     {
         await using var scenario = await WatchScenario.StartAsync();
-        WatchRecord record = await scenario.AddAsync();
-        LocalWorkflowRuntime runtime = scenario.Harness.CreateRuntime(time: scenario.Time);
-        string id = WatchIds.InstanceFor(record.Id);
 
-        await runtime.StartAsync(WorkflowNames.Watch, WatchInputs.From(record), id);
-        await WatchScenario.WaitForPollAsync(runtime, id, generation: 0);
+        (WatchRecord record, LocalWorkflowRuntime runtime, string id, _) = await scenario.StartWatchAsync();
         scenario.Feed.Publish();
         scenario.Feed.Publish();
         await scenario.PollAgainAsync(runtime, id, generation: 1);
@@ -54,11 +50,7 @@ public sealed class WatchWorkflowTests
     public async Task Watch_ProcessRestartsWhileWaiting_ResumesWithoutAnalysingAgain()
     {
         await using var scenario = await WatchScenario.StartAsync();
-        WatchRecord record = await scenario.AddAsync();
-        string id = WatchIds.InstanceFor(record.Id);
-        LocalWorkflowRuntime first = scenario.Harness.CreateRuntime(time: scenario.Time);
-        await first.StartAsync(WorkflowNames.Watch, WatchInputs.From(record), id);
-        await WatchScenario.WaitForPollAsync(first, id, generation: 0);
+        (WatchRecord record, LocalWorkflowRuntime first, string id, _) = await scenario.StartWatchAsync();
         await first.DisposeAsync();
 
         LocalWorkflowRuntime second = scenario.Harness.CreateRuntime(time: scenario.Time);
@@ -94,13 +86,9 @@ public sealed class WatchWorkflowTests
     public async Task Watch_FeedFails_BacksOffExponentiallyTellsTheChannelOnceAndRecovers()
     {
         await using var scenario = await WatchScenario.StartAsync();
-        WatchRecord record = await scenario.AddAsync(channel: ("1000000000000000001", "1300000000000000003", "1100000000000000002"));
-        LocalWorkflowRuntime runtime = scenario.Harness.CreateRuntime(time: scenario.Time);
-        string id = WatchIds.InstanceFor(record.Id);
         scenario.Feed.FailWith = 404;
 
-        await runtime.StartAsync(WorkflowNames.Watch, WatchInputs.From(record), id);
-        WatchStatus first = await WatchScenario.WaitForPollAsync(runtime, id, generation: 0);
+        (WatchRecord record, LocalWorkflowRuntime runtime, string id, WatchStatus first) = await scenario.StartWatchAsync(channel: ("1000000000000000001", "1300000000000000003", "1100000000000000002"));
         WatchStatus second = await scenario.PollAgainAsync(runtime, id, generation: 1);
         WatchStatus third = await scenario.PollAgainAsync(runtime, id, generation: 2);
         scenario.Feed.FailWith = null;
@@ -121,11 +109,7 @@ public sealed class WatchWorkflowTests
     public async Task Watch_RecordRemoved_EndsAtItsNextPoll()
     {
         await using var scenario = await WatchScenario.StartAsync();
-        WatchRecord record = await scenario.AddAsync();
-        LocalWorkflowRuntime runtime = scenario.Harness.CreateRuntime(time: scenario.Time);
-        string id = WatchIds.InstanceFor(record.Id);
-        await runtime.StartAsync(WorkflowNames.Watch, WatchInputs.From(record), id);
-        await WatchScenario.WaitForPollAsync(runtime, id, generation: 0);
+        (WatchRecord record, LocalWorkflowRuntime runtime, string id, _) = await scenario.StartWatchAsync();
 
         await scenario.Harness.Services.GetRequiredService<WatchStore>().RemoveAsync(WatchScenario.Tenant, record.Id);
         scenario.Feed.Publish();
