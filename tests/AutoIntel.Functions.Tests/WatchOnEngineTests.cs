@@ -84,7 +84,8 @@ public sealed class WatchOnEngineTests(AzuriteAccountServer azurite) : IAsyncLif
 
         string added = await AnswerAsync(app, engine, "1200000000000000051", Subcommand("add", $$"""[{"name":"url","type":3,"value":"{{_feed.FeedUrl}}"},{"name":"depth","type":3,"value":"quick"},{"name":"every","type":3,"value":"1h"}]"""));
         WatchRecord record = (await app.Services.GetRequiredService<WatchStore>().ListAsync(GuildId)).Single();
-        await engine.WaitForEndAsync(WatchIds.RunFor(record.Id, "ep2"), Engine.RunTimeout);
+        OrchestrationMetadata episode = await engine.WaitForEndAsync(WatchIds.RunFor(record.Id, "ep2"), Engine.RunTimeout);
+        AnalyzeRequest request = JsonSerializer.Deserialize<AnalyzeRequest>((await engine.Client.GetInstanceAsync(episode.InstanceId, getInputsAndOutputs: true))!.SerializedInput!, AutoIntelJson.Options)!;
         string listed = await AnswerAsync(app, engine, "1200000000000000052", Subcommand("list", "[]"));
         string otherGuild = await AnswerAsync(app, engine, "1200000000000000053", Subcommand("remove", $$"""[{"name":"id","type":3,"value":"{{record.Id}}"}]"""), guild: "1400000000000000099");
         string removed = await AnswerAsync(app, engine, "1200000000000000054", Subcommand("remove", $$"""[{"name":"id","type":3,"value":"{{record.Id}}"}]"""));
@@ -93,6 +94,8 @@ public sealed class WatchOnEngineTests(AzuriteAccountServer azurite) : IAsyncLif
         added.Should().Contain($"watch id `{record.Id}`").And.Contain("every 1h");
         record.Should().BeEquivalentTo(new { Tenant = GuildId, ChannelId, ApplicationId, Depth = Depth.Quick, Every = TimeSpan.FromHours(1) });
         _discord.Messages.Where(m => m.Payload["embeds"] is JsonArray { Count: > 0 }).Should().Contain(m => m.ChannelId == ChannelId, "the episode's briefing is posted in the channel that added the watch");
+        request.Tenant.Should().Be(GuildId, "a watch's runs count against its guild's budget and memory");
+        request.Watch.Should().Be(new WatchOrigin(record.Id, "Episode 2: part 2"));
         _discord.OriginalResponses.Should().BeEmpty("a run a watch started has no interaction reply to edit");
         listed.Should().Contain(record.Id).And.Contain(_feed.FeedUrl).And.Contain("1 run(s)");
         otherGuild.Should().Contain("can't find a watch", "another server's watch is answered like a missing one");
