@@ -13,12 +13,12 @@ public sealed class FunctionsMetadataTests
     private static readonly WorkflowRegistry Registry = new WorkflowRegistry().AddAutoIntel();
 
     [Fact]
-    public void Metadata_Orchestrators_AreExactlyTheRegisteredWorkflow()
+    public void Metadata_Orchestrators_AreExactlyTheRegisteredWorkflows()
     {
         var orchestrators = FunctionsMetadata.All.Where(f => f.Trigger == "orchestrationTrigger").ToList();
 
-        orchestrators.Select(f => f.Name).Should().BeEquivalentTo(Registry.Workflows.Keys);
-        orchestrators.Should().ContainSingle().Which.Bindings.Should().Equal("orchestrationTrigger");
+        orchestrators.Select(f => f.Name).Should().BeEquivalentTo(Registry.Workflows.Keys).And.BeEquivalentTo(WorkflowNames.AutoIntel, WorkflowNames.Watch);
+        orchestrators.Should().OnlyContain(f => f.Bindings.SequenceEqual(new[] { "orchestrationTrigger" }));
     }
 
     [Fact]

@@ -29,14 +29,14 @@ public static class ListCommand
 
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(all.Select(s => new { s.InstanceId, Status = s.RuntimeStatus.ToString(), Stopped = stopped.Contains(s.InstanceId), s.CreatedAtUtc, s.LastUpdatedAtUtc, Stage = RunWatcher.ProgressOf(s)?.Stage }), AutoIntelJson.Indented));
+                Console.WriteLine(JsonSerializer.Serialize(all.Select(s => new { s.InstanceId, Status = s.RuntimeStatus.ToString(), Stopped = stopped.Contains(s.InstanceId), s.CreatedAtUtc, s.LastUpdatedAtUtc, Stage = RunWatcher.ProgressOf(s)?.Stage, RunOrigin.Of(s).Title, RunOrigin.Of(s).Watch }), AutoIntelJson.Indented));
                 return ExitCodes.Success;
             }
 
             foreach (var s in all)
             {
                 var shown = stopped.Contains(s.InstanceId) ? "Stopped" : s.RuntimeStatus.ToString();
-                Console.WriteLine($"{s.InstanceId,-36} {shown,-10} {s.CreatedAtUtc:u}  {RunWatcher.ProgressOf(s)?.Stage}");
+                Console.WriteLine($"{s.InstanceId,-36} {shown,-10} {s.CreatedAtUtc:u}  {RunWatcher.ProgressOf(s)?.Stage} {RunOrigin.Of(s)}".TrimEnd());
             }
 
             if (stopped.Count > 0)

@@ -69,6 +69,9 @@ public sealed class AutoIntelApp : IAsyncDisposable
                 ConfigureServices(services, configuration, settings, time ?? TimeProvider.System);
                 // Only the long-running host keeps memory tidy; one-shot commands have `autointel memory compact`.
                 services.AddHostedService<MemoryUpkeepService>();
+                // The watch list is the store in the data folder; this runs what it holds (also what `autointel watch` adds meanwhile).
+                services.AddSingleton<WatchSupervisor>();
+                services.AddHostedService(sp => sp.GetRequiredService<WatchSupervisor>());
             },
             configuration);
         return new AutoIntelApp(server.Services, server, configuration, server);

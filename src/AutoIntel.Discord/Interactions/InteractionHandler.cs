@@ -4,6 +4,7 @@ using AutoIntel.Core.Serialization;
 using AutoIntel.Core.Text;
 using AutoIntel.Discord.Commands;
 using AutoIntel.Discord.Rest;
+using AutoIntel.Ingestion.Watches;
 using AutoIntel.Memory.Recall;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace AutoIntel.Discord.Interactions;
 
 /// <summary>The interactions endpoint, host-agnostic: verifies, parses and answers one request; the local server and the Functions trigger both call it.</summary>
-public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValidator links, IWorkflowClient workflows, ILogger<InteractionHandler> log, IMemoryRecall? memory = null)
+public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValidator links, IWorkflowClient workflows, ILogger<InteractionHandler> log, IMemoryRecall? memory = null, WatchStore? watches = null)
 {
     /// <summary>Largest body accepted; Discord's interaction payloads are a few kilobytes.</summary>
     public const int MaxBodyBytes = 256 * 1024;
@@ -101,6 +102,7 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
                 CommandDefinitions.AnalyzeCommand => await StartAnalysisAsync(interaction, interaction.Data, cancellationToken),
                 CommandDefinitions.StatusCommand => await DescribeRunAsync(interaction, interaction.Data, cancellationToken),
                 CommandDefinitions.RecallCommand => Ephemeral(await RecallAnswer.AnswerAsync(memory, Tenant(interaction), StringOption(interaction.Data, CommandDefinitions.QueryOption), log, cancellationToken)),
+                CommandDefinitions.WatchCommand => Ephemeral(await WatchAnswer.AnswerAsync(watches, workflows, links, interaction, Tenant(interaction), log, cancellationToken)),
                 _ => Ephemeral($"I don't know the command `/{ControlCharacters.StripToLine(interaction.Data.Name ?? string.Empty)}`. Try `/autointel url:<link>` or `/autointel-status id:<run id>`."),
             };
         }
@@ -116,10 +118,9 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
         string? depthText = StringOption(data, CommandDefinitions.DepthOption);
         string? attachmentId = StringOption(data, CommandDefinitions.FileOption);
 
-        Depth depth = Depth.Standard;
-        if (depthText is not null && (!Enum.TryParse(depthText, ignoreCase: true, out depth) || !Enum.IsDefined(depth) || depthText.All(char.IsAsciiDigit)))
+        if (!DepthOption.TryParse(depthText, out Depth depth))
         {
-            return Ephemeral("Depth must be one of `quick`, `standard`, `deep` or `experimental`.");
+            return Ephemeral(DepthOption.Problem);
         }
 
         string source;

@@ -109,6 +109,15 @@ public sealed class AutoIntelActivities(ActivityDispatcher activities)
     public Task<JsonElement> CheckNearDuplicate([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.CheckNearDuplicate, input, function);
 
+    // Watches
+    [Function(ActivityNames.PollWatch)]
+    public Task<JsonElement> PollWatch([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.PollWatch, input, function);
+
+    [Function(ActivityNames.NotifyWatch)]
+    public Task<JsonElement> NotifyWatch([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.NotifyWatch, input, function);
+
     // Brief (stage 8)
     [Function(ActivityNames.ComposeBriefing)]
     public Task<JsonElement> ComposeBriefing([ActivityTrigger] JsonElement input, FunctionContext function) =>

@@ -1,6 +1,7 @@
 using AutoIntel.Discord.Commands;
 using AutoIntel.Discord.Interactions;
 using AutoIntel.Functions.Durable;
+using AutoIntel.Ingestion.Watches;
 using AutoIntel.Memory.Recall;
 using AutoIntel.Workflows.Abstractions;
 using Microsoft.DurableTask.Client;
@@ -14,9 +15,9 @@ namespace AutoIntel.Functions.Http;
 /// container service here. So the function passes its client down, and the handler gets a <see cref="DurableWorkflowClient"/>
 /// over it: no static state, and the handler code is exactly what <c>autointel serve</c> runs.
 /// </remarks>
-public sealed class InteractionHandlerFactory(Ed25519Verifier verifier, SourceLinkValidator links, WorkflowRegistry registry, ILogger<InteractionHandler> log, IMemoryRecall? memory = null)
+public sealed class InteractionHandlerFactory(Ed25519Verifier verifier, SourceLinkValidator links, WorkflowRegistry registry, ILogger<InteractionHandler> log, IMemoryRecall? memory = null, WatchStore? watches = null)
 {
     /// <summary>A handler that starts and reads runs through <paramref name="client"/>.</summary>
     public InteractionHandler Create(DurableTaskClient client) =>
-        new(verifier, links, new DurableWorkflowClient(client, registry), log, memory);
+        new(verifier, links, new DurableWorkflowClient(client, registry), log, memory, watches);
 }

@@ -27,4 +27,6 @@ public static class ActivityNames
     public const string ComposeBriefing = nameof(Brief.ComposeBriefing);
     public const string DeliverBriefing = nameof(Delivery.DeliverBriefing);
     public const string ReportRunFailure = nameof(Delivery.ReportRunFailure);
+    public const string PollWatch = nameof(Watch.PollWatch);
+    public const string NotifyWatch = nameof(Watch.NotifyWatch);
 }

@@ -9,6 +9,8 @@ using AutoIntel.Workflows.AutoIntel.FactCheck;
 using AutoIntel.Workflows.AutoIntel.Remember;
 using AutoIntel.Workflows.AutoIntel.Segment;
 using AutoIntel.Workflows.AutoIntel.Transcribe;
+using AutoIntel.Workflows.AutoIntel.Watch;
+using AutoIntel.Ingestion.Watches;
 using AutoIntel.Core.Analysis;
 using AutoIntel.Core.Content;
 using AutoIntel.Core.FactCheck;
@@ -18,7 +20,7 @@ using AutoIntel.Memory;
 
 namespace AutoIntel.Workflows.AutoIntel;
 
-/// <summary>Registers the /autointel orchestration and all its activities in one place.</summary>
+/// <summary>Registers the /autointel orchestration, the watch orchestration and all their activities in one place.</summary>
 public static class AutoIntelRegistration
 {
     /// <summary>Adds the workflow and every activity to <paramref name="registry"/>.</summary>
@@ -48,5 +50,8 @@ public static class AutoIntelRegistration
         .AddActivity<CheckNearDuplicate, CheckNearDuplicateInput, DuplicateCheck>()
         .AddActivity<ComposeBriefing, ComposeBriefingInput, BriefingArtifacts>()
         .AddActivity<DeliverBriefing, DeliverBriefingInput, DeliveryReceipt>()
-        .AddActivity<ReportRunFailure, ReportRunFailureInput, bool>();
+        .AddActivity<ReportRunFailure, ReportRunFailureInput, bool>()
+        .AddWorkflow<WatchWorkflow, WatchInput, WatchOutcome>()
+        .AddActivity<PollWatch, PollWatchInput, WatchPoll>()
+        .AddActivity<NotifyWatch, NotifyWatchInput, bool>();
 }

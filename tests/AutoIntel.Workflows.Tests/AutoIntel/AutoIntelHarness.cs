@@ -40,14 +40,15 @@ internal sealed class AutoIntelHarness : IAsyncDisposable
 
     public IArtifactStore Artifacts => Services.GetRequiredService<IArtifactStore>();
 
-    public LocalWorkflowRuntime CreateRuntime(int maxConcurrentActivities = 16, WorkflowRegistry? registry = null)
+    /// <param name="time">The runtime's clock (durable timers, retry delays); the services keep the system clock.</param>
+    public LocalWorkflowRuntime CreateRuntime(int maxConcurrentActivities = 16, WorkflowRegistry? registry = null, TimeProvider? time = null)
     {
         var runtime = new LocalWorkflowRuntime(
             registry ?? new WorkflowRegistry().AddAutoIntel(),
             History,
             Services,
             new LocalRuntimeOptions { MaxConcurrentActivities = maxConcurrentActivities },
-            TimeProvider.System,
+            time ?? TimeProvider.System,
             NullLoggerFactory.Instance);
         _runtimes.Add(runtime);
         return runtime;
