@@ -24,6 +24,7 @@ var root = new RootCommand("autointel: fact-checked briefings of videos, podcast
     DiscordCommand.Create(),
     ModelsCommand.Create(),
     MemoryCommand.Create(),
+    DoctorCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -151,7 +151,7 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
         ContentResult missing = await app.RunStatusAsync(engine.Client, "discord-1");
         ContentResult traversal = await app.RunStatusAsync(engine.Client, "../../etc/passwd");
         ContentResult newline = await app.RunStatusAsync(engine.Client, $"discord-{InteractionId}\n");
-        var health = (ObjectResult)FunctionsApp.Health();
+        var health = (ObjectResult)await app.HealthAsync();
 
         pong.StatusCode.Should().Be(200);
         JsonNode.Parse(pong.Content!)!["type"]!.GetValue<int>().Should().Be(1);
@@ -164,6 +164,9 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
         traversal.StatusCode.Should().Be(400);
         newline.StatusCode.Should().Be(400);
         health.StatusCode.Should().Be(200);
+        var report = (HealthSummary)health.Value!;
+        report.Checks.Select(c => c.Name).Should().Equal("discord", "llm", "memory", "storage");
+        report.Checks.Should().OnlyContain(c => c.Status == "healthy", "the test app has a public key, a writable store and no LLM");
     }
 
     private Dictionary<string, string?> Settings() => new()
