@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using AutoIntel.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -11,8 +13,9 @@ namespace AutoIntel.Functions;
 
 /// <summary>OpenTelemetry for the Functions worker: AutoIntel's spans and metrics to Azure Monitor and/or an OTLP collector.</summary>
 /// <remarks>
-/// Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set (the Bicep sets it, with Entra authentication through
-/// <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c>, which the exporter reads itself); OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is.
+/// Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set; the Bicep turns local authentication off and sets
+/// <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> (<c>ClientId=…;Authorization=AAD</c>), so the exporter then signs in as that
+/// managed identity. OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
 /// Neither: no provider listens, and recording costs next to nothing. The host's own Application Insights logging stays as it was.
 /// </remarks>
 public static class FunctionsTelemetry
@@ -44,7 +47,7 @@ public static class FunctionsTelemetry
             tracing.AddSource(AutoIntelTelemetry.Name).AddHttpClientInstrumentation();
             if (azure)
             {
-                tracing.AddAzureMonitorTraceExporter(o => o.ConnectionString = configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+                tracing.AddAzureMonitorTraceExporter(o => o.ConnectionString = configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"], EntraCredential(configuration));
             }
 
             if (otlp)
@@ -57,7 +60,7 @@ public static class FunctionsTelemetry
             metrics.AddMeter(AutoIntelTelemetry.Name);
             if (azure)
             {
-                metrics.AddAzureMonitorMetricExporter(o => o.ConnectionString = configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+                metrics.AddAzureMonitorMetricExporter(o => o.ConnectionString = configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"], EntraCredential(configuration));
             }
 
             if (otlp)
@@ -66,5 +69,23 @@ public static class FunctionsTelemetry
             }
         });
         return services;
+    }
+
+    /// <summary>The managed identity named by <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> (<c>Authorization=AAD</c>), else null (key-based ingestion).</summary>
+    public static TokenCredential? EntraCredential(IConfiguration configuration)
+    {
+        Dictionary<string, string> parts = (configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] ?? "")
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('=', 2))
+            .Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
+        if (!parts.TryGetValue("Authorization", out string? authorization) || !string.Equals(authorization, "AAD", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return parts.TryGetValue("ClientId", out string? clientId)
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Runs;
 using AutoIntel.Core.Serialization;
+using AutoIntel.Core.Telemetry;
 using AutoIntel.DurableEngines;
 using AutoIntel.Functions.Tests.Adapter;
 using AutoIntel.Functions.Tests.Engines;
@@ -80,6 +81,26 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
         onEngine.Claims.Should().NotBeEmpty();
         onEngine.Summary.Should().NotBeNull();
         onEngine.Stages.Select(s => (s.Name, s.Activities)).Should().Equal(onLocal.Stages.Select(s => (s.Name, s.Activities)), "the same stages ran the same activities");
+    }
+
+    [Theory]
+    [InlineData(EngineKind.InMemory)]
+    [InlineData(EngineKind.AzureStorage)]
+    public async Task OfflineRun_OnTheEngine_OneTraceWithoutDuplicateSpansOnReplay(EngineKind kind)
+    {
+        using var spans = new SpanCapture();
+        string traceParent = RunTrace.NewTraceParent();
+        var request = new AnalyzeRequest(RepoPaths.Sample("article.html"), Depth.Quick, TraceParent: traceParent);
+        await using var app = new FunctionsApp(Settings());
+        await using DurableEngine engine = await Engine.StartAsync(kind, azurite, tasks => tasks.AddFunctionsApp(app.Services));
+
+        string id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.AutoIntel, ToJson(request));
+        OrchestrationMetadata done = await engine.WaitForEndAsync(id, Engine.RunTimeout);
+
+        done.RuntimeStatus.Should().Be(OrchestrationRuntimeStatus.Completed, done.SerializedOutput);
+        CapturedRun trace = spans.TraceOf(traceParent);
+        trace.AssertWellFormed(["acquire", "transcribe", "segment", "analyse", "fact-check", "remember", "brief"]);
+        trace.Named("activity ").Should().OnlyContain(s => (string?)s.GetTagItem("autointel.run_id") == id, "the activity functions read the trace context from their input");
     }
 
     [Fact]

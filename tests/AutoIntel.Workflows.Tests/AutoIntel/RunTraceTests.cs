@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AutoIntel.Core.Runs;
 using AutoIntel.Core.Telemetry;
 using AutoIntel.Intelligence.Analyzers;
@@ -6,20 +5,15 @@ using AutoIntel.TestKit;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
 using Microsoft.Extensions.DependencyInjection;
-using OpenTelemetry;
-using OpenTelemetry.Trace;
 
 namespace AutoIntel.Workflows.Tests.AutoIntel;
 
 /// <summary>One trace per run on the local runtime: the run is the root, stages its children, activity attempts theirs; replays emit nothing twice.</summary>
 public sealed class RunTraceTests : IDisposable
 {
-    private readonly List<Activity> _spans = [];
-    private readonly TracerProvider _tracing;
+    private readonly SpanCapture _spans = new();
 
-    public RunTraceTests() => _tracing = Sdk.CreateTracerProviderBuilder().AddSource(AutoIntelTelemetry.Name).AddInMemoryExporter(_spans).Build()!;
-
-    public void Dispose() => _tracing.Dispose();
+    public void Dispose() => _spans.Dispose();
 
     [Fact]
     public async Task Run_Completes_OneTraceRootedInTheRunWithStagesAndActivitiesBelow()
@@ -30,7 +24,7 @@ public sealed class RunTraceTests : IDisposable
         var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(RepoPaths.Sample("article.html"), Depth.Quick, TraceParent: traceParent));
 
         status.RuntimeStatus.Should().Be(RuntimeStatus.Completed, status.Failure?.Message);
-        TraceOf(traceParent).AssertWellFormed(["acquire", "transcribe", "segment", "analyse", "fact-check", "remember", "brief"]);
+        _spans.TraceOf(traceParent).AssertWellFormed(["acquire", "transcribe", "segment", "analyse", "fact-check", "remember", "brief"]);
     }
 
     [Fact]
@@ -45,7 +39,7 @@ public sealed class RunTraceTests : IDisposable
         await stalled.Task.WaitAsync(TimeSpan.FromMinutes(2));
 
         await first.DisposeAsync();
-        var beforeResume = TraceOf(traceParent);
+        var beforeResume = _spans.TraceOf(traceParent);
         var second = harness.CreateRuntime();
         (await second.ResumeAsync(id, CancellationToken.None)).Should().BeTrue();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -53,7 +47,7 @@ public sealed class RunTraceTests : IDisposable
 
         status.RuntimeStatus.Should().Be(RuntimeStatus.Completed, status.Failure?.Message);
         beforeResume.Spans.Should().NotContain(s => s.DisplayName == "autointel.run" || s.DisplayName == "stage analyse", "neither had ended at the crash");
-        var trace = TraceOf(traceParent);
+        var trace = _spans.TraceOf(traceParent);
         trace.AssertWellFormed(["acquire", "transcribe", "segment", "analyse", "fact-check", "remember", "brief"]);
         var analyse = trace.Stage("analyse");
         var entityAttempts = trace.Spans.Where(s => s.DisplayName == $"activity {ActivityNames.ExtractEntities}").ToList();
@@ -61,38 +55,5 @@ public sealed class RunTraceTests : IDisposable
         entityAttempts.Should().OnlyContain(s => s.ParentSpanId == analyse.SpanId, "attempts before and after the crash hang under the same stage span");
         beforeResume.Spans.Where(s => s.DisplayName.StartsWith("activity ", StringComparison.Ordinal) && s.ParentSpanId == analyse.SpanId)
             .Should().NotBeEmpty("the first process ran part of the stage already");
-    }
-
-    private RunSpans TraceOf(string traceParent)
-    {
-        _tracing.ForceFlush();
-        var trace = RunTrace.From(traceParent, "unused");
-        lock (_spans)
-        {
-            return new RunSpans(trace, [.. _spans.Where(s => s.TraceId == trace.TraceId)]);
-        }
-    }
-
-    private sealed record RunSpans(RunTrace Trace, IReadOnlyList<Activity> Spans)
-    {
-        public Activity Stage(string name) => Spans.Single(s => s.DisplayName == $"stage {name}");
-
-        public void AssertWellFormed(IReadOnlyList<string> stages)
-        {
-            var run = Spans.Should().ContainSingle(s => s.DisplayName == "autointel.run").Subject;
-            run.SpanId.Should().Be(Trace.RunSpanId, "the run span has the id its input carries");
-            run.ParentSpanId.Should().Be(default(ActivitySpanId), "the run is the trace's root");
-            run.GetTagItem("autointel.outcome").Should().Be("completed");
-
-            var stageSpans = Spans.Where(s => s.DisplayName.StartsWith("stage ", StringComparison.Ordinal)).ToList();
-            stageSpans.Select(s => s.DisplayName["stage ".Length..]).Should().BeEquivalentTo(stages, "each stage is emitted once, replays included");
-            stageSpans.Should().OnlyContain(s => s.ParentSpanId == run.SpanId);
-            stageSpans.Should().OnlyContain(s => s.StartTimeUtc >= run.StartTimeUtc && s.StartTimeUtc + s.Duration <= run.StartTimeUtc + run.Duration);
-
-            var parents = stageSpans.Select(s => s.SpanId).Append(run.SpanId).ToHashSet();
-            var activities = Spans.Where(s => s.DisplayName.StartsWith("activity ", StringComparison.Ordinal)).ToList();
-            activities.Should().NotBeEmpty();
-            activities.Should().OnlyContain(s => parents.Contains(s.ParentSpanId), "every attempt hangs under its stage (or the run, for progress and failure reports)");
-        }
     }
 }
