@@ -25,6 +25,7 @@ var root = new RootCommand("autointel: fact-checked briefings of videos, podcast
     ModelsCommand.Create(),
     MemoryCommand.Create(),
     WatchCommand.Create(),
+    DoctorCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -3,10 +3,12 @@ using AutoIntel.Discord.Delivery;
 using AutoIntel.Discord.Interactions;
 using AutoIntel.Discord.Rest;
 using AutoIntel.Ingestion;
+using AutoIntel.Workflows.AutoIntel;
 using AutoIntel.Workflows.AutoIntel.Delivery;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace AutoIntel.Discord;
@@ -21,6 +23,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHealthChecks().AddCheck<DiscordHealthCheck>(AutoIntelHealth.Discord, HealthStatus.Degraded);
 
         services.TryAddSingleton<Ed25519Verifier>();
         services.AddFetchPolicy(configuration);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Runs;
 using AutoIntel.Core.Serialization;
+using AutoIntel.Core.Telemetry;
 using AutoIntel.DurableEngines;
 using AutoIntel.Functions.Tests.Adapter;
 using AutoIntel.Functions.Tests.Engines;
@@ -87,6 +88,26 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
         onEngine.Stages.Select(s => (s.Name, s.Activities)).Should().Equal(onLocal.Stages.Select(s => (s.Name, s.Activities)), "the same stages ran the same activities");
     }
 
+    [Theory]
+    [InlineData(EngineKind.InMemory)]
+    [InlineData(EngineKind.AzureStorage)]
+    public async Task OfflineRun_OnTheEngine_OneTraceWithoutDuplicateSpansOnReplay(EngineKind kind)
+    {
+        using var spans = new SpanCapture();
+        string traceParent = RunTrace.NewTraceParent();
+        var request = new AnalyzeRequest(RepoPaths.Sample("article.html"), Depth.Quick, TraceParent: traceParent);
+        await using var app = new FunctionsApp(Settings());
+        await using DurableEngine engine = await Engine.StartAsync(kind, azurite, tasks => tasks.AddFunctionsApp(app.Services));
+
+        string id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.AutoIntel, ToJson(request));
+        OrchestrationMetadata done = await engine.WaitForEndAsync(id, Engine.RunTimeout);
+
+        done.RuntimeStatus.Should().Be(OrchestrationRuntimeStatus.Completed, done.SerializedOutput);
+        CapturedRun trace = spans.TraceOf(traceParent);
+        trace.AssertWellFormed(["acquire", "transcribe", "segment", "analyse", "fact-check", "remember", "brief"]);
+        trace.Named("activity ").Should().OnlyContain(s => (string?)s.GetTagItem("autointel.run_id") == id, "the activity functions read the trace context from their input");
+    }
+
     [Fact]
     public async Task Interactions_SignedAutointel_DefersDeliversOnceAndRedeliveryStartsNothing()
     {
@@ -156,7 +177,7 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
         ContentResult missing = await app.RunStatusAsync(engine.Client, "discord-1");
         ContentResult traversal = await app.RunStatusAsync(engine.Client, "../../etc/passwd");
         ContentResult newline = await app.RunStatusAsync(engine.Client, $"discord-{InteractionId}\n");
-        var health = (ObjectResult)FunctionsApp.Health();
+        var health = (ObjectResult)await app.HealthAsync();
 
         pong.StatusCode.Should().Be(200);
         JsonNode.Parse(pong.Content!)!["type"]!.GetValue<int>().Should().Be(1);
@@ -169,6 +190,9 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
         traversal.StatusCode.Should().Be(400);
         newline.StatusCode.Should().Be(400);
         health.StatusCode.Should().Be(200);
+        var report = (HealthSummary)health.Value!;
+        report.Checks.Select(c => c.Name).Should().Equal("discord", "llm", "memory", "storage");
+        report.Checks.Should().OnlyContain(c => c.Status == "healthy", "the test app has a public key, a writable store and no LLM");
     }
 
     private Dictionary<string, string?> Settings() => new()

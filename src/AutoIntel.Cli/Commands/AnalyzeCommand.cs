@@ -5,6 +5,7 @@ using AutoIntel.Cli.Hosting;
 using AutoIntel.Cli.Output;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Runs;
+using AutoIntel.Core.Telemetry;
 using AutoIntel.Intelligence.Simulation;
 using AutoIntel.Storage;
 using AutoIntel.Workflows.Abstractions;
@@ -74,7 +75,7 @@ public static class AnalyzeCommand
         var source = File.Exists(args.Source) ? Path.GetFullPath(args.Source) : args.Source;
 
         var started = Stopwatch.GetTimestamp();
-        var start = await app.Runtime.StartAsync(WorkflowNames.AutoIntel, new AnalyzeRequest(source, args.Depth), args.Instance, cancellationToken);
+        var start = await app.Runtime.StartAsync(WorkflowNames.AutoIntel, new AnalyzeRequest(source, args.Depth, TraceParent: RunTrace.NewTraceParent()), args.Instance, cancellationToken);
         if (!start.Created)
         {
             await app.Runtime.ResumeAsync(start.InstanceId, cancellationToken);

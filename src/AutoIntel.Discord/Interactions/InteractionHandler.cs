@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AutoIntel.Core.Runs;
 using AutoIntel.Core.Serialization;
+using AutoIntel.Core.Telemetry;
 using AutoIntel.Core.Text;
 using AutoIntel.Discord.Commands;
 using AutoIntel.Discord.Rest;
@@ -163,7 +164,8 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
             depth,
             tenant,
             new DeliveryTarget(interaction.ApplicationId!, interaction.Token!, interaction.ChannelId, interaction.GuildId),
-            interaction.InvokerId);
+            interaction.InvokerId,
+            RunTrace.NewTraceParent());
         string instanceId = WorkflowNames.InstanceIdForInteraction(interaction.Id!);
         try
         {

@@ -1,12 +1,16 @@
 using AutoIntel.Ingestion;
 using AutoIntel.Intelligence;
 using AutoIntel.Intelligence.Analyzers;
+using AutoIntel.Intelligence.Llm;
 using AutoIntel.Intelligence.Offline;
+using AutoIntel.Intelligence.Providers;
 using AutoIntel.Intelligence.Simulation;
 using AutoIntel.Memory;
 using AutoIntel.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace AutoIntel.Workflows.AutoIntel;
 
@@ -27,6 +31,10 @@ public static class AutoIntelServiceCollectionExtensions
         services.AddKeyedSingleton<IContentAnalyzer, OfflineAnalyzer>(OfflineAnalyzerKey);
         services.AddSingleton<IContentAnalyzer>(sp => sp.GetRequiredKeyedService<IContentAnalyzer>(OfflineAnalyzerKey));
         services.AddAutoIntelIntelligence(configuration);
+        services.AddHealthChecks()
+            .AddCheck<ArtifactStoreHealthCheck>(AutoIntelHealth.Storage)
+            .AddCheck<MemoryStoreHealthCheck>(AutoIntelHealth.Memory)
+            .Add(new HealthCheckRegistration(AutoIntelHealth.Llm, sp => new LlmEndpointHealthCheck(sp.GetRequiredService<IOptions<LlmOptions>>()), null, null));
         return services;
     }
 

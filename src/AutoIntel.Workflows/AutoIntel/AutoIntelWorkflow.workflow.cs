@@ -24,7 +24,8 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
         var runId = context.InstanceId;
         var profile = DepthProfile.For(input.Depth);
         var request = new AnalysisRequest(runId, input.Tenant, input.Depth);
-        var run = new RunTracker(context, StageCount(input, profile));
+        var telemetry = new RunTelemetry(context, input);
+        var run = new RunTracker(context, StageCount(input, profile), telemetry);
         var startedAt = context.CurrentUtcDateTime;
 
         try
@@ -68,11 +69,17 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
             }
 
             run.Done();
+            telemetry.RunEnded(startedAt, briefing, analysis.SectionsRun + factCheck.SectionsRun);
             return new RunResult(runId, stored.Json, stored.Markdown, factCheck.Verdicts.Count, briefing.Cost, [.. run.Completed]);
         }
-        catch (Exception ex) when (run.Delivery is not null && ex is not NonDeterminismException)
+        catch (Exception ex) when (ex is not NonDeterminismException)
         {
-            await TellChannelAsync(context, run.Delivery, FailureDetails.From(ex).Message);
+            if (run.Delivery is not null)
+            {
+                await TellChannelAsync(context, run.Delivery, FailureDetails.From(ex).Message, telemetry);
+            }
+
+            telemetry.RunEnded(startedAt, briefing: null, sectionsRun: 0, ex);
             throw;
         }
     }
@@ -80,11 +87,12 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
     private static int StageCount(AnalyzeRequest input, DepthProfile profile) =>
         6 + (profile.Remember ? 1 : 0) + (input.Delivery is null ? 0 : 2);
 
-    private static async Task TellChannelAsync(IWorkflowContext context, DeliveryHandle handle, string message)
+    private static async Task TellChannelAsync(IWorkflowContext context, DeliveryHandle handle, string message, RunTelemetry telemetry)
     {
         try
         {
-            await context.CallActivityAsync<bool>(ActivityNames.ReportRunFailure, new ReportRunFailureInput(handle, message), Retries.Deliver);
+            var failure = TracedActivityInput.Wrap(new ReportRunFailureInput(handle, message), telemetry.Trace.TraceParent);
+            await context.CallActivityAsync<bool>(ActivityNames.ReportRunFailure, failure, Retries.Deliver);
         }
         catch (ActivityFailedException)
         {
