@@ -1,4 +1,5 @@
 using AutoIntel.Ingestion;
+using AutoIntel.Ingestion.EvidenceSources;
 using AutoIntel.Intelligence;
 using AutoIntel.Intelligence.Analyzers;
 using AutoIntel.Intelligence.Offline;
@@ -16,7 +17,7 @@ public static class AutoIntelServiceCollectionExtensions
     /// <summary>The key of the offline analyzer, which is also the LLM gateway's last fallback.</summary>
     public const string OfflineAnalyzerKey = "offline";
 
-    /// <summary>Artifacts (files under <paramref name="dataDir"/>, or Azure Blob when <c>Storage:Kind</c> says so), guarded ingestion, embedded memory and the offline analyzer under <paramref name="dataDir"/>; the LLM gateway when <c>Llm</c> is configured.</summary>
+    /// <summary>Artifacts (files under <paramref name="dataDir"/>, or Azure Blob when <c>Storage:Kind</c> says so), guarded ingestion, embedded memory and the offline analyzer under <paramref name="dataDir"/>; the LLM gateway when <c>Llm</c> is configured; the evidence sources <c>Evidence</c> turns on.</summary>
     public static IServiceCollection AddAutoIntelServices(this IServiceCollection services, IConfiguration configuration, string dataDir)
     {
         services.AddAutoIntelArtifactStore(configuration, Path.Combine(dataDir, "artifacts"));
@@ -27,6 +28,7 @@ public static class AutoIntelServiceCollectionExtensions
         services.AddKeyedSingleton<IContentAnalyzer, OfflineAnalyzer>(OfflineAnalyzerKey);
         services.AddSingleton<IContentAnalyzer>(sp => sp.GetRequiredKeyedService<IContentAnalyzer>(OfflineAnalyzerKey));
         services.AddAutoIntelIntelligence(configuration);
+        services.AddAutoIntelEvidence(configuration, IntelligenceServiceCollectionExtensions.LlmConfigured(configuration));
         return services;
     }
 
