@@ -12,6 +12,8 @@ namespace AutoIntel.TestKit;
 /// Wikimedia's plain-text 429 (script it with <see cref="FakeEvidenceApi.Fail"/>).</remarks>
 public sealed class FakeMediaWikiServer : FakeEvidenceApi
 {
+    private readonly HashSet<long> _foundByAnySearch = [];
+
     private FakeMediaWikiServer()
     {
     }
@@ -34,6 +36,14 @@ public sealed class FakeMediaWikiServer : FakeEvidenceApi
         }
 
         pages.Add(new FakeWikiPage(1000 + Pages.Values.Sum(p => p.Count), title, extract));
+        return this;
+    }
+
+    /// <summary>Adds a page every search of that wiki finds, whatever the words (for runs whose claims a test does not know in advance).</summary>
+    public FakeMediaWikiServer AddFoundByAnySearch(string language, string title, string extract)
+    {
+        Add(language, title, extract);
+        _foundByAnySearch.Add(Pages[language][^1].PageId);
         return this;
     }
 
@@ -61,13 +71,13 @@ public sealed class FakeMediaWikiServer : FakeEvidenceApi
 
             var words = Words(search).ToHashSet(StringComparer.Ordinal);
             var limit = int.TryParse(query.GetValueOrDefault("srlimit"), out var l) ? l : 10;
-            var hits = pages.Where(p => words.All(Words(p.Title + " " + p.Extract).Contains)).Take(limit);
+            var hits = pages.Where(p => _foundByAnySearch.Contains(p.PageId) || words.All(Words(p.Title + " " + p.Extract).Contains)).Take(limit).ToList();
             var body = new JsonObject
             {
                 ["batchcomplete"] = true,
                 ["query"] = new JsonObject
                 {
-                    ["searchinfo"] = new JsonObject { ["totalhits"] = hits.Count() },
+                    ["searchinfo"] = new JsonObject { ["totalhits"] = hits.Count },
                     ["search"] = new JsonArray([.. hits.Select(p => (JsonNode)new JsonObject { ["ns"] = 0, ["title"] = p.Title, ["pageid"] = p.PageId })]),
                 },
             };
