@@ -122,10 +122,10 @@ public sealed class EvidenceHttp(HttpClient httpClient, FetchPolicy policy, IOpt
         }
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
     {
         { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero,
+        { Date: { } date } => date - timeProvider.GetUtcNow() is { Ticks: > 0 } left ? left : TimeSpan.Zero,
         _ => null,
     };
 

@@ -31,7 +31,7 @@ public sealed class EvidenceGatherer(IEnumerable<IEvidenceSource> sources, Respo
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(claim);
-        var query = new EvidenceQuery(claim.Text, string.IsNullOrWhiteSpace(language) ? _options.Language : language, ClaimMatch.Keywords(claim.Text));
+        var query = new EvidenceQuery(claim.Text, PrimaryLanguage(language) ?? _options.Language, ClaimMatch.Keywords(claim.Text));
         var answers = await Task.WhenAll(_sources.Select(s => AskAsync(s, request, query, cancellationToken)));
 
         var items = answers.SelectMany(a => a.Items).Select(e => e with { Relevance = ClaimMatch.Coverage(claim.Text, $"{e.Title} {e.Quote}") }).ToList();
@@ -83,6 +83,18 @@ public sealed class EvidenceGatherer(IEnumerable<IEvidenceSource> sources, Respo
 
             return SourceAnswer.Failed(e.Message);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An answer no source anticipated (a malformed field, a bug) costs that source's items, not the claim's check.
+            return SourceAnswer.Failed($"{source.Name}: failed ({e.GetType().Name}: {e.Message})");
+        }
+    }
+
+    // "en-US", "pt_BR", "zh-Hans" → "en", "pt", "zh": wikis and the Fact Check API are keyed by the primary language.
+    private static string? PrimaryLanguage(string? language)
+    {
+        var primary = language?.Split('-', '_')[0].Trim().ToLowerInvariant();
+        return primary is { Length: 2 or 3 } && primary.All(char.IsAsciiLetterLower) ? primary : null;
     }
 
     private sealed record SourceAnswer(IReadOnlyList<Evidence> Items, string? Problem = null, bool OverBudget = false, bool FromCache = false)

@@ -94,6 +94,35 @@ public sealed class EvidenceGathererTests
         limited.Calls.Should().Be(2, "asked, rested while the Retry-After ran, then asked again");
     }
 
+    [Theory]
+    [InlineData("de-DE", "de")]
+    [InlineData("pt_BR", "pt")]
+    [InlineData("zh-Hans", "zh")]
+    [InlineData(null, "en")]
+    [InlineData("not a language", "en")]
+    public async Task Gather_CaptionLanguage_SourcesAskedInItsPrimaryLanguage(string? language, string expected)
+    {
+        var wiki = new CountingSource("wikipedia", q => [new Evidence("wikipedia", q.Language, 0)]);
+        await using var services = Build([wiki]);
+
+        var result = await services.GetRequiredService<EvidenceGatherer>().GatherAsync(Request(), Bridge, language);
+
+        result.Items.Should().ContainSingle().Which.Quote.Should().Be(expected);
+    }
+
+    [Fact]
+    public async Task Gather_SourceThrowsUnexpectedly_OnlyItsItemsLost()
+    {
+        var broken = new CountingSource("brave", _ => throw new FormatException("bad number"));
+        var wiki = new CountingSource("wikipedia", _ => [new Evidence("wikipedia", "An extract.", 0)]);
+        await using var services = Build([broken, wiki]);
+
+        var result = await services.GetRequiredService<EvidenceGatherer>().GatherAsync(Request(), Bridge, null);
+
+        result.Items.Should().ContainSingle().Which.Source.Should().Be("wikipedia");
+        result.Problems.Should().ContainSingle().Which.Should().Be("brave: failed (FormatException: bad number)");
+    }
+
     [Fact]
     public async Task Gather_NoSources_NothingAndNoProblems()
     {
