@@ -9,7 +9,7 @@ namespace AutoIntel.TestKit;
 /// <c>{"query":{"search":[{ns,title,pageid}]}}</c> (a page matches when its title and extract hold every search word, as CirrusSearch's
 /// default AND does); <c>prop=extracts|info&amp;exintro&amp;explaintext&amp;inprop=url&amp;pageids=</c> answers <c>{"query":{"pages":[{pageid,title,
 /// extract,fullurl,touched}]}}</c>. A missing parameter is a 200 with <c>{"error":{"code":"missingparam","info":…}}</c>; rate limiting is
-/// Wikimedia's plain-text 429 (script it with <see cref="FakeEvidenceApi.Fail"/>).</remarks>
+/// Wikimedia's plain-text 429 (script it with <see cref="FakeEvidenceApi.Fail"/>); a request without a User-Agent is refused with 403, as Wikimedia's policy says.</remarks>
 public sealed class FakeMediaWikiServer : FakeEvidenceApi
 {
     private readonly HashSet<long> _foundByAnySearch = [];
@@ -48,8 +48,19 @@ public sealed class FakeMediaWikiServer : FakeEvidenceApi
     }
 
     /// <inheritdoc/>
+    protected override IEnumerable<string> RecordedHeaders => ["User-Agent"];
+
+    /// <inheritdoc/>
     protected override Task HandleAsync(HttpContext context, IReadOnlyDictionary<string, string> query)
     {
+        // Wikimedia's User-Agent policy: requests without one are refused.
+        if (!query.ContainsKey("$header:User-Agent"))
+        {
+            context.Response.StatusCode = 403;
+            context.Response.ContentType = "text/plain";
+            return context.Response.WriteAsync("Please set a user-agent and respect our robot policy https://w.wiki/4wJS.");
+        }
+
         var segments = query["$path"].Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (segments is not [var language, "w", "api.php"])
         {

@@ -10,10 +10,11 @@ namespace AutoIntel.Ingestion.EvidenceSources;
 /// <summary>GETs one JSON answer from an evidence API through the SSRF-guarded connector, within the time and size limits.</summary>
 /// <remarks>Every failure becomes an <see cref="EvidenceUnavailableException"/> with one line for the briefing; messages name the
 /// endpoint without its query, so an API key in the query never reaches a note or a log.</remarks>
-public sealed class EvidenceHttp(HttpClient httpClient, FetchPolicy policy, IOptions<EvidenceOptions> options, TimeProvider timeProvider)
+public sealed class EvidenceHttp(HttpClient httpClient, FetchPolicy policy, IOptions<EvidenceOptions> options, IOptions<FetchOptions> fetchOptions, TimeProvider timeProvider)
 {
     private const int MaxReasonChars = 200;
     private readonly EvidenceOptions _options = options.Value;
+    private readonly string _userAgent = fetchOptions.Value.UserAgent;
 
     /// <summary>The parsed JSON body of a 2xx answer to a GET of <paramref name="url"/>.</summary>
     public async Task<JsonDocument> GetJsonAsync(string source, Uri url, IReadOnlyDictionary<string, string>? headers = null, CancellationToken cancellationToken = default)
@@ -33,6 +34,8 @@ public sealed class EvidenceHttp(HttpClient httpClient, FetchPolicy policy, IOpt
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        // Wikimedia refuses requests without a User-Agent (403); Fetch__UserAgent is where operators add contact details.
+        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
         {
             request.Headers.TryAddWithoutValidation(name, value);

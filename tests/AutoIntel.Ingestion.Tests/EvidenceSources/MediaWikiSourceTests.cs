@@ -31,6 +31,7 @@ public sealed class MediaWikiSourceTests : IAsyncLifetime
         page.Date.Should().NotBeNull();
         _wiki.Requests.Select(r => r.GetValueOrDefault("list") ?? r.GetValueOrDefault("prop")).Should().Equal("search", "extracts|info");
         _wiki.Requests[1]["explaintext"].Should().Be("1");
+        _wiki.Requests.Should().OnlyContain(r => r["$header:User-Agent"].StartsWith("AutoIntel/", StringComparison.Ordinal));
     }
 
     [Fact]
