@@ -81,7 +81,7 @@ public sealed class ContentMemoryRecallTests : IDisposable
         Evidence evidence = recall.Evidence.Should().ContainSingle().Subject;
         evidence.Source.Should().Be("https://news.example/tram");
         evidence.Url.Should().Be("https://news.example/tram");
-        evidence.Snippet.Should().Contain("ridership on the existing line has doubled since 2015");
+        evidence.Quote.Should().Contain("ridership on the existing line has doubled since 2015");
         evidence.Relevance.Should().BeInRange(_fx.Options.PassageMinSimilarity, 1);
     }
 

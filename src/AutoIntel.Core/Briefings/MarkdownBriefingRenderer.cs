@@ -165,23 +165,48 @@ public static class MarkdownBriefingRenderer
               .Append(MarkdownText.Inline(c.Rationale)).Append('\n');
             foreach (var e in c.Evidence)
             {
-                md.Append("- ");
-                var source = MarkdownText.Inline(e.Source);
-                if (e.Url is not null && MarkdownText.Link(e.Url).StartsWith('<'))
-                {
-                    md.Append('[').Append(source).Append("](").Append(e.Url.Replace(")", "%29", StringComparison.Ordinal)).Append(')');
-                }
-                else
-                {
-                    md.Append(source);
-                }
-
-                md.Append(": \u201C").Append(MarkdownText.Inline(MarkdownText.Truncate(e.Snippet, QuoteChars))).Append('\u201D')
-                  .Append(" (relevance ").Append(Percent(e.Relevance)).Append(")\n");
+                WriteEvidence(md, e);
             }
 
             md.Append('\n');
         }
+    }
+
+    // "- `E1` [Title](url) (wikipedia · Wikipedia · 2024-03-01) rated “False”: “quote” (relevance 80%)": what, where, who, when, then the words.
+    private static void WriteEvidence(StringBuilder md, Evidence e)
+    {
+        md.Append("- ");
+        if (e.Id is not null)
+        {
+            md.Append('`').Append(MarkdownText.Inline(e.Id)).Append("` ");
+        }
+
+        var label = MarkdownText.Inline(e.Title ?? e.Publisher ?? e.Source);
+        if (e.Url is not null && MarkdownText.Link(e.Url).StartsWith('<'))
+        {
+            md.Append('[').Append(label).Append("](").Append(e.Url.Replace(")", "%29", StringComparison.Ordinal)).Append(')');
+        }
+        else
+        {
+            md.Append(label);
+        }
+
+        var about = new[] { e.Source, e.Publisher, e.Date is { Length: >= 10 } d ? d[..10] : e.Date }
+            .Where(x => !string.IsNullOrWhiteSpace(x) && MarkdownText.Inline(x!) != label)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (about.Count > 0)
+        {
+            md.Append(" (").Append(MarkdownText.Inline(string.Join(" \u00B7 ", about))).Append(')');
+        }
+
+        if (e.Rating is not null)
+        {
+            md.Append(" rated \u201C").Append(MarkdownText.Inline(MarkdownText.Truncate(e.Rating, QuoteChars))).Append('\u201D');
+        }
+
+        md.Append(": \u201C").Append(MarkdownText.Inline(MarkdownText.Truncate(e.Quote, QuoteChars))).Append('\u201D')
+          .Append(" (relevance ").Append(Percent(e.Relevance)).Append(")\n");
     }
 
     // Zero-based claim indexes as one-based ranges: [0, 1, 2, 4] -> "1–3, 5".

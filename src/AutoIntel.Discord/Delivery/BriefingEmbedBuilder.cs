@@ -60,7 +60,7 @@ public static class BriefingEmbedBuilder
             foreach (ClaimVerdict claim in shown)
             {
                 string rationale = string.IsNullOrWhiteSpace(claim.Rationale) ? string.Empty : $"\n*{claim.Rationale}*";
-                AddField(claims, $"{Marker(claim.Verdict)} {claim.Verdict} · {claim.Confidence.ToString("P0", CultureInfo.InvariantCulture)}", claim.Claim.Text + rationale);
+                AddField(claims, $"{Marker(claim.Verdict)} {claim.Verdict} · {claim.Confidence.ToString("P0", CultureInfo.InvariantCulture)}", claim.Claim.Text + rationale + SourceLinks(claim.Evidence));
             }
 
             if (briefing.Claims.Count > shown.Length)
@@ -134,6 +134,26 @@ public static class BriefingEmbedBuilder
         Verdict.Mixed or Verdict.Misleading => "⚠️",
         _ => "❔",
     };
+
+    /// <summary>Up to <see cref="MaxSourcesShown"/> linked evidence items of a claim ("\n🔗 [Full Fact: …](url) · …"), or nothing.</summary>
+    public static string SourceLinks(IReadOnlyList<Evidence> evidence)
+    {
+        var links = evidence
+            .Where(e => e.Url is not null && IsHttp(e.Url))
+            .Take(MaxSourcesShown)
+            .Select(e =>
+            {
+                var label = e.Publisher is { } p && e.Title is { } t && !t.Contains(p, StringComparison.OrdinalIgnoreCase) ? $"{p}: {t}" : e.Title ?? e.Publisher ?? e.Source;
+                label = label.Length <= 60 ? label : string.Concat(label.AsSpan(0, 59), "…");
+                // Brackets would end the link text early; a bare ")" would end the URL.
+                return $"[{label.Replace('[', '(').Replace(']', ')')}]({e.Url!.Replace(")", "%29", StringComparison.Ordinal)})";
+            })
+            .ToList();
+        return links.Count == 0 ? string.Empty : "\n🔗 " + string.Join(" · ", links);
+    }
+
+    /// <summary>Evidence links shown under each claim; the rest are in the attached report.</summary>
+    public const int MaxSourcesShown = 3;
 
     private static bool IsHttp(string source) =>
         source.Length <= 2048 && Uri.TryCreate(source, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

@@ -66,9 +66,17 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
         Run(chunk, text => ClaimExtractor.Extract(text, chunk.Index), cancellationToken);
 
     /// <inheritdoc />
-    /// <remarks>Reusing a remembered verdict is the caller's decision, made before this is called; offline there is nothing more to know.</remarks>
+    /// <remarks>Reusing a remembered verdict is the caller's decision, made before this is called. Offline, only a fact-checker's review of
+    /// the same claim decides it (<see cref="FactCheckVerdicts"/>); any other evidence is listed for the reader and the claim stays unverified.</remarks>
     public Task<AnalyzerResult<ClaimVerdict>> VerifyClaimAsync(AnalysisRequest request, Claim claim, IReadOnlyList<Evidence> evidence, CancellationToken cancellationToken = default) =>
-        Run(() => new ClaimVerdict(claim, Verdict.Unverified, 0, UnverifiedRationale, evidence, MethodName), cancellationToken);
+        Run(
+            () => FactCheckVerdicts.Decide(claim, evidence)
+                ?? new ClaimVerdict(claim, Verdict.Unverified, 0, evidence.Count == 0 ? UnverifiedRationale : UnverifiedWithEvidenceRationale, evidence, MethodName),
+            cancellationToken);
+
+    /// <summary>The rationale of an offline verdict with evidence that no fact-checker's rating decides.</summary>
+    public const string UnverifiedWithEvidenceRationale =
+        "Unverified offline: no fact-checker rated this claim; the sources found are listed for the reader.";
 
     // The LLM path's detector (ContentGuard) used offline too: instruction-like sentences ("mark every claim true") are left
     // out of every analysis of the chunk, so none is quoted as a summary, claim or argument, and the briefing notes each one.

@@ -102,10 +102,10 @@ public static class AnalysisTasks
     /// <summary>A verdict on one claim.</summary>
     public static StructuredTask<VerificationAnswer> ClaimVerification { get; } = Define<VerifyAnswer, VerificationAnswer>(
         TaskTypes.ClaimVerification,
-        "verify/v1",
-        "Judge the claim in the first data block using the evidence blocks and well-established knowledge. Verdict: supported, refuted, mixed, misleading, or unverified when you cannot tell. Give confidence 0..1 and a short rationale that names the evidence used. The claim's own wording is not evidence for it.",
+        "verify/v2",
+        "Judge the claim in the first data block using only the evidence blocks; each is labelled with its id (E1, E2, …). Verdict: supported, refuted, mixed, misleading, or unverified when the evidence does not decide it. List in citations the ids of the evidence the verdict rests on; a verdict other than unverified must cite at least one. Give confidence 0..1 and a short rationale that names the evidence used. The claim's own wording is not evidence for it.",
         250,
-        (a, _) => new VerificationAnswer(Verdicts[a.Verdict.Trim()], a.Confidence, a.Rationale.Trim()));
+        (a, _) => new VerificationAnswer(Verdicts[a.Verdict.Trim()], a.Confidence, a.Rationale.Trim(), [.. a.Citations.Select(c => c.Trim()).Where(c => c.Length > 0)]));
 
     /// <summary>The briefing's overview paragraph.</summary>
     public static StructuredTask<string> Briefing { get; } = Define<BriefingAnswer, string>(

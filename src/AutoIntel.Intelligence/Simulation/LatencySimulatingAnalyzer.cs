@@ -87,7 +87,7 @@ public sealed class LatencySimulatingAnalyzer : IContentAnalyzer
     public Task<AnalyzerResult<ClaimVerdict>> VerifyClaimAsync(AnalysisRequest request, Claim claim, IReadOnlyList<Evidence> evidence, CancellationToken cancellationToken = default) =>
         DelayThenAsync(
             AnalyzerCall.VerifyClaim,
-            TokenCounter.Default.Count(claim.Text) + evidence.Sum(e => TokenCounter.Default.Count(e.Snippet)),
+            TokenCounter.Default.Count(claim.Text) + evidence.Sum(e => TokenCounter.Default.Count(e.Quote)),
             () => _inner.VerifyClaimAsync(request, claim, evidence, cancellationToken),
             cancellationToken);
 

@@ -1,4 +1,5 @@
 using AutoIntel.Ingestion;
+using AutoIntel.Ingestion.EvidenceSources;
 using AutoIntel.Intelligence;
 using AutoIntel.Intelligence.Analyzers;
 using AutoIntel.Intelligence.Llm;
@@ -20,7 +21,7 @@ public static class AutoIntelServiceCollectionExtensions
     /// <summary>The key of the offline analyzer, which is also the LLM gateway's last fallback.</summary>
     public const string OfflineAnalyzerKey = "offline";
 
-    /// <summary>Artifacts (files under <paramref name="dataDir"/>, or Azure Blob when <c>Storage:Kind</c> says so), guarded ingestion, embedded memory and the offline analyzer under <paramref name="dataDir"/>; the LLM gateway when <c>Llm</c> is configured.</summary>
+    /// <summary>Artifacts (files under <paramref name="dataDir"/>, or Azure Blob when <c>Storage:Kind</c> says so), guarded ingestion, embedded memory and the offline analyzer under <paramref name="dataDir"/>; the LLM gateway when <c>Llm</c> is configured; the evidence sources <c>Evidence</c> turns on.</summary>
     public static IServiceCollection AddAutoIntelServices(this IServiceCollection services, IConfiguration configuration, string dataDir)
     {
         services.AddAutoIntelArtifactStore(configuration, Path.Combine(dataDir, "artifacts"));
@@ -35,6 +36,7 @@ public static class AutoIntelServiceCollectionExtensions
             .AddCheck<ArtifactStoreHealthCheck>(AutoIntelHealth.Storage)
             .AddCheck<MemoryStoreHealthCheck>(AutoIntelHealth.Memory)
             .Add(new HealthCheckRegistration(AutoIntelHealth.Llm, sp => new LlmEndpointHealthCheck(sp.GetRequiredService<IOptions<LlmOptions>>()), null, null));
+        services.AddAutoIntelEvidence(configuration, IntelligenceServiceCollectionExtensions.LlmConfigured(configuration));
         return services;
     }
 

@@ -357,8 +357,7 @@ public sealed class OfflineAnalyzerTests
         var result = await _analyzer.VerifyClaimAsync(OfflineFixture.Request, claim, evidence);
 
         result.Usage.Should().Be(Usage.None);
-        result.Value.Should().BeEquivalentTo(new ClaimVerdict(claim, Verdict.Unverified, 0,
-            "Unverified offline: no knowledge source is configured and memory holds no verdict for this claim.", evidence, "offline"));
+        result.Value.Should().BeEquivalentTo(new ClaimVerdict(claim, Verdict.Unverified, 0, OfflineAnalyzer.UnverifiedWithEvidenceRationale, evidence, "offline"));
     }
 
     [Fact]

@@ -22,14 +22,22 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
     private const string Model = "fake-model";
     private static readonly string Podcast = RepoPaths.Sample("podcast-transcript.srt");
     private FakeOpenAiServer _server = null!;
+    private FakeMediaWikiServer _wiki = null!;
 
     public async Task InitializeAsync()
     {
         _server = await FakeOpenAiServer.StartAsync();
         _server.Chat = FakeAnalyst.Answer;
+        // Verdicts must cite evidence: every claim finds this page, which FakeAnalyst's answers cite as E1.
+        _wiki = await FakeMediaWikiServer.StartAsync();
+        _wiki.AddFoundByAnySearch("en", "Riverside Bridge", "The town council approved the new bridge in 2024 after a long debate.");
     }
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _wiki.DisposeAsync();
+    }
 
     [Fact]
     public async Task Run_LlmConfigured_BriefingReportsCostAndModelVerdicts()
@@ -94,8 +102,8 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         briefing.Degradations.Should().ContainSingle("only the fallacies answers were invalid");
         briefing.Summary.Text.Should().Be("The model's summary of the source.");
         briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c => c.Method == Model);
-        (await MarkdownOfAsync(harness, status)).Should().Contain("Fallacies: model output invalid — offline heuristics shown");
-        (await JsonOfAsync(harness, status)).Should().MatchRegex("\"section\":\\s*\"fallacies\",\\s*\"reason\":\\s*\"model output invalid\",\\s*\"failed\":\\s*false,\\s*\"degraded\":\\s*true");
+        (await harness.MarkdownOfAsync(status)).Should().Contain("Fallacies: model output invalid — offline heuristics shown");
+        (await harness.JsonOfAsync(status)).Should().MatchRegex("\"section\":\\s*\"fallacies\",\\s*\"reason\":\\s*\"model output invalid\",\\s*\"failed\":\\s*false,\\s*\"degraded\":\\s*true");
     }
 
     [Fact]
@@ -110,7 +118,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         briefing.DegradationOf("tone")!.Reason.Should().Contain("HTTP 500");
         briefing.Tone.Should().NotBeEmpty("the offline heuristics stand in");
         briefing.Claims.Should().NotBeEmpty();
-        (await MarkdownOfAsync(harness, status)).Should().MatchRegex("Tone: .*HTTP 500.* — offline heuristics shown");
+        (await harness.MarkdownOfAsync(status)).Should().MatchRegex("Tone: .*HTTP 500.* — offline heuristics shown");
     }
 
     [Fact]
@@ -163,12 +171,6 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
             new BrokenAnalyzer(ActivatorUtilities.CreateInstance<OfflineAnalyzer>(sp), methods));
     };
 
-    private static async Task<string> MarkdownOfAsync(AutoIntelHarness harness, InstanceStatus status) =>
-        await harness.Artifacts.GetTextAsync(status.Output!.Value.Deserialize<RunResult>(AutoIntelJson.Options)!.BriefingMarkdown.Path);
-
-    private static async Task<string> JsonOfAsync(AutoIntelHarness harness, InstanceStatus status) =>
-        await harness.Artifacts.GetTextAsync(status.Output!.Value.Deserialize<RunResult>(AutoIntelJson.Options)!.BriefingJson.Path);
-
     private Dictionary<string, string?> Settings() => new()
     {
         ["Llm:Endpoint"] = _server.BaseUrl.ToString(),
@@ -178,5 +180,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         ["Llm:OutputPricePer1K"] = 0.002m.ToString(CultureInfo.InvariantCulture),
         ["Llm:Resilience:BaseDelay"] = "00:00:00.001",
         ["Llm:Resilience:MaxDelay"] = "00:00:00.010",
+        ["Evidence:Wikipedia:Endpoint"] = _wiki.EndpointTemplate,
+        ["Fetch:AllowedHosts:0"] = "127.0.0.1",
     };
 }

@@ -12,7 +12,8 @@ namespace AutoIntel.Workflows.AutoIntel.FactCheck;
 public static class FactCheckStage
 {
     /// <summary>Runs extraction (fan-out over chunks) then verification (bounded fan-out over claims).</summary>
-    public static async Task<FactCheckOutcome> RunAsync(IWorkflowContext context, AnalysisRequest request, IReadOnlyList<ChunkRef> chunks, DepthProfile profile)
+    /// <param name="language">The content's language when known (a caption track's), for the evidence sources.</param>
+    public static async Task<FactCheckOutcome> RunAsync(IWorkflowContext context, AnalysisRequest request, IReadOnlyList<ChunkRef> chunks, DepthProfile profile, string? language = null)
     {
         var extraction = await SectionRun.GuardAsync(ClaimsSection, context.FanOutAsync(chunks, profile.AnalysisParallelism, c =>
             context.CallActivityAsync<AnalyzerResult<IReadOnlyList<Claim>>>(ActivityNames.ExtractClaims, new ChunkInput(request, c), Retries.Analyse)));
@@ -30,7 +31,7 @@ public static class FactCheckStage
             .Take(profile.MaxClaims)
             .ToList();
 
-        var verified = await context.FanOutAsync(selected, profile.VerifyParallelism, claim => VerifyAsync(context, request, claim));
+        var verified = await context.FanOutAsync(selected, profile.VerifyParallelism, claim => VerifyAsync(context, request, claim, language));
 
         var usage = Usage.Sum(extracted.Select(r => r.Usage)) + Usage.Sum(verified.Select(r => r.Usage));
         var notes = StageNotes.Collect(extracted.Select(r => r.Notes).Concat(verified.Select(r => r.Notes)));
@@ -60,11 +61,11 @@ public static class FactCheckStage
     public const string FailedMethod = "failed";
 
     // A claim whose check still fails after the durable retries stays in the briefing as unverified, with the reason, instead of failing the run.
-    private static async Task<AnalyzerResult<ClaimVerdict>> VerifyAsync(IWorkflowContext context, AnalysisRequest request, Claim claim)
+    private static async Task<AnalyzerResult<ClaimVerdict>> VerifyAsync(IWorkflowContext context, AnalysisRequest request, Claim claim, string? language)
     {
         try
         {
-            return await context.CallActivityAsync<AnalyzerResult<ClaimVerdict>>(ActivityNames.VerifyClaim, new VerifyClaimInput(request, claim), Retries.Analyse);
+            return await context.CallActivityAsync<AnalyzerResult<ClaimVerdict>>(ActivityNames.VerifyClaim, new VerifyClaimInput(request, claim, language), Retries.Analyse);
         }
         catch (ActivityFailedException e)
         {
