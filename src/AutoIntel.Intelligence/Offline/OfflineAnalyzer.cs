@@ -36,11 +36,11 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
 
     /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, text => ArgumentFinder.Find(text, chunk.Index), cancellationToken);
+        Run(chunk, text => Attributed(chunk, ArgumentFinder.Find(text, chunk.Index), a => a.Quote, (a, speaker) => a with { Speaker = speaker }), cancellationToken);
 
     /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, text => FallacyDetector.Find(text, chunk.Index), cancellationToken);
+        Run(chunk, text => Attributed(chunk, FallacyDetector.Find(text, chunk.Index), f => f.Quote, (f, speaker) => f with { Speaker = speaker }), cancellationToken);
 
     /// <inheritdoc />
     public Task<AnalyzerResult<ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
@@ -51,12 +51,13 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
         Run(chunk, text => PerspectiveAssessor.Assess(text, chunk.Index), cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>Speaker labels ("Jane Doe: " opening each turn) are not mentions: only what someone says about a speaker counts.</remarks>
     public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, EntityExtractor.Extract, cancellationToken);
+        Run(chunk, text => EntityExtractor.Extract(SpeakerTurns.Of(chunk).WithoutLabels(text)), cancellationToken);
 
     /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, text => ClaimExtractor.Extract(text, chunk.Index), cancellationToken);
+        Run(chunk, text => Attributed(chunk, ClaimExtractor.Extract(text, chunk.Index), c => c.Text, (c, speaker) => c with { Speaker = speaker }), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Reusing a remembered verdict is the caller's decision, made before this is called; offline there is nothing more to know.</remarks>
@@ -77,6 +78,14 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
         return Task.FromResult(removed.Count == 0
             ? result
             : result with { Notes = [.. removed.Select(r => $"Ignored instruction-like text inside the content: \"{MarkdownText.Truncate(r, 120)}\"")] });
+    }
+
+    // Each finding goes to the speaker of the turn its words are found in; they are looked up in the chunk as written, since
+    // the guard may have removed a turn's opening label along with an instruction-like sentence.
+    private static IReadOnlyList<T> Attributed<T>(Chunk chunk, IReadOnlyList<T> found, Func<T, string> words, Func<T, string?, T> withSpeaker)
+    {
+        var turns = SpeakerTurns.Of(chunk);
+        return turns.Speakers.Count == 0 ? found : [.. found.Select(f => withSpeaker(f, turns.Of(chunk.Text, words(f))))];
     }
 
     private static Task<AnalyzerResult<T>> Run<T>(Func<T> analyse, CancellationToken cancellationToken)
