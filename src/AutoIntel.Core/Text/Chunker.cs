@@ -66,10 +66,20 @@ public static class Chunker
         {
             var (turnStart, speaker) = turns[t];
             var turnEnd = t + 1 < turns.Count ? turns[t + 1].Offset : joined.Length;
-            foreach (var (start, length) in SentenceSplitter.SplitRanges(joined[turnStart..turnEnd]))
+            var sentences = SentenceSplitter.SplitRanges(joined[turnStart..turnEnd]);
+            for (var s = 0; s < sentences.Count; s++)
             {
+                var (start, length) = sentences[s];
                 var startTime = StartTimeAt(offsets, turnStart + start);
-                foreach (var piece in Pieces(counter, SentenceSplitter.Collapse(joined.AsSpan(turnStart + start, length)), maxTokens))
+                var sentence = SentenceSplitter.Collapse(joined.AsSpan(turnStart + start, length));
+
+                // A turn ends a sentence: unpunctuated captions would otherwise run one speaker's words into the next's.
+                if ((speaker is not null || t + 1 < turns.Count) && s == sentences.Count - 1 && !EndsSentence(sentence))
+                {
+                    sentence += ".";
+                }
+
+                foreach (var piece in Pieces(counter, sentence, maxTokens))
                 {
                     if (!pending.TryAdd(piece))
                     {
@@ -100,6 +110,8 @@ public static class Chunker
 
         return chunks;
     }
+
+    private static bool EndsSentence(string sentence) => sentence.TrimEnd('"', '\'', ')', ']', '\u201D', '\u2019') is [.., '.' or '!' or '?' or '\u2026'];
 
     private static Chunk Make(int index, Packer pending, TimeSpan? start, string? speakerAtStart, List<string> speakers) =>
         new(index, pending.Text, pending.Tokens, start, speakerAtStart, speakers.Count > 0 ? [.. speakers] : null);

@@ -9,12 +9,13 @@ namespace AutoIntel.Ingestion.Transcription;
 /// <remarks>
 /// Accepted forms: <c>Jane Doe:</c>, <c>JANE DOE:</c> (read as "Jane Doe"), <c>**Jane Doe:**</c>, <c>**Jane Doe**:</c>, <c>__Jane Doe:__</c>,
 /// and caption prefixes <c>&gt;&gt; Jane:</c> or <c>- Jane:</c>. A label is one to four capitalised words, none of them a function word
-/// or a word documents use as a heading ("Note:", "Update:", "Pros:", "Step One:"), and it must label at least two segments,
-/// so a single "Summary: …" line or a name quoted once never makes a speaker. An unlabelled segment continues the turn before it.
+/// or a word documents use as a heading ("Note:", "Update:", "Pros:", "Step One:"). A document counts as labelled only when one name
+/// labels at least two segments (then a guest who speaks once is a speaker too), so a single "Jane Smith: …" line in an article
+/// never makes a speaker. An unlabelled segment continues the turn before it.
 /// </remarks>
 public static partial class SpeakerPrefixes
 {
-    /// <summary>How often a name must open a segment to count as a speaker label.</summary>
+    /// <summary>How often one name must open a segment before the document's labels count as speakers.</summary>
     public const int MinLabels = 2;
 
     private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
@@ -37,6 +38,7 @@ public static partial class SpeakerPrefixes
     };
 
     /// <summary>The segments with speakers read from their labels; unchanged when no name labels at least <see cref="MinLabels"/> segments.</summary>
+    /// <remarks>Segments that already have a speaker (WebVTT voices) keep it.</remarks>
     public static IReadOnlyList<TranscriptSegment> Apply(IReadOnlyList<TranscriptSegment> segments)
     {
         ArgumentNullException.ThrowIfNull(segments);
@@ -51,8 +53,7 @@ public static partial class SpeakerPrefixes
             }
         }
 
-        var speakers = counts.Where(c => c.Value >= MinLabels).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-        if (speakers.Count == 0)
+        if (!counts.Values.Any(c => c >= MinLabels))
         {
             return segments;
         }
@@ -67,7 +68,7 @@ public static partial class SpeakerPrefixes
                 current = segment.Speaker;
                 result.Add(segment);
             }
-            else if (labels[i] is { } label && speakers.Contains(label.Name))
+            else if (labels[i] is { } label)
             {
                 current = label.Name;
                 result.Add(segment with { Text = segment.Text[label.Length..].TrimStart(), Speaker = current });
