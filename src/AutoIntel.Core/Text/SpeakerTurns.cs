@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AutoIntel.Core.Content;
 
 namespace AutoIntel.Core.Text;
 
@@ -36,6 +37,26 @@ public sealed class SpeakerTurns
 
         var cleaned = string.Join(' ', speaker.Replace(':', ' ').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return cleaned.Length == 0 ? null : cleaned;
+    }
+
+    /// <summary>Each segment's text as the chunks carry it: opening with "Name: " where a new speaker's turn starts (an unlabelled
+    /// segment continues the turn before it), so a text compared with stored chunks reads the same.</summary>
+    public static IEnumerable<string> Labelled(IEnumerable<TranscriptSegment> segments)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        string? current = null;
+        foreach (var segment in segments)
+        {
+            var speaker = Clean(segment.Speaker);
+            if (speaker is null || speaker == current)
+            {
+                yield return segment.Text;
+                continue;
+            }
+
+            current = speaker;
+            yield return Label(speaker) + segment.Text;
+        }
     }
 
     /// <summary>The turns of a chunk.</summary>
@@ -116,6 +137,14 @@ public sealed class SpeakerTurns
     {
         var cleaned = Clean(name?.Trim().TrimEnd(':'));
         return cleaned is null ? null : Speakers.FirstOrDefault(s => string.Equals(s, cleaned, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>A quote without the turn label it may open with ("Jane Doe: It works." → "It works."), since the speaker is shown apart.</summary>
+    public string WithoutLeadingLabel(string quote)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        var label = _label?.Match(quote);
+        return label is { Success: true, Index: 0 } && label.Length < quote.Length ? quote[label.Length..] : quote;
     }
 
     /// <summary>The text without its turn labels, so a speaker's name counts only where someone says it.</summary>

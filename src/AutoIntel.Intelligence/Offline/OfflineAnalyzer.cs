@@ -36,11 +36,13 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
 
     /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, text => Attributed(chunk, ArgumentFinder.Find(text, chunk.Index), a => a.Quote, (a, speaker) => a with { Speaker = speaker }), cancellationToken);
+        Run(chunk, text => Attributed(chunk, ArgumentFinder.Find(text, chunk.Index), (a, turns) =>
+            a with { Speaker = turns.Of(chunk.Text, a.Quote), Quote = turns.WithoutLeadingLabel(a.Quote) }), cancellationToken);
 
     /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, text => Attributed(chunk, FallacyDetector.Find(text, chunk.Index), f => f.Quote, (f, speaker) => f with { Speaker = speaker }), cancellationToken);
+        Run(chunk, text => Attributed(chunk, FallacyDetector.Find(text, chunk.Index), (f, turns) =>
+            f with { Speaker = turns.Of(chunk.Text, f.Quote), Quote = turns.WithoutLeadingLabel(f.Quote) }), cancellationToken);
 
     /// <inheritdoc />
     public Task<AnalyzerResult<ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
@@ -57,7 +59,7 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
 
     /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, text => Attributed(chunk, ClaimExtractor.Extract(text, chunk.Index), c => c.Text, (c, speaker) => c with { Speaker = speaker }), cancellationToken);
+        Run(chunk, text => Attributed(chunk, ClaimExtractor.Extract(text, chunk.Index), (c, turns) => c with { Speaker = turns.Of(chunk.Text, c.Text) }), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Reusing a remembered verdict is the caller's decision, made before this is called; offline there is nothing more to know.</remarks>
@@ -81,11 +83,11 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
     }
 
     // Each finding goes to the speaker of the turn its words are found in; they are looked up in the chunk as written, since
-    // the guard may have removed a turn's opening label along with an instruction-like sentence.
-    private static IReadOnlyList<T> Attributed<T>(Chunk chunk, IReadOnlyList<T> found, Func<T, string> words, Func<T, string?, T> withSpeaker)
+    // the guard may have removed a turn's opening label along with an instruction-like sentence. A quote loses its label.
+    private static IReadOnlyList<T> Attributed<T>(Chunk chunk, IReadOnlyList<T> found, Func<T, SpeakerTurns, T> attribute)
     {
         var turns = SpeakerTurns.Of(chunk);
-        return turns.Speakers.Count == 0 ? found : [.. found.Select(f => withSpeaker(f, turns.Of(chunk.Text, words(f))))];
+        return turns.Speakers.Count == 0 ? found : [.. found.Select(f => attribute(f, turns))];
     }
 
     private static Task<AnalyzerResult<T>> Run<T>(Func<T> analyse, CancellationToken cancellationToken)

@@ -59,6 +59,14 @@ public sealed class SpeakerTurnsTests
     }
 
     [Fact]
+    public void Labelled_SegmentTextsAsChunksCarryThem()
+    {
+        SpeakerTurns.Labelled(Debate().Segments).Should().Equal(
+            "Jordan Ellis: Welcome to the debate on", "heat pumps.", "Amara Osei: They deliver three units of heat per unit of electricity",
+            "Graham Whitlock: Electricity costs four times as much as gas.", "Jordan Ellis: Amara, your answer?");
+    }
+
+    [Fact]
     public void Of_QuoteInATurn_ThatTurnsSpeaker()
     {
         var chunk = Chunker.Split(Debate(), 500)[0];

@@ -34,7 +34,8 @@ public sealed class SpeakerAttributionTests
         claims.Should().Contain(c => c.Text.StartsWith("Electricity costs", StringComparison.Ordinal) && c.Speaker == "Graham Whitlock");
         claims.Should().OnlyContain(c => c.Speaker != null);
         arguments.Should().Contain(a => a.Conclusion.Contains("three units", StringComparison.Ordinal) && a.Speaker == "Amara Osei");
-        fallacies.Should().Contain(f => f.Type == "hasty_generalization" && f.Speaker == "Graham Whitlock");
+        fallacies.Should().Contain(f => f.Type == "hasty_generalization" && f.Speaker == "Graham Whitlock"
+            && f.Quote.StartsWith("My brother-in-law", StringComparison.Ordinal), "the quote opened Graham's turn; his label is shown apart");
     }
 
     [Fact]
