@@ -125,4 +125,27 @@ public sealed class SpeakerPrefixesTests
 
         segments.Select(s => s.Speaker).Should().Equal("Narrator", "Kim", "Kim", "Kim");
     }
+
+    [Fact]
+    public void RealTalkStyleVtt_VoicesWithClassesAndTwoVoicesInACue_EveryLineAttributed()
+    {
+        var segments = SpeakerPrefixes.Apply(SubtitleParser.Parse(File.ReadAllText("Fixtures/panel-talk.vtt")));
+
+        segments.Select(s => s.Speaker).Distinct().Should().Equal("Moderator", "Dr. Helen Marsh", "Councillor Raj Patel");
+        segments.Should().Contain(s => s.Speaker == "Councillor Raj Patel" && s.Text.StartsWith("Everyone knows", StringComparison.Ordinal));
+        segments.Should().Contain(s => s.Speaker == "Moderator" && s.Text == "Dr. Marsh, is he right about the dry winters?");
+        segments.Should().NotContain(s => s.Text.Contains('<', StringComparison.Ordinal) || s.Text.Contains("Riverside", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void InterviewTxt_CapsLabelsAndATitleLine_TitleHasNoSpeakerTurnsDo()
+    {
+        var segments = SpeakerPrefixes.Apply(PlainTextParser.Parse(File.ReadAllText("Fixtures/bakery-interview.txt"), markdown: false));
+
+        segments[0].Speaker.Should().BeNull("the episode title precedes the first turn");
+        segments.Skip(1).Select(s => s.Speaker).Should().OnlyContain(s => s == "Interviewer" || s == "Maria Lopez");
+        segments.Should().HaveCount(11, "the title and ten turns");
+        segments.Should().Contain(s => s.Speaker == "Interviewer" && s.Text == "Note that the council disputes that last figure.");
+        segments.Should().Contain(s => s.Speaker == "Maria Lopez" && s.Text.EndsWith("never borrow against the building.", StringComparison.Ordinal));
+    }
 }
