@@ -42,7 +42,7 @@ public static class AnalysisTasks
         (a, input) => [.. a.Arguments.Select(x => new Argument(
             x.Conclusion.Trim(),
             Clean(x.Premises),
-            Grounding.Check(x.Quote.Trim(), input, "quote"),
+            input.Unlabelled(Grounding.Check(x.Quote.Trim(), input, "quote")),
             input.ChunkIndex,
             x.Strength,
             input.SpeakerOf(x.Speaker, x.Quote)))]);
@@ -55,7 +55,7 @@ public static class AnalysisTasks
         500,
         (a, input) => [.. a.Fallacies.Select(f => new Fallacy(
             SnakeCase(f.Type),
-            Grounding.Check(f.Quote.Trim(), input, "quote"),
+            input.Unlabelled(Grounding.Check(f.Quote.Trim(), input, "quote")),
             f.Explanation.Trim(),
             f.Confidence,
             input.ChunkIndex,

@@ -20,4 +20,7 @@ public sealed record TaskInput(IReadOnlyList<DataSection> Sections, string? Grou
 
         return (Grounding is null ? null : turns.Of(Grounding, quote)) ?? turns.Known(claimed);
     }
+
+    /// <summary>A quote without the speaker label a model may have copied with it ("Jane Doe: It works." → "It works.").</summary>
+    public string Unlabelled(string quote) => Speakers?.WithoutLeadingLabel(quote) ?? quote;
 }

@@ -82,13 +82,17 @@ public sealed class SpeakerAttributionTests
     {
         var input = Input(Interview());
         var answer = Json("""
-            {"fallacies":[{"type":"hasty_generalization","quote":"his bills went through the roof, so these things clearly don't work in real homes",
-              "explanation":"One anecdote.","confidence":0.7,"speaker":"Amara Osei"}],"ignoredInstructions":[]}
+            {"fallacies":[
+              {"type":"hasty_generalization","quote":"his bills went through the roof, so these things clearly don't work in real homes",
+               "explanation":"One anecdote.","confidence":0.7,"speaker":"Amara Osei"},
+              {"type":"appeal_to_authority","quote":"Amara Osei: Thanks, Jordan.","explanation":"x","confidence":0.2,"speaker":null}
+            ],"ignoredInstructions":[]}
             """);
 
-        var fallacy = AnalysisTasks.Fallacies.Parse(answer, input).Single();
+        var fallacies = AnalysisTasks.Fallacies.Parse(answer, input);
 
-        fallacy.Speaker.Should().Be("Graham Whitlock");
+        fallacies[0].Speaker.Should().Be("Graham Whitlock");
+        fallacies[1].Should().Match<Core.Analysis.Fallacy>(f => f.Speaker == "Amara Osei" && f.Quote == "Thanks, Jordan.", "a copied label is shown apart");
     }
 
     [Fact]
