@@ -51,6 +51,22 @@ public sealed class AutoIntelWorkflowTests
         briefing.Entities.Where(e => e.Name.Contains("Amara", StringComparison.Ordinal)).Sum(e => e.Mentions).Should().BeInRange(1, 6);
         var markdown = System.Text.Encoding.UTF8.GetString(await harness.Artifacts.GetAsync($"runs/{status.InstanceId}/briefing.md"));
         markdown.Should().Contain("### Amara Osei (").And.Contain("\u201D \u2014 Graham Whitlock \u2014 ");
+
+        // A chunk that opens mid-turn is remembered under its speaker's name.
+        var midTurn = new List<Core.Text.Chunk>();
+        foreach (var path in await harness.Artifacts.ListAsync($"runs/{status.InstanceId}/chunks/"))
+        {
+            var chunk = await global::AutoIntel.Storage.ArtifactStoreExtensions.GetJsonAsync<Core.Text.Chunk>(harness.Artifacts, path);
+            if (chunk.SpeakerAtStart is { } speaker && !chunk.Text.StartsWith(speaker + ":", StringComparison.Ordinal))
+            {
+                midTurn.Add(chunk);
+            }
+        }
+
+        var opening = midTurn.Should().NotBeEmpty("deep chunks are small enough to cut turns").And.Subject.First();
+        var recall = await harness.Services.GetRequiredService<Memory.Recall.IMemoryRecall>()
+            .SearchAsync("local", Core.Text.SentenceSplitter.Split(opening.Text)[0]);
+        recall.Passages[0].Speaker.Should().Be(opening.SpeakerAtStart);
     }
 
     [Fact]
