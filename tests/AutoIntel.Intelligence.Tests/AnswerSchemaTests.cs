@@ -33,7 +33,19 @@ public sealed class AnswerSchemaTests
             node["required"]!.AsArray().Select(r => r!.GetValue<string>()).Should().BeEquivalentTo(node["properties"]!.AsObject().Select(p => p.Key), task);
         }
 
-        schema.Should().Contain("\"ignoredInstructions\"").And.NotContain("maxLength").And.NotContain("null");
+        schema.Should().Contain("\"ignoredInstructions\"").And.NotContain("maxLength");
+
+        // Only who said something may be null (a transcript without speaker labels); every other field is required and non-null.
+        var root = JsonNode.Parse(schema)!;
+        foreach (var node in Objects(root).ToList())
+        {
+            if (node["properties"]!.AsObject().Remove("speaker", out var speaker))
+            {
+                speaker!["type"]!.ToJsonString().Should().Be("""["string","null"]""", task);
+            }
+        }
+
+        root.ToJsonString().Should().NotContain("null", task);
     }
 
     [Fact]

@@ -32,6 +32,10 @@ public sealed record Briefing(
     IReadOnlyList<SectionDegradation>? Degradations = null,
     IReadOnlyList<BriefingSection>? Sections = null)
 {
+    /// <summary>Who made which claim, when the transcript labels its speakers; left out of the JSON otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SpeakerClaims>? ClaimsBySpeaker => SpeakerClaims.Group(Claims);
+
     /// <summary>The degradation of one section, if it has one.</summary>
     public SectionDegradation? DegradationOf(string section) =>
         Degradations?.FirstOrDefault(d => string.Equals(d.Section, section, StringComparison.OrdinalIgnoreCase));

@@ -123,19 +123,22 @@ public static class MarkdownBriefingRenderer
             return;
         }
 
-        md.Append("| # | Verdict | Claim | Confidence | Checked by |\n|---|---|---|---|---|\n");
-        for (var i = 0; i < claims.Count; i++)
+        // A transcript with labelled speakers gets one table per speaker; numbers stay the briefing's, so evidence still matches.
+        var bySpeaker = SpeakerClaims.Group(claims);
+        if (bySpeaker is null)
         {
-            var c = claims[i];
-            md.Append("| ").Append(i + 1)
-              .Append(" | ").Append(VerdictLabel(c.Verdict))
-              .Append(" | ").Append(MarkdownText.Inline(MarkdownText.Truncate(c.Claim.Text, QuoteChars)))
-              .Append(" | ").Append(Percent(c.Confidence))
-              .Append(" | ").Append(MarkdownText.Inline(c.Method))
-              .Append(" |\n");
+            WriteClaimTable(md, claims, Enumerable.Range(0, claims.Count));
+        }
+        else
+        {
+            foreach (var group in bySpeaker)
+            {
+                md.Append("### ").Append(group.Speaker is null ? "Unattributed" : MarkdownText.Inline(group.Speaker))
+                  .Append(" (").Append(group.Claims.Count).Append(group.Claims.Count == 1 ? " claim" : " claims").Append(")\n\n");
+                WriteClaimTable(md, claims, group.Claims);
+            }
         }
 
-        md.Append('\n');
         md.Append("### Evidence\n\n");
 
         // Claims without evidence that share a verdict and rationale (typically "unverified offline") are listed once
@@ -209,6 +212,23 @@ public static class MarkdownBriefingRenderer
           .Append(" (relevance ").Append(Percent(e.Relevance)).Append(")\n");
     }
 
+    private static void WriteClaimTable(StringBuilder md, IReadOnlyList<ClaimVerdict> claims, IEnumerable<int> rows)
+    {
+        md.Append("| # | Verdict | Claim | Confidence | Checked by |\n|---|---|---|---|---|\n");
+        foreach (var i in rows)
+        {
+            var c = claims[i];
+            md.Append("| ").Append(i + 1)
+              .Append(" | ").Append(VerdictLabel(c.Verdict))
+              .Append(" | ").Append(MarkdownText.Inline(MarkdownText.Truncate(c.Claim.Text, QuoteChars)))
+              .Append(" | ").Append(Percent(c.Confidence))
+              .Append(" | ").Append(MarkdownText.Inline(c.Method))
+              .Append(" |\n");
+        }
+
+        md.Append('\n');
+    }
+
     // Zero-based claim indexes as one-based ranges: [0, 1, 2, 4] -> "1–3, 5".
     private static string NumberRanges(List<int> indexes)
     {
@@ -240,7 +260,8 @@ public static class MarkdownBriefingRenderer
         md.Append("## Arguments\n\n");
         foreach (var a in arguments)
         {
-            md.Append("- **").Append(MarkdownText.Inline(a.Conclusion)).Append("** (strength ").Append(Percent(a.Strength)).Append(")\n");
+            md.Append("- **").Append(MarkdownText.Inline(a.Conclusion)).Append("** (strength ").Append(Percent(a.Strength)).Append(')')
+              .Append(SaidBy(a.Speaker)).Append('\n');
             foreach (var premise in a.Premises)
             {
                 md.Append("  - because: ").Append(MarkdownText.Inline(premise)).Append('\n');
@@ -261,7 +282,7 @@ public static class MarkdownBriefingRenderer
         foreach (var f in fallacies)
         {
             md.Append("- **").Append(Humanize(f.Type)).Append("** (").Append(Percent(f.Confidence)).Append("): \u201C")
-              .Append(MarkdownText.Inline(MarkdownText.Truncate(f.Quote, QuoteChars))).Append("\u201D — ")
+              .Append(MarkdownText.Inline(MarkdownText.Truncate(f.Quote, QuoteChars))).Append('\u201D').Append(SaidBy(f.Speaker)).Append(" — ")
               .Append(MarkdownText.Inline(f.Explanation)).Append('\n');
         }
 
@@ -410,6 +431,9 @@ public static class MarkdownBriefingRenderer
 
         md.Append('\n');
     }
+
+    // " — Jane Doe" after a quote or conclusion whose speaker is known.
+    private static string SaidBy(string? speaker) => speaker is null ? string.Empty : " \u2014 " + MarkdownText.Inline(speaker);
 
     private static string Percent(double value) =>
         Math.Round(Math.Clamp(value, 0, 1) * 100).ToString("0", CultureInfo.InvariantCulture) + "%";

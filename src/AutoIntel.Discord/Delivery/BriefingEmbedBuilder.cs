@@ -56,11 +56,12 @@ public static class BriefingEmbedBuilder
         if (briefing.Claims.Count > 0)
         {
             var claims = new Draft($"Claims checked ({briefing.Claims.Count})", null, null);
-            ClaimVerdict[] shown = [.. briefing.Claims.OrderByDescending(c => c.Claim.CheckWorthiness).Take(MaxClaimsShown)];
+            ClaimVerdict[] shown = [.. BySpeaker(briefing.Claims.OrderByDescending(c => c.Claim.CheckWorthiness).Take(MaxClaimsShown), briefing.Claims)];
             foreach (ClaimVerdict claim in shown)
             {
                 string rationale = string.IsNullOrWhiteSpace(claim.Rationale) ? string.Empty : $"\n*{claim.Rationale}*";
-                AddField(claims, $"{Marker(claim.Verdict)} {claim.Verdict} · {claim.Confidence.ToString("P0", CultureInfo.InvariantCulture)}", claim.Claim.Text + rationale + SourceLinks(claim.Evidence));
+                string speaker = claim.Claim.Speaker is null ? string.Empty : $"🗣 {claim.Claim.Speaker} · ";
+                AddField(claims, $"{speaker}{Marker(claim.Verdict)} {claim.Verdict} · {claim.Confidence.ToString("P0", CultureInfo.InvariantCulture)}", claim.Claim.Text + rationale + SourceLinks(claim.Evidence));
             }
 
             if (briefing.Claims.Count > shown.Length)
@@ -76,7 +77,8 @@ public static class BriefingEmbedBuilder
             var fallacies = new Draft("Possible fallacies", null, null);
             foreach (Fallacy fallacy in briefing.Fallacies.OrderByDescending(f => f.Confidence).Take(MaxFallaciesShown))
             {
-                AddField(fallacies, $"{fallacy.Type.Replace('_', ' ')} · {fallacy.Confidence.ToString("P0", CultureInfo.InvariantCulture)}", $"“{fallacy.Quote}” — {fallacy.Explanation}");
+                string saidBy = fallacy.Speaker is null ? string.Empty : $" ({fallacy.Speaker})";
+                AddField(fallacies, $"{fallacy.Type.Replace('_', ' ')} · {fallacy.Confidence.ToString("P0", CultureInfo.InvariantCulture)}", $"“{fallacy.Quote}”{saidBy} — {fallacy.Explanation}");
             }
 
             drafts.Add(fallacies);
@@ -154,6 +156,20 @@ public static class BriefingEmbedBuilder
 
     /// <summary>Evidence links shown under each claim; the rest are in the attached report.</summary>
     public const int MaxSourcesShown = 3;
+
+    // The claims shown, each speaker's together (speakers in the order the briefing first lists them, unattributed last);
+    // within a speaker the most check-worthy first. Without speakers the order is unchanged.
+    private static IEnumerable<ClaimVerdict> BySpeaker(IEnumerable<ClaimVerdict> shown, IReadOnlyList<ClaimVerdict> all)
+    {
+        IReadOnlyList<SpeakerClaims>? groups = SpeakerClaims.Group(all);
+        if (groups is null)
+        {
+            return shown;
+        }
+
+        List<string?> order = [.. groups.Select(g => g.Speaker)];
+        return shown.OrderBy(c => order.IndexOf(c.Claim.Speaker));
+    }
 
     private static bool IsHttp(string source) =>
         source.Length <= 2048 && Uri.TryCreate(source, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

@@ -142,7 +142,12 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
         return new AnalyzerResult<string>(summary.Text, Usage.None, [.. result.Notes, note]);
     }
 
-    private static TaskInput Of(Chunk chunk) => new([new DataSection($"chunk {chunk.Index + 1}", chunk.Text)], chunk.Text, chunk.Index);
+    // A chunk that opens mid-turn is given its speaker's label, so every word in the data sits under a label.
+    private static TaskInput Of(Chunk chunk)
+    {
+        var text = SpeakerTurns.WithOpeningLabel(chunk);
+        return new([new DataSection($"chunk {chunk.Index + 1}", text)], text, chunk.Index, SpeakerTurns.Read(text, chunk.Speakers));
+    }
 
     private async Task<AnalyzerResult<T>> RunAsync<T>(
         AnalysisRequest request, StructuredTask<T> task, TaskInput input, Func<IContentAnalyzer, Task<AnalyzerResult<T>>> offline, CancellationToken cancellationToken)

@@ -36,11 +36,13 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
 
     /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, text => ArgumentFinder.Find(text, chunk.Index), cancellationToken);
+        Run(chunk, text => Attributed(chunk, ArgumentFinder.Find(text, chunk.Index), (a, turns) =>
+            a with { Speaker = turns.Of(chunk.Text, a.Quote), Quote = turns.WithoutLeadingLabel(a.Quote) }), cancellationToken);
 
     /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, text => FallacyDetector.Find(text, chunk.Index), cancellationToken);
+        Run(chunk, text => Attributed(chunk, FallacyDetector.Find(text, chunk.Index), (f, turns) =>
+            f with { Speaker = turns.Of(chunk.Text, f.Quote), Quote = turns.WithoutLeadingLabel(f.Quote) }), cancellationToken);
 
     /// <inheritdoc />
     public Task<AnalyzerResult<ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
@@ -51,8 +53,9 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
         Run(chunk, text => PerspectiveAssessor.Assess(text, chunk.Index), cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>Speaker labels ("Jane Doe: " opening each turn) are not mentions: only what someone says about a speaker counts.</remarks>
     public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, EntityExtractor.Extract, cancellationToken);
+        Run(chunk, text => EntityExtractor.Extract(SpeakerTurns.Of(chunk).WithoutLabels(text)), cancellationToken);
 
     /// <inheritdoc />
     public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default)
@@ -63,7 +66,7 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
 
     /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, text => ClaimExtractor.Extract(text, chunk.Index), cancellationToken);
+        Run(chunk, text => Attributed(chunk, ClaimExtractor.Extract(text, chunk.Index), (c, turns) => c with { Speaker = turns.Of(chunk.Text, c.Text) }), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Reusing a remembered verdict is the caller's decision, made before this is called. Offline, only a fact-checker's review of
@@ -92,6 +95,14 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
         return Task.FromResult(removed.Count == 0
             ? result
             : result with { Notes = [.. removed.Select(r => $"Ignored instruction-like text inside the content: \"{MarkdownText.Truncate(r, 120)}\"")] });
+    }
+
+    // Each finding goes to the speaker of the turn its words are found in; they are looked up in the chunk as written, since
+    // the guard may have removed a turn's opening label along with an instruction-like sentence. A quote loses its label.
+    private static IReadOnlyList<T> Attributed<T>(Chunk chunk, IReadOnlyList<T> found, Func<T, SpeakerTurns, T> attribute)
+    {
+        var turns = SpeakerTurns.Of(chunk);
+        return turns.Speakers.Count == 0 ? found : [.. found.Select(f => attribute(f, turns))];
     }
 
     private static Task<AnalyzerResult<T>> Run<T>(Func<T> analyse, CancellationToken cancellationToken)

@@ -78,7 +78,9 @@ internal static class OfflineText
     public static string StripSpeaker(string sentence)
     {
         var m = SpeakerLabel.Match(sentence);
-        if (!m.Success || m.Length >= sentence.Length || m.Groups["name"].Value.Split(' ').Any(w => Stopwords.Contains(w.ToLowerInvariant())))
+        // A single capital after the first word is a letter, not the article "A": "Speaker A: …" from diarized audio.
+        if (!m.Success || m.Length >= sentence.Length
+            || m.Groups["name"].Value.Split(' ').Where((w, i) => i == 0 || w.Length > 1).Any(w => Stopwords.Contains(w.ToLowerInvariant())))
         {
             return sentence;
         }

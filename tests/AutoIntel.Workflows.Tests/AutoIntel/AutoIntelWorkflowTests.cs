@@ -34,6 +34,42 @@ public sealed class AutoIntelWorkflowTests
     }
 
     [Fact]
+    public async Task Run_LabelledPodcast_KnowsWhoSaidWhat()
+    {
+        await using var harness = new AutoIntelHarness();
+        var runtime = harness.CreateRuntime();
+
+        var status = await AutoIntelHarness.RunAsync(runtime, new AnalyzeRequest(Podcast, Depth.Deep));
+
+        var briefing = await harness.BriefingOfAsync(status);
+        string[] speakers = ["Jordan Ellis", "Amara Osei", "Graham Whitlock"];
+        briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c => speakers.Contains(c.Claim.Speaker));
+        briefing.ClaimsBySpeaker.Should().NotBeNull().And.Contain(g => g.Speaker == "Amara Osei");
+        briefing.Fallacies.Should().Contain(f => f.Type == "slippery_slope" && f.Speaker == "Graham Whitlock");
+
+        // The sample labels Amara's turns 18 times and says her name 6 times; only what is said is a mention.
+        briefing.Entities.Where(e => e.Name.Contains("Amara", StringComparison.Ordinal)).Sum(e => e.Mentions).Should().BeInRange(1, 6);
+        var markdown = System.Text.Encoding.UTF8.GetString(await harness.Artifacts.GetAsync($"runs/{status.InstanceId}/briefing.md"));
+        markdown.Should().Contain("### Amara Osei (").And.Contain("\u201D \u2014 Graham Whitlock \u2014 ");
+
+        // A chunk that opens mid-turn is remembered under its speaker's name.
+        var midTurn = new List<Core.Text.Chunk>();
+        foreach (var path in await harness.Artifacts.ListAsync($"runs/{status.InstanceId}/chunks/"))
+        {
+            var chunk = await global::AutoIntel.Storage.ArtifactStoreExtensions.GetJsonAsync<Core.Text.Chunk>(harness.Artifacts, path);
+            if (chunk.SpeakerAtStart is { } speaker && !chunk.Text.StartsWith(speaker + ":", StringComparison.Ordinal))
+            {
+                midTurn.Add(chunk);
+            }
+        }
+
+        var opening = midTurn.Should().NotBeEmpty("deep chunks are small enough to cut turns").And.Subject.First();
+        var recall = await harness.Services.GetRequiredService<Memory.Recall.IMemoryRecall>()
+            .SearchAsync("local", Core.Text.SentenceSplitter.Split(opening.Text)[0]);
+        recall.Passages[0].Speaker.Should().Be(opening.SpeakerAtStart);
+    }
+
+    [Fact]
     public async Task Run_FansOutOneActivityPerChunkAndPerClaim()
     {
         await using var harness = new AutoIntelHarness();
