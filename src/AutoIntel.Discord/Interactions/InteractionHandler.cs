@@ -165,7 +165,7 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
             tenant,
             new DeliveryTarget(interaction.ApplicationId!, interaction.Token!, interaction.ChannelId, interaction.GuildId),
             interaction.InvokerId,
-            RunTrace.NewTraceParent());
+            TraceParent: RunTrace.NewTraceParent());
         string instanceId = WorkflowNames.InstanceIdForInteraction(interaction.Id!);
         try
         {

@@ -48,4 +48,7 @@ internal sealed class StallingAnalyzer(IContentAnalyzer inner, TaskCompletionSou
 
     public Task<AnalyzerResult<ClaimVerdict>> VerifyClaimAsync(AnalysisRequest request, Claim claim, IReadOnlyList<Evidence> evidence, CancellationToken cancellationToken = default) =>
         inner.VerifyClaimAsync(request, claim, evidence, cancellationToken);
+
+    public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Intelligence.Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        inner.AnalyseChunkAsync(analysis, request, chunk, cancellationToken);
 }
