@@ -51,6 +51,11 @@ public sealed partial class ContentAcquirer(
             throw new ContentRefusedException(trimmed, $"it is labelled {ContentTypes.BaseMediaType(mediaType)} but contains binary data", null);
         }
 
+        if (ContentTypes.IsText(kind) && TextDecoder.Problem(bytes, mediaType) is { } encoding)
+        {
+            throw new ContentRefusedException(trimmed, encoding, null);
+        }
+
         // An episode's title names the episode; an HTML transcript's own <title> would not. Read before storing, so a page
         // too deep or too slow to parse is refused here. The title is shown in status lines, logs and Discord: control
         // characters from the page or feed stop here.
