@@ -32,6 +32,12 @@ public static class FactCheckStage
 
         var verified = await context.FanOutAsync(selected, profile.VerifyParallelism, claim => VerifyAsync(context, request, claim));
 
+        // Depth caps how many claims are verified, not how many are found: the rest are listed, in source order, as not checked.
+        var chosen = selected.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var depth = profile.Depth.ToString().ToLowerInvariant();
+        var notChecked = distinct.Where(c => !chosen.Contains(c.Id)).OrderBy(c => c.ChunkIndex)
+            .Select(c => ClaimVerdict.NotChecked(c, depth, profile.MaxClaims));
+
         var usage = Usage.Sum(extracted.Select(r => r.Usage)) + Usage.Sum(verified.Select(r => r.Usage));
         var notes = StageNotes.Collect(extracted.Select(r => r.Notes).Concat(verified.Select(r => r.Notes)));
         var verificationFailed = verified.Length > 0 && verified.All(r => r.Value.Method == FailedMethod);
@@ -41,7 +47,7 @@ public static class FactCheckStage
             SectionRun.JoinReasons(verified.Select(r => r.Degraded)) is { } why ? new SectionDegradation(VerificationSection, why, verificationFailed) : null,
         };
         return new FactCheckOutcome(
-            [.. verified.Select(r => r.Value)],
+            [.. verified.Select(r => r.Value), .. notChecked],
             distinct.Count,
             usage,
             notes,
