@@ -46,7 +46,7 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
 
             // Analyses and fact-checks need only the chunks, so the two stages run side by side.
             var analysing = run.StageAsync("analyse", $"{chunks.Count} chunks", ctx => AnalyseStage.RunAsync(ctx, request, chunks, profile));
-            var checking = run.StageAsync("fact-check", $"up to {profile.MaxClaims} claims", ctx => FactCheckStage.RunAsync(ctx, request, chunks, profile));
+            var checking = run.StageAsync("fact-check", $"up to {profile.MaxClaims} claims", ctx => FactCheckStage.RunAsync(ctx, request, input.Source, chunks, profile));
             var analysis = await analysing;
             var factCheck = await checking;
             // A failed section costs only itself; the run fails here only when no section produced anything.

@@ -12,7 +12,7 @@ namespace AutoIntel.Workflows.AutoIntel.FactCheck;
 public static class FactCheckStage
 {
     /// <summary>Runs extraction (fan-out over chunks) then verification (bounded fan-out over claims).</summary>
-    public static async Task<FactCheckOutcome> RunAsync(IWorkflowContext context, AnalysisRequest request, IReadOnlyList<ChunkRef> chunks, DepthProfile profile)
+    public static async Task<FactCheckOutcome> RunAsync(IWorkflowContext context, AnalysisRequest request, string source, IReadOnlyList<ChunkRef> chunks, DepthProfile profile)
     {
         var extraction = await SectionRun.GuardAsync(ClaimsSection, context.FanOutAsync(chunks, profile.AnalysisParallelism, c =>
             context.CallActivityAsync<AnalyzerResult<IReadOnlyList<Claim>>>(ActivityNames.ExtractClaims, new ChunkInput(request, c), Retries.Analyse)));
@@ -30,7 +30,7 @@ public static class FactCheckStage
             .Take(profile.MaxClaims)
             .ToList();
 
-        var verified = await context.FanOutAsync(selected, profile.VerifyParallelism, claim => VerifyAsync(context, request, claim));
+        var verified = await context.FanOutAsync(selected, profile.VerifyParallelism, claim => VerifyAsync(context, request, source, claim));
 
         // Depth caps how many claims are verified, not how many are found: the rest are listed, in source order, as not checked.
         var chosen = selected.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
@@ -66,11 +66,11 @@ public static class FactCheckStage
     public const string FailedMethod = "failed";
 
     // A claim whose check still fails after the durable retries stays in the briefing as unverified, with the reason, instead of failing the run.
-    private static async Task<AnalyzerResult<ClaimVerdict>> VerifyAsync(IWorkflowContext context, AnalysisRequest request, Claim claim)
+    private static async Task<AnalyzerResult<ClaimVerdict>> VerifyAsync(IWorkflowContext context, AnalysisRequest request, string source, Claim claim)
     {
         try
         {
-            return await context.CallActivityAsync<AnalyzerResult<ClaimVerdict>>(ActivityNames.VerifyClaim, new VerifyClaimInput(request, claim), Retries.Analyse);
+            return await context.CallActivityAsync<AnalyzerResult<ClaimVerdict>>(ActivityNames.VerifyClaim, new VerifyClaimInput(request, claim, source), Retries.Analyse);
         }
         catch (ActivityFailedException e)
         {
