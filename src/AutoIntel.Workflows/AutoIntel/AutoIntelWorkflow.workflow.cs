@@ -68,7 +68,7 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
             }
 
             run.Done();
-            return new RunResult(runId, stored.Json, stored.Markdown, factCheck.Verdicts.Count, briefing.Cost, [.. run.Completed]);
+            return new RunResult(runId, stored.Json, stored.Markdown, factCheck.Verdicts.Count(v => v.WasChecked), briefing.Cost, [.. run.Completed]);
         }
         catch (Exception ex) when (run.Delivery is not null && ex is not NonDeterminismException)
         {
