@@ -27,16 +27,24 @@ public static class ListCommand
                 }
             }
 
+            var facts = new Dictionary<string, RunFacts>(StringComparer.Ordinal);
+            foreach (var s in all)
+            {
+                facts[s.InstanceId] = await RunFacts.ReadAsync(app, s, ct);
+            }
+
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(all.Select(s => new { s.InstanceId, Status = s.RuntimeStatus.ToString(), Stopped = stopped.Contains(s.InstanceId), s.CreatedAtUtc, s.LastUpdatedAtUtc, Stage = RunWatcher.ProgressOf(s)?.Stage, RunOrigin.Of(s).Title, RunOrigin.Of(s).Watch }), AutoIntelJson.Indented));
+                Console.WriteLine(JsonSerializer.Serialize(all.Select(s => new { s.InstanceId, Status = s.RuntimeStatus.ToString(), Stopped = stopped.Contains(s.InstanceId), s.CreatedAtUtc, s.LastUpdatedAtUtc, Stage = RunWatcher.ProgressOf(s)?.Stage, facts[s.InstanceId].Title, facts[s.InstanceId].Source, facts[s.InstanceId].Briefing, RunOrigin.Of(s).Watch }), AutoIntelJson.Indented));
                 return ExitCodes.Success;
             }
 
             foreach (var s in all)
             {
                 var shown = stopped.Contains(s.InstanceId) ? "Stopped" : s.RuntimeStatus.ToString();
-                Console.WriteLine($"{s.InstanceId,-36} {shown,-10} {s.CreatedAtUtc:u}  {RunWatcher.ProgressOf(s)?.Stage} {RunOrigin.Of(s)}".TrimEnd());
+                var (_, title, _) = facts[s.InstanceId];
+                var what = (title is null ? string.Empty : $"\u201C{title}\u201D ") + (facts[s.InstanceId].Source ?? string.Empty) + (RunOrigin.Of(s).Watch is { } watch ? $" (watch {watch})" : string.Empty);
+                Console.WriteLine($"{s.InstanceId,-36} {shown,-10} {s.CreatedAtUtc:u}  {RunWatcher.ProgressOf(s)?.Stage,-10} {what}".TrimEnd());
             }
 
             if (stopped.Count > 0)

@@ -386,7 +386,9 @@ public static class MarkdownBriefingRenderer
             : $"- Near-duplicate of {MarkdownText.Link(memory.DuplicateOf)} (similarity {Percent(memory.DuplicateSimilarity)}).\n");
         md.Append("- Verdicts reused from memory: ").Append(memory.PriorVerdictsReused).Append('\n');
         md.Append("- Related sources: ")
-          .Append(memory.RelatedSources.Count == 0 ? "none" : string.Join(", ", memory.RelatedSources.Select(MarkdownText.Link))).Append('\n');
+          .Append(memory.RelatedSources.Count == 0 ? "none" : string.Join(", ", memory.RelatedSources.Select(r =>
+              r.Similarity > 0 ? $"{MarkdownText.Link(r.Source)} (similarity {r.Similarity.ToString("0.00", CultureInfo.InvariantCulture)})" : MarkdownText.Link(r.Source))))
+          .Append('\n');
         md.Append("- Stored this run: ").Append(memory.ItemsStored).Append(" items; knowledge graph now ")
           .Append(memory.GraphNodes).Append(" nodes, ").Append(memory.GraphEdges).Append(" edges\n\n");
     }

@@ -53,10 +53,12 @@ public static class BriefingEmbedBuilder
 
         drafts.Add(headerDraft);
 
+        ClaimVerdict[] checkedClaims = [.. briefing.Claims.Where(c => c.WasChecked)];
+        int notChecked = briefing.Claims.Count - checkedClaims.Length;
         if (briefing.Claims.Count > 0)
         {
-            var claims = new Draft($"Claims checked ({briefing.Claims.Count})", null, null);
-            ClaimVerdict[] shown = [.. BySpeaker(briefing.Claims.OrderByDescending(c => c.Claim.CheckWorthiness).Take(MaxClaimsShown), briefing.Claims)];
+            var claims = new Draft($"Claims checked ({checkedClaims.Length})", null, null);
+            ClaimVerdict[] shown = [.. BySpeaker(checkedClaims.OrderByDescending(c => c.Claim.CheckWorthiness).Take(MaxClaimsShown), checkedClaims)];
             foreach (ClaimVerdict claim in shown)
             {
                 string rationale = string.IsNullOrWhiteSpace(claim.Rationale) ? string.Empty : $"\n*{claim.Rationale}*";
@@ -64,9 +66,14 @@ public static class BriefingEmbedBuilder
                 AddField(claims, $"{speaker}{Marker(claim.Verdict)} {claim.Verdict} · {claim.Confidence.ToString("P0", CultureInfo.InvariantCulture)}", claim.Claim.Text + rationale + SourceLinks(claim.Evidence));
             }
 
-            if (briefing.Claims.Count > shown.Length)
+            if (checkedClaims.Length > shown.Length)
             {
-                AddField(claims, "More claims", $"{briefing.Claims.Count - shown.Length} more claims and every piece of evidence are in the attached report.");
+                AddField(claims, "More claims", $"{checkedClaims.Length - shown.Length} more claims and every piece of evidence are in the attached report.");
+            }
+
+            if (notChecked > 0)
+            {
+                AddField(claims, "Not checked at this depth", $"{notChecked} more claims were found but not verified at depth {briefing.Depth.ToString().ToLowerInvariant()}; they are listed in the attached report.");
             }
 
             drafts.Add(claims);

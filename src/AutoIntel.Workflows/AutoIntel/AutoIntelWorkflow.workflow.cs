@@ -47,7 +47,7 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
 
             // Analyses and fact-checks need only the chunks, so the two stages run side by side.
             var analysing = run.StageAsync("analyse", $"{chunks.Count} chunks", ctx => AnalyseStage.RunAsync(ctx, request, chunks, profile));
-            var checking = run.StageAsync("fact-check", $"up to {profile.MaxClaims} claims", ctx => FactCheckStage.RunAsync(ctx, request, chunks, profile, content.Video?.Language));
+            var checking = run.StageAsync("fact-check", $"up to {profile.MaxClaims} claims", ctx => FactCheckStage.RunAsync(ctx, request, input.Source, chunks, profile, content.Video?.Language));
             var analysis = await analysing;
             var factCheck = await checking;
             // A failed section costs only itself; the run fails here only when no section produced anything.
@@ -70,7 +70,7 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
 
             run.Done();
             telemetry.RunEnded(startedAt, briefing, analysis.SectionsRun + factCheck.SectionsRun);
-            return new RunResult(runId, stored.Json, stored.Markdown, factCheck.Verdicts.Count, briefing.Cost, [.. run.Completed]);
+            return new RunResult(runId, stored.Json, stored.Markdown, factCheck.Verdicts.Count(v => v.WasChecked), briefing.Cost, [.. run.Completed]);
         }
         catch (Exception ex) when (ex is not NonDeterminismException)
         {

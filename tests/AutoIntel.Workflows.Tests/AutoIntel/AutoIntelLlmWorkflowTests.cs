@@ -49,7 +49,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         var briefing = await harness.BriefingOfAsync(status);
         briefing.Cost.LlmCalls.Should().BePositive();
         briefing.Cost.Usd.Should().BePositive();
-        briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c => c.Method == Model && c.Verdict == Verdict.Supported && c.Rationale == FakeAnalyst.Rationale);
+        briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c => c.Method == Model && c.Verdict == Verdict.Supported && c.Rationale == FakeAnalyst.Rationale);
         briefing.Summary.Text.Should().Be("The model's summary of the source.");
         briefing.Notes.Should().NotContain(n => n.Contains("unverified offline", StringComparison.Ordinal));
     }
@@ -63,7 +63,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Quick));
 
         var briefing = await harness.BriefingOfAsync(status);
-        briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c => c.Method == Model);
+        briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c => c.Method == Model);
         briefing.Notes.Should().NotContain(n => n.Contains("offline analyzer", StringComparison.Ordinal), "the 429 was retried, not turned into a fallback");
         _server.ChatRequests.Count.Should().BeGreaterThan(briefing.Cost.LlmCalls, "the rate-limited attempt reached the server too");
     }
@@ -79,7 +79,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
 
         var briefing = await harness.BriefingOfAsync(status);
         briefing.Cost.LlmCalls.Should().Be(0);
-        briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c => c.Method == "offline");
+        briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c => c.Method == "offline");
         briefing.Notes.Should().Contain(n => n.Contains("claim_verification: answered by the offline analyzer (budget exhausted)", StringComparison.Ordinal));
         briefing.Notes.Should().Contain(n => n.Contains("the LLM could not be used", StringComparison.Ordinal));
         briefing.Notes.Should().OnlyHaveUniqueItems();
@@ -101,7 +101,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         fallacies.Failed.Should().BeFalse();
         briefing.Degradations.Should().ContainSingle("only the fallacies answers were invalid");
         briefing.Summary.Text.Should().Be("The model's summary of the source.");
-        briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c => c.Method == Model);
+        briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c => c.Method == Model);
         (await harness.MarkdownOfAsync(status)).Should().Contain("Fallacies: model output invalid — offline heuristics shown");
         (await harness.JsonOfAsync(status)).Should().MatchRegex("\"section\":\\s*\"fallacies\",\\s*\"reason\":\\s*\"model output invalid\",\\s*\"failed\":\\s*false,\\s*\"degraded\":\\s*true");
     }
@@ -117,7 +117,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         var briefing = await harness.BriefingOfAsync(status);
         briefing.DegradationOf("tone")!.Reason.Should().Contain("HTTP 500");
         briefing.Tone.Should().NotBeEmpty("the offline heuristics stand in");
-        briefing.Claims.Should().NotBeEmpty();
+        briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty();
         (await harness.MarkdownOfAsync(status)).Should().MatchRegex("Tone: .*HTTP 500.* — offline heuristics shown");
     }
 
@@ -133,7 +133,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         briefing.Degradations!.Select(d => d.Section).Should().BeEquivalentTo("summary", "arguments", "fallacies", "tone", "entities", "loaded_language", "claims", "verification");
         briefing.Degradations.Should().OnlyContain(d => d.Reason == LlmContentAnalyzer.InvalidOutputReason && !d.Failed);
         briefing.Summary.Text.Should().NotBeNullOrWhiteSpace("the offline summary stands in");
-        briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c => c.Verdict == Verdict.Unverified && c.Rationale.StartsWith("Not verified by the model (model output invalid)", StringComparison.Ordinal));
+        briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c => c.Verdict == Verdict.Unverified && c.Rationale.StartsWith("Not verified by the model (model output invalid)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Quick));
 
         var briefing = await harness.BriefingOfAsync(status);
-        briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c =>
+        briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c =>
             c.Verdict == Verdict.Unverified && c.Method == FactCheckStage.FailedMethod && c.Rationale.Contains("offline analyzer is broken", StringComparison.Ordinal));
         briefing.DegradationOf("verification")!.Failed.Should().BeTrue();
         briefing.DegradationOf("summary").Should().BeNull();

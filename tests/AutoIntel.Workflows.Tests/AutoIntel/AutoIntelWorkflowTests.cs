@@ -1,6 +1,7 @@
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Runs;
 using AutoIntel.Memory;
+using AutoIntel.Storage;
 using AutoIntel.TestKit;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
@@ -23,8 +24,8 @@ public sealed class AutoIntelWorkflowTests
 
         var briefing = await harness.BriefingOfAsync(status);
         briefing.Summary.Text.Should().NotBeNullOrWhiteSpace();
-        briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c => c.Verdict == Verdict.Unverified && c.Method == "offline");
-        briefing.Claims.Count.Should().BeLessThanOrEqualTo(DepthProfile.For(Depth.Standard).MaxClaims);
+        briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c => c.Verdict == Verdict.Unverified && c.Method == "offline");
+        briefing.Claims.Count(c => c.WasChecked).Should().BeLessThanOrEqualTo(DepthProfile.For(Depth.Standard).MaxClaims);
         briefing.Entities.Should().NotBeEmpty();
         briefing.Notes.Should().Contain(n => n.Contains("unverified offline", StringComparison.Ordinal));
         briefing.Stages.Select(s => s.Name).Should().Equal("acquire", "transcribe", "segment", "analyse", "fact-check", "remember");
@@ -70,6 +71,28 @@ public sealed class AutoIntelWorkflowTests
     }
 
     [Fact]
+    public async Task Run_MoreClaimsThanTheDepthVerifies_TheRestAreListedAsNotCheckedAtThisDepth()
+    {
+        await using var harness = new AutoIntelHarness();
+        var runtime = harness.CreateRuntime();
+
+        var status = await AutoIntelHarness.RunAsync(runtime, new AnalyzeRequest(Podcast, Depth.Quick));
+
+        var briefing = await harness.BriefingOfAsync(status);
+        var maxClaims = DepthProfile.For(Depth.Quick).MaxClaims;
+        var notChecked = briefing.Claims.Where(c => !c.WasChecked).ToList();
+        briefing.Claims.Count(c => c.WasChecked).Should().Be(maxClaims);
+        status.Activities.Count(a => a.Name == ActivityNames.VerifyClaim).Should().Be(maxClaims, "depth caps verification, not extraction");
+        notChecked.Should().HaveCountGreaterThan(10, "the podcast states many more checkable facts than quick verifies");
+        notChecked.Should().OnlyContain(c => c.Verdict == Verdict.Unverified && c.Method == ClaimVerdict.NotCheckedMethod
+            && c.Rationale.StartsWith("Not checked at this depth: quick verifies the 5 most check-worthy claims", StringComparison.Ordinal));
+        briefing.Claims.Select(c => c.Claim.Id).Should().OnlyHaveUniqueItems();
+        briefing.Claims.Should().Contain(c => !c.Claim.Text.Any(char.IsDigit), "facts without numbers are found too");
+        var markdown = await harness.Artifacts.GetTextAsync($"runs/{status.InstanceId}/briefing.md");
+        markdown.Should().Contain("| not checked at this depth |").And.Contain("Not checked at this depth: quick verifies");
+    }
+
+    [Fact]
     public async Task Run_FansOutOneActivityPerChunkAndPerClaim()
     {
         await using var harness = new AutoIntelHarness();
@@ -85,7 +108,7 @@ public sealed class AutoIntelWorkflowTests
             status.Activities.Count(a => a.Name == perChunk).Should().Be(chunks, perChunk);
         }
 
-        status.Activities.Count(a => a.Name == ActivityNames.VerifyClaim).Should().Be(briefing.Claims.Count);
+        status.Activities.Count(a => a.Name == ActivityNames.VerifyClaim).Should().Be(briefing.Claims.Count(c => c.WasChecked));
         status.Activities.Count(a => a.Name == ActivityNames.ReduceSummary).Should().Be(1);
     }
 

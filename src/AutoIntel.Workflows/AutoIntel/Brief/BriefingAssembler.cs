@@ -79,9 +79,10 @@ public static class BriefingAssembler
             notes.Add($"{memory.PriorVerdictsReused} verdict(s) came from the community's memory of earlier runs.");
         }
 
-        if (factCheck.ClaimsFound > factCheck.Verdicts.Count)
+        var checkedCount = factCheck.Verdicts.Count(v => v.WasChecked);
+        if (factCheck.ClaimsFound > checkedCount)
         {
-            notes.Add($"Checked the {factCheck.Verdicts.Count} most check-worthy of {factCheck.ClaimsFound} claims (depth {profile.Depth.ToString().ToLowerInvariant()}); a deeper run checks more.");
+            notes.Add($"Checked the {checkedCount} most check-worthy of {factCheck.ClaimsFound} claims (depth {profile.Depth.ToString().ToLowerInvariant()}); the other {factCheck.ClaimsFound - checkedCount} are listed as not checked at this depth, and a deeper run checks more.");
         }
 
         if (memory.DuplicateOf is not null)

@@ -14,7 +14,8 @@ public sealed class VerifyClaim(IContentAnalyzer analyzer, IContentMemory memory
     /// <inheritdoc/>
     public async Task<AnalyzerResult<ClaimVerdict>> RunAsync(ActivityContext context, VerifyClaimInput input)
     {
-        var recall = await memory.RecallClaimAsync(input.Request.Tenant, input.Claim, context.CancellationToken);
+        var origin = input.Source is null ? null : new ClaimOrigin(input.Request.RunId, input.Source);
+        var recall = await memory.RecallClaimAsync(input.Request.Tenant, input.Claim, origin, context.CancellationToken);
         if (recall.PriorVerdict is { } prior)
         {
             var reused = prior with
@@ -49,4 +50,5 @@ public sealed class VerifyClaim(IContentAnalyzer analyzer, IContentMemory memory
 
 /// <summary>Input of <see cref="VerifyClaim"/>.</summary>
 /// <param name="Language">The content's language when known (caption track), for the evidence sources; null uses <c>Evidence:Language</c>.</param>
-public sealed record VerifyClaimInput(AnalysisRequest Request, Claim Claim, string? Language = null);
+/// <param name="Source">The run's source, whose own passages memory does not cite as evidence (null in older histories).</param>
+public sealed record VerifyClaimInput(AnalysisRequest Request, Claim Claim, string? Language = null, string? Source = null);
