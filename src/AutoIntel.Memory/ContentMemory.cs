@@ -251,7 +251,7 @@ public sealed class ContentMemory : IContentMemory
                 string snippet = Snippets.Best(h.Payload.GetValueOrDefault(MemoryPayload.Text, string.Empty), claimText);
                 return new Evidence(source, snippet, Math.Round(h.Score, 4), IsWebLink(source) ? source : null);
             })
-            .Where(e => quoted.Add(Normalize(e.Snippet)))
+            .Where(e => quoted.Add(Normalize(e.Quote)))
             .Take(_options.RelatedPassages)];
     }
 

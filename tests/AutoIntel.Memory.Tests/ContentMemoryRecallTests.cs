@@ -49,8 +49,8 @@ public sealed class ContentMemoryRecallTests : IDisposable
         // run-1 is an earlier run of the same link, run-2 the same words under another file name: neither is evidence for the claim.
         recall.Evidence.Should().NotBeEmpty();
         recall.Evidence.Should().NotContain(e => e.Source == "https://news.example/tram" || e.Source == "/home/u/copy-of-tram.txt");
-        recall.Evidence.Select(e => e.Snippet).Should().OnlyHaveUniqueItems();
-        recall.Evidence.Should().ContainSingle(e => e.Snippet.Contains("Auditors", StringComparison.Ordinal));
+        recall.Evidence.Select(e => e.Quote).Should().OnlyHaveUniqueItems();
+        recall.Evidence.Should().ContainSingle(e => e.Quote.Contains("Auditors", StringComparison.Ordinal));
     }
 
     [Fact]
