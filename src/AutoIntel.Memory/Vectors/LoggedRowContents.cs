@@ -29,7 +29,11 @@ internal sealed class LoggedRowContents(VectorLog log) : IRowContents
 
     public void Clear(int row) => _locations[row] = default;
 
-    public void ReadVector(int row, Span<float> normalised) => UnitVector.Normalise(log.Read(_locations[row]).Vector, normalised);
+    public void ReadVector(int row, Span<float> normalised)
+    {
+        log.ReadVector(_locations[row], normalised);
+        UnitVector.Normalise(normalised, normalised);
+    }
 
     public IReadOnlyDictionary<string, string> ReadPayload(int row) => log.Read(_locations[row]).Payload;
 }

@@ -98,6 +98,44 @@ internal sealed class VectorLog : IDisposable
         }
     }
 
+    /// <summary>Reads just the vector of the record at <paramref name="location"/> into <paramref name="into"/> (as stored, not
+    /// normalised): what rescoring a search candidate needs, without decoding its id and payload.</summary>
+    public void ReadVector(RecordLocation location, Span<float> into)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(location.Length);
+        try
+        {
+            Span<byte> record = buffer.AsSpan(0, location.Length);
+            ReadExactly(_reader, record, location.Offset);
+
+            // A record starts with its id as BinaryWriter writes strings: a 7-bit encoded byte count, then the UTF-8 bytes.
+            int idBytes = 0;
+            int at = 0;
+            for (int shift = 0; ; shift += 7)
+            {
+                byte b = record[at++];
+                idBytes |= (b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    break;
+                }
+            }
+
+            at += idBytes;
+            int dims = BinaryPrimitives.ReadInt32LittleEndian(record[at..]);
+            if (dims != into.Length)
+            {
+                throw new InvalidDataException($"'{_path}' holds a {dims}-dimension vector where {into.Length} were expected.");
+            }
+
+            MemoryMarshal.Cast<byte, float>(record.Slice(at + sizeof(int), dims * sizeof(float))).CopyTo(into);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>Writes a compacted copy holding just the records at <paramref name="live"/>, in frames of at most
     /// <paramref name="batch"/> records; returns where each one sits in the copy. <see cref="SwitchToCompactCopy"/> puts it in place.</summary>
     /// <remarks>Records are copied byte for byte, so the copy reads back exactly what was stored. The log stays readable meanwhile.</remarks>
