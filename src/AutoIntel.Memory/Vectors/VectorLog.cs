@@ -25,9 +25,17 @@ internal sealed class VectorLog : IDisposable
     // A compacted frame holds at most this many bytes of records (and at most the caller's batch of records), so rewriting
     // a large collection never builds a frame of tens of megabytes.
     private const int MaxCompactFrameBytes = 1 << 20;
+
+    // A frame buffer larger than this is not kept for the next append (one huge batch should not pin its size for good).
+    private const int MaxKeptFrameBytes = 4 << 20;
     private static readonly byte[] Magic = "AIVLOG01"u8.ToArray();
 
     private readonly string _path;
+
+    // Appends encode into one reused buffer (the collection's write gate serialises them): a batch of passages is a few
+    // hundred kilobytes, and a fresh body, its copy and the frame for every batch were large-object garbage that piled up
+    // to hundreds of megabytes while a long run was remembered.
+    private MemoryStream _frame = new();
     private FileStream _stream;
     private SafeFileHandle _reader;
 
@@ -67,20 +75,36 @@ internal sealed class VectorLog : IDisposable
     /// <summary>Appends an upsert batch; returns where each record landed, in order.</summary>
     public async Task<RecordLocation[]> AppendUpsertAsync(IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken)
     {
-        byte[] body = EncodeUpsert(records, out RecordLocation[] locations);
-        long bodyStart = _stream.Position + HeaderBytes;
-        await AppendAsync(body, cancellationToken);
-        for (int i = 0; i < locations.Length; i++)
+        long frameStart = _stream.Position;
+        var locations = new RecordLocation[records.Count];
+        using (BinaryWriter writer = StartFrame(UpsertOp, records.Count))
         {
-            locations[i] = locations[i] with { Offset = bodyStart + locations[i].Offset };
+            for (int i = 0; i < records.Count; i++)
+            {
+                long start = _frame.Position;
+                WriteRecord(writer, records[i]);
+                writer.Flush();
+                locations[i] = new RecordLocation(frameStart + start, (int)(_frame.Position - start));
+            }
         }
 
+        await AppendFrameAsync(cancellationToken);
         return locations;
     }
 
     /// <summary>Appends a delete batch.</summary>
-    public Task AppendDeleteAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
-        AppendAsync(EncodeDelete(ids), cancellationToken);
+    public Task AppendDeleteAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        using (BinaryWriter writer = StartFrame(DeleteOp, ids.Count))
+        {
+            foreach (string id in ids)
+            {
+                writer.Write(id);
+            }
+        }
+
+        return AppendFrameAsync(cancellationToken);
+    }
 
     /// <summary>Reads back the record at <paramref name="location"/> (its vector as it was stored, not normalised).</summary>
     public VectorRecord Read(RecordLocation location)
@@ -190,6 +214,7 @@ internal sealed class VectorLog : IDisposable
     {
         _stream.Dispose();
         _reader.Dispose();
+        _frame.Dispose();
     }
 
     // A handle of its own for positioned reads: reading through the append stream's handle would make the stream re-check
@@ -211,17 +236,40 @@ internal sealed class VectorLog : IDisposable
         }
     }
 
-    private async Task AppendAsync(byte[] body, CancellationToken cancellationToken)
+    // Empties the frame buffer, leaves room for the header and writes the body's operation and count.
+    private BinaryWriter StartFrame(byte op, int count)
     {
-        byte[] frame = new byte[HeaderBytes + body.Length];
-        BinaryPrimitives.WriteInt32LittleEndian(frame, body.Length);
-        BinaryPrimitives.WriteUInt64LittleEndian(frame.AsSpan(4), Fnv1a.Hash(body));
-        body.CopyTo(frame, HeaderBytes);
+        if (_frame.Capacity > MaxKeptFrameBytes)
+        {
+            _frame = new MemoryStream();
+        }
+
+        _frame.SetLength(0);
+        _frame.Write(stackalloc byte[HeaderBytes]);
+        var writer = new BinaryWriter(_frame, Encoding.UTF8, leaveOpen: true);
+        writer.Write(op);
+        writer.Write(count);
+        return writer;
+    }
+
+    private async Task AppendFrameAsync(CancellationToken cancellationToken)
+    {
+        int length = SealFrame();
 
         // One write per frame so a crash tears at most this frame; flushing hands it to the OS before the caller hears "done"
         // (and before the caller records locations that readers will read through the other handle).
-        await _stream.WriteAsync(frame, cancellationToken);
+        await _stream.WriteAsync(_frame.GetBuffer().AsMemory(0, length), cancellationToken);
         await _stream.FlushAsync(cancellationToken);
+    }
+
+    // Fills in the header (body length and checksum) in front of the body; returns the frame's length.
+    private int SealFrame()
+    {
+        int length = (int)_frame.Length;
+        Span<byte> frame = _frame.GetBuffer().AsSpan(0, length);
+        BinaryPrimitives.WriteInt32LittleEndian(frame, length - HeaderBytes);
+        BinaryPrimitives.WriteUInt64LittleEndian(frame[4..], Fnv1a.Hash(frame[HeaderBytes..]));
+        return length;
     }
 
     private static void WriteFrame(Stream output, byte[] body)
@@ -256,6 +304,7 @@ internal sealed class VectorLog : IDisposable
 
         long good = _stream.Position;
         byte[] header = new byte[HeaderBytes];
+        byte[] body = [];
         while (true)
         {
             if (_stream.ReadAtLeast(header, HeaderBytes, throwOnEndOfStream: false) != HeaderBytes)
@@ -271,14 +320,18 @@ internal sealed class VectorLog : IDisposable
             }
 
             long bodyStart = _stream.Position;
-            byte[] body = new byte[bodyLength];
-            _stream.ReadExactly(body);
-            if (Fnv1a.Hash(body) != checksum)
+            if (body.Length < bodyLength)
+            {
+                body = new byte[Math.Max(bodyLength, body.Length * 2)];
+            }
+
+            _stream.ReadExactly(body, 0, bodyLength);
+            if (Fnv1a.Hash(body.AsSpan(0, bodyLength)) != checksum)
             {
                 break;
             }
 
-            Decode(body, bodyStart, onUpsert, onDelete);
+            Decode(body, bodyLength, bodyStart, onUpsert, onDelete);
             good = _stream.Position;
         }
 
@@ -292,9 +345,9 @@ internal sealed class VectorLog : IDisposable
         _stream.Seek(0, SeekOrigin.End);
     }
 
-    private void Decode(byte[] body, long bodyStart, Action<IReadOnlyList<VectorRecord>, RecordLocation[]> onUpsert, Action<IReadOnlyList<string>> onDelete)
+    private void Decode(byte[] body, int bodyLength, long bodyStart, Action<IReadOnlyList<VectorRecord>, RecordLocation[]> onUpsert, Action<IReadOnlyList<string>> onDelete)
     {
-        using var reader = new BinaryReader(new MemoryStream(body, writable: false), Encoding.UTF8);
+        using var reader = new BinaryReader(new MemoryStream(body, 0, bodyLength, writable: false), Encoding.UTF8);
         byte op = reader.ReadByte();
         int count = reader.ReadInt32();
         FramesReplayed++;
@@ -342,53 +395,16 @@ internal sealed class VectorLog : IDisposable
         return new VectorRecord(id, vector, payload);
     }
 
-    private static byte[] EncodeUpsert(IReadOnlyList<VectorRecord> records, out RecordLocation[] locations)
+    private static void WriteRecord(BinaryWriter writer, VectorRecord record)
     {
-        var within = new RecordLocation[records.Count];
-        byte[] body = Encode(UpsertOp, records.Count, writer =>
+        writer.Write(record.Id);
+        writer.Write(record.Vector.Length);
+        writer.Write(MemoryMarshal.AsBytes(record.Vector.AsSpan()));
+        writer.Write(record.Payload.Count);
+        foreach (KeyValuePair<string, string> pair in record.Payload)
         {
-            for (int i = 0; i < records.Count; i++)
-            {
-                VectorRecord record = records[i];
-                writer.Flush();
-                long start = writer.BaseStream.Position;
-                writer.Write(record.Id);
-                writer.Write(record.Vector.Length);
-                writer.Write(MemoryMarshal.AsBytes(record.Vector.AsSpan()));
-                writer.Write(record.Payload.Count);
-                foreach (KeyValuePair<string, string> pair in record.Payload)
-                {
-                    writer.Write(pair.Key);
-                    writer.Write(pair.Value);
-                }
-
-                writer.Flush();
-                within[i] = new RecordLocation(start, (int)(writer.BaseStream.Position - start));
-            }
-        });
-
-        locations = within;
-        return body;
-    }
-
-    private static byte[] EncodeDelete(IReadOnlyList<string> ids) => Encode(DeleteOp, ids.Count, writer =>
-    {
-        foreach (string id in ids)
-        {
-            writer.Write(id);
+            writer.Write(pair.Key);
+            writer.Write(pair.Value);
         }
-    });
-
-    private static byte[] Encode(byte op, int count, Action<BinaryWriter> writeItems)
-    {
-        using var body = new MemoryStream();
-        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write(op);
-            writer.Write(count);
-            writeItems(writer);
-        }
-
-        return body.ToArray();
     }
 }
