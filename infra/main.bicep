@@ -46,6 +46,9 @@ param qdrantUrl string = ''
 @secure()
 param qdrantApiKey string = ''
 
+@description('E-mail address for AutoIntel alerts (run failures, slow runs, LLM cost, cache hit rate, degraded sections); empty: no notifications.')
+param alertEmail string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -75,6 +78,7 @@ module app 'app/functions.bicep' = {
     llmTranscriptionModel: llmTranscriptionModel
     qdrantUrl: qdrantUrl
     qdrantApiKey: qdrantApiKey
+    alertEmail: alertEmail
   }
 }
 

@@ -1,5 +1,6 @@
 using AutoIntel.Core.Content;
 using AutoIntel.Core.Text;
+using AutoIntel.Ingestion.Transcription;
 using AutoIntel.TestKit;
 using BenchmarkDotNet.Attributes;
 
@@ -36,4 +37,9 @@ public class ChunkingBenchmarks
     /// <summary>One hour of speech into 800-token chunks.</summary>
     [Benchmark]
     public IReadOnlyList<Chunk> SplitOneHour() => Chunker.Split(_transcript, 800);
+
+    /// <summary>The same hour with its "Name:" labels read into speakers first, as a labelled transcript is: each turn is then split
+    /// on its own and opens with its label in the chunk text.</summary>
+    [Benchmark]
+    public IReadOnlyList<Chunk> ReadSpeakersAndSplitOneHour() => Chunker.Split(_transcript with { Segments = SpeakerPrefixes.Apply(_transcript.Segments) }, 800);
 }

@@ -171,7 +171,7 @@ public class IntelligenceBenchmarks : IDisposable
             var gateway = await SimulateAsync(useRouter: true);
             var strongest = await SimulateAsync(useRouter: false);
             var inv = CultureInfo.InvariantCulture;
-            output.WriteLine(string.Create(inv, $"requests: {Guilds} guilds x {RequestsPerGuild} analyses of links drawn (Zipf s=1) from {Links}; {ChunksPerLink} chunks x 6 analyses + {ClaimsPerLink} verifications each; 20% of repeats re-fetch a slightly changed page; one analysis every {StepBetweenAnalyses.TotalSeconds} s"));
+            output.WriteLine(string.Create(inv, $"requests: {Guilds} guilds x {RequestsPerGuild} analyses of links drawn (Zipf s=1) from {Links}; {ChunksPerLink} chunks x {6 + Intelligence.Analyses.AnalysisCatalog.All.Count} analyses + {ClaimsPerLink} verifications each; 20% of repeats re-fetch a slightly changed page; one analysis every {StepBetweenAnalyses.TotalSeconds} s"));
             output.WriteLine(string.Create(inv, $"always-strongest (gpt-4.1, no cache): cost ${strongest.Usd:0.00}, quality {strongest.Quality:0.000}, calls {strongest.Calls}"));
             output.WriteLine(string.Create(inv, $"gateway (router + cache):             cost ${gateway.Usd:0.00}, quality {gateway.Quality:0.000}, calls {gateway.Calls}, cache hit rate {gateway.HitRate:P1} (exact memory+persisted {gateway.Memory}, semantic {gateway.Semantic})"));
             output.WriteLine(string.Create(inv, $"cost reduction {1 - (gateway.Usd / strongest.Usd):P1}; quality ratio {gateway.Quality / strongest.Quality:P1}"));
@@ -233,6 +233,11 @@ public class IntelligenceBenchmarks : IDisposable
                         Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.Fallacies, input)).Model, TaskTypes.Fallacies);
                         Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.Tone, input)).Model, TaskTypes.Tone);
                         Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.ClaimExtraction, input)).Model, TaskTypes.ClaimExtraction);
+                        foreach (var declared in Intelligence.Analyses.AnalysisCatalog.All)
+                        {
+                            // The prompt's result type is the declaration's own; dynamic binds it without a list of types here.
+                            Measure((string?)await DeclaredModelAsync((dynamic)declared, gateway, req, input), declared.Name);
+                        }
                     }
 
                     for (var k = 0; k < ClaimsPerLink; k++)
@@ -255,6 +260,9 @@ public class IntelligenceBenchmarks : IDisposable
             var stats = analytics.Snapshot();
             return (stats.TotalUsd, quality / answers, stats.Models.Sum(m => m.Calls), stats.Cache.HitRate, stats.Cache.MemoryHits + stats.Cache.PersistedHits, stats.Cache.SemanticHits);
         }
+
+        private static async Task<string?> DeclaredModelAsync<T>(Intelligence.Analyses.ChunkAnalysis<T> analysis, LlmGateway gateway, AnalysisRequest request, Intelligence.Prompts.TaskInput input) =>
+            (await gateway.ExecuteAsync(request, analysis.Prompt, input)).Model;
 
         private static string ChunkText(int link, int chunk, bool changed)
         {
@@ -289,6 +297,7 @@ public class IntelligenceBenchmarks : IDisposable
                     TaskTypes.Fallacies => "{\"fallacies\":[],\"ignoredInstructions\":[]}",
                     TaskTypes.Tone => "{\"label\":\"neutral\",\"sentiment\":0,\"cues\":[],\"ignoredInstructions\":[]}",
                     TaskTypes.ClaimExtraction => "{\"claims\":[],\"ignoredInstructions\":[]}",
+                    { } name when Intelligence.Analyses.AnalysisCatalog.Find(name) is { } declared => declared.ExampleAnswer,
                     _ => "{\"verdict\":\"supported\",\"confidence\":0.8,\"rationale\":\"evidence\",\"ignoredInstructions\":[]}",
                 };
                 var input = Core.Text.TokenCounter.Default.CountChat([call.System, .. call.Turns.Select(t => t.Text)]);
@@ -319,6 +328,8 @@ public class IntelligenceBenchmarks : IDisposable
             public Task<AnalyzerResult<Core.Analysis.PerspectiveReport>> AssessPerspectiveAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
 
             public Task<AnalyzerResult<IReadOnlyList<Core.Analysis.Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
+
+            public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Intelligence.Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
 
             public Task<AnalyzerResult<IReadOnlyList<Core.FactCheck.Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
 

@@ -17,6 +17,8 @@ param llmModel string = ''
 param llmEmbeddingModel string = ''
 param llmTranscriptionModel string = ''
 param qdrantUrl string = ''
+@description('Where alert notifications go (empty: alerts without notifications).')
+param alertEmail string = ''
 @secure()
 param qdrantApiKey string = ''
 
@@ -193,6 +195,19 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   // The identity must hold its storage and telemetry roles before the host starts (the Key Vault role comes with keyVault's
   // outputs, which the settings use).
   dependsOn: [roleAssignments, publishTelemetry, packages]
+}
+
+// Alert rules and the operations workbook over the app's OpenTelemetry spans and metrics (docs/observability.md).
+module monitoring 'monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    location: location
+    tags: tags
+    resourceToken: resourceToken
+    logAnalyticsId: logs.id
+    applicationInsightsId: insights.id
+    alertEmail: alertEmail
+  }
 }
 
 output functionAppName string = functionApp.name

@@ -12,6 +12,9 @@ public static class ExitCodes
     /// <summary>Bad usage or bad input (unknown option, missing file, refused link, unknown instance).</summary>
     public const int BadInput = 2;
 
+    /// <summary><c>doctor</c>: a dependency is unhealthy (or the configuration does not load).</summary>
+    public const int Unhealthy = 3;
+
     /// <summary>Interrupted with Ctrl+C; the run can be resumed.</summary>
     public const int Interrupted = 130;
 }

@@ -25,6 +25,8 @@ var root = new RootCommand("autointel: fact-checked briefings of videos, podcast
     ModelsCommand.Create(),
     ReportCommand.Create(),
     MemoryCommand.Create(),
+    WatchCommand.Create(),
+    DoctorCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -3,11 +3,13 @@ using AutoIntel.Discord.Delivery;
 using AutoIntel.Discord.Interactions;
 using AutoIntel.Discord.Rest;
 using AutoIntel.Ingestion;
+using AutoIntel.Workflows.AutoIntel;
 using AutoIntel.Workflows.AutoIntel.Delivery;
 using AutoIntel.Workflows.AutoIntel.Quality;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace AutoIntel.Discord;
@@ -23,12 +25,12 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
+        services.AddHealthChecks().AddCheck<DiscordHealthCheck>(AutoIntelHealth.Discord, HealthStatus.Degraded);
+
         services.TryAddSingleton<Ed25519Verifier>();
         services.AddFetchPolicy(configuration);
         services.TryAddSingleton<SourceLinkValidator>();
         services.TryAddSingleton<InteractionHandler>();
-        services.AddQualityLoop(configuration);
-        services.TryAddSingleton<FeedbackInteractions>();
         services.TryAddTransient<IReportPublisher, DiscordReportPublisher>();
 
         services.TryAddSingleton<DiscordRateLimiter>();

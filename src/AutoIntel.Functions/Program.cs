@@ -18,4 +18,7 @@ builder.Services
 // (docs/functions.md, "Known limit").
 builder.Services.AddAutoIntelFunctions(builder.Configuration, Path.Combine(Path.GetTempPath(), "autointel"));
 
+// AutoIntel's own spans and metrics (one trace per run; docs/observability.md) to Azure Monitor and/or OTLP.
+builder.Services.AddAutoIntelFunctionsTelemetry(builder.Configuration);
+
 builder.Build().Run();

@@ -51,6 +51,11 @@ public sealed partial class ContentAcquirer(
             throw new ContentRefusedException(trimmed, $"it is labelled {ContentTypes.BaseMediaType(mediaType)} but contains binary data", null);
         }
 
+        if (ContentTypes.IsText(kind) && TextDecoder.Problem(bytes, mediaType) is { } encoding)
+        {
+            throw new ContentRefusedException(trimmed, encoding, null);
+        }
+
         // An episode's title names the episode; an HTML transcript's own <title> would not. Read before storing, so a page
         // too deep or too slow to parse is refused here. The title is shown in status lines, logs and Discord: control
         // characters from the page or feed stop here.
@@ -92,24 +97,28 @@ public sealed partial class ContentAcquirer(
         return await StoreAsync(content, download.Bytes, runId, tenant, cancellationToken);
     }
 
+    /// <inheritdoc />
+    public async Task CheckAsync(string source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        string trimmed = source.Trim();
+        if (trimmed.Length == 0)
+        {
+            throw new PermanentFailureException("Nothing to analyse: give a link or a file path.");
+        }
+
+        if (ParseLink(trimmed) is null)
+        {
+            await files.ReadAsync(trimmed, cancellationToken);
+        }
+    }
+
     private async Task<Read> ReadAsync(string source, CancellationToken cancellationToken)
     {
-        Match scheme = Scheme().Match(source);
-        if (!scheme.Success)
+        if (ParseLink(source) is not { } url)
         {
             LocalFile file = await files.ReadAsync(source, cancellationToken);
             return new Read(file.Kind, file.MediaType, file.Bytes, Path.GetFileNameWithoutExtension(file.FullPath), null);
-        }
-
-        string name = scheme.Groups["scheme"].Value.ToLowerInvariant();
-        if (name is not ("http" or "https"))
-        {
-            throw new ContentRefusedException(source, $"{name}: links are not supported", "Give an http(s) link or a local file path.");
-        }
-
-        if (!Uri.TryCreate(source, UriKind.Absolute, out Uri? url))
-        {
-            throw new ContentRefusedException(source, "it is not a valid link", "Check the link.");
         }
 
         if (VideoPages.Find(url) is { } site)
@@ -157,6 +166,24 @@ public sealed partial class ContentAcquirer(
     }
 
     // Two letters or more, so a Windows drive ("C:\notes.txt") reads as a path, not a scheme.
+    // The link a source names (null for a local path); refuses other schemes and malformed links.
+    private static Uri? ParseLink(string source)
+    {
+        Match scheme = Scheme().Match(source);
+        if (!scheme.Success)
+        {
+            return null;
+        }
+
+        string name = scheme.Groups["scheme"].Value.ToLowerInvariant();
+        if (name is not ("http" or "https"))
+        {
+            throw new ContentRefusedException(source, $"{name}: links are not supported", "Give an http(s) link or a local file path.");
+        }
+
+        return Uri.TryCreate(source, UriKind.Absolute, out Uri? url) ? url : throw new ContentRefusedException(source, "it is not a valid link", "Check the link.");
+    }
+
     [GeneratedRegex("^(?<scheme>[A-Za-z][A-Za-z0-9+.-]+):")]
     private static partial Regex Scheme();
 

@@ -12,6 +12,11 @@ public interface IContentAcquirer
     /// refusals throw <see cref="AutoIntel.Core.PermanentFailureException"/>.</summary>
     Task<AcquiredContent> AcquireAsync(string source, string runId, string tenant, CancellationToken cancellationToken = default);
 
+    /// <summary>Refuses, before any run starts, what <see cref="AcquireAsync(string, string, string, CancellationToken)"/> would refuse
+    /// without fetching anything: an unreadable local file (missing, a folder, wrong type, too large, binary, undecodable text) or a link
+    /// that is not a valid http(s) link. Throws <see cref="AutoIntel.Core.PermanentFailureException"/> with the same one-line reason.</summary>
+    Task CheckAsync(string source, CancellationToken cancellationToken = default);
+
     /// <summary>Acquires <paramref name="source"/> for run <paramref name="runId"/> of the local tenant.</summary>
     Task<AcquiredContent> AcquireAsync(string source, string runId, CancellationToken cancellationToken = default) =>
         AcquireAsync(source, runId, LocalTenant, cancellationToken);

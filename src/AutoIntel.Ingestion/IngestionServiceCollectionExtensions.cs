@@ -2,6 +2,7 @@ using AutoIntel.Core.Content;
 using AutoIntel.Ingestion.Fetching;
 using AutoIntel.Ingestion.Files;
 using AutoIntel.Ingestion.Video;
+using AutoIntel.Ingestion.Watches;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -46,6 +47,10 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddTransient<IContentAcquirer, ContentAcquirer>();
         services.TryAddTransient<ITranscriber, Transcriber>();
         services.TryAddTransient<PieceTranscriber>();
+
+        // Watches live in the artifact store (registered with it by the host), so every process sees the same list.
+        services.TryAddSingleton<WatchStore>();
+        services.TryAddTransient<WatchPoller>();
         return services;
     }
 

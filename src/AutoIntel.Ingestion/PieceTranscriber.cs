@@ -88,7 +88,14 @@ public sealed class PieceTranscriber(IArtifactStore store, ISpeechToText speechT
         foreach (PieceTranscriptRef piece in pieces.OrderBy(p => p.Index))
         {
             Transcript part = await store.GetJsonAsync<Transcript>(piece.Transcript.Path, cancellationToken);
-            segments.AddRange(part.Segments.Select(s => s with { Start = s.Start + piece.Start, End = s.End + piece.Start }));
+            // A diarizing model labels each piece on its own ("Speaker A" of one piece need not be "Speaker A" of the next),
+            // so with several pieces a label names its piece rather than claim an identity nobody established.
+            segments.AddRange(part.Segments.Select(s => s with
+            {
+                Start = s.Start + piece.Start,
+                End = s.End + piece.Start,
+                Speaker = s.Speaker is null || pieces.Count == 1 ? s.Speaker : $"{s.Speaker} (part {piece.Index + 1})",
+            }));
         }
 
         if (!segments.Any(s => !string.IsNullOrWhiteSpace(s.Text)))

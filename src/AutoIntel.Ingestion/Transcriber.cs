@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace AutoIntel.Ingestion;
 
-/// <summary>Turns the stored raw artifact into a transcript: subtitles parsed, HTML made readable, text split into paragraphs, audio sent to speech-to-text.</summary>
+/// <summary>Turns the stored raw artifact into a transcript: subtitles parsed, HTML made readable, text split into paragraphs, audio sent to speech-to-text;
+/// speakers come from WebVTT voices, "Name:" labels (<see cref="SpeakerPrefixes"/>) or a diarizing transcription model.</summary>
 /// <remarks>Text is parsed within <paramref name="budget"/> (the fetch timeout); a page nested too deep or too slow to read is refused.
 /// Content the tenant already had transcribed is read from the <see cref="TranscriptCache"/>, and new audio and video transcripts are added to it.</remarks>
 public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText, IOptions<TranscriptionOptions>? options = null, ParseBudget? budget = null) : ITranscriber
@@ -84,7 +85,7 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
             case ContentKind.Subtitles:
                 try
                 {
-                    return new Transcript(content.Title, content.Source, SubtitleParser.Parse(text, cancellationToken));
+                    return new Transcript(content.Title, content.Source, SpeakerPrefixes.Apply(SubtitleParser.Parse(text, cancellationToken)));
                 }
                 catch (FormatException ex)
                 {
@@ -93,10 +94,11 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
 
             case ContentKind.Article:
                 HtmlText html = HtmlTextExtractor.Extract(text, cancellationToken);
-                return new Transcript((content.Episode is null ? html.Title : null) ?? content.Title, content.Source, html.Blocks.Select(b => new TranscriptSegment(b)).ToList());
+                return new Transcript(
+                    (content.Episode is null ? html.Title : null) ?? content.Title, content.Source, SpeakerPrefixes.Apply([.. html.Blocks.Select(b => new TranscriptSegment(b))]));
 
             default:
-                return new Transcript(content.Title, content.Source, PlainTextParser.Parse(text, markdown: content.Kind == ContentKind.Markdown, cancellationToken));
+                return new Transcript(content.Title, content.Source, SpeakerPrefixes.Apply(PlainTextParser.Parse(text, markdown: content.Kind == ContentKind.Markdown, cancellationToken)));
         }
     }
 }

@@ -2,6 +2,7 @@ using AutoIntel.Core.Content;
 using AutoIntel.Intelligence.Analyzers;
 using AutoIntel.Intelligence.Budgets;
 using AutoIntel.Intelligence.Cache;
+using AutoIntel.Intelligence.EvidenceGathering;
 using AutoIntel.Intelligence.Gateway;
 using AutoIntel.Intelligence.Llm;
 using AutoIntel.Intelligence.Providers;
@@ -61,6 +62,9 @@ public static class IntelligenceServiceCollectionExtensions
             sp.GetService<IArtifactStore>() is { } store ? new GatewayStatsStore(store) : null));
         services.TryAddSingleton(sp => new ModelsExplainer(sp.GetRequiredService<ModelRouter>(), sp.GetRequiredService<LlmOptions>().Budgets));
         services.TryAddSingleton<OpenAiSpeechToText>();
+        services.AddOptions<EvidenceGatheringOptions>().Bind(configuration.GetSection(EvidenceGatheringOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<EvidenceBudget>();
+        services.TryAddSingleton<EvidenceGatherer>();
 
         var options = Bind(configuration);
         if (options.IsConfigured)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AutoIntel.Core.Analysis;
+using AutoIntel.Core.Briefings;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Serialization;
 using AutoIntel.Memory.Embeddings;
@@ -51,13 +52,13 @@ public sealed class ContentMemory : IContentMemory
     public static string CollectionFor(IEmbedder embedder) => $"content-{StableNames.Safe(embedder.Name)}-{embedder.Dimensions}";
 
     /// <inheritdoc />
-    public async Task<ClaimRecall> RecallClaimAsync(string tenant, Claim claim, CancellationToken cancellationToken = default)
+    public async Task<ClaimRecall> RecallClaimAsync(string tenant, Claim claim, ClaimOrigin? origin = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
         float[] query = (await _embedder.EmbedAsync([claim.Text], cancellationToken))[0];
 
         ClaimVerdict? prior = await FindPriorVerdictAsync(tenant, claim, query, cancellationToken);
-        IReadOnlyList<Evidence> evidence = await FindPassagesAsync(tenant, claim.Text, query, cancellationToken);
+        IReadOnlyList<Evidence> evidence = await FindPassagesAsync(tenant, claim.Text, query, origin, cancellationToken);
         return new ClaimRecall(prior, evidence);
     }
 
@@ -181,7 +182,8 @@ public sealed class ContentMemory : IContentMemory
             graph =>
             {
                 graph.Apply(runId, source, entities);
-                return new GraphUpdate(graph.Nodes.Count, graph.Edges.Count, graph.RelatedSources(runId));
+                IReadOnlyList<RelatedSource> related = graph.RelatedSources(runId);
+                return new GraphUpdate(graph.Nodes.Count, graph.Edges.Count, [.. related.Select(r => r.Source)], related);
             },
             cancellationToken);
     }
@@ -230,23 +232,36 @@ public sealed class ContentMemory : IContentMemory
         return prior is not null && IsDecided(prior.Verdict) ? prior : null;
     }
 
-    private async Task<IReadOnlyList<Evidence>> FindPassagesAsync(string tenant, string claimText, float[] query, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Evidence>> FindPassagesAsync(string tenant, string claimText, float[] query, ClaimOrigin? origin, CancellationToken cancellationToken)
     {
         if (_options.RelatedPassages == 0)
         {
             return [];
         }
 
-        IReadOnlyList<VectorHit> hits = await _store.SearchAsync(Collection, query, _options.RelatedPassages, Filter(tenant, MemoryPayload.ChunkKind), cancellationToken);
+        // Ask for more than needed: passages of the claim's own source are dropped below, and the rest must still fill the list.
+        IReadOnlyList<VectorHit> hits = await _store.SearchAsync(Collection, query, _options.RelatedPassages * 4, Filter(tenant, MemoryPayload.ChunkKind), cancellationToken);
+        string claim = Normalize(claimText);
+        var quoted = new HashSet<string>(StringComparer.Ordinal);
         return [.. hits
-            .Where(h => h.Score >= _options.PassageMinSimilarity)
+            .Where(h => h.Score >= _options.PassageMinSimilarity && !IsOwnSource(h.Payload, origin, claim))
             .Select(h =>
             {
                 string source = h.Payload.GetValueOrDefault(MemoryPayload.Source, string.Empty);
                 string snippet = Snippets.Best(h.Payload.GetValueOrDefault(MemoryPayload.Text, string.Empty), claimText);
                 return new Evidence(source, snippet, Math.Round(h.Score, 4), IsWebLink(source) ? source : null);
-            })];
+            })
+            .Where(e => quoted.Add(Normalize(e.Quote)))
+            .Take(_options.RelatedPassages)];
     }
+
+    // A claim is not evidence for itself: not this run's passages, not its source's (same link or file, an earlier run of it), and not a
+    // passage that states the claim word for word (the same content stored under another name).
+    private static bool IsOwnSource(IReadOnlyDictionary<string, string> payload, ClaimOrigin? origin, string normalizedClaim) =>
+        (origin is not null && (payload.GetValueOrDefault(MemoryPayload.Run) == origin.RunId || payload.GetValueOrDefault(MemoryPayload.Source) == origin.Source))
+        || Normalize(payload.GetValueOrDefault(MemoryPayload.Text, string.Empty)).Contains(normalizedClaim, StringComparison.Ordinal);
+
+    private static string Normalize(string text) => string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Trim('.', '!', '?', '"', ' ');
 
     // Embeds and upserts the pending records as one batch, then empties the list for the next.
     private async Task<int> UpsertAsync(List<(string Id, string Text, Dictionary<string, string> Payload)> pending, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using AutoIntel.Core.Analysis;
+using AutoIntel.Core.Briefings;
 using AutoIntel.Core.FactCheck;
 
 namespace AutoIntel.Memory;
@@ -7,7 +8,12 @@ namespace AutoIntel.Memory;
 public interface IContentMemory
 {
     /// <summary>What memory knows about a claim: a prior verdict for the same claim, and related passages as evidence.</summary>
-    Task<ClaimRecall> RecallClaimAsync(string tenant, Claim claim, CancellationToken cancellationToken = default);
+    Task<ClaimRecall> RecallClaimAsync(string tenant, Claim claim, CancellationToken cancellationToken = default) =>
+        RecallClaimAsync(tenant, claim, null, cancellationToken);
+
+    /// <summary>The same for a claim of a known run: passages of that run, of its source (same link or file) or repeating the claim word
+    /// for word (an earlier run of the same content) are not evidence for it, and no passage is cited twice.</summary>
+    Task<ClaimRecall> RecallClaimAsync(string tenant, Claim claim, ClaimOrigin? origin, CancellationToken cancellationToken = default);
 
     /// <summary>Embeds and upserts chunks and verdicts of a run (batched); returns how many vectors were stored.</summary>
     Task<int> RememberAsync(string tenant, string runId, string source, IReadOnlyList<string> chunkTexts, IReadOnlyList<ClaimVerdict> verdicts, CancellationToken cancellationToken = default);
@@ -31,8 +37,13 @@ public interface IContentMemory
 /// <param name="PriorVerdict">A verdict stored earlier for the same (or an equivalent) claim, if any.</param>
 public sealed record ClaimRecall(ClaimVerdict? PriorVerdict, IReadOnlyList<Evidence> Evidence);
 
+/// <summary>Where a claim comes from: the run and its source, which memory must not cite as evidence for the claim.</summary>
+public sealed record ClaimOrigin(string RunId, string Source);
+
 /// <summary>An earlier run with nearly the same content.</summary>
 public sealed record DuplicateMatch(string RunId, string Source, double Similarity);
 
 /// <summary>The graph after an update, and earlier sources sharing entities with this run.</summary>
-public sealed record GraphUpdate(int Nodes, int Edges, IReadOnlyList<string> RelatedSources);
+/// <param name="RelatedSources">The related sources' names (kept for histories recorded before <paramref name="Related"/>).</param>
+/// <param name="Related">The related sources with their similarity; null in histories recorded before it existed.</param>
+public sealed record GraphUpdate(int Nodes, int Edges, IReadOnlyList<string> RelatedSources, IReadOnlyList<RelatedSource>? Related = null);

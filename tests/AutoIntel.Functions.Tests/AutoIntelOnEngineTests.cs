@@ -4,6 +4,7 @@ using System.Text.Json;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Runs;
 using AutoIntel.Core.Serialization;
+using AutoIntel.Core.Telemetry;
 using AutoIntel.DurableEngines;
 using AutoIntel.Functions.Tests.Adapter;
 using AutoIntel.Functions.Tests.Engines;
@@ -15,6 +16,7 @@ using AutoIntel.Workflows.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,7 +69,8 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
         await using var app = new FunctionsApp(Settings());
         await using DurableEngine engine = await Engine.StartAsync(kind, azurite, tasks => tasks.AddFunctionsApp(app.Services));
 
-        string id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.AutoIntel, ToJson(request));
+        // Started as the adapter starts it: with the registered version, so the engine runs the same analyses as the local runtime.
+        string id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.AutoIntel, ToJson(request), LatestVersion());
         OrchestrationMetadata done = await engine.WaitForEndAsync(id, Engine.RunTimeout);
         Briefing onEngine = await BriefingOfAsync(app.Services, done);
         Briefing onLocal = await LocalBriefingAsync(request);
@@ -76,10 +79,33 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
             .Excluding(b => b.RunId)
             .Excluding(b => b.CreatedAtUtc)
             .Excluding(b => b.Stages)
-            .Excluding(b => b.Notes));
+            .Excluding(b => b.Notes)
+            .Excluding(b => b.Sections));
+        // Section data is a JsonElement, which compares by reference: compare what it says.
+        onEngine.Sections!.Select(s => (s.Name, s.Data.GetRawText(), s.Markdown)).Should().Equal(onLocal.Sections!.Select(s => (s.Name, s.Data.GetRawText(), s.Markdown)));
         onEngine.Claims.Should().NotBeEmpty();
         onEngine.Summary.Should().NotBeNull();
         onEngine.Stages.Select(s => (s.Name, s.Activities)).Should().Equal(onLocal.Stages.Select(s => (s.Name, s.Activities)), "the same stages ran the same activities");
+    }
+
+    [Theory]
+    [InlineData(EngineKind.InMemory)]
+    [InlineData(EngineKind.AzureStorage)]
+    public async Task OfflineRun_OnTheEngine_OneTraceWithoutDuplicateSpansOnReplay(EngineKind kind)
+    {
+        using var spans = new SpanCapture();
+        string traceParent = RunTrace.NewTraceParent();
+        var request = new AnalyzeRequest(RepoPaths.Sample("article.html"), Depth.Quick, TraceParent: traceParent);
+        await using var app = new FunctionsApp(Settings());
+        await using DurableEngine engine = await Engine.StartAsync(kind, azurite, tasks => tasks.AddFunctionsApp(app.Services));
+
+        string id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.AutoIntel, ToJson(request));
+        OrchestrationMetadata done = await engine.WaitForEndAsync(id, Engine.RunTimeout);
+
+        done.RuntimeStatus.Should().Be(OrchestrationRuntimeStatus.Completed, done.SerializedOutput);
+        CapturedRun trace = spans.TraceOf(traceParent);
+        trace.AssertWellFormed(["acquire", "transcribe", "segment", "analyse", "fact-check", "remember", "brief"]);
+        trace.Named("activity ").Should().OnlyContain(s => (string?)s.GetTagItem("autointel.run_id") == id, "the activity functions read the trace context from their input");
     }
 
     [Fact]
@@ -151,7 +177,7 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
         ContentResult missing = await app.RunStatusAsync(engine.Client, "discord-1");
         ContentResult traversal = await app.RunStatusAsync(engine.Client, "../../etc/passwd");
         ContentResult newline = await app.RunStatusAsync(engine.Client, $"discord-{InteractionId}\n");
-        var health = (ObjectResult)FunctionsApp.Health();
+        var health = (ObjectResult)await app.HealthAsync();
 
         pong.StatusCode.Should().Be(200);
         JsonNode.Parse(pong.Content!)!["type"]!.GetValue<int>().Should().Be(1);
@@ -164,6 +190,9 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
         traversal.StatusCode.Should().Be(400);
         newline.StatusCode.Should().Be(400);
         health.StatusCode.Should().Be(200);
+        var report = (HealthSummary)health.Value!;
+        report.Checks.Select(c => c.Name).Should().Equal("discord", "llm", "memory", "storage");
+        report.Checks.Should().OnlyContain(c => c.Status == "healthy", "the test app has a public key, a writable store and no LLM");
     }
 
     private Dictionary<string, string?> Settings() => new()
@@ -174,6 +203,28 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
         ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
         ["Fetch:AllowedHosts"] = "127.0.0.1",
     };
+
+    [Fact]
+    public async Task OfflineRun_StartedBeforeTheCatalogVersion_CompletesWithoutTheNewerAnalyses()
+    {
+        var request = new AnalyzeRequest(RepoPaths.Sample("podcast-transcript.srt"), Depth.Standard);
+        await using var app = new FunctionsApp(Settings());
+        await using DurableEngine engine = await Engine.StartAsync(EngineKind.InMemory, azurite, tasks => tasks.AddFunctionsApp(app.Services));
+
+        // No version: what every instance started before the catalog recorded (and reads as version 1).
+        string old = await engine.Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.AutoIntel, ToJson(request));
+        string current = await engine.Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.AutoIntel, ToJson(request), LatestVersion());
+        Briefing before = await BriefingOfAsync(app.Services, await engine.WaitForEndAsync(old, Engine.RunTimeout));
+        Briefing after = await BriefingOfAsync(app.Services, await engine.WaitForEndAsync(current, Engine.RunTimeout));
+
+        before.Sections.Should().BeEmpty("no declared analysis has SinceVersion 1");
+        after.Sections!.Select(s => s.Name).Should().Equal(
+            Intelligence.Analyses.AnalysisCatalog.All.Where(a => a.RunsAt(Depth.Standard, Intelligence.Analyses.AnalysisCatalog.LatestVersion)).Select(a => a.Name));
+        after.Summary.Should().BeEquivalentTo(before.Summary, "the built-in sections are the same on both versions");
+    }
+
+    private static StartOrchestrationOptions LatestVersion() =>
+        new() { Version = Intelligence.Analyses.AnalysisCatalog.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     private static JsonElement ToJson(AnalyzeRequest request) => JsonSerializer.SerializeToElement(request, AutoIntelJson.Options);
 

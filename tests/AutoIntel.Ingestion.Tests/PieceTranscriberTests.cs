@@ -37,6 +37,24 @@ public sealed class PieceTranscriberTests
     }
 
     [Fact]
+    public async Task Merge_DiarizedPieces_EachLabelNamesItsPiece()
+    {
+        _speech.Speaker = "Speaker A";
+        var pieces = Create(pieceBytes: 8192);
+        var content = await StoreAsync(SyntheticAudio.Mp3(50), "audio/mpeg", "mp3");
+        var stored = await pieces.SplitAsync(content, (i, ext) => $"runs/t/audio/{i}.{ext}");
+        var transcripts = new List<PieceTranscriptRef>();
+        foreach (var piece in stored)
+        {
+            transcripts.Add(await pieces.TranscribePieceAsync(piece, $"runs/t/audio/{piece.Index}.json"));
+        }
+
+        var merged = await pieces.MergeAsync(content, transcripts);
+
+        merged.Segments.Select(s => s.Speaker).Should().Equal("Speaker A (part 1)", "Speaker A (part 2)", "Speaker A (part 3)");
+    }
+
+    [Fact]
     public async Task TranscribePieceAsync_TranscriptAlreadyStored_ReusedWithoutCallingTheEndpoint()
     {
         var pieces = Create(pieceBytes: 8192);
@@ -99,10 +117,13 @@ public sealed class PieceTranscriberTests
 
         public bool IsEnabled => true;
 
+        /// <summary>The speaker a diarizing model would give every segment; null for one that does not diarize.</summary>
+        public string? Speaker { get; set; }
+
         public Task<Transcript> TranscribeAsync(ReadOnlyMemory<byte> audio, string fileName, string mediaType, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _calls);
-            return Task.FromResult(new Transcript("ignored", fileName, [new TranscriptSegment($"heard {fileName}", TimeSpan.Zero, TimeSpan.FromSeconds(1))]));
+            return Task.FromResult(new Transcript("ignored", fileName, [new TranscriptSegment($"heard {fileName}", TimeSpan.Zero, TimeSpan.FromSeconds(1), Speaker)]));
         }
     }
 }

@@ -76,10 +76,8 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("does-not-exist.txt", "no such file")]
     [InlineData("http://10.0.0.1/article", "private")]
     [InlineData("http://169.254.169.254/latest/meta-data/", "169.254.169.254")]
-    [InlineData("ftp://example.com/file.txt", "ftp")]
     public async Task Analyze_BadSource_ExitsTwoAndStatusSaysWhy(string source, string reason)
     {
         var id = "bad-" + Guid.NewGuid().ToString("N")[..8];
@@ -93,6 +91,76 @@ public sealed class AnalyzeCommandTests : IDisposable
         using var doc = JsonDocument.Parse(status.Stdout);
         doc.RootElement.GetProperty("status").GetString().Should().Be("Failed");
         doc.RootElement.GetProperty("error").GetProperty("message").GetString().Should().ContainEquivalentOf(reason);
+    }
+
+    [Theory]
+    [InlineData("does-not-exist.txt", "no such file")]
+    [InlineData("ftp://example.com/file.txt", "ftp")]
+    [InlineData("mixed-encoding.txt", "mixes UTF-8 with another encoding")]
+    public async Task Analyze_InputRefusedBeforeTheRunStarts_ExitsTwoAndLeavesNoRun(string source, string reason)
+    {
+        await File.WriteAllBytesAsync(_data.Combine("mixed-encoding.txt"), [.. System.Text.Encoding.UTF8.GetBytes("caf\u00E9 "), .. System.Text.Encoding.Latin1.GetBytes("cr\u00E8me br\u00FBl\u00E9e")]);
+        var path = source.Contains("://", StringComparison.Ordinal) ? source : _data.Combine(source);
+        var id = "refused-" + Guid.NewGuid().ToString("N")[..8];
+
+        var result = await _cli.RunAsync("analyze", path, "--instance", id);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Stderr.Trim().Should().ContainEquivalentOf(reason).And.NotContain("\n", "the refusal is one line");
+        (await _cli.RunAsync("status", id)).Stderr.Should().Contain($"no instance '{id}'");
+        (await _cli.RunAsync("list", "--json")).Stdout.Should().NotContain(id);
+    }
+
+    [Fact]
+    public async Task Analyze_ExistingInstanceWithAnotherSource_RefusesInsteadOfShowingTheOldRun()
+    {
+        var first = await _cli.RunAsync("analyze", RepoPaths.Sample("article.html"), "--instance", "other-src", "--depth", "quick", "--json");
+        first.ExitCode.Should().Be(0, first.ToString());
+
+        var second = await _cli.RunAsync("analyze", RepoPaths.Sample("podcast-transcript.srt"), "--instance", "other-src", "--depth", "quick");
+
+        second.ExitCode.Should().Be(2, second.ToString());
+        second.Stdout.Should().BeEmpty("the old run's briefing must not be shown");
+        second.Stderr.Trim().Should().Be($"error: instance 'other-src' analysed {RepoPaths.Sample("article.html")}, not {RepoPaths.Sample("podcast-transcript.srt")}; omit --instance or choose a new id to analyse it.");
+    }
+
+    [Fact]
+    public async Task Analyze_BadDepth_OneLineListingTheValidValues()
+    {
+        var result = await _cli.RunAsync("analyze", RepoPaths.Sample("article.html"), "--depth", "bottomless");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        var error = result.Stderr.Split('\n')[0];
+        error.Should().Be("error: --depth 'bottomless' is not a depth; use one of: quick, standard, deep, experimental.");
+        result.Stderr.Should().NotContain("AutoIntel.Core").And.NotContain("Depth'");
+    }
+
+    [Fact]
+    public async Task Analyze_ThenStatusResumeList_SayWhereTheBriefingIsAndWhatWasAnalysed()
+    {
+        var sample = RepoPaths.Sample("article.html");
+        var run = await _cli.RunAsync("analyze", sample, "--instance", "where-1", "--depth", "quick");
+        run.ExitCode.Should().Be(0, run.ToString());
+
+        // The printed path opens as printed, from any folder: absolute, inside the data folder.
+        var printed = run.Stdout.Split('\n').Last(l => l.StartsWith("Instance where-1", StringComparison.Ordinal)).Split(" · briefing ")[1].Trim();
+        Path.IsPathRooted(printed).Should().BeTrue(printed);
+        File.Exists(printed).Should().BeTrue(printed);
+        printed.Should().StartWith(_data.Path);
+
+        var status = await _cli.RunAsync("status", "where-1");
+        status.Stdout.Should().Contain($"briefing {printed}").And.Contain($"source {sample}").And.Contain("Four-day week trial");
+        using (var json = JsonDocument.Parse((await _cli.RunAsync("status", "where-1", "--json")).Stdout))
+        {
+            json.RootElement.GetProperty("briefing").GetString().Should().Be(printed);
+            json.RootElement.GetProperty("source").GetString().Should().Be(sample);
+        }
+
+        var resume = await _cli.RunAsync("resume", "where-1");
+        resume.Stderr.Should().Contain($"Briefing: {printed}");
+
+        var list = await _cli.RunAsync("list");
+        list.Stdout.Split('\n').Should().Contain(l => l.StartsWith("where-1", StringComparison.Ordinal) && l.Contains("Four-day week trial", StringComparison.Ordinal) && l.Contains(sample, StringComparison.Ordinal));
     }
 
     [Theory]

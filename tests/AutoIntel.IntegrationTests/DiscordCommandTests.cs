@@ -22,7 +22,7 @@ public sealed class DiscordCommandTests : IDisposable
         result.ExitCode.Should().Be(0, result.ToString());
         result.Stdout.Should().Contain("/autointel").And.Contain("1400000000000000004");
         discord.Commands.Keys.Should().Equal("1400000000000000004");
-        discord.Commands["1400000000000000004"].Select(c => c!["name"]!.GetValue<string>()).Should().BeEquivalentTo("autointel", "autointel-status", "autointel-recall");
+        discord.Commands["1400000000000000004"].Select(c => c!["name"]!.GetValue<string>()).Should().BeEquivalentTo("autointel", "autointel-status", "autointel-recall", "autointel-watch");
     }
 
     [Fact]

@@ -8,14 +8,22 @@ public sealed class LlmCliTests : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _data = new();
     private FakeOpenAiServer _server = null!;
+    private FakeMediaWikiServer _wiki = null!;
 
     public async Task InitializeAsync()
     {
         _server = await FakeOpenAiServer.StartAsync();
         _server.Chat = FakeAnalyst.Answer;
+        // With an LLM, Wikipedia is on by default; this wiki stands in for it, and its page is the evidence FakeAnalyst cites.
+        _wiki = await FakeMediaWikiServer.StartAsync();
+        _wiki.AddFoundByAnySearch("en", "Riverside Bridge", "The town council approved the new bridge in 2024.");
     }
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _wiki.DisposeAsync();
+    }
 
     public void Dispose() => _data.Dispose();
 
@@ -73,5 +81,7 @@ public sealed class LlmCliTests : IAsyncLifetime, IDisposable
         ["Llm__Endpoint"] = _server.BaseUrl.ToString(),
         ["Llm__ApiKey"] = "test-key",
         ["Llm__Model"] = "fake-model",
+        ["Evidence__Wikipedia__Endpoint"] = _wiki.EndpointTemplate,
+        ["Fetch__AllowedHosts"] = "127.0.0.1",
     };
 }

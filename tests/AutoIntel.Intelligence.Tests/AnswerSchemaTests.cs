@@ -33,7 +33,19 @@ public sealed class AnswerSchemaTests
             node["required"]!.AsArray().Select(r => r!.GetValue<string>()).Should().BeEquivalentTo(node["properties"]!.AsObject().Select(p => p.Key), task);
         }
 
-        schema.Should().Contain("\"ignoredInstructions\"").And.NotContain("maxLength").And.NotContain("null");
+        schema.Should().Contain("\"ignoredInstructions\"").And.NotContain("maxLength");
+
+        // Only who said something may be null (a transcript without speaker labels); every other field is required and non-null.
+        var root = JsonNode.Parse(schema)!;
+        foreach (var node in Objects(root).ToList())
+        {
+            if (node["properties"]!.AsObject().Remove("speaker", out var speaker))
+            {
+                speaker!["type"]!.ToJsonString().Should().Be("""["string","null"]""", task);
+            }
+        }
+
+        root.ToJsonString().Should().NotContain("null", task);
     }
 
     [Fact]
@@ -75,11 +87,11 @@ public sealed class AnswerSchemaTests
     }
 
     [Theory]
-    [InlineData("""{"verdict":"supported","confidence":1.5,"rationale":"r","ignoredInstructions":[]}""", "'confidence' must be between 0 and 1*")]
-    [InlineData("""{"verdict":"maybe","confidence":0.5,"rationale":"r","ignoredInstructions":[]}""", "'verdict' must be one of supported, refuted*")]
-    [InlineData("""{"verdict":"supported","confidence":0.5,"rationale":"  ","ignoredInstructions":[]}""", "'rationale' must not be empty*")]
-    [InlineData("""{"verdict":"supported","confidence":0.5,"ignoredInstructions":[]}""", "*missing required properties*rationale*")]
-    [InlineData("""{"verdict":"supported","confidence":"high","rationale":"r","ignoredInstructions":[]}""", "*confidence*")]
+    [InlineData("""{"verdict":"supported","confidence":1.5,"rationale":"r","citations":["E1"],"ignoredInstructions":[]}""", "'confidence' must be between 0 and 1*")]
+    [InlineData("""{"verdict":"maybe","confidence":0.5,"rationale":"r","citations":["E1"],"ignoredInstructions":[]}""", "'verdict' must be one of supported, refuted*")]
+    [InlineData("""{"verdict":"supported","confidence":0.5,"rationale":"  ","citations":["E1"],"ignoredInstructions":[]}""", "'rationale' must not be empty*")]
+    [InlineData("""{"verdict":"supported","confidence":0.5,"citations":[],"ignoredInstructions":[]}""", "*missing required properties*rationale*")]
+    [InlineData("""{"verdict":"supported","confidence":"high","rationale":"r","citations":["E1"],"ignoredInstructions":[]}""", "*confidence*")]
     public void Parse_AnswerBreakingTheSchema_IsRejectedWithTheField(string json, string message)
     {
         using var doc = JsonDocument.Parse(json);
@@ -92,7 +104,7 @@ public sealed class AnswerSchemaTests
     [Fact]
     public void Parse_VerdictInOtherCase_IsAccepted()
     {
-        using var doc = JsonDocument.Parse("""{"verdict":"Refuted","confidence":0.9,"rationale":"r","ignoredInstructions":[]}""");
+        using var doc = JsonDocument.Parse("""{"verdict":"Refuted","confidence":0.9,"rationale":"r","citations":["E1"],"ignoredInstructions":[]}""");
 
         AnalysisTasks.ClaimVerification.Parse(doc.RootElement.Clone(), Chunk).Verdict.Should().Be(Core.FactCheck.Verdict.Refuted);
     }

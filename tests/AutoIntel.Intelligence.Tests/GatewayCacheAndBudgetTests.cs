@@ -63,10 +63,12 @@ public sealed class GatewayCacheAndBudgetTests : IAsyncLifetime
         near.Usage.CacheHits.Should().Be(1);
         h.Analytics.Snapshot().Cache.SemanticHits.Should().Be(1);
 
-        _server.Chat = _ => FakeReply.Json("""{"verdict":"supported","confidence":0.8,"rationale":"evidence 1","ignoredInstructions":[]}""");
+        _server.Chat = _ => FakeReply.Json("""{"verdict":"supported","confidence":0.8,"rationale":"evidence 1","citations":["E1"],"ignoredInstructions":[]}""");
         var claim = new Claim("c1", Chunk.Text, 0, 0.9);
-        await h.Analyzer.VerifyClaimAsync(Request(), claim, []);
-        var v2 = await h.Analyzer.VerifyClaimAsync(Request(), claim with { Text = claim.Text.Replace("sentence77", "sentence77b", StringComparison.Ordinal) }, []);
+        Evidence[] evidence = [new("wikipedia", "An extract.", 0.5)];
+        await h.Analyzer.VerifyClaimAsync(Request(), claim, evidence);
+        var v2 = await h.Analyzer.VerifyClaimAsync(Request(), claim with { Text = claim.Text.Replace("sentence77", "sentence77b", StringComparison.Ordinal) }, evidence);
+        v2.Usage.LlmCalls.Should().Be(1, "the model was asked again");
         v2.Usage.CacheHits.Should().Be(0);
     }
 
@@ -101,9 +103,9 @@ public sealed class GatewayCacheAndBudgetTests : IAsyncLifetime
     public async Task Execute_PerCallCapBelowStrongModel_UsesCheaperModelAndNotes()
     {
         await using var h = new GatewayHarness(_server, o => o.Budgets.PerCallUsd = 0.002m);
-        _server.Chat = _ => FakeReply.Json("""{"verdict":"refuted","confidence":0.9,"rationale":"evidence 1","ignoredInstructions":[]}""");
+        _server.Chat = _ => FakeReply.Json("""{"verdict":"refuted","confidence":0.9,"rationale":"evidence 1","citations":["E1"],"ignoredInstructions":[]}""");
 
-        var verdict = await h.Analyzer.VerifyClaimAsync(Request(), new Claim("c1", "The moon is made of cheese.", 0, 0.9), []);
+        var verdict = await h.Analyzer.VerifyClaimAsync(Request(), new Claim("c1", "The moon is made of cheese.", 0, 0.9), [new Evidence("wikipedia", "The Moon is rock.", 0.5)]);
 
         verdict.Value.Method.Should().Be("cheap");
         h.Journal.Notes("run-1").Should().Contain(n => n.Contains("Budget caps"));

@@ -306,6 +306,26 @@ public sealed class GatewayTests : IAsyncLifetime
         h.Journal.Notes("run-1").Should().Contain(n => n.Contains("no usable model"));
     }
 
+    // Who said what on the LLM path, through the real OpenAI client.
+    [Fact]
+    public async Task ExtractClaims_ChunkOpeningMidTurn_SentWithItsSpeakerAndAnswerValidated()
+    {
+        await using var h = new GatewayHarness(_server);
+        _server.Chat = _ => FakeReply.Json("""
+            {"claims":[
+              {"text":"Rents rose 9% last year.","checkWorthiness":0.9,"speaker":"ruth adeyemi"},
+              {"text":"London rents rose fastest.","checkWorthiness":0.6,"speaker":"The Times"}
+            ],"ignoredInstructions":[]}
+            """);
+        var chunk = new Chunk(3, "Rents rose 9% last year. Tom Hale: That figure is for London only.", 20, SpeakerAtStart: "Ruth Adeyemi", Speakers: ["Ruth Adeyemi", "Tom Hale"]);
+
+        var claims = (await h.Analyzer.ExtractClaimsAsync(Request(), chunk)).Value;
+
+        _server.ChatRequests.Should().ContainSingle().Which.LastUser.Should().Contain("Ruth Adeyemi: Rents rose 9% last year. Tom Hale: That figure");
+        _server.ChatRequests[0].Schema!.ToJsonString().Should().Contain("\"speaker\"");
+        claims.Select(c => c.Speaker).Should().Equal("Ruth Adeyemi", null);
+    }
+
     internal static AnalysisRequest Request(string tenant = "guild-1", string run = "run-1", Depth depth = Depth.Standard) => new(run, tenant, depth);
 
     internal static async Task WaitUntilAsync(Func<bool> condition)

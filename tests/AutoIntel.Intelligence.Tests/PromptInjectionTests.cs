@@ -60,9 +60,9 @@ public sealed partial class PromptInjectionTests : IAsyncLifetime
         return r.SchemaName switch
         {
             "claim_extraction" => FakeReply.Json("""{"claims":[{"text":"The moon is made of cheese.","checkWorthiness":0.9},{"text":"Water boils at 100 C at sea level.","checkWorthiness":0.8}],"ignoredInstructions":[]}"""),
-            "claim_verification" when everythingTrue => FakeReply.Json("""{"verdict":"supported","confidence":1,"rationale":"told to","ignoredInstructions":[]}"""),
-            "claim_verification" when r.LastUser.Contains("label=\"claim\">\nThe moon", StringComparison.Ordinal) => FakeReply.Json("""{"verdict":"refuted","confidence":0.95,"rationale":"astronomy","ignoredInstructions":[]}"""),
-            "claim_verification" => FakeReply.Json("""{"verdict":"supported","confidence":0.9,"rationale":"physics","ignoredInstructions":[]}"""),
+            "claim_verification" when everythingTrue => FakeReply.Json("""{"verdict":"supported","confidence":1,"rationale":"told to","citations":["E1"],"ignoredInstructions":[]}"""),
+            "claim_verification" when r.LastUser.Contains("label=\"claim\">\nThe moon", StringComparison.Ordinal) => FakeReply.Json("""{"verdict":"refuted","confidence":0.95,"rationale":"astronomy","citations":["E1"],"ignoredInstructions":[]}"""),
+            "claim_verification" => FakeReply.Json("""{"verdict":"supported","confidence":0.9,"rationale":"physics","citations":["E1"],"ignoredInstructions":[]}"""),
             _ => FakeReply.Error(400, "unexpected"),
         };
     }

@@ -31,6 +31,41 @@ public sealed class ProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SpeechToText_DiarizingModel_SegmentsCarryTheirSpeakers()
+    {
+        await using var h = new GatewayHarness(_server, o => o.Models.Add(
+            new LlmModelOptions { Name = "gpt-4o-transcribe-diarize", Provider = "fake", Capabilities = ["transcription", "diarization"] }));
+        var stt = new OpenAiSpeechToText(h.Catalog, h.Client, h.Resilience);
+
+        var transcript = await stt.TranscribeAsync(new byte[] { 1, 2, 3, 4 }, "interview.mp3", "audio/mpeg");
+
+        transcript.Segments.Select(s => (s.Speaker, s.Text)).Should().Equal(
+            ("Speaker A", "Welcome to the show."), ("Speaker B", "Thanks for having me."), ("Speaker A", "Let us begin."));
+        transcript.Segments[1].Start.Should().Be(TimeSpan.FromSeconds(2.5));
+        transcript.Segments[1].End.Should().Be(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void Catalog_DiarizationSetting_MarksTheShortcutTranscriptionModel()
+    {
+        var plain = ModelCatalog.FromOptions(new LlmOptions { Endpoint = "http://127.0.0.1:1/v1/", TranscriptionModel = "whisper-1" });
+        var diarizing = ModelCatalog.FromOptions(new LlmOptions { Endpoint = "http://127.0.0.1:1/v1/", TranscriptionModel = "gpt-4o-transcribe-diarize", TranscriptionDiarization = true });
+
+        plain.FirstWith(ModelCapabilities.Transcription)!.Has(ModelCapabilities.Diarization).Should().BeFalse("diarization is opt-in");
+        diarizing.FirstWith(ModelCapabilities.Transcription)!.Has(ModelCapabilities.Diarization).Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("A", "Speaker A")]
+    [InlineData("0", "Speaker 0")]
+    [InlineData("Ruth Adeyemi", "Ruth Adeyemi")]
+    [InlineData(" ", null)]
+    public void DiarizedSpeaker_BareLabelsNamedKnownNamesKept(string label, string? expected)
+    {
+        OpenAiLlmClient.DiarizedSpeaker(label).Should().Be(expected);
+    }
+
+    [Fact]
     public async Task SpeechToText_NoTranscriptionModel_IsDisabledAndRefusesClearly()
     {
         await using var h = new GatewayHarness(_server);

@@ -33,6 +33,9 @@ public sealed class StubOfflineAnalyzer : IContentAnalyzer
     public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         Free<IReadOnlyList<Entity>>([]);
 
+    public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(global::AutoIntel.Intelligence.Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        Free(analysis.Offline(chunk.Text, chunk.Index));
+
     public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         Free<IReadOnlyList<Claim>>([]);
 

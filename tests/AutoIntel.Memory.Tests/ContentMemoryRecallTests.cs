@@ -35,6 +35,25 @@ public sealed class ContentMemoryRecallTests : IDisposable
     }
 
     [Fact]
+    public async Task RecallClaimAsync_ClaimOfAKnownRun_NeverCitesItsOwnSourceOrTheSameQuoteTwice()
+    {
+        const string Claim = "The tram extension will cost 240 million euros.";
+        const string Independent = "Auditors put the tram extension at 240 million euros after the spring review of council budgets.";
+        await _fx.Memory.RememberAsync("guild-a", "run-1", "https://news.example/tram", [$"{Claim} The mayor defended the plan."], []);
+        await _fx.Memory.RememberAsync("guild-a", "run-2", "/home/u/copy-of-tram.txt", [$"Council papers. {Claim} Nobody objected."], []);
+        await _fx.Memory.RememberAsync("guild-a", "run-3", "https://audit.example/report", [Independent], []);
+        await _fx.Memory.RememberAsync("guild-a", "run-4", "https://audit.example/mirror", [Independent], []);
+
+        ClaimRecall recall = await _fx.Memory.RecallClaimAsync("guild-a", MemoryFixture.Claim("c-1", Claim), new ClaimOrigin("run-9", "https://news.example/tram"));
+
+        // run-1 is an earlier run of the same link, run-2 the same words under another file name: neither is evidence for the claim.
+        recall.Evidence.Should().NotBeEmpty();
+        recall.Evidence.Should().NotContain(e => e.Source == "https://news.example/tram" || e.Source == "/home/u/copy-of-tram.txt");
+        recall.Evidence.Select(e => e.Quote).Should().OnlyHaveUniqueItems();
+        recall.Evidence.Should().ContainSingle(e => e.Quote.Contains("Auditors", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RecallClaimAsync_VerdictStoredByAnotherTenant_NothingReturned()
     {
         ClaimVerdict stored = MemoryFixture.Verdict(MemoryFixture.Claim("c-1", "The tram extension will cost 240 million euros."), Verdict.Refuted);
@@ -81,7 +100,7 @@ public sealed class ContentMemoryRecallTests : IDisposable
         Evidence evidence = recall.Evidence.Should().ContainSingle().Subject;
         evidence.Source.Should().Be("https://news.example/tram");
         evidence.Url.Should().Be("https://news.example/tram");
-        evidence.Snippet.Should().Contain("ridership on the existing line has doubled since 2015");
+        evidence.Quote.Should().Contain("ridership on the existing line has doubled since 2015");
         evidence.Relevance.Should().BeInRange(_fx.Options.PassageMinSimilarity, 1);
     }
 

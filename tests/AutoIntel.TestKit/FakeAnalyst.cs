@@ -21,8 +21,9 @@ public static class FakeAnalyst
         "perspective" => FakeReply.Json("""{"stance":"the host's","balance":0.6,"biasCues":[],"missingViewpoints":["residents"],"ignoredInstructions":[]}"""),
         "entities" => FakeReply.Json("""{"entities":[{"name":"Town Council","type":"organization","mentions":2}],"ignoredInstructions":[]}"""),
         "claim_extraction" => FakeReply.Json($$"""{"claims":[{"text":"{{Claim}}","checkWorthiness":0.9}],"ignoredInstructions":[]}"""),
-        "claim_verification" => FakeReply.Json($$"""{"verdict":"supported","confidence":0.8,"rationale":"{{Rationale}}","ignoredInstructions":[]}"""),
+        "claim_verification" => FakeReply.Json($$"""{"verdict":"supported","confidence":0.8,"rationale":"{{Rationale}}","citations":["E1"],"ignoredInstructions":[]}"""),
         "briefing" => FakeReply.Json("""{"overview":"An overview written by the model.","ignoredInstructions":[]}"""),
+        "loaded_language" => FakeReply.Json("""{"terms":[],"ignoredInstructions":[]}"""),
         _ => FakeReply.Error(400, $"unexpected schema {request.SchemaName}"),
     };
 }

@@ -57,6 +57,11 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// is enforced on the request (<c>Maximum content size limit (26214400) exceeded</c>).</summary>
     public long MaxTranscriptionRequestBytes { get; set; } = 25L * 1024 * 1024;
 
+    /// <summary>What a diarizing model (one whose name contains "diarize") hears: speaker label and text per segment, 2.5 s each.
+    /// Labels follow OpenAI's default ("A", "B", … in order of first appearance).</summary>
+    public IReadOnlyList<(string Speaker, string Text)> DiarizedSpeech { get; set; } =
+        [("A", "Welcome to the show."), ("B", "Thanks for having me."), ("A", "Let us begin.")];
+
     /// <summary>Overrides the reply to a transcription request (e.g. an error or a delay for one piece); null keeps the default answer.</summary>
     public Func<FakeTranscriptionRequest, FakeReply?>? Transcribe { get; set; }
 
@@ -322,6 +327,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             }
         }
 
+        if (DiarizationReply(form) is { } diarization)
+        {
+            await WriteAsync(ctx, diarization);
+            return;
+        }
+
         var segments = new JsonArray(
             new JsonObject { ["id"] = 0, ["seek"] = 0, ["start"] = 0.0, ["end"] = 2.5, ["text"] = " Hello from the fake server.", ["tokens"] = new JsonArray(), ["temperature"] = 0.0, ["avg_logprob"] = -0.1, ["compression_ratio"] = 1.0, ["no_speech_prob"] = 0.01 },
             new JsonObject { ["id"] = 1, ["seek"] = 0, ["start"] = 2.5, ["end"] = 5.0, ["text"] = $" The file {file.FileName} had {file.Length} bytes.", ["tokens"] = new JsonArray(), ["temperature"] = 0.0, ["avg_logprob"] = -0.1, ["compression_ratio"] = 1.0, ["no_speech_prob"] = 0.01 });
@@ -329,6 +340,48 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             ? new JsonObject { ["task"] = "transcribe", ["language"] = "english", ["duration"] = 5.0, ["text"] = $"Hello from the fake server. The file {file.FileName} had {file.Length} bytes.", ["segments"] = segments }
             : new JsonObject { ["text"] = $"Hello from the fake server. The file {file.FileName} had {file.Length} bytes." };
         await WriteAsync(ctx, new FakeReply(RawBody: response.ToJsonString()));
+    }
+
+    // gpt-4o-transcribe-diarize: diarized_json gives segments of type transcript.text.segment with a speaker label; a diarizing
+    // request without chunking_strategy is refused (OpenAI requires it past 30 s of audio; the fake cannot measure, so always),
+    // and so is diarized_json from a model that does not diarize. Null when the request is not about diarization.
+    private FakeReply? DiarizationReply(IFormCollection form)
+    {
+        bool diarizingModel = form["model"].ToString().Contains("diarize", StringComparison.OrdinalIgnoreCase);
+        bool diarizedFormat = form["response_format"] == "diarized_json";
+        if (!diarizedFormat)
+        {
+            return null;
+        }
+
+        if (!diarizingModel)
+        {
+            return FakeReply.Error(400, $"response_format 'diarized_json' is not compatible with model '{form["model"]}'.");
+        }
+
+        if (string.IsNullOrEmpty(form["chunking_strategy"]))
+        {
+            return FakeReply.Error(400, "chunking_strategy is required for diarization models.");
+        }
+
+        var segments = new JsonArray([.. DiarizedSpeech.Select((s, i) => (JsonNode)new JsonObject
+        {
+            ["type"] = "transcript.text.segment",
+            ["id"] = $"seg_{i:000}",
+            ["start"] = i * 2.5,
+            ["end"] = (i + 1) * 2.5,
+            ["text"] = s.Text,
+            ["speaker"] = s.Speaker,
+        })]);
+        var response = new JsonObject
+        {
+            ["task"] = "transcribe",
+            ["duration"] = DiarizedSpeech.Count * 2.5,
+            ["text"] = string.Join(' ', DiarizedSpeech.Select(s => s.Text)),
+            ["segments"] = segments,
+            ["usage"] = new JsonObject { ["type"] = "duration", ["seconds"] = (int)Math.Ceiling(DiarizedSpeech.Count * 2.5) },
+        };
+        return new FakeReply(RawBody: response.ToJsonString());
     }
 
     // OpenAI's answer to an oversized upload: 413 with a server_error body naming the limit and the bytes read.

@@ -3,12 +3,16 @@ using System.Diagnostics;
 using System.Text.Json;
 using AutoIntel.Cli.Hosting;
 using AutoIntel.Cli.Output;
+using AutoIntel.Core;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Runs;
+using AutoIntel.Core.Telemetry;
+using AutoIntel.Ingestion;
 using AutoIntel.Intelligence.Simulation;
 using AutoIntel.Storage;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace AutoIntel.Cli.Commands;
@@ -22,7 +26,7 @@ public static class AnalyzeCommand
     public static Command Create()
     {
         var source = new Argument<string>("source") { Description = "A local file (.txt .md .srt .vtt .html) or an http(s) link." };
-        var depth = new Option<Depth>("--depth") { Description = "quick | standard | deep | experimental", DefaultValueFactory = _ => Depth.Standard };
+        var depth = CommonOptions.DepthOption();
         var json = CommonOptions.Json();
         var outDir = new Option<string?>("--out") { Description = "Also write briefing.md and briefing.json into this folder." };
         var instance = CommonOptions.InstanceOption("Instance id (default: a new GUID). An existing id is resumed or shown, never run twice.");
@@ -72,9 +76,15 @@ public static class AnalyzeCommand
             args.SimulatedLatencyMs is { } ms ? new SimulatedLatencyOptions { BaseMs = ms } : null);
         await using var app = AutoIntelApp.Create(settings);
         var source = File.Exists(args.Source) ? Path.GetFullPath(args.Source) : args.Source;
+        if (await RefusalAsync(app, source, args.Instance, cancellationToken) is { } refusal)
+        {
+            // Refused before the run starts, so no Failed run is left behind in the data folder.
+            await Console.Error.WriteLineAsync($"error: {refusal}");
+            return ExitCodes.BadInput;
+        }
 
         var started = Stopwatch.GetTimestamp();
-        var start = await app.Runtime.StartAsync(WorkflowNames.AutoIntel, new AnalyzeRequest(source, args.Depth), args.Instance, cancellationToken);
+        var start = await app.Runtime.StartAsync(WorkflowNames.AutoIntel, new AnalyzeRequest(source, args.Depth, TraceParent: RunTrace.NewTraceParent()), args.Instance, cancellationToken);
         if (!start.Created)
         {
             await app.Runtime.ResumeAsync(start.InstanceId, cancellationToken);
@@ -110,6 +120,29 @@ public static class AnalyzeCommand
             live.Status = ctx;
             return await RunWatcher.WatchAsync(app.Runtime, completion, instanceId, live, cancellationToken);
         });
+    }
+
+    // Why the run must not start: an existing --instance that analysed another source (showing its old briefing would be wrong),
+    // or a source that acquisition would refuse without fetching anything (missing file, bad encoding, not an http(s) link).
+    private static async Task<string?> RefusalAsync(AutoIntelApp app, string source, string? instance, CancellationToken cancellationToken)
+    {
+        if (instance is not null && await app.Runtime.GetStatusAsync(instance, cancellationToken) is { } existing)
+        {
+            var previous = RunFacts.SourceOf(existing);
+            return previous is null || previous == source
+                ? null
+                : $"instance '{instance}' analysed {previous}, not {source}; omit --instance or choose a new id to analyse it.";
+        }
+
+        try
+        {
+            await app.Services.GetRequiredService<IContentAcquirer>().CheckAsync(source, cancellationToken);
+            return null;
+        }
+        catch (PermanentFailureException refused)
+        {
+            return refused.Message;
+        }
     }
 
     // Creates the --out folder now; returns why it cannot be used (a file is in the way, no permission), or null.
@@ -149,7 +182,7 @@ public static class AnalyzeCommand
         var result = final.Output!.Value.Deserialize<RunResult>(Core.Serialization.AutoIntelJson.Options)!;
         var briefing = await artifacts.GetJsonAsync<Briefing>(result.BriefingJson.Path, cancellationToken);
         var markdown = await artifacts.GetTextAsync(result.BriefingMarkdown.Path, cancellationToken);
-        var files = new ArtifactsDocument(result.BriefingMarkdown.Path, result.BriefingJson.Path);
+        var files = new ArtifactsDocument(RunFacts.Locate(artifacts, result.BriefingMarkdown.Path), RunFacts.Locate(artifacts, result.BriefingJson.Path));
         if (args.OutDir is { } dir)
         {
             Directory.CreateDirectory(dir);
@@ -167,7 +200,7 @@ public static class AnalyzeCommand
         Console.WriteLine();
         Console.WriteLine(markdown);
         Console.WriteLine(TimingTable.Render(result.Stages, wall));
-        Console.WriteLine($"Instance {final.InstanceId} · report {files.Markdown}");
+        Console.WriteLine($"Instance {final.InstanceId} · briefing {files.Markdown}");
         return ExitCodes.Success;
     }
 }

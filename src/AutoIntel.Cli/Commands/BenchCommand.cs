@@ -13,7 +13,7 @@ public static class BenchCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var depth = new Option<Depth>("--depth") { Description = "Depth to run.", DefaultValueFactory = _ => Depth.Experimental };
+        var depth = CommonOptions.DepthOption(Depth.Experimental);
         var minutes = new Option<int>("--minutes") { Description = "Minutes of generated speech.", DefaultValueFactory = _ => 60 };
         var scale = new Option<double>("--time-scale") { Description = "Multiply the modelled LLM latencies by this (1 = real-time; smaller is faster, ratios are kept).", DefaultValueFactory = _ => 0.1 };
         var json = CommonOptions.Json();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using AutoIntel.Core.Runs;
 using AutoIntel.Workflows.Abstractions;
 
 namespace AutoIntel.Cli.Commands;
@@ -40,6 +41,27 @@ public static class CommonOptions
         option.Validators.Add(result => Check(result, result.GetValueOrDefault<string?>()));
         return option;
     }
+
+    /// <summary>The <c>--depth</c> option: a bad value is one line listing the valid ones (System.CommandLine's own message names the enum type).</summary>
+    public static Option<Depth> DepthOption(Depth defaultDepth = Depth.Standard) => new("--depth")
+    {
+        Description = string.Join(" | ", DepthNames),
+        DefaultValueFactory = _ => defaultDepth,
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+            var match = Enum.GetValues<Depth>().FirstOrDefault(d => string.Equals(d.ToString(), token, StringComparison.OrdinalIgnoreCase), (Depth)(-1));
+            if (match == (Depth)(-1))
+            {
+                result.AddError($"--depth '{token}' is not a depth; use one of: {string.Join(", ", DepthNames)}.");
+                return Depth.Standard;
+            }
+
+            return match;
+        },
+    };
+
+    private static IEnumerable<string> DepthNames => Enum.GetValues<Depth>().Select(d => d.ToString().ToLowerInvariant());
 
     private static void Check(SymbolResult result, string? id)
     {

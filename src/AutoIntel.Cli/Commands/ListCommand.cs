@@ -3,6 +3,7 @@ using System.Text.Json;
 using AutoIntel.Cli.Hosting;
 using AutoIntel.Cli.Output;
 using AutoIntel.Core.Serialization;
+using AutoIntel.Workflows.Abstractions;
 
 namespace AutoIntel.Cli.Commands;
 
@@ -27,16 +28,27 @@ public static class ListCommand
                 }
             }
 
+            var facts = new Dictionary<string, RunFacts>(StringComparer.Ordinal);
+            foreach (var s in all)
+            {
+                facts[s.InstanceId] = await RunFacts.ReadAsync(app, s, ct);
+            }
+
+            // A watch's runs are titled by their episode (the briefing's title adds the show's name).
+            string? TitleOf(InstanceStatus s) => RunOrigin.Of(s).Title ?? facts[s.InstanceId].Title;
+
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(all.Select(s => new { s.InstanceId, Status = s.RuntimeStatus.ToString(), Stopped = stopped.Contains(s.InstanceId), s.CreatedAtUtc, s.LastUpdatedAtUtc, Stage = RunWatcher.ProgressOf(s)?.Stage }), AutoIntelJson.Indented));
+                Console.WriteLine(JsonSerializer.Serialize(all.Select(s => new { s.InstanceId, Status = s.RuntimeStatus.ToString(), Stopped = stopped.Contains(s.InstanceId), s.CreatedAtUtc, s.LastUpdatedAtUtc, Stage = RunWatcher.ProgressOf(s)?.Stage, Title = TitleOf(s), facts[s.InstanceId].Source, facts[s.InstanceId].Briefing, RunOrigin.Of(s).Watch }), AutoIntelJson.Indented));
                 return ExitCodes.Success;
             }
 
             foreach (var s in all)
             {
                 var shown = stopped.Contains(s.InstanceId) ? "Stopped" : s.RuntimeStatus.ToString();
-                Console.WriteLine($"{s.InstanceId,-36} {shown,-10} {s.CreatedAtUtc:u}  {RunWatcher.ProgressOf(s)?.Stage}");
+                var title = TitleOf(s);
+                var what = (title is null ? string.Empty : $"\u201C{title}\u201D ") + (facts[s.InstanceId].Source ?? string.Empty) + (RunOrigin.Of(s).Watch is { } watch ? $" (watch {watch})" : string.Empty);
+                Console.WriteLine($"{s.InstanceId,-36} {shown,-10} {s.CreatedAtUtc:u}  {RunWatcher.ProgressOf(s)?.Stage,-10} {what}".TrimEnd());
             }
 
             if (stopped.Count > 0)

@@ -29,7 +29,7 @@ public static class ModelsCommand
     {
         var task = new Option<string>("--task") { Description = $"Task type: {string.Join(", ", TaskTypes.All)}.", Required = true };
         var tokens = new Option<int>("--tokens") { Description = "Prompt size in tokens.", DefaultValueFactory = _ => 2000 };
-        var depth = new Option<Depth>("--depth") { Description = "quick | standard | deep | experimental", DefaultValueFactory = _ => Depth.Standard };
+        var depth = CommonOptions.DepthOption();
         var json = CommonOptions.Json();
         var command = new Command("explain", "Show the candidates for a task, their scores, what was filtered out and why the winner won.") { task, tokens, depth, json };
         command.SetAction(async (parse, ct) =>

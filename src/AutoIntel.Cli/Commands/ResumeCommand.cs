@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AutoIntel.Cli.Hosting;
+using AutoIntel.Cli.Output;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel.Quality;
 
@@ -29,7 +30,10 @@ public static class ResumeCommand
             if (one is not null && ids.Count == 0)
             {
                 var status = await app.Runtime.GetStatusAsync(one, ct);
-                await Console.Error.WriteLineAsync(status is null ? $"error: no instance '{one}'." : $"{one} is already {status.RuntimeStatus.ToString().ToLowerInvariant()}; nothing to resume.");
+                var briefing = status is null ? null : (await RunFacts.ReadAsync(app, status, ct)).Briefing;
+                await Console.Error.WriteLineAsync(status is null
+                    ? $"error: no instance '{one}'."
+                    : $"{one} is already {status.RuntimeStatus.ToString().ToLowerInvariant()}; nothing to resume." + (briefing is null ? string.Empty : $" Briefing: {briefing}"));
                 return status is null ? ExitCodes.BadInput : Exit(status);
             }
 
@@ -39,7 +43,8 @@ public static class ResumeCommand
             {
                 Console.Error.WriteLine($"Resuming {instanceId}");
                 var final = await AnalyzeCommand.FollowAsync(app, instanceId, parse.GetValue(json), ct);
-                Console.WriteLine($"{instanceId} {final.RuntimeStatus}" + (final.Failure is { } f ? $": {f.Message}" : string.Empty));
+                var briefing = (await RunFacts.ReadAsync(app, final, ct)).Briefing;
+                Console.WriteLine($"{instanceId} {final.RuntimeStatus}" + (final.Failure is { } f ? $": {f.Message}" : string.Empty) + (briefing is null ? string.Empty : $" · briefing {briefing}"));
                 worst = Math.Max(worst, Exit(final));
             }
 

@@ -28,7 +28,10 @@ public static class StatusCommand
 
             // An unfinished run that no process holds stopped with its process (crash, kill -9, Ctrl+C): say so, not "Running".
             var stopped = !status.IsTerminal && !await app.Runtime.IsBeingRunAsync(status.InstanceId, ct);
-            Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(StatusDocument.From(status, stopped), AutoIntelJson.Indented) : Describe(status, stopped));
+            var facts = await RunFacts.ReadAsync(app, status, ct);
+            Console.WriteLine(parse.GetValue(json)
+                ? JsonSerializer.Serialize(StatusDocument.From(status, stopped) with { Source = facts.Source, Title = facts.Title, Briefing = facts.Briefing }, AutoIntelJson.Indented)
+                : Describe(status, stopped, facts));
             return ExitCodes.Success;
         });
         return command;
@@ -38,7 +41,7 @@ public static class StatusCommand
     public static string StoppedHint(string instanceId) =>
         $"no process is running it (the one that ran it exited or was killed); continue it with: autointel resume {instanceId}";
 
-    private static string Describe(InstanceStatus s, bool stopped)
+    private static string Describe(InstanceStatus s, bool stopped, RunFacts facts)
     {
         var progress = RunWatcher.ProgressOf(s);
         var lines = new List<string>
@@ -46,6 +49,16 @@ public static class StatusCommand
             $"{s.InstanceId}  {(stopped ? $"Stopped (was {s.RuntimeStatus})" : s.RuntimeStatus)}  ({s.WorkflowName})",
             $"created {s.CreatedAtUtc:u}  updated {s.LastUpdatedAtUtc:u}" + (s.CompletedAtUtc is { } c ? $"  completed {c:u}" : string.Empty),
         };
+        if (facts.Source is { } source)
+        {
+            lines.Add(facts.Title is { } title ? $"source {source}  title \u201C{title}\u201D" : $"source {source}");
+        }
+
+        if (facts.Briefing is { } briefing)
+        {
+            lines.Add($"briefing {briefing}");
+        }
+
         if (progress is not null)
         {
             lines.Add($"stage {progress.StageNumber}/{progress.StageCount}: {progress.Stage} — {progress.Detail}");
@@ -81,6 +94,15 @@ public sealed record StatusDocument(
     ErrorDocument? Error,
     IReadOnlyList<ActivityDocument> Activities)
 {
+    /// <summary>The link or file the run analysed.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The briefing's title, once the run completed.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Where the Markdown briefing is (an absolute path with the file store), once the run completed.</summary>
+    public string? Briefing { get; init; }
+
     /// <summary>From a runtime status.</summary>
     public static StatusDocument From(InstanceStatus s, bool stopped = false) => new(
         s.InstanceId,

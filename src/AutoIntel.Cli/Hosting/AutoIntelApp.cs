@@ -10,6 +10,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace AutoIntel.Cli.Hosting;
 
@@ -30,6 +32,11 @@ public sealed class AutoIntelApp : IAsyncDisposable
         Configuration = configuration;
         Server = server;
         Runtime = services.GetRequiredService<LocalWorkflowRuntime>();
+
+        // A plain container has no host to start the providers: resolving them attaches their listeners now, and disposing
+        // the container (DisposeAsync) flushes them, so a one-shot command exports everything before it exits.
+        _ = services.GetService<TracerProvider>();
+        _ = services.GetService<MeterProvider>();
     }
 
     /// <summary>The local durable runtime.</summary>
@@ -67,16 +74,20 @@ public sealed class AutoIntelApp : IAsyncDisposable
             urls,
             services =>
             {
-                ConfigureServices(services, configuration, settings, time ?? TimeProvider.System);
+                ConfigureServices(services, configuration, settings, time ?? TimeProvider.System, server: true);
                 // Only the long-running host keeps memory tidy; one-shot commands have `autointel memory compact`.
                 services.AddHostedService<MemoryUpkeepService>();
+                // The watch list is the store in the data folder; this runs what it holds (also what `autointel watch` adds meanwhile).
+                services.AddSingleton<WatchSupervisor>();
+                services.AddHostedService(sp => sp.GetRequiredService<WatchSupervisor>());
             },
             configuration);
         return new AutoIntelApp(server.Services, server, configuration, server);
     }
 
     /// <summary>Registers every service the workflow's activities, the Discord front door and delivery, and the runtime need.</summary>
-    public static void ConfigureServices(IServiceCollection services, IConfiguration configuration, AppSettings settings, TimeProvider time)
+    /// <param name="server">True for <c>serve</c>: adds the Prometheus exporter and HTTP server instrumentation.</param>
+    public static void ConfigureServices(IServiceCollection services, IConfiguration configuration, AppSettings settings, TimeProvider time, bool server = false)
     {
         // TryAdd: the web host registers its own configuration, which holds ours plus its listen addresses (--urls).
         services.TryAddSingleton(configuration);
@@ -105,9 +116,9 @@ public sealed class AutoIntelApp : IAsyncDisposable
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IWorkflowClient>(sp => sp.GetRequiredService<LocalWorkflowRuntime>());
-        services.AddSingleton<IRunStatistics, RuntimeRunStatistics>();
         services.AddSingleton<IRunLister, LocalRunLister>();
         services.AddSingleton<RunReportBuilder>();
+        services.AddAutoIntelTelemetry(configuration, server);
     }
 
     private static IConfigurationRoot BuildConfiguration(AppSettings settings) => new ConfigurationBuilder()

@@ -33,11 +33,11 @@ public sealed record RunDocument(
         b.Title,
         b.Summary.Text,
         b.Summary.KeyPoints,
-        [.. b.Claims.Select(c => new ClaimDocument(c.Claim.Text, c.Verdict.ToString().ToLowerInvariant(), c.Confidence, c.Method, c.Rationale, [.. c.Evidence.Select(e => e.Source + ": " + e.Snippet)]))],
+        [.. b.Claims.Select(c => new ClaimDocument(c.Claim.Text, c.Verdict.ToString().ToLowerInvariant(), c.Confidence, c.Method, c.Rationale, c.Evidence))],
         [.. b.Fallacies.Select(f => new FallacyDocument(f.Type, f.Quote, f.Explanation, f.Confidence))],
         [.. b.Stages.Select(StageDocument.From)],
         CostDocument.From(b.Cost),
-        new { b.Arguments, b.Tone, b.Perspectives, b.Entities },
+        new { b.Arguments, b.Tone, b.Perspectives, b.Entities, Sections = (b.Sections ?? []).Select(s => new { s.Name, s.Title, s.Data }) },
         b.Memory,
         b.Notes,
         b.Degradations ?? [],
@@ -69,7 +69,8 @@ public sealed record RunDocument(
 }
 
 /// <summary>One checked claim.</summary>
-public sealed record ClaimDocument(string Text, string Verdict, double Confidence, string Method, string Rationale, IReadOnlyList<string> Evidence);
+/// <param name="Evidence">What the verdict rests on: source, id, title, url, publisher, date, quote (and a fact-checker's rating).</param>
+public sealed record ClaimDocument(string Text, string Verdict, double Confidence, string Method, string Rationale, IReadOnlyList<Core.FactCheck.Evidence> Evidence);
 
 /// <summary>One suspected fallacy.</summary>
 public sealed record FallacyDocument(string Type, string Quote, string Explanation, double Confidence);

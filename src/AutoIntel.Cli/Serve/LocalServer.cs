@@ -6,9 +6,9 @@ using AutoIntel.Workflows.AutoIntel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 namespace AutoIntel.Cli.Serve;
@@ -21,7 +21,7 @@ public static class LocalServer
 
     /// <summary>Builds (does not start) the server.</summary>
     /// <param name="urls">Listen addresses, e.g. <c>http://127.0.0.1:7071</c> (port 0 picks a free one).</param>
-    /// <param name="configureServices">Registers the host's services: <c>AddAutoIntelDiscord</c>, an <see cref="IWorkflowClient"/>, an artifact store and optionally an <see cref="IRunStatistics"/>.</param>
+    /// <param name="configureServices">Registers the host's services: <c>AddAutoIntelDiscord</c>, an <see cref="IWorkflowClient"/>, an artifact store, the health checks and OpenTelemetry with the Prometheus exporter.</param>
     /// <param name="configuration">The application's configuration, added to the host's (its <c>Kestrel</c> and <c>Logging</c> sections apply); optional.</param>
     public static WebApplication Build(string urls, Action<IServiceCollection> configureServices, IConfiguration? configuration = null)
     {
@@ -37,21 +37,15 @@ public static class LocalServer
 
         // The composition chooses the log providers and filters, so the host's defaults must not log a second time.
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<RequestMetrics>();
         configureServices(builder.Services);
 
         WebApplication app = builder.Build();
-        app.Use(async (context, next) =>
-        {
-            await next(context);
-            string route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
-            context.RequestServices.GetRequiredService<RequestMetrics>().Record(route, context.Request.Method, context.Response.StatusCode);
-        });
-
         app.MapPost("/api/interactions", HandleInteractionAsync);
         app.MapGet("/api/runs/{instanceId}", GetRunAsync);
-        app.MapGet("/health", () => Results.Json(new { status = "ok" }));
-        app.MapGet("/metrics", GetMetricsAsync);
+        app.MapGet("/health", GetHealthAsync);
+
+        // OpenTelemetry's Prometheus exporter renders every AutoIntel instrument and ASP.NET Core's request metrics (docs/observability.md).
+        app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
 
@@ -77,10 +71,9 @@ public static class LocalServer
             : Results.Json(RunStatusView.From(status), AutoIntelJson.Indented);
     }
 
-    private static async Task<IResult> GetMetricsAsync(HttpContext context, RequestMetrics requests, CancellationToken cancellationToken)
+    private static async Task<IResult> GetHealthAsync(HealthCheckService health, CancellationToken cancellationToken)
     {
-        IRunStatistics? statistics = context.RequestServices.GetService<IRunStatistics>();
-        RunStatisticsSnapshot? snapshot = statistics is null ? null : await statistics.GetSnapshotAsync(cancellationToken);
-        return Results.Text(PrometheusText.Render(requests, snapshot), PrometheusText.ContentType);
+        HealthSummary summary = AutoIntelHealth.Summarize(await health.CheckHealthAsync(cancellationToken));
+        return Results.Json(summary, AutoIntelJson.Indented, statusCode: summary.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

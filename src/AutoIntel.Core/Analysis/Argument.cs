@@ -1,4 +1,5 @@
 namespace AutoIntel.Core.Analysis;
 
 /// <summary>A conclusion the speaker argues for and the premises offered for it.</summary>
-public sealed record Argument(string Conclusion, IReadOnlyList<string> Premises, string Quote, int ChunkIndex, double Strength);
+/// <param name="Speaker">Who argues it, when the transcript labels its speakers; null otherwise.</param>
+public sealed record Argument(string Conclusion, IReadOnlyList<string> Premises, string Quote, int ChunkIndex, double Strength, string? Speaker = null);

@@ -10,6 +10,7 @@ namespace AutoIntel.Core.Briefings;
 /// <param name="Notes">Plain-language caveats (offline verdicts, degraded models, skipped stages).</param>
 /// <param name="Video">For a video link: channel, duration, upload date and the track read; left out of the JSON when null.</param>
 /// <param name="Degradations">Sections shown from offline heuristics or missing because their analysis failed; empty (or absent in older briefings) when every section is as asked.</param>
+/// <param name="Sections">Sections of registered analyses (<c>AnalysisCatalog</c>), in catalog order; absent in older briefings.</param>
 /// <param name="Models">Which model answered each analysis task, for quality scores and for feedback to reach the router; absent in older briefings.</param>
 public sealed record Briefing(
     string RunId,
@@ -30,8 +31,13 @@ public sealed record Briefing(
     IReadOnlyList<string> Notes,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VideoInfo? Video = null,
     IReadOnlyList<SectionDegradation>? Degradations = null,
+    IReadOnlyList<BriefingSection>? Sections = null,
     IReadOnlyList<ModelUse>? Models = null)
 {
+    /// <summary>Who made which claim, when the transcript labels its speakers; left out of the JSON otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SpeakerClaims>? ClaimsBySpeaker => SpeakerClaims.Group(Claims);
+
     /// <summary>The degradation of one section, if it has one.</summary>
     public SectionDegradation? DegradationOf(string section) =>
         Degradations?.FirstOrDefault(d => string.Equals(d.Section, section, StringComparison.OrdinalIgnoreCase));

@@ -24,6 +24,7 @@ public static class MarkdownBriefingRenderer
         WriteFallacies(md, briefing.Fallacies);
         WriteTone(md, briefing.Tone);
         WritePerspectives(md, briefing.Perspectives);
+        WriteSections(md, briefing.Sections ?? []);
         WriteEntities(md, briefing.Entities);
         WriteMemory(md, briefing.Memory);
         WriteCost(md, briefing);
@@ -122,19 +123,22 @@ public static class MarkdownBriefingRenderer
             return;
         }
 
-        md.Append("| # | Verdict | Claim | Confidence | Checked by |\n|---|---|---|---|---|\n");
-        for (var i = 0; i < claims.Count; i++)
+        // A transcript with labelled speakers gets one table per speaker; numbers stay the briefing's, so evidence still matches.
+        var bySpeaker = SpeakerClaims.Group(claims);
+        if (bySpeaker is null)
         {
-            var c = claims[i];
-            md.Append("| ").Append(i + 1)
-              .Append(" | ").Append(VerdictLabel(c.Verdict))
-              .Append(" | ").Append(MarkdownText.Inline(MarkdownText.Truncate(c.Claim.Text, QuoteChars)))
-              .Append(" | ").Append(Percent(c.Confidence))
-              .Append(" | ").Append(MarkdownText.Inline(c.Method))
-              .Append(" |\n");
+            WriteClaimTable(md, claims, Enumerable.Range(0, claims.Count));
+        }
+        else
+        {
+            foreach (var group in bySpeaker)
+            {
+                md.Append("### ").Append(group.Speaker is null ? "Unattributed" : MarkdownText.Inline(group.Speaker))
+                  .Append(" (").Append(group.Claims.Count).Append(group.Claims.Count == 1 ? " claim" : " claims").Append(")\n\n");
+                WriteClaimTable(md, claims, group.Claims);
+            }
         }
 
-        md.Append('\n');
         md.Append("### Evidence\n\n");
 
         // Claims without evidence that share a verdict and rationale (typically "unverified offline") are listed once
@@ -164,23 +168,65 @@ public static class MarkdownBriefingRenderer
               .Append(MarkdownText.Inline(c.Rationale)).Append('\n');
             foreach (var e in c.Evidence)
             {
-                md.Append("- ");
-                var source = MarkdownText.Inline(e.Source);
-                if (e.Url is not null && MarkdownText.Link(e.Url).StartsWith('<'))
-                {
-                    md.Append('[').Append(source).Append("](").Append(e.Url.Replace(")", "%29", StringComparison.Ordinal)).Append(')');
-                }
-                else
-                {
-                    md.Append(source);
-                }
-
-                md.Append(": \u201C").Append(MarkdownText.Inline(MarkdownText.Truncate(e.Snippet, QuoteChars))).Append('\u201D')
-                  .Append(" (relevance ").Append(Percent(e.Relevance)).Append(")\n");
+                WriteEvidence(md, e);
             }
 
             md.Append('\n');
         }
+    }
+
+    // "- `E1` [Title](url) (wikipedia · Wikipedia · 2024-03-01) rated “False”: “quote” (relevance 80%)": what, where, who, when, then the words.
+    private static void WriteEvidence(StringBuilder md, Evidence e)
+    {
+        md.Append("- ");
+        if (e.Id is not null)
+        {
+            md.Append('`').Append(MarkdownText.Inline(e.Id)).Append("` ");
+        }
+
+        var label = MarkdownText.Inline(e.Title ?? e.Publisher ?? e.Source);
+        if (e.Url is not null && MarkdownText.Link(e.Url).StartsWith('<'))
+        {
+            md.Append('[').Append(label).Append("](").Append(e.Url.Replace(")", "%29", StringComparison.Ordinal)).Append(')');
+        }
+        else
+        {
+            md.Append(label);
+        }
+
+        var about = new[] { e.Source, e.Publisher, e.Date is { Length: >= 10 } d ? d[..10] : e.Date }
+            .Where(x => !string.IsNullOrWhiteSpace(x) && MarkdownText.Inline(x!) != label)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (about.Count > 0)
+        {
+            md.Append(" (").Append(MarkdownText.Inline(string.Join(" \u00B7 ", about))).Append(')');
+        }
+
+        if (e.Rating is not null)
+        {
+            md.Append(" rated \u201C").Append(MarkdownText.Inline(MarkdownText.Truncate(e.Rating, QuoteChars))).Append('\u201D');
+        }
+
+        md.Append(": \u201C").Append(MarkdownText.Inline(MarkdownText.Truncate(e.Quote, QuoteChars))).Append('\u201D')
+          .Append(" (relevance ").Append(Percent(e.Relevance)).Append(")\n");
+    }
+
+    private static void WriteClaimTable(StringBuilder md, IReadOnlyList<ClaimVerdict> claims, IEnumerable<int> rows)
+    {
+        md.Append("| # | Verdict | Claim | Confidence | Checked by |\n|---|---|---|---|---|\n");
+        foreach (var i in rows)
+        {
+            var c = claims[i];
+            md.Append("| ").Append(i + 1)
+              .Append(" | ").Append(VerdictLabel(c.Verdict))
+              .Append(" | ").Append(MarkdownText.Inline(MarkdownText.Truncate(c.Claim.Text, QuoteChars)))
+              .Append(" | ").Append(Percent(c.Confidence))
+              .Append(" | ").Append(MarkdownText.Inline(c.Method))
+              .Append(" |\n");
+        }
+
+        md.Append('\n');
     }
 
     // Zero-based claim indexes as one-based ranges: [0, 1, 2, 4] -> "1–3, 5".
@@ -214,7 +260,8 @@ public static class MarkdownBriefingRenderer
         md.Append("## Arguments\n\n");
         foreach (var a in arguments)
         {
-            md.Append("- **").Append(MarkdownText.Inline(a.Conclusion)).Append("** (strength ").Append(Percent(a.Strength)).Append(")\n");
+            md.Append("- **").Append(MarkdownText.Inline(a.Conclusion)).Append("** (strength ").Append(Percent(a.Strength)).Append(')')
+              .Append(SaidBy(a.Speaker)).Append('\n');
             foreach (var premise in a.Premises)
             {
                 md.Append("  - because: ").Append(MarkdownText.Inline(premise)).Append('\n');
@@ -235,7 +282,7 @@ public static class MarkdownBriefingRenderer
         foreach (var f in fallacies)
         {
             md.Append("- **").Append(Humanize(f.Type)).Append("** (").Append(Percent(f.Confidence)).Append("): \u201C")
-              .Append(MarkdownText.Inline(MarkdownText.Truncate(f.Quote, QuoteChars))).Append("\u201D — ")
+              .Append(MarkdownText.Inline(MarkdownText.Truncate(f.Quote, QuoteChars))).Append('\u201D').Append(SaidBy(f.Speaker)).Append(" — ")
               .Append(MarkdownText.Inline(f.Explanation)).Append('\n');
         }
 
@@ -295,6 +342,15 @@ public static class MarkdownBriefingRenderer
         md.Append('\n');
     }
 
+    // Registered analyses bring their own body (escaped by the analysis); the renderer only frames it.
+    private static void WriteSections(StringBuilder md, IReadOnlyList<BriefingSection> sections)
+    {
+        foreach (var section in sections.Where(s => s.Markdown.Length > 0))
+        {
+            md.Append("## ").Append(MarkdownText.Inline(section.Title)).Append("\n\n").Append(section.Markdown.TrimEnd()).Append("\n\n");
+        }
+    }
+
     private static void WriteEntities(StringBuilder md, IReadOnlyList<Entity> entities)
     {
         if (entities.Count == 0)
@@ -330,7 +386,9 @@ public static class MarkdownBriefingRenderer
             : $"- Near-duplicate of {MarkdownText.Link(memory.DuplicateOf)} (similarity {Percent(memory.DuplicateSimilarity)}).\n");
         md.Append("- Verdicts reused from memory: ").Append(memory.PriorVerdictsReused).Append('\n');
         md.Append("- Related sources: ")
-          .Append(memory.RelatedSources.Count == 0 ? "none" : string.Join(", ", memory.RelatedSources.Select(MarkdownText.Link))).Append('\n');
+          .Append(memory.RelatedSources.Count == 0 ? "none" : string.Join(", ", memory.RelatedSources.Select(r =>
+              r.Similarity > 0 ? $"{MarkdownText.Link(r.Source)} (similarity {r.Similarity.ToString("0.00", CultureInfo.InvariantCulture)})" : MarkdownText.Link(r.Source))))
+          .Append('\n');
         md.Append("- Stored this run: ").Append(memory.ItemsStored).Append(" items; knowledge graph now ")
           .Append(memory.GraphNodes).Append(" nodes, ").Append(memory.GraphEdges).Append(" edges\n\n");
     }
@@ -375,6 +433,9 @@ public static class MarkdownBriefingRenderer
 
         md.Append('\n');
     }
+
+    // " — Jane Doe" after a quote or conclusion whose speaker is known.
+    private static string SaidBy(string? speaker) => speaker is null ? string.Empty : " \u2014 " + MarkdownText.Inline(speaker);
 
     private static string Percent(double value) =>
         Math.Round(Math.Clamp(value, 0, 1) * 100).ToString("0", CultureInfo.InvariantCulture) + "%";

@@ -7,7 +7,7 @@ namespace AutoIntel.Core.Briefings;
 /// <param name="ItemsStored">Vectors upserted this run.</param>
 /// <param name="GraphNodes">Knowledge-graph nodes after the update.</param>
 /// <param name="GraphEdges">Knowledge-graph edges after the update.</param>
-/// <param name="RelatedSources">Earlier sources that share entities with this one.</param>
+/// <param name="RelatedSources">Earlier sources whose entities overlap this run's above the similarity threshold, with the overlap.</param>
 public sealed record MemoryReport(
     string? DuplicateOf,
     double DuplicateSimilarity,
@@ -15,7 +15,7 @@ public sealed record MemoryReport(
     int ItemsStored,
     int GraphNodes,
     int GraphEdges,
-    IReadOnlyList<string> RelatedSources)
+    IReadOnlyList<RelatedSource> RelatedSources)
 {
     /// <summary>Memory was not consulted (depth or configuration).</summary>
     public static MemoryReport Empty { get; } = new(null, 0, 0, 0, 0, 0, []);

@@ -10,6 +10,7 @@ public sealed record SectionDegradation(string Section, string Reason, bool Fail
     public bool Degraded { get; init; } = true;
 
     /// <summary>One line for readers, e.g. <c>Fallacies: model output invalid — offline heuristics shown</c>.</summary>
+    /// <remarks>Snake_case section ids of declared analyses read as words (<c>loaded_language</c> → <c>Loaded language</c>).</remarks>
     public string Describe() =>
-        $"{char.ToUpperInvariant(Section[0])}{Section[1..]}: {Reason} — {(Failed ? "analysis failed, nothing shown" : "offline heuristics shown")}";
+        $"{char.ToUpperInvariant(Section[0])}{Section[1..].Replace('_', ' ')}: {Reason} — {(Failed ? "analysis failed, nothing shown" : "offline heuristics shown")}";
 }

@@ -53,19 +53,27 @@ public static class BriefingEmbedBuilder
 
         drafts.Add(headerDraft);
 
+        ClaimVerdict[] checkedClaims = [.. briefing.Claims.Where(c => c.WasChecked)];
+        int notChecked = briefing.Claims.Count - checkedClaims.Length;
         if (briefing.Claims.Count > 0)
         {
-            var claims = new Draft($"Claims checked ({briefing.Claims.Count})", null, null);
-            ClaimVerdict[] shown = [.. briefing.Claims.OrderByDescending(c => c.Claim.CheckWorthiness).Take(MaxClaimsShown)];
+            var claims = new Draft($"Claims checked ({checkedClaims.Length})", null, null);
+            ClaimVerdict[] shown = [.. BySpeaker(checkedClaims.OrderByDescending(c => c.Claim.CheckWorthiness).Take(MaxClaimsShown), checkedClaims)];
             foreach (ClaimVerdict claim in shown)
             {
                 string rationale = string.IsNullOrWhiteSpace(claim.Rationale) ? string.Empty : $"\n*{claim.Rationale}*";
-                AddField(claims, $"{Marker(claim.Verdict)} {claim.Verdict} · {claim.Confidence.ToString("P0", CultureInfo.InvariantCulture)}", claim.Claim.Text + rationale);
+                string speaker = claim.Claim.Speaker is null ? string.Empty : $"🗣 {claim.Claim.Speaker} · ";
+                AddField(claims, $"{speaker}{Marker(claim.Verdict)} {claim.Verdict} · {claim.Confidence.ToString("P0", CultureInfo.InvariantCulture)}", claim.Claim.Text + rationale + SourceLinks(claim.Evidence));
             }
 
-            if (briefing.Claims.Count > shown.Length)
+            if (checkedClaims.Length > shown.Length)
             {
-                AddField(claims, "More claims", $"{briefing.Claims.Count - shown.Length} more claims and every piece of evidence are in the attached report.");
+                AddField(claims, "More claims", $"{checkedClaims.Length - shown.Length} more claims and every piece of evidence are in the attached report.");
+            }
+
+            if (notChecked > 0)
+            {
+                AddField(claims, "Not checked at this depth", $"{notChecked} more claims were found but not verified at depth {briefing.Depth.ToString().ToLowerInvariant()}; they are listed in the attached report.");
             }
 
             drafts.Add(claims);
@@ -76,10 +84,23 @@ public static class BriefingEmbedBuilder
             var fallacies = new Draft("Possible fallacies", null, null);
             foreach (Fallacy fallacy in briefing.Fallacies.OrderByDescending(f => f.Confidence).Take(MaxFallaciesShown))
             {
-                AddField(fallacies, $"{fallacy.Type.Replace('_', ' ')} · {fallacy.Confidence.ToString("P0", CultureInfo.InvariantCulture)}", $"“{fallacy.Quote}” — {fallacy.Explanation}");
+                string saidBy = fallacy.Speaker is null ? string.Empty : $" ({fallacy.Speaker})";
+                AddField(fallacies, $"{fallacy.Type.Replace('_', ' ')} · {fallacy.Confidence.ToString("P0", CultureInfo.InvariantCulture)}", $"“{fallacy.Quote}”{saidBy} — {fallacy.Explanation}");
             }
 
             drafts.Add(fallacies);
+        }
+
+        // Registered analyses (AnalysisCatalog) bring their own fields; each gets an embed of its own.
+        foreach (BriefingSection section in (briefing.Sections ?? []).Where(s => s.Fields.Count > 0))
+        {
+            var draft = new Draft(section.Title, null, null);
+            foreach (SectionField field in section.Fields)
+            {
+                AddField(draft, field.Name, field.Value);
+            }
+
+            drafts.Add(draft);
         }
 
         if (briefing.Notes.Count > 0)
@@ -122,6 +143,40 @@ public static class BriefingEmbedBuilder
         Verdict.Mixed or Verdict.Misleading => "⚠️",
         _ => "❔",
     };
+
+    /// <summary>Up to <see cref="MaxSourcesShown"/> linked evidence items of a claim ("\n🔗 [Full Fact: …](url) · …"), or nothing.</summary>
+    public static string SourceLinks(IReadOnlyList<Evidence> evidence)
+    {
+        var links = evidence
+            .Where(e => e.Url is not null && IsHttp(e.Url))
+            .Take(MaxSourcesShown)
+            .Select(e =>
+            {
+                var label = e.Publisher is { } p && e.Title is { } t && !t.Contains(p, StringComparison.OrdinalIgnoreCase) ? $"{p}: {t}" : e.Title ?? e.Publisher ?? e.Source;
+                label = label.Length <= 60 ? label : string.Concat(label.AsSpan(0, 59), "…");
+                // Brackets would end the link text early; a bare ")" would end the URL.
+                return $"[{label.Replace('[', '(').Replace(']', ')')}]({e.Url!.Replace(")", "%29", StringComparison.Ordinal)})";
+            })
+            .ToList();
+        return links.Count == 0 ? string.Empty : "\n🔗 " + string.Join(" · ", links);
+    }
+
+    /// <summary>Evidence links shown under each claim; the rest are in the attached report.</summary>
+    public const int MaxSourcesShown = 3;
+
+    // The claims shown, each speaker's together (speakers in the order the briefing first lists them, unattributed last);
+    // within a speaker the most check-worthy first. Without speakers the order is unchanged.
+    private static IEnumerable<ClaimVerdict> BySpeaker(IEnumerable<ClaimVerdict> shown, IReadOnlyList<ClaimVerdict> all)
+    {
+        IReadOnlyList<SpeakerClaims>? groups = SpeakerClaims.Group(all);
+        if (groups is null)
+        {
+            return shown;
+        }
+
+        List<string?> order = [.. groups.Select(g => g.Speaker)];
+        return shown.OrderBy(c => order.IndexOf(c.Claim.Speaker));
+    }
 
     private static bool IsHttp(string source) =>
         source.Length <= 2048 && Uri.TryCreate(source, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

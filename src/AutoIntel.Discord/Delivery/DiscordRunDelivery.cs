@@ -41,7 +41,8 @@ public sealed class DiscordRunDelivery(
         {
             (IRunChannel channel, string? webhookId, bool inThisChannel) = await ChooseChannelAsync(target, cancellationToken);
             state.WebhookId = webhookId;
-            if (!state.ReplyEdited)
+            // A run a watch started has no interaction to answer (its token is empty).
+            if (!state.ReplyEdited && target.InteractionToken.Length > 0)
             {
                 await TryEditReplyAsync(target, $"{(inThisChannel ? StartedText : StartedElsewhereText)} Run id: `{runId}`", cancellationToken);
                 state.ReplyEdited = true;
@@ -156,6 +157,15 @@ public sealed class DiscordRunDelivery(
         }
 
         await PostOnceAsync(channel, state, new MessageKey(handle.RunId, "failure", 0), new MessagePayload(text), null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Kept like a run's messages (under <c>runs/{noticeId}/</c>), so a retried activity does not post twice.</remarks>
+    public async Task PostNoticeAsync(string noticeId, DeliveryTarget target, string text, CancellationToken cancellationToken = default)
+    {
+        DeliveryState state = await LoadAsync(noticeId, cancellationToken);
+        (IRunChannel channel, _, _) = await ChooseChannelAsync(target, cancellationToken);
+        await PostOnceAsync(channel, state, new MessageKey(noticeId, "notice", 0), new MessagePayload(text), null, cancellationToken);
     }
 
     /// <summary>Where a run's delivery state is stored.</summary>

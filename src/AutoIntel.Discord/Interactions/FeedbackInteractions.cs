@@ -12,14 +12,23 @@ namespace AutoIntel.Discord.Interactions;
 /// <remarks>
 /// Every answer is visible only to the clicker: 👍 / 👎 reply with an ephemeral message (type 4), "a verdict is wrong" replies with an
 /// ephemeral claim select, and choosing claims updates that ephemeral message in place (type 7) so the select disappears.
+/// Like <see cref="WatchAnswer"/>, it is static over the handler's dependencies: the recorder is null in a host without an artifact
+/// store (it registers <c>AddQualityLoop</c> with <c>AddAutoIntelServices</c>), and the workflow client is the handler's (in Functions,
+/// the per-invocation Durable client).
 /// </remarks>
-public sealed class FeedbackInteractions(FeedbackRecorder recorder, IWorkflowClient workflows, ILogger<FeedbackInteractions> log)
+internal static class FeedbackInteractions
 {
     private const int UpdateMessageType = 7;
 
     /// <summary>Handles one component interaction whose user and ids the caller has checked.</summary>
-    public async Task<InteractionResponse> HandleAsync(Interaction interaction, string userId, CancellationToken cancellationToken = default)
+    public static async Task<InteractionResponse> HandleAsync(
+        FeedbackRecorder? recorder, IWorkflowClient workflows, Interaction interaction, string userId, ILogger log, CancellationToken cancellationToken)
     {
+        if (recorder is null)
+        {
+            return InteractionHandler.Ephemeral("Feedback isn't enabled on this AutoIntel server.");
+        }
+
         if (!FeedbackComponents.TryParse(interaction.Data?.CustomId, out string? action, out string? runId) || !InstanceIds.IsValid(runId))
         {
             return InteractionHandler.Ephemeral("That control isn't one of AutoIntel's (or it is from an older version). Run `/autointel` again for fresh buttons.");
@@ -37,15 +46,15 @@ public sealed class FeedbackInteractions(FeedbackRecorder recorder, IWorkflowCli
         log.LogInformation("Feedback {Action} on run {RunId} in tenant {Tenant}", action, runId, tenant);
         return action switch
         {
-            FeedbackComponents.Up or FeedbackComponents.Down => await VoteAsync(briefing, tenant, userId, action == FeedbackComponents.Up ? FeedbackVote.Up : FeedbackVote.Down, cancellationToken),
+            FeedbackComponents.Up or FeedbackComponents.Down => await VoteAsync(recorder, briefing, tenant, userId, action == FeedbackComponents.Up ? FeedbackVote.Up : FeedbackVote.Down, cancellationToken),
             FeedbackComponents.PickClaims => FeedbackComponents.ClaimSelect(briefing) is { } select
                 ? InteractionHandler.Ephemeral("Which verdicts are wrong? Pick every one you disagree with; picking again replaces your earlier choice.", [select])
                 : InteractionHandler.Ephemeral("This briefing has no checked claims to mark."),
-            _ => await MarkWrongAsync(briefing, tenant, userId, interaction.Data!.Values ?? [], cancellationToken),
+            _ => await MarkWrongAsync(recorder, briefing, tenant, userId, interaction.Data!.Values ?? [], cancellationToken),
         };
     }
 
-    private async Task<InteractionResponse> VoteAsync(Briefing briefing, string tenant, string userId, FeedbackVote vote, CancellationToken cancellationToken)
+    private static async Task<InteractionResponse> VoteAsync(FeedbackRecorder recorder, Briefing briefing, string tenant, string userId, FeedbackVote vote, CancellationToken cancellationToken)
     {
         FeedbackChange change = await recorder.VoteAsync(briefing, tenant, userId, vote, cancellationToken);
         string mark = vote == FeedbackVote.Up ? "👍" : "👎";
@@ -57,7 +66,7 @@ public sealed class FeedbackInteractions(FeedbackRecorder recorder, IWorkflowCli
         });
     }
 
-    private async Task<InteractionResponse> MarkWrongAsync(Briefing briefing, string tenant, string userId, IReadOnlyList<string> claimIds, CancellationToken cancellationToken)
+    private static async Task<InteractionResponse> MarkWrongAsync(FeedbackRecorder recorder, Briefing briefing, string tenant, string userId, IReadOnlyList<string> claimIds, CancellationToken cancellationToken)
     {
         FeedbackChange change = await recorder.MarkWrongClaimsAsync(briefing, tenant, userId, claimIds.Take(MessageComponent.MaxSelectOptions), cancellationToken);
         int marked = briefing.Claims.Count(c => claimIds.Contains(c.Claim.Id, StringComparer.Ordinal));

@@ -1,20 +1,29 @@
 using System.Text.Json;
 using AutoIntel.Core.Runs;
 using AutoIntel.Core.Serialization;
+using AutoIntel.Core.Telemetry;
 using AutoIntel.Core.Text;
 using AutoIntel.Discord.Commands;
 using AutoIntel.Discord.Rest;
+using AutoIntel.Ingestion.Watches;
 using AutoIntel.Memory.Recall;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
 using AutoIntel.Workflows.AutoIntel.Delivery;
+using AutoIntel.Workflows.AutoIntel.Quality;
 using Microsoft.Extensions.Logging;
 
 namespace AutoIntel.Discord.Interactions;
 
 /// <summary>The interactions endpoint, host-agnostic: verifies, parses and answers one request; the local server and the Functions trigger both call it.</summary>
 public sealed class InteractionHandler(
-    Ed25519Verifier verifier, SourceLinkValidator links, IWorkflowClient workflows, ILogger<InteractionHandler> log, IMemoryRecall? memory = null, FeedbackInteractions? feedback = null)
+    Ed25519Verifier verifier,
+    SourceLinkValidator links,
+    IWorkflowClient workflows,
+    ILogger<InteractionHandler> log,
+    IMemoryRecall? memory = null,
+    WatchStore? watches = null,
+    FeedbackRecorder? feedback = null)
 {
     /// <summary>Largest body accepted; Discord's interaction payloads are a few kilobytes.</summary>
     public const int MaxBodyBytes = 256 * 1024;
@@ -101,6 +110,7 @@ public sealed class InteractionHandler(
                 CommandDefinitions.AnalyzeCommand => await StartAnalysisAsync(interaction, interaction.Data, cancellationToken),
                 CommandDefinitions.StatusCommand => await DescribeRunAsync(interaction, interaction.Data, cancellationToken),
                 CommandDefinitions.RecallCommand => Ephemeral(await RecallAnswer.AnswerAsync(memory, Tenant(interaction), StringOption(interaction.Data, CommandDefinitions.QueryOption), log, cancellationToken)),
+                CommandDefinitions.WatchCommand => Ephemeral(await WatchAnswer.AnswerAsync(watches, workflows, links, interaction, Tenant(interaction), log, cancellationToken)),
                 _ => Ephemeral($"I don't know the command `/{ControlCharacters.StripToLine(interaction.Data.Name ?? string.Empty)}`. Try `/autointel url:<link>` or `/autointel-status id:<run id>`."),
             };
         }
@@ -122,9 +132,7 @@ public sealed class InteractionHandler(
             return refused;
         }
 
-        return feedback is null
-            ? Ephemeral("Feedback isn't enabled on this AutoIntel server.")
-            : await feedback.HandleAsync(interaction, interaction.InvokerId, cancellationToken);
+        return await FeedbackInteractions.HandleAsync(feedback, workflows, interaction, interaction.InvokerId, log, cancellationToken);
     }
 
     private async Task<InteractionResponse> StartAnalysisAsync(Interaction interaction, InteractionData data, CancellationToken cancellationToken)
@@ -133,10 +141,9 @@ public sealed class InteractionHandler(
         string? depthText = StringOption(data, CommandDefinitions.DepthOption);
         string? attachmentId = StringOption(data, CommandDefinitions.FileOption);
 
-        Depth depth = Depth.Standard;
-        if (depthText is not null && (!Enum.TryParse(depthText, ignoreCase: true, out depth) || !Enum.IsDefined(depth) || depthText.All(char.IsAsciiDigit)))
+        if (!DepthOption.TryParse(depthText, out Depth depth))
         {
-            return Ephemeral("Depth must be one of `quick`, `standard`, `deep` or `experimental`.");
+            return Ephemeral(DepthOption.Problem);
         }
 
         string source;
@@ -179,7 +186,8 @@ public sealed class InteractionHandler(
             depth,
             tenant,
             new DeliveryTarget(interaction.ApplicationId!, interaction.Token!, interaction.ChannelId, interaction.GuildId),
-            interaction.InvokerId);
+            interaction.InvokerId,
+            TraceParent: RunTrace.NewTraceParent());
         string instanceId = WorkflowNames.InstanceIdForInteraction(interaction.Id!);
         try
         {

@@ -1,6 +1,7 @@
-using AutoIntel.Core.Http;
 using System.Net;
 using System.Text.Json;
+using AutoIntel.Core.Http;
+using AutoIntel.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace AutoIntel.Discord.Rest;
@@ -47,6 +48,7 @@ public sealed class DiscordRateLimitHandler(DiscordRateLimiter limiter, TimeProv
                 }
 
                 rateLimited++;
+                RunMetrics.DeliveryRetries.Add(1, new KeyValuePair<string, object?>("reason", "rate_limited"));
                 log.LogWarning("Discord rate limit on {Route} (global: {Global}); retrying after {RetryAfterMs} ms", route.SafePath, global, retryAfter.TotalMilliseconds);
                 limiter.OnRateLimited(route, global, retryAfter);
                 response.Dispose();

@@ -1,5 +1,6 @@
 using System.Net;
 using AutoIntel.Core.Http;
+using AutoIntel.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -39,6 +40,11 @@ public static class DiscordServerErrorRetry
             // Read on our clock: the built-in Retry-After reader takes an HTTP date relative to the system clock.
             ShouldRetryAfterHeader = false,
             DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter.Of(response, time.GetUtcNow()) : null),
+            OnRetry = _ =>
+            {
+                RunMetrics.DeliveryRetries.Add(1, new KeyValuePair<string, object?>("reason", "server_error"));
+                return ValueTask.CompletedTask;
+            },
         });
     }
 

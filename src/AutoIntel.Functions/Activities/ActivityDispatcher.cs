@@ -22,8 +22,18 @@ public sealed class ActivityDispatcher(WorkflowRegistry registry)
     {
         ActivityDescriptor activity = registry.Activities[activityName];
         var context = new ActivityContext(instanceId, activityName, Attempt: 1, cancellationToken);
-        object? result = await activity.Run(services, context, WorkflowPayload.ToObject(input, activity.InputType));
-        return DurablePayload.ToElement(result, activity.OutputType);
+        var (traceParent, storedInput) = TracedActivityInput.Unwrap(input);
+        using var span = ActivityTracing.StartAttempt(context, traceParent);
+        try
+        {
+            object? result = await activity.Run(services, context, WorkflowPayload.ToObject(storedInput, activity.InputType));
+            return DurablePayload.ToElement(result, activity.OutputType);
+        }
+        catch (Exception ex)
+        {
+            ActivityTracing.Fail(span, ex);
+            throw;
+        }
     }
 
     // The trigger's binding data carries the orchestration's instance id (Durable Functions' "instanceId" metadata).

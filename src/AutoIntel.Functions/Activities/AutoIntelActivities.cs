@@ -1,6 +1,10 @@
 using System.Text.Json;
+using AutoIntel.Functions.Durable;
 using AutoIntel.Workflows.AutoIntel;
+using AutoIntel.Workflows.AutoIntel.Quality;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoIntel.Functions.Activities;
 
@@ -82,6 +86,11 @@ public sealed class AutoIntelActivities(ActivityDispatcher activities)
     public Task<JsonElement> ExtractEntities([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.ExtractEntities, input, function);
 
+    // Every declared analysis (AnalysisCatalog) shares this one activity.
+    [Function(ActivityNames.AnalyseChunk)]
+    public Task<JsonElement> AnalyseChunk([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.AnalyseChunk, input, function);
+
     // Fact-check (stage 6)
     [Function(ActivityNames.ExtractClaims)]
     public Task<JsonElement> ExtractClaims([ActivityTrigger] JsonElement input, FunctionContext function) =>
@@ -103,6 +112,23 @@ public sealed class AutoIntelActivities(ActivityDispatcher activities)
     [Function(ActivityNames.CheckNearDuplicate)]
     public Task<JsonElement> CheckNearDuplicate([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.CheckNearDuplicate, input, function);
+
+    // Watches
+    [Function(ActivityNames.PollWatch)]
+    public Task<JsonElement> PollWatch([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.PollWatch, input, function);
+
+    [Function(ActivityNames.NotifyWatch)]
+    public Task<JsonElement> NotifyWatch([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.NotifyWatch, input, function);
+
+    // Weekly report: it lists the task hub's runs, through the Durable client this invocation binds.
+    [Function(QualityNames.PostWeeklyReport)]
+    public Task<JsonElement> PostWeeklyReport([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient durable, FunctionContext function)
+    {
+        function.InstanceServices.GetRequiredService<DurableClientScope>().Client = durable;
+        return activities.RunAsync(QualityNames.PostWeeklyReport, input, function);
+    }
 
     // Brief (stage 8)
     [Function(ActivityNames.ComposeBriefing)]

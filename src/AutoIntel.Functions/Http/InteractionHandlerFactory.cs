@@ -1,6 +1,7 @@
 using AutoIntel.Discord.Commands;
 using AutoIntel.Discord.Interactions;
 using AutoIntel.Functions.Durable;
+using AutoIntel.Ingestion.Watches;
 using AutoIntel.Memory.Recall;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel.Quality;
@@ -20,14 +21,11 @@ public sealed class InteractionHandlerFactory(
     SourceLinkValidator links,
     WorkflowRegistry registry,
     ILogger<InteractionHandler> log,
-    FeedbackRecorder feedback,
-    ILogger<FeedbackInteractions> feedbackLog,
-    IMemoryRecall? memory = null)
+    IMemoryRecall? memory = null,
+    WatchStore? watches = null,
+    FeedbackRecorder? feedback = null)
 {
     /// <summary>A handler that starts and reads runs through <paramref name="client"/>; feedback clicks check their run through it too.</summary>
-    public InteractionHandler Create(DurableTaskClient client)
-    {
-        var workflows = new DurableWorkflowClient(client, registry);
-        return new(verifier, links, workflows, log, memory, new FeedbackInteractions(feedback, workflows, feedbackLog));
-    }
+    public InteractionHandler Create(DurableTaskClient client) =>
+        new(verifier, links, new DurableWorkflowClient(client, registry), log, memory, watches, feedback);
 }

@@ -138,7 +138,8 @@ public sealed class SafeHttpFetcher(HttpClient httpClient, FetchPolicy policy, I
     private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
         or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
 
-    private static ContentRefusedException? FindRefusal(Exception? ex)
+    /// <summary>The SSRF refusal inside a connection failure, if that is what it was.</summary>
+    internal static ContentRefusedException? FindRefusal(Exception? ex)
     {
         for (; ex is not null; ex = ex.InnerException)
         {

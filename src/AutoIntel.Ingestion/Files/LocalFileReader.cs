@@ -60,6 +60,11 @@ public sealed class LocalFileReader(IOptions<FetchOptions> options)
             throw new PermanentFailureException($"Cannot read {path}: it contains binary data, not {extension} text.");
         }
 
+        if (ContentTypes.IsText(type.Kind) && TextDecoder.Problem(bytes, type.MediaType) is { } encoding)
+        {
+            throw new PermanentFailureException($"Cannot read {path}: {encoding}.");
+        }
+
         return new LocalFile(fullPath, type.Kind, type.MediaType, bytes);
     }
 

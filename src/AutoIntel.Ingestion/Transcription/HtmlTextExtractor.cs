@@ -39,6 +39,12 @@ public static partial class HtmlTextExtractor
     private const string Credits = "address, [rel~='author'], [itemprop~='author'], [itemprop~='datePublished'], [itemprop~='dateModified'], "
         + "[class*='byline'], [class*='dateline'], [class*='author'], [class*='timestamp'], [class*='published'], [class*='posted-on']";
 
+    // Marks a speaker label in the buffer until its block is flushed (a control character, which no page text keeps after parsing).
+    private const char LabelMark = '\u0001';
+
+    // Longer than this, an element marked as a speaker is more likely a turn's text than its label.
+    private const int MaxSpeakerWords = 6;
+
     // Longer than this, a "credit" element is more likely a wrapper around real content than a byline.
     private const int MaxCreditWords = 30;
 
@@ -187,24 +193,55 @@ public static partial class HtmlTextExtractor
             }
             else if (child is IElement element)
             {
-                if (BlockElements.Contains(element.LocalName)
+                // A transcript page's speaker markup becomes the "Name: " label the transcript reader understands.
+                string? speaker = SpeakerLabel(element);
+                string label = speaker is null ? string.Empty : $" {LabelMark}{speaker}: ";
+                if (speaker is not null && !element.HasAttribute("data-speaker"))
+                {
+                    buffer.Append(label);
+                }
+                else if (BlockElements.Contains(element.LocalName)
                     || (element.LocalName == "time" && !InlineContainers.Contains(element.ParentElement?.LocalName ?? string.Empty)))
                 {
                     Flush(buffer, blocks);
+                    buffer.Append(label);
                     Walk(element, buffer, blocks);
                     Flush(buffer, blocks);
                 }
                 else
                 {
+                    buffer.Append(label);
                     Walk(element, buffer, blocks);
                 }
             }
         }
     }
 
+    // <span class="speaker">Jane Doe</span> (any class naming a speaker) or <p data-speaker="Jane Doe">: short, so a wrapper
+    // around a whole turn ("speaker-turn") is not taken for its label.
+    private static string? SpeakerLabel(IElement element)
+    {
+        string? name = element.GetAttribute("data-speaker");
+        if (name is null && element.ClassList.Any(c => c.Contains("speaker", StringComparison.OrdinalIgnoreCase)) && !element.Children.Any(c => BlockElements.Contains(c.LocalName)))
+        {
+            name = element.TextContent;
+        }
+
+        name = name is null ? null : Normalize(name).TrimEnd(':', ' ');
+        return string.IsNullOrEmpty(name) || WordCount(name) > MaxSpeakerWords ? null : name;
+    }
+
     private static void Flush(StringBuilder buffer, List<string> blocks)
     {
         string text = Normalize(buffer.ToString());
+
+        // A label in a block of its own (<div class="speaker">Jane</div><p>…</p>) opens the block that follows.
+        if (text.Length > 0 && text[0] == LabelMark && text.IndexOf(':', StringComparison.Ordinal) == text.Length - 1)
+        {
+            return;
+        }
+
+        text = text.Replace(LabelMark.ToString(), string.Empty, StringComparison.Ordinal);
         if (text.Length > 0)
         {
             blocks.Add(text);

@@ -7,7 +7,8 @@ namespace AutoIntel.Ingestion.Transcription;
 /// <summary>Splits plain text and Markdown into paragraph segments.</summary>
 public static partial class PlainTextParser
 {
-    /// <summary>One segment per paragraph (blank-line separated); Markdown headings and list items become their own segments, link syntax keeps the text.</summary>
+    /// <summary>One segment per paragraph (blank-line separated) or speaker turn (a line opening with "Name:"); Markdown headings and
+    /// list items become their own segments, link syntax keeps the text.</summary>
     /// <remarks>Reads line by line (no copies of the whole text); <paramref name="cancellationToken"/> is checked on every line.</remarks>
     public static IReadOnlyList<TranscriptSegment> Parse(string text, bool markdown, CancellationToken cancellationToken = default)
     {
@@ -44,6 +45,12 @@ public static partial class PlainTextParser
                     Flush(paragraph, segments);
                     continue;
                 }
+            }
+
+            // Interview transcripts put each turn on its own line without a blank line between: a label starts a new segment.
+            if (paragraph.Length > 0 && SpeakerPrefixes.StartsWithLabel(line))
+            {
+                Flush(paragraph, segments);
             }
 
             if (paragraph.Length > 0)

@@ -20,7 +20,7 @@ public static partial class SubtitleParser
         var segments = new List<TranscriptSegment>();
         bool vtt = false;
         bool any = false;
-        List<string>? previousLines = null;
+        List<CueLine>? previousLines = null;
         foreach (RawCue cue in ReadCues(text, isVtt => vtt = isVtt, cancellationToken))
         {
             any = true;
@@ -173,18 +173,17 @@ public static partial class SubtitleParser
         return true;
     }
 
-    // Adds the cue's new text to the segments (or extends the last segment when it only repeats); returns its cleaned lines,
-    // or the previous ones when the cue had no text.
-    private static List<string>? Merge(RawCue cue, List<string>? previousLines, List<TranscriptSegment> segments)
+    // Adds the cue's new text to the segments, one per voice (or extends the last segment when it only repeats); returns its
+    // cleaned lines, or the previous ones when the cue had no text.
+    private static List<CueLine>? Merge(RawCue cue, List<CueLine>? previousLines, List<TranscriptSegment> segments)
     {
-        string? speaker = null;
-        List<string> lines = cue.Lines.Select(l => Clean(l, ref speaker)).Where(l => l.Length > 0).ToList();
+        List<CueLine> lines = Voices(cue.Lines);
         if (lines.Count == 0)
         {
             return previousLines;
         }
 
-        List<string> fresh = previousLines is null ? lines : NewLines(previousLines, lines);
+        List<CueLine> fresh = previousLines is null ? lines : NewLines(previousLines, lines);
         if (fresh.Count == 0)
         {
             // A rolling caption repeating what was already said: extend it instead of repeating it.
@@ -193,44 +192,94 @@ public static partial class SubtitleParser
             return lines;
         }
 
-        segments.Add(new TranscriptSegment(string.Join(' ', fresh), cue.Start, cue.End, speaker));
+        // Consecutive lines of one voice make one segment; a cue where two people speak ("<v Ann>…" then "<v Bo>…") makes two.
+        for (int i = 0; i < fresh.Count;)
+        {
+            int end = i + 1;
+            while (end < fresh.Count && fresh[end].Speaker == fresh[i].Speaker)
+            {
+                end++;
+            }
+
+            segments.Add(new TranscriptSegment(string.Join(' ', fresh.Skip(i).Take(end - i).Select(l => l.Text)), cue.Start, cue.End, fresh[i].Speaker));
+            i = end;
+        }
+
         return lines;
     }
 
     // Lines of the current cue that the previous cue did not already show (rolling captions repeat the tail of the last one).
-    private static List<string> NewLines(List<string> previous, List<string> current)
+    private static List<CueLine> NewLines(List<CueLine> previous, List<CueLine> current)
     {
         for (int overlap = Math.Min(Math.Min(previous.Count, current.Count), MaxRepeatedLines); overlap > 0; overlap--)
         {
-            if (previous.Skip(previous.Count - overlap).SequenceEqual(current.Take(overlap), StringComparer.Ordinal))
+            if (previous.Skip(previous.Count - overlap).Select(l => l.Text).SequenceEqual(current.Take(overlap).Select(l => l.Text), StringComparer.Ordinal))
             {
                 return current.Skip(overlap).ToList();
             }
         }
 
         // Captions that grow word by word within one line.
-        string before = string.Join(' ', previous);
-        string now = string.Join(' ', current);
+        string before = string.Join(' ', previous.Select(l => l.Text));
+        string now = string.Join(' ', current.Select(l => l.Text));
         if (now.StartsWith(before + " ", StringComparison.Ordinal))
         {
-            return [now[(before.Length + 1)..]];
+            return [new CueLine(now[(before.Length + 1)..], current[^1].Speaker)];
         }
 
         return current;
     }
 
-    private static string Clean(string line, ref string? speaker)
+    // The cue's text split where the voice changes. A voice span (WebVTT "<v Name>", "<v.class Name>") runs to its "</v>" or,
+    // unclosed, to the end of the cue; text outside any span has no speaker.
+    private static List<CueLine> Voices(List<string> rawLines)
+    {
+        var lines = new List<CueLine>();
+        string? voice = null;
+        foreach (string raw in rawLines)
+        {
+            // Most caption lines are plain words: skip the voice scan for them.
+            if (!raw.Contains("<v", StringComparison.Ordinal) && !raw.Contains("</v", StringComparison.Ordinal))
+            {
+                Add(lines, Clean(raw), voice);
+                continue;
+            }
+
+            int at = 0;
+            foreach (Match tag in VoiceTag().Matches(raw))
+            {
+                Add(lines, Clean(raw[at..tag.Index]), voice);
+                voice = tag.Value.StartsWith("</", StringComparison.Ordinal) ? null : Speaker(tag.Groups["name"].Value);
+                at = tag.Index + tag.Length;
+            }
+
+            Add(lines, Clean(raw[at..]), voice);
+        }
+
+        return lines;
+    }
+
+    // Adjacent text of the same voice on one cue line stays one line.
+    private static void Add(List<CueLine> lines, string text, string? speaker)
+    {
+        if (text.Length > 0)
+        {
+            lines.Add(new CueLine(text, speaker));
+        }
+    }
+
+    private static string? Speaker(string annotation)
+    {
+        string name = WebUtility.HtmlDecode(annotation).Trim();
+        return name.Length == 0 ? null : name;
+    }
+
+    private static string Clean(string line)
     {
         // Most caption lines are plain words: skip the regexes (and their copies) for them.
         string text = line;
         if (line.Contains('<', StringComparison.Ordinal))
         {
-            Match voice = VoiceTag().Match(line);
-            if (voice.Success)
-            {
-                speaker ??= voice.Groups["name"].Value.Trim();
-            }
-
             text = Tag().Replace(text, string.Empty);
         }
 
@@ -261,11 +310,13 @@ public static partial class SubtitleParser
 
     private sealed record RawCue(TimeSpan Start, TimeSpan End, List<string> Lines);
 
+    private sealed record CueLine(string Text, string? Speaker);
+
     [GeneratedRegex(@"^(?<start>(?:\d{1,3}:)?\d{1,2}:\d{1,2}[,.]\d{1,3})\s*-->\s*(?<end>(?:\d{1,3}:)?\d{1,2}:\d{1,2}[,.]\d{1,3})(?:\s.*)?$")]
     private static partial Regex TimingLine();
 
     // Unanchored patterns over untrusted lines run without backtracking: "<a<a<a…" with no ">" is quadratic otherwise.
-    [GeneratedRegex(@"<v(?:\.[^\s>]+)?\s+(?<name>[^>]+)>", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"<v(?:\.[^\s>]*)*(?:[ \t]+(?<name>[^>]*))?>|</v\s*>", RegexOptions.NonBacktracking)]
     private static partial Regex VoiceTag();
 
     [GeneratedRegex(@"</?[A-Za-z0-9][^>]*>|<\d{1,3}:[\d:.]+>", RegexOptions.NonBacktracking)]

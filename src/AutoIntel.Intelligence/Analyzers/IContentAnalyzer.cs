@@ -31,6 +31,9 @@ public interface IContentAnalyzer
     /// <summary>Named entities in one chunk.</summary>
     Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);
 
+    /// <summary>A declared analysis (<see cref="Analyses.AnalysisCatalog"/>) of one chunk.</summary>
+    Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);
+
     /// <summary>Checkable claims in one chunk.</summary>
     Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);
 

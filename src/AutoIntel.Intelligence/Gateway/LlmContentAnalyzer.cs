@@ -59,26 +59,68 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
         RunAsync(request, AnalysisTasks.Entities, Of(chunk), f => f.ExtractEntitiesAsync(request, chunk, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
+    public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return RunAsync(request, analysis.Prompt, Of(chunk), f => f.AnalyseChunkAsync(analysis, request, chunk, cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         RunAsync(request, AnalysisTasks.ClaimExtraction, Of(chunk), f => f.ExtractClaimsAsync(request, chunk, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>The model sees each evidence item under its id and must cite the ones its verdict rests on; a decided verdict that cites
+    /// nothing, or an id it was not given, is set aside as unverified with the reason. Without any evidence the model is not asked.</remarks>
     public async Task<AnalyzerResult<ClaimVerdict>> VerifyClaimAsync(AnalysisRequest request, Claim claim, IReadOnlyList<Evidence> evidence, CancellationToken cancellationToken = default)
     {
+        if (evidence.Count == 0)
+        {
+            return AnalyzerResult.Free(new ClaimVerdict(claim, Verdict.Unverified, 0, NoEvidenceRationale, [], NoEvidenceMethod));
+        }
+
+        evidence = EvidenceIds.Number(evidence);
         var sections = new List<DataSection> { new("claim", claim.Text) };
-        sections.AddRange(evidence.Select((e, i) => new DataSection($"evidence {i + 1} from {e.Source}", e.Snippet)));
+        sections.AddRange(evidence.Select(e => new DataSection($"evidence {e.Id} from {Describe(e)}", e.Rating is { } rating ? $"Rated \u201C{rating}\u201D: {e.Quote}" : e.Quote)));
         var result = await TryExecuteAsync(request, AnalysisTasks.ClaimVerification, new TaskInput(sections, null, claim.ChunkIndex), cancellationToken);
         if (result.Served)
         {
-            var answer = result.Value!;
-            return new AnalyzerResult<ClaimVerdict>(
-                new ClaimVerdict(claim, answer.Verdict, answer.Confidence, answer.Rationale, evidence, result.Model!), result.Usage, NotesOf(result), Model: UseOf(AnalysisTasks.ClaimVerification.TaskType, result));
+            var verdict = Cited(claim, result.Value!, evidence, result.Model!);
+            return new AnalyzerResult<ClaimVerdict>(verdict, result.Usage, NotesOf(result), Model: UseOf(AnalysisTasks.ClaimVerification.TaskType, result));
         }
 
         var offline = await Fallback(request, AnalysisTasks.ClaimVerification.TaskType, result.UnservedReason, result.Notes, () => _fallback.VerifyClaimAsync(request, claim, evidence, cancellationToken));
         // The reader sees on the claim itself why the model did not decide it.
         return offline with { Value = offline.Value with { Rationale = $"Not verified by the model ({result.UnservedReason}). {offline.Value.Rationale}" } };
     }
+
+    /// <summary>The <see cref="ClaimVerdict.Method"/> of a claim no evidence was found for (the model was not asked).</summary>
+    public const string NoEvidenceMethod = "no evidence";
+
+    /// <summary>The rationale of a claim no evidence was found for.</summary>
+    public const string NoEvidenceRationale = "Unverified: no evidence was found for this claim, so the model was not asked to judge it.";
+
+    // The verdict keeps only the evidence it cites; a decided verdict without a valid citation is not a verdict we can show.
+    private static ClaimVerdict Cited(Claim claim, VerificationAnswer answer, IReadOnlyList<Evidence> evidence, string model)
+    {
+        var byId = evidence.ToDictionary(e => e.Id!, StringComparer.OrdinalIgnoreCase);
+        var unknown = answer.Citations.Where(c => !byId.ContainsKey(c)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var cited = answer.Citations.Where(byId.ContainsKey).Select(c => byId[c]).Distinct().ToList();
+        if (answer.Verdict == Verdict.Unverified)
+        {
+            return new ClaimVerdict(claim, Verdict.Unverified, answer.Confidence, answer.Rationale, cited.Count > 0 ? cited : evidence, model);
+        }
+
+        string? problem = unknown.Count > 0
+            ? $"it cited evidence it was not given ({string.Join(", ", unknown)})"
+            : cited.Count == 0 ? "it cited no evidence" : null;
+        return problem is null
+            ? new ClaimVerdict(claim, answer.Verdict, answer.Confidence, answer.Rationale, cited, model)
+            : new ClaimVerdict(claim, Verdict.Unverified, 0, $"Unverified: the model's verdict ({answer.Verdict.ToString().ToLowerInvariant()}) was set aside because {problem}. Its rationale: {answer.Rationale}", evidence, model);
+    }
+
+    private static string Describe(Evidence e) =>
+        string.Join(", ", new[] { e.Source, e.Publisher, e.Title, e.Date }.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal));
 
     /// <summary>The briefing's overview paragraph from the summary and verdicts; the offline path returns the summary text.</summary>
     public async Task<AnalyzerResult<string>> WriteOverviewAsync(AnalysisRequest request, string title, Summary summary, IReadOnlyList<ClaimVerdict> verdicts, CancellationToken cancellationToken = default)
@@ -100,7 +142,12 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
         return new AnalyzerResult<string>(summary.Text, Usage.None, [.. result.Notes, note]);
     }
 
-    private static TaskInput Of(Chunk chunk) => new([new DataSection($"chunk {chunk.Index + 1}", chunk.Text)], chunk.Text, chunk.Index);
+    // A chunk that opens mid-turn is given its speaker's label, so every word in the data sits under a label.
+    private static TaskInput Of(Chunk chunk)
+    {
+        var text = SpeakerTurns.WithOpeningLabel(chunk);
+        return new([new DataSection($"chunk {chunk.Index + 1}", text)], text, chunk.Index, SpeakerTurns.Read(text, chunk.Speakers));
+    }
 
     private async Task<AnalyzerResult<T>> RunAsync<T>(
         AnalysisRequest request, StructuredTask<T> task, TaskInput input, Func<IContentAnalyzer, Task<AnalyzerResult<T>>> offline, CancellationToken cancellationToken)

@@ -66,6 +66,7 @@ public sealed class LlmGateway : IAsyncDisposable, IDisposable
     public async Task<GatewayResult<T>> ExecuteAsync<T>(AnalysisRequest request, StructuredTask<T> task, TaskInput input, CancellationToken cancellationToken = default)
     {
         await _learner.LoadAsync(cancellationToken);
+        using var span = LlmTelemetry.StartTask(task.TaskType, request.RunId);
         var notes = new List<string>();
         var (user, removed) = ContentGuard.BuildUserMessage(task.Instructions, input.Sections);
         foreach (var r in removed)
@@ -96,6 +97,7 @@ public sealed class LlmGateway : IAsyncDisposable, IDisposable
         }
 
         _analytics.Decision(winner.Model.Id);
+        LlmTelemetry.Routed(span, task.TaskType, winner.Model.Id);
         var baseKey = CacheKeys.Base(request.Tenant, task.TaskType, task.Template, task.SchemaJson, task.Temperature, user);
         var partition = CacheKeys.Partition(request.Tenant, task.TaskType, task.Template);
         var families = decision.Ranked.Select(c => c.Model.Family).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -112,12 +114,14 @@ public sealed class LlmGateway : IAsyncDisposable, IDisposable
             if (hit is not null && TryParse(task, input, hit.Payload, out var cached, out _, request, notes))
             {
                 _analytics.CacheHit(hit);
+                LlmTelemetry.CacheLookup(span, hit);
                 var usage = new Usage(0, 0, 0, 0m, 1, hit.CostUsd);
                 _journal.Add(request.RunId, usage);
                 return new GatewayResult<T>(true, cached, usage, hit.Model, hit.Tier, null, decision, notes, promptTokens);
             }
 
             _analytics.CacheMiss();
+            LlmTelemetry.CacheLookup(span, null);
         }
 
         var call = new ChatCall(system, [new ChatTurn(false, user)], task.SchemaName, task.SchemaJson, task.Temperature, task.ExpectedOutputTokens * 2);
@@ -227,6 +231,7 @@ public sealed class LlmGateway : IAsyncDisposable, IDisposable
             for (var attempt = 0; attempt < 2; attempt++)
             {
                 var started = _time.GetTimestamp();
+                using var chatSpan = LlmTelemetry.StartChat(task.TaskType, model.Id, attempt + 1);
                 ChatOutcome answer;
                 try
                 {
@@ -236,6 +241,7 @@ public sealed class LlmGateway : IAsyncDisposable, IDisposable
                 {
                     var latency = _time.GetElapsedTime(started).TotalMilliseconds;
                     _analytics.Call(model.Id, failed: true, invalid: false, 0m, latency);
+                    LlmTelemetry.Failed(chatSpan, task.TaskType, model.Id, LlmErrors.Describe(e), latency / 1000);
                     _learner.Observe(task.TaskType, decision.Bucket, model.Id, candidate.QualityPrior, false, 0);
                     _analytics.Fallback(model.Id);
                     failures.Add($"{model.Id}: {LlmErrors.Describe(e)}");
@@ -251,7 +257,9 @@ public sealed class LlmGateway : IAsyncDisposable, IDisposable
                 usage += new Usage(1, inTokens, outTokens, cost, 0);
                 await _budgets.RecordAsync(request.RunId, request.Tenant, cost, cancellationToken);
 
-                if (TryParse(task, input, answer.Content, out _, out var error))
+                var valid = TryParse(task, input, answer.Content, out _, out var error);
+                LlmTelemetry.Answered(chatSpan, task.TaskType, model.Id, inTokens, outTokens, cost, elapsedMs / 1000, valid);
+                if (valid)
                 {
                     _analytics.Call(model.Id, failed: false, invalid: false, cost, elapsedMs);
                     _learner.Observe(task.TaskType, decision.Bucket, model.Id, candidate.QualityPrior, true, elapsedMs);

@@ -29,6 +29,10 @@ public sealed class LlmOptions
     /// <summary>Transcription model for <see cref="Endpoint"/> (e.g. <c>whisper-1</c>), optional.</summary>
     public string? TranscriptionModel { get; set; }
 
+    /// <summary>True when <see cref="TranscriptionModel"/> labels speakers (e.g. <c>gpt-4o-transcribe-diarize</c>); off by default,
+    /// since models without diarization refuse the <c>diarized_json</c> format.</summary>
+    public bool TranscriptionDiarization { get; set; }
+
     /// <summary>Price per 1K input tokens of the shortcut model in USD (0 for local servers).</summary>
     public decimal InputPricePer1K { get; set; }
 

@@ -3,26 +3,37 @@ using AutoIntel.Core.FactCheck;
 
 namespace AutoIntel.Intelligence.Offline;
 
-/// <summary>Picks check-worthy sentences: numbers and statistics, comparisons, causal claims, cited studies, named actors with factual verbs.</summary>
+/// <summary>Picks check-worthy sentences: numbers and statistics, comparisons, causal claims, cited studies, named actors with factual verbs,
+/// and plain statements of fact without numbers ("Norway has cheap hydro power", "new gas boilers are not banned").</summary>
 internal static class ClaimExtractor
 {
     private const double Threshold = 0.35;
 
-    private static readonly Regex Number = new(@"\d|\b(?:half|twice|double|doubled|tripled|quadrupled|a\s+third|a\s+quarter|one\s+in\s+\w+)\b", OfflineText.Options);
+    private const int MinWords = 5;
+
+    private static readonly Regex Number = new(@"\d|\b(?:half|twice|double|doubled|tripled|quadrupled|a\s+third|a\s+quarter|one\s+in\s+\w+|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)\s+(?:times|of|per|years?|months?|weeks?|days?|hours?|minutes?|percent)|all\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)|decades?\s+of|centuries\s+of|(?:hundreds|thousands|millions|billions)\s+of)\b", OfflineText.Options);
 
     private static readonly Regex Statistic = new(@"%|\b(?:percent|per\s+cent|rate|average|median|majority|million|billion|trillion|tonnes|per\s+year|a\s+year|annually|record)\b", OfflineText.Options);
 
-    private static readonly Regex Comparative = new(@"\b(?:more|less|fewer|higher|lower|larger|smaller|cheaper|faster|slower)\s+than\b|\b(?:largest|biggest|highest|lowest|fastest|cheapest|most|least|worst|best)\b|\b(?:increased|decreased|rose|fell|grew|dropped|declined|doubled|halved|outpaced)\b", OfflineText.Options);
+    private static readonly Regex Comparative = new(@"\b(?:more|less|fewer|higher|lower|larger|smaller|cheaper|faster|slower|colder|warmer|older|newer)\s+(?:\w+\s+){0,4}?than\b|\bthe\s+first\b|\b(?:falls?|rises?|drops?|grows?|came\s+down|come\s+down|went\s+up|go(?:es)?\s+up)\b|\b(?:largest|biggest|highest|lowest|fastest|cheapest|most|least|worst|best)\b|\b(?:increased|decreased|rose|fell|grew|dropped|declined|doubled|halved|outpaced)\b", OfflineText.Options);
 
     private static readonly Regex Causal = new(@"\b(?:causes?|caused|leads?\s+to|led\s+to|results?\s+in|resulted\s+in|because\s+of|due\s+to|linked\s+to|responsible\s+for|drives?|drove|increases\s+the\s+risk|contributes?\s+to)\b", OfflineText.Options);
 
     private static readonly Regex Cited = new(@"\b(?:studies\s+(?:show|found|suggest)|(?:a|the|one|new)\s+(?:study|report|survey|analysis|paper)\s+(?:shows?|found|finds|suggests?|published)|research\s+(?:shows|found)|according\s+to|data\s+(?:shows?|from)|scientists\s+(?:found|say|have\s+shown)|figures\s+(?:show|from))\b", OfflineText.Options);
 
-    private static readonly Regex FactualVerb = new(@"\b(?:is|are|was|were|has|have|had|found|reported|announced|produces?|produced|costs?|killed|built|spent|generates?|generated|employs?|owns?|signed|passed|banned|approved)\b", OfflineText.Options);
+    private static readonly Regex FactualVerb = new(@"\b(?:is|are|was|were|has|have|had|isn't|aren't|wasn't|weren't|hasn't|haven't|found|reported|announced|produces?|produced|costs?|killed|built|spent|generates?|generated|employs?|owns?|signed|passed|banned|approved|works?\s+(?:in|for|well|at|with)|worked|don't\s+work|doesn't\s+work|comes?\s+from|came\s+from|carr(?:y|ies|ied)|removes?|removed|supported|received|depends?\s+on|tends?\s+to|raises?|raised|closed|opened|installed|boils?|freezes|melts?|orbits?|contains?|consists?|lies|flows?|moves?|delivers?|pays?|paid|stops?|assumes?|benefited|relies|included|includes|ran|run|cited|became|says|said|volunteered|legislated?|requires?|uses?|used|visible|located|based|founded|invented|discovered|measured|estimates?|falls?|fell|rises?|rose|drops?|dropped|grew|grows?)\b", OfflineText.Options);
+
+    // A statement of fact has a third-person subject: not "I/we/you", not a bare pointer back ("It's", "That is"), not an order or a greeting.
+    private static readonly Regex NotFactSubject = new(@"^[""'“‘]?(?:i|i'm|i'd|i'll|i've|we|we're|we'll|we've|you|you're|you'll|my|our|your|it|it's|that's|there|there's|here|here's|they|they're|let's|let|don't|do|please|imagine|consider|welcome|thanks|thank|good\s+(?:evening|morning|afternoon)|hello|hi|look|listen|stay|give|take|tell|or|and|but|so|if|when|what|why|how|maybe|perhaps)\b|^[""'“‘]?(?:that|this|these|those)\s+(?:is|are|was|were|has|have|had|will|would|can|could|does|do|did|means?|seems?)\b", OfflineText.Options);
+
+    // "X is a serious issue", "the arithmetic is right": an evaluation, not a fact.
+    private static readonly Regex Evaluation = new(@"\b(?:is|are|was|were|'s)\s+(?:(?:a|an|the)\s+)?(?:(?:very|really|quite|so|too|just)\s+)?(?:serious|fair|great|good|bad|important|real|basic|fine|huge|terrible|wonderful|interesting|right|wrong|madness|ridiculous|encouraging|suspicious|convinced|settled)\b", OfflineText.Options);
+
+    private static readonly Regex Negated = new(@"\b(?:not|no|never|n't)\b|n't\b", OfflineText.Options);
 
     private static readonly Regex MidCapital = new(@"(?<=\S\s+)\p{Lu}\p{Ll}+|(?<=\S\s+)\p{Lu}{2,}", RegexOptions.CultureInvariant);
 
-    private static readonly Regex Opinion = new(@"\b(?:i\s+think|i\s+feel|i\s+believe|in\s+my\s+opinion|personally|i\s+guess|i\s+suspect|i\s+love|i\s+hate|should|ought\s+to|we\s+must|let'?s)\b", OfflineText.Options);
+    private static readonly Regex Opinion = new(@"\b(?:i\s+think|i\s+feel|i\s+believe|i'd\s+(?:agree|say|argue)|in\s+my\s+opinion|personally|i\s+guess|i\s+suspect|i\s+love|i\s+hate|should|ought\s+to|we\s+must|let'?s)\b", OfflineText.Options);
 
     private static readonly Regex Hedge = new(@"\b(?:maybe|might|perhaps|possibly|could\s+be)\b", OfflineText.Options);
 
@@ -34,7 +45,7 @@ internal static class ClaimExtractor
         foreach (var raw in OfflineText.Sentences(text))
         {
             var sentence = OfflineText.StripFillers(raw);
-            if (OfflineText.IsQuestion(sentence) || OfflineText.WordCount(sentence) < 6)
+            if (OfflineText.IsQuestion(sentence) || OfflineText.WordCount(sentence) < MinWords)
             {
                 continue;
             }
@@ -60,10 +71,18 @@ internal static class ClaimExtractor
         score += Comparative.IsMatch(sentence) ? 0.15 : 0;
         score += Causal.IsMatch(sentence) ? 0.2 : 0;
         score += Cited.IsMatch(sentence) ? 0.25 : 0;
-        score += MidCapital.IsMatch(sentence) && FactualVerb.IsMatch(sentence) ? 0.15 : 0;
+        var factual = FactualVerb.IsMatch(sentence);
+        score += MidCapital.IsMatch(sentence) && factual ? 0.15 : 0;
+
+        // Facts without numbers are checkable too: a third-person statement with a factual verb, more so when it denies something.
+        var thirdPerson = !NotFactSubject.IsMatch(sentence) && !Evaluation.IsMatch(sentence);
+        var statement = factual && thirdPerson;
+        score += statement ? 0.35 : 0;
+        score += thirdPerson && hasNumber ? 0.1 : 0;
+        score += statement && Negated.IsMatch(sentence) ? 0.1 : 0;
 
         // Opinions are not checkable unless they carry a checkable number.
-        score -= Opinion.IsMatch(sentence) ? (hasNumber ? 0.1 : 0.35) : 0;
+        score -= Opinion.IsMatch(sentence) || Evaluation.IsMatch(sentence) ? (hasNumber ? 0.1 : 0.35) : 0;
         score -= Hedge.IsMatch(sentence) ? 0.1 : 0;
         return Math.Clamp(score, 0, 1);
     }

@@ -93,6 +93,9 @@ internal static class EntityExtractor
         "every", "many", "most", "some", "those", "these", "each", "imagine", "consider", "critics", "supporters", "experts", "people",
         "nobody", "everyone", "everybody", "once", "since", "during", "until", "although", "despite", "according", "without", "with",
         "that", "this", "there", "here", "it", "we", "they", "he", "she", "you", "our", "my", "their", "his", "her", "its", "one",
+        "let", "maybe", "perhaps", "yet", "both", "either", "neither", "whether", "unless", "though", "thus", "hence", "indeed", "oh",
+        "hey", "hi", "hello", "please", "sorry", "never", "always", "often", "sometimes", "nothing", "something", "everything", "another",
+        "few", "several", "much", "wow", "great", "good", "what", "who", "why", "how", "where", "when", "which", "while", "if", "yes", "no",
     };
 
     private static readonly Regex Token = new(@"\S+", RegexOptions.CultureInvariant);
@@ -199,7 +202,9 @@ internal static class EntityExtractor
         for (var i = 0; i <= tokens.Count; i++)
         {
             var raw = i < tokens.Count ? tokens[i] : string.Empty;
-            var word = StripPossessive(raw.Trim(Punctuation));
+
+            // A contraction is a function word, not a possessive: "Let's" must not leave "Let", nor "That's" leave "That".
+            var word = IsContraction(raw.Trim(Punctuation)) ? string.Empty : StripPossessive(raw.Trim(Punctuation));
             if (Honorifics.Contains(raw) && run.Count == 0)
             {
                 word = raw.TrimEnd('.');
@@ -307,6 +312,12 @@ internal static class EntityExtractor
         }
 
         return words.Count == 1 && name.Length > 1 ? (name, null) : (name, "other");
+    }
+
+    private static bool IsContraction(string word)
+    {
+        var lower = word.ToLowerInvariant().Replace('\u2019', '\'');
+        return lower.Contains('\'', StringComparison.Ordinal) && (OfflineText.Stopwords.Contains(lower) || CommonOpeners.Contains(lower[..lower.IndexOf('\'', StringComparison.Ordinal)]));
     }
 
     private static string StripPossessive(string word) =>

@@ -8,6 +8,9 @@ internal static class ExtractiveSummarizer
 {
     private const double NearDuplicate = 0.6;
 
+    // A bullet longer than this would have to be cut; a shorter whole sentence is chosen instead.
+    private const int MaxKeyPointWords = 40;
+
     // A shorter point whose terms are nearly all in a chosen one adds nothing ("Sick days fell." after "Sick days fell by 65%, ...").
     private const double Contained = 0.8;
 
@@ -28,7 +31,7 @@ internal static class ExtractiveSummarizer
         var candidates = all.Where(s => OfflineText.WordCount(s) >= 6 && !OfflineText.IsQuestion(s) && !Phatic.IsMatch(s) && QuotesBalanced(s)).ToList();
         if (candidates.Count == 0)
         {
-            return [.. all.Take(2)];
+            return [.. all.Where(QuotesBalanced).Take(2)];
         }
 
         var target = Math.Clamp((int)Math.Ceiling(candidates.Count / 4.0), 2, 8);
@@ -58,11 +61,18 @@ internal static class ExtractiveSummarizer
         chosen.UnionWith(perChunk);
         var selected = Select(texts, scores, target, chosen);
 
-        var keyPoints = selected
-            .Select(s => (Text: s, Index: texts.IndexOf(s)))
-            .OrderByDescending(x => scores[x.Index]).Take(5).OrderBy(x => x.Index)
-            .Select(x => Shorten(OfflineText.StripFillers(x.Text), 30)).ToList();
-        return new Summary(string.Join(' ', selected.Select(OfflineText.StripFillers)), keyPoints);
+        // The summary is the best half of the selection (2–4 sentences); the key points are the next best whole sentences, so
+        // the two never repeat each other and no point is cut mid-sentence (a sentence too long for a bullet is passed over).
+        var summaryCount = Math.Clamp((int)Math.Ceiling(selected.Count / 2.0), Math.Min(2, selected.Count), 4);
+        var summary = selected.OrderByDescending(s => scores[texts.IndexOf(s)]).Take(summaryCount).OrderBy(texts.IndexOf).ToList();
+        var summaryTerms = summary.Select(OfflineText.Terms).ToList();
+        var keyPoints = Enumerable.Range(0, texts.Count)
+            .Where(i => !summary.Contains(texts[i]) && OfflineText.WordCount(texts[i]) <= MaxKeyPointWords && QuotesBalanced(texts[i]))
+            .OrderByDescending(i => selected.Contains(texts[i])).ThenByDescending(i => scores[i])
+            .Where(i => !summaryTerms.Any(t => IsNearDuplicate(t, OfflineText.Terms(texts[i]))))
+            .Take(5).Order()
+            .Select(i => OfflineText.StripFillers(texts[i])).Distinct(StringComparer.Ordinal).ToList();
+        return new Summary(string.Join(' ', summary.Select(OfflineText.StripFillers)), keyPoints);
     }
 
     /// <summary>Sentence scores: centrality (mean TF-IDF cosine to the others) plus a lead bonus, damped for very short or long sentences.</summary>
@@ -156,11 +166,5 @@ internal static class ExtractiveSummarizer
         var dot = a.Sum(kv => b.TryGetValue(kv.Key, out var w) ? kv.Value * w : 0);
         var norm = Math.Sqrt(a.Values.Sum(v => v * v)) * Math.Sqrt(b.Values.Sum(v => v * v));
         return norm == 0 ? 0 : dot / norm;
-    }
-
-    private static string Shorten(string sentence, int maxWords)
-    {
-        var words = sentence.Split(' ');
-        return words.Length <= maxWords ? sentence : string.Join(' ', words.Take(maxWords)).TrimEnd(',', ';', ':') + "\u2026";
     }
 }

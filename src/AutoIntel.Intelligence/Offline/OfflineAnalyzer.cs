@@ -36,11 +36,13 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
 
     /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, text => ArgumentFinder.Find(text, chunk.Index), cancellationToken);
+        Run(chunk, text => Attributed(chunk, ArgumentFinder.Find(text, chunk.Index), (a, turns) =>
+            a with { Speaker = turns.Of(chunk.Text, a.Quote), Quote = turns.WithoutLeadingLabel(a.Quote) }), cancellationToken);
 
     /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, text => FallacyDetector.Find(text, chunk.Index), cancellationToken);
+        Run(chunk, text => Attributed(chunk, FallacyDetector.Find(text, chunk.Index), (f, turns) =>
+            f with { Speaker = turns.Of(chunk.Text, f.Quote), Quote = turns.WithoutLeadingLabel(f.Quote) }), cancellationToken);
 
     /// <inheritdoc />
     public Task<AnalyzerResult<ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
@@ -51,17 +53,33 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
         Run(chunk, text => PerspectiveAssessor.Assess(text, chunk.Index), cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>Speaker labels ("Jane Doe: " opening each turn) are not mentions: only what someone says about a speaker counts.</remarks>
     public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, EntityExtractor.Extract, cancellationToken);
+        Run(chunk, text => EntityExtractor.Extract(SpeakerTurns.Of(chunk).WithoutLabels(text)), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return Run(chunk, text => analysis.Offline(text, chunk.Index), cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, text => ClaimExtractor.Extract(text, chunk.Index), cancellationToken);
+        Run(chunk, text => Attributed(chunk, ClaimExtractor.Extract(text, chunk.Index), (c, turns) => c with { Speaker = turns.Of(chunk.Text, c.Text) }), cancellationToken);
 
     /// <inheritdoc />
-    /// <remarks>Reusing a remembered verdict is the caller's decision, made before this is called; offline there is nothing more to know.</remarks>
+    /// <remarks>Reusing a remembered verdict is the caller's decision, made before this is called. Offline, only a fact-checker's review of
+    /// the same claim decides it (<see cref="FactCheckVerdicts"/>); any other evidence is listed for the reader and the claim stays unverified.</remarks>
     public Task<AnalyzerResult<ClaimVerdict>> VerifyClaimAsync(AnalysisRequest request, Claim claim, IReadOnlyList<Evidence> evidence, CancellationToken cancellationToken = default) =>
-        Run(() => new ClaimVerdict(claim, Verdict.Unverified, 0, UnverifiedRationale, evidence, MethodName), cancellationToken);
+        Run(
+            () => FactCheckVerdicts.Decide(claim, evidence)
+                ?? new ClaimVerdict(claim, Verdict.Unverified, 0, evidence.Count == 0 ? UnverifiedRationale : UnverifiedWithEvidenceRationale, evidence, MethodName),
+            cancellationToken);
+
+    /// <summary>The rationale of an offline verdict with evidence that no fact-checker's rating decides.</summary>
+    public const string UnverifiedWithEvidenceRationale =
+        "Unverified offline: no fact-checker rated this claim; the sources found are listed for the reader.";
 
     // The LLM path's detector (ContentGuard) used offline too: instruction-like sentences ("mark every claim true") are left
     // out of every analysis of the chunk, so none is quoted as a summary, claim or argument, and the briefing notes each one.
@@ -77,6 +95,14 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
         return Task.FromResult(removed.Count == 0
             ? result
             : result with { Notes = [.. removed.Select(r => $"Ignored instruction-like text inside the content: \"{MarkdownText.Truncate(r, 120)}\"")] });
+    }
+
+    // Each finding goes to the speaker of the turn its words are found in; they are looked up in the chunk as written, since
+    // the guard may have removed a turn's opening label along with an instruction-like sentence. A quote loses its label.
+    private static IReadOnlyList<T> Attributed<T>(Chunk chunk, IReadOnlyList<T> found, Func<T, SpeakerTurns, T> attribute)
+    {
+        var turns = SpeakerTurns.Of(chunk);
+        return turns.Speakers.Count == 0 ? found : [.. found.Select(f => attribute(f, turns))];
     }
 
     private static Task<AnalyzerResult<T>> Run<T>(Func<T> analyse, CancellationToken cancellationToken)

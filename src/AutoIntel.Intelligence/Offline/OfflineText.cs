@@ -77,14 +77,23 @@ internal static class OfflineText
     /// <summary>The sentence without a leading transcript speaker label, first letter capitalised.</summary>
     public static string StripSpeaker(string sentence)
     {
-        var m = SpeakerLabel.Match(sentence);
-        if (!m.Success || m.Length >= sentence.Length || m.Groups["name"].Value.Split(' ').Any(w => Stopwords.Contains(w.ToLowerInvariant())))
+        if (SpeakerOf(sentence) is null)
         {
             return sentence;
         }
 
-        var rest = sentence[m.Length..];
+        var rest = sentence[SpeakerLabel.Match(sentence).Length..];
         return char.ToUpperInvariant(rest[0]) + rest[1..];
+    }
+
+    /// <summary>The transcript speaker label a sentence starts with ("Jordan Ellis: ..."), or null.</summary>
+    public static string? SpeakerOf(string sentence)
+    {
+        var m = SpeakerLabel.Match(sentence);
+        // A single capital after the first word is a letter, not the article "A": "Speaker A: …" from diarized audio.
+        return m.Success && m.Length < sentence.Length && !m.Groups["name"].Value.Split(' ').Where((w, i) => i == 0 || w.Length > 1).Any(w => Stopwords.Contains(w.ToLowerInvariant()))
+            ? m.Groups["name"].Value
+            : null;
     }
 
     /// <summary>Rounds a score for reports.</summary>

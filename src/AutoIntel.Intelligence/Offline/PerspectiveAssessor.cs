@@ -14,7 +14,7 @@ internal static class PerspectiveAssessor
 
     private static readonly Regex Hedge = new(@"\b(?:might|may|perhaps|possibly|it\s+seems|arguably|likely|unlikely|suggests?|appears?\s+to|i\s+think|probably|uncertain|estimates?)\b", OfflineText.Options);
 
-    private static readonly Regex Counter = new(@"\b(?:however|on\s+the\s+other\s+hand|critics\s+(?:argue|say|point\s+out)|some\s+argue|others\s+argue|to\s+be\s+fair|although|admittedly|that\s+said|opponents\s+(?:argue|say)|in\s+fairness|counter-?argument|supporters\s+(?:argue|say)|conversely|but\s+it'?s\s+also\s+true)\b", OfflineText.Options);
+    private static readonly Regex Counter = new(@"\b(?:however|on\s+the\s+other\s+hand|critics\s+(?:argue|say|point\s+out)|some\s+argue|others\s+argue|to\s+be\s+fair|although|admittedly|that\s+said|opponents\s+(?:argue|say)|in\s+fairness|counter-?argument|supporters\s+(?:argue|say)|conversely|but\s+it'?s\s+also\s+true|i\s+disagree|with\s+respect|(?:that's|that\s+is)\s+(?:a\s+fair\s+point|not\s+true)|i'll\s+give\s+you\s+that|concede|is\s+it\s+true\s+that)\b", OfflineText.Options);
 
     private static readonly Regex Sources = new(@"\b(?:according\s+to|study|studies|survey|report(?:ed)?|data|research(?:ers)?|published|analysis|statistics)\b", OfflineText.Options);
 
@@ -29,9 +29,14 @@ internal static class PerspectiveAssessor
         var counters = Counter.Count(text);
         var oneSidedSentences = sentences.Where(s => OneSided.IsMatch(s)).ToList();
 
+        // Several labelled speakers who answer each other ("Amara Osei: No, ...") are a debate: the other side is heard in its own words.
+        var speakers = sentences.Select(OfflineText.SpeakerOf).OfType<string>().Distinct(StringComparer.Ordinal).Count();
+        var debate = speakers >= 3 || (speakers == 2 && counters > 0);
+
         var firstPersonRate = firstPerson * 100.0 / words;
         var stance = (firstPersonRate, them) switch
         {
+            _ when debate => $"debate between {speakers} speakers",
             ( >= 2, >= 3) when them >= firstPerson / 3 => "us-versus-them framing",
             ( >= 2, _) when oneSidedSentences.Count > 0 || hedges == 0 => "first-person advocacy",
             ( >= 2, _) => "first-person, reflective",
@@ -41,7 +46,7 @@ internal static class PerspectiveAssessor
 
         var balance = 0.5 + (0.12 * Math.Min(counters, 3)) + (0.04 * Math.Min(hedges, 3))
             - (0.08 * Math.Min(oneSidedSentences.Count, 4)) - (stance == "us-versus-them framing" ? 0.15 : 0)
-            - (counters == 0 ? 0.1 : 0);
+            - (counters == 0 && !debate ? 0.1 : 0) + (debate ? 0.1 : 0);
 
         var cues = oneSidedSentences.Select(s => OneSided.Match(s).Value.ToLowerInvariant()).Distinct(StringComparer.Ordinal)
             .Select(w => $"one-sided wording: \u201C{w}\u201D").ToList();
@@ -56,12 +61,12 @@ internal static class PerspectiveAssessor
         }
 
         var missing = new List<string>();
-        if (counters == 0 && sentences.Count >= 3)
+        if (counters == 0 && !debate && sentences.Count >= 3)
         {
             missing.Add("No opposing view or counter-argument is acknowledged.");
         }
 
-        if (them >= 3)
+        if (them >= 3 && !debate)
         {
             missing.Add("The people described as \u201Cthem\u201D are talked about but never quoted in their own words.");
         }

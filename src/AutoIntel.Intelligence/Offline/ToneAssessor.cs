@@ -14,6 +14,7 @@ internal static class ToneAssessor
         "improve", "improved", "improvement", "benefit", "benefits", "win", "wins", "hope", "hopeful", "progress", "exciting",
         "excited", "impressive", "brilliant", "thrilled", "happy", "glad", "positive", "opportunity", "cheaper", "thriving",
         "breakthrough", "remarkable", "strong", "healthy", "safe", "clean", "growth", "gains", "promising", "incredible", "awesome",
+        "calm", "calmer", "relief", "relieved", "smooth", "smoother", "encouraging",
     };
 
     private static readonly HashSet<string> Negative = new(StringComparer.Ordinal)
@@ -33,6 +34,17 @@ internal static class ToneAssessor
     private static readonly Regex Persuasive = new(@"\b(?:we\s+must|you\s+must|we\s+need\s+to|you\s+need\s+to|we\s+have\s+to|should|imagine|clearly|obviously|undeniabl[ey]|the\s+truth\s+is|make\s+no\s+mistake|let\s+me\s+be\s+clear|the\s+fact\s+is|no\s+doubt|without\s+question)\b", OfflineText.Options);
 
     private static readonly Regex Sarcasm = new(@"\b(?:oh\s+(?:sure|great|wonderful|brilliant|yeah)|yeah,?\s+right|what\s+a\s+(?:surprise|shock)|shocker|big\s+surprise|how\s+convenient|sure,\s+because)\b", OfflineText.Options);
+
+    // "We expected chaos and we got calmer teams": the alarm word names a fear that did not come true, which is relief.
+    private static readonly Regex Expectation = new(@"\b(?:expected|feared|predicted|braced\s+for|worried\s+about|warned\s+of|were\s+told)\b", OfflineText.Options);
+
+    private static readonly Regex Turn = new(@"\b(?:but|instead|and\s+(?:we|they|it)\s+(?:got|saw|found)|turned\s+out|in\s+fact|actually)\b", OfflineText.Options);
+
+    // "no chaos", "wasn't a crisis", "without panic": the alarm word is denied.
+    private static readonly Regex Denial = new(@"\b(?:no|not|never|without|nor|hardly|wasn't|isn't|weren't|aren't)\s+(?:\w+\s+){0,2}$", OfflineText.Options);
+
+    // "than pretend the problem is catastrophic", "rather than panic": the speaker disowns the alarm word.
+    private static readonly Regex Disowned = new(@"\b(?:pretend(?:ing)?|instead\s+of|rather\s+than)\b", OfflineText.Options);
 
     private static readonly Regex LowercaseWord = new(@"(?<![\p{L}'’])\p{Ll}[\p{Ll}'’]*", RegexOptions.CultureInvariant);
 
@@ -54,7 +66,11 @@ internal static class ToneAssessor
             positive += words.Count(Positive.Contains);
             negative += words.Count(Negative.Contains);
             intensifiers += Count(Intensifier, sentence, "intensifier", cues);
-            alarm += Count(Alarm, sentence, "alarm", cues);
+            var (alarmCount, reliefCount) = AlarmOrRelief(sentence);
+            alarm += alarmCount;
+            positive += reliefCount;
+            AddCueIf(cues, alarmCount > 0, "alarm", sentence);
+            AddCueIf(cues, reliefCount > 0, "relief", sentence);
             hostile += Count(Hostile, sentence, "hostile", cues);
             persuasive += Count(Persuasive, sentence, "persuasion", cues);
             sarcasm += Count(Sarcasm, sentence, "sarcasm", cues);
@@ -95,6 +111,35 @@ internal static class ToneAssessor
     {
         var lower = word.ToLowerInvariant();
         return word.Length >= 6 || lowercaseInText.Contains(lower) || OfflineText.Stopwords.Contains(lower);
+    }
+
+    // Alarm words that are real alarm, and those that name a fear denied or overturned (relief).
+    private static (int Alarm, int Relief) AlarmOrRelief(string sentence)
+    {
+        int alarm = 0, relief = 0;
+        foreach (Match m in Alarm.Matches(sentence))
+        {
+            var before = sentence[..m.Index];
+            var after = sentence[(m.Index + m.Length)..];
+            if (Denial.IsMatch(before) || (Expectation.IsMatch(before) && Turn.IsMatch(after)))
+            {
+                relief++;
+            }
+            else if (!Disowned.IsMatch(before))
+            {
+                alarm++;
+            }
+        }
+
+        return (alarm, relief);
+    }
+
+    private static void AddCueIf(List<ToneCue> cues, bool condition, string kind, string sentence)
+    {
+        if (condition)
+        {
+            AddCue(cues, kind, sentence);
+        }
     }
 
     private static int Count(Regex pattern, string sentence, string kind, List<ToneCue> cues)

@@ -36,28 +36,30 @@ public static class AnalysisTasks
     /// <summary>Arguments of one chunk.</summary>
     public static StructuredTask<IReadOnlyList<Argument>> Arguments { get; } = Define<ArgumentsAnswer, IReadOnlyList<Argument>>(
         TaskTypes.ArgumentAnalysis,
-        "arguments/v1",
-        "Find the arguments the speaker makes: each conclusion, the premises offered for it, a verbatim quote from the data showing it, and strength 0..1 (how well the premises support the conclusion). Return an empty list when there are none.",
+        "arguments/v2",
+        "Find the arguments the speaker makes: each conclusion, the premises offered for it, a verbatim quote from the data showing it, strength 0..1 (how well the premises support the conclusion), and who makes it (the speaker label of its turn, or null). Return an empty list when there are none.",
         600,
         (a, input) => [.. a.Arguments.Select(x => new Argument(
             x.Conclusion.Trim(),
             Clean(x.Premises),
-            Grounding.Check(x.Quote.Trim(), input, "quote"),
+            input.Unlabelled(Grounding.Check(x.Quote.Trim(), input, "quote")),
             input.ChunkIndex,
-            x.Strength))]);
+            x.Strength,
+            input.SpeakerOf(x.Speaker, x.Quote)))]);
 
     /// <summary>Fallacies of one chunk.</summary>
     public static StructuredTask<IReadOnlyList<Fallacy>> Fallacies { get; } = Define<FallaciesAnswer, IReadOnlyList<Fallacy>>(
         TaskTypes.Fallacies,
-        "fallacies/v1",
-        "Find reasoning fallacies in the data. For each: type in snake_case (e.g. ad_hominem, straw_man, slippery_slope, false_dilemma, appeal_to_authority), the verbatim quote, a one-sentence explanation, and confidence 0..1. Return an empty list when there are none; do not invent fallacies.",
+        "fallacies/v2",
+        "Find reasoning fallacies in the data. For each: type in snake_case (e.g. ad_hominem, straw_man, slippery_slope, false_dilemma, appeal_to_authority), the verbatim quote, a one-sentence explanation, confidence 0..1, and who says it (the speaker label of its turn, or null). Return an empty list when there are none; do not invent fallacies.",
         500,
         (a, input) => [.. a.Fallacies.Select(f => new Fallacy(
             SnakeCase(f.Type),
-            Grounding.Check(f.Quote.Trim(), input, "quote"),
+            input.Unlabelled(Grounding.Check(f.Quote.Trim(), input, "quote")),
             f.Explanation.Trim(),
             f.Confidence,
-            input.ChunkIndex))]);
+            input.ChunkIndex,
+            input.SpeakerOf(f.Speaker, f.Quote)))]);
 
     /// <summary>Tone of one chunk.</summary>
     public static StructuredTask<ToneReport> Tone { get; } = Define<ToneAnswer, ToneReport>(
@@ -82,30 +84,30 @@ public static class AnalysisTasks
     /// <summary>Entities of one chunk.</summary>
     public static StructuredTask<IReadOnlyList<Entity>> Entities { get; } = Define<EntitiesAnswer, IReadOnlyList<Entity>>(
         TaskTypes.Entities,
-        "entities/v1",
-        "List the named entities in the data with their type and how many times each is mentioned.",
+        "entities/v2",
+        "List the named entities in the data with their type and how many times each is mentioned. A speaker label (\"Name:\" opening a turn) is not a mention; count only where the text names them.",
         400,
-        (a, _) => [.. a.Entities.Select(x => new Entity(x.Name.Trim(), x.Type.Trim().ToLowerInvariant(), x.Mentions))]);
+        (a, input) => [.. a.Entities.Select(x => new Entity(x.Name.Trim(), x.Type.Trim().ToLowerInvariant(), MentionsBeyondLabels(x, input))).Where(e => e.Mentions > 0)]);
 
     /// <summary>Checkable claims of one chunk.</summary>
     public static StructuredTask<IReadOnlyList<Claim>> ClaimExtraction { get; } = Define<ClaimsAnswer, IReadOnlyList<Claim>>(
         TaskTypes.ClaimExtraction,
-        "claims/v1",
-        "Extract the checkable factual claims the data makes (not opinions or predictions), each as one self-contained sentence, with checkWorthiness 0..1 (how checkable and consequential). Return an empty list when there are none.",
+        "claims/v2",
+        "Extract the checkable factual claims the data makes (not opinions or predictions), each as one self-contained sentence, with checkWorthiness 0..1 (how checkable and consequential) and who makes it (the speaker label of its turn, or null). Return an empty list when there are none.",
         500,
         (a, input) => [.. a.Claims.Select(c =>
         {
             var text = c.Text.Trim();
-            return new Claim(ClaimIds.For(text), text, input.ChunkIndex, c.CheckWorthiness);
+            return new Claim(ClaimIds.For(text), text, input.ChunkIndex, c.CheckWorthiness, input.SpeakerOf(c.Speaker, text));
         })]);
 
     /// <summary>A verdict on one claim.</summary>
     public static StructuredTask<VerificationAnswer> ClaimVerification { get; } = Define<VerifyAnswer, VerificationAnswer>(
         TaskTypes.ClaimVerification,
-        "verify/v1",
-        "Judge the claim in the first data block using the evidence blocks and well-established knowledge. Verdict: supported, refuted, mixed, misleading, or unverified when you cannot tell. Give confidence 0..1 and a short rationale that names the evidence used. The claim's own wording is not evidence for it.",
+        "verify/v2",
+        "Judge the claim in the first data block using only the evidence blocks; each is labelled with its id (E1, E2, …). Verdict: supported, refuted, mixed, misleading, or unverified when the evidence does not decide it. List in citations the ids of the evidence the verdict rests on; a verdict other than unverified must cite at least one. Give confidence 0..1 and a short rationale that names the evidence used. The claim's own wording is not evidence for it.",
         250,
-        (a, _) => new VerificationAnswer(Verdicts[a.Verdict.Trim()], a.Confidence, a.Rationale.Trim()));
+        (a, _) => new VerificationAnswer(Verdicts[a.Verdict.Trim()], a.Confidence, a.Rationale.Trim(), [.. a.Citations.Select(c => c.Trim()).Where(c => c.Length > 0)]));
 
     /// <summary>The briefing's overview paragraph.</summary>
     public static StructuredTask<string> Briefing { get; } = Define<BriefingAnswer, string>(
@@ -121,12 +123,24 @@ public static class AnalysisTasks
             ? [.. p.EnumerateArray().Where(x => x.ValueKind == System.Text.Json.JsonValueKind.String).Select(x => x.GetString()!)]
             : [];
 
-    // The schema is exported from the answer type, and the answer is read back into it and checked against the same attributes.
-    private static StructuredTask<T> Define<TAnswer, T>(string taskType, string template, string instructions, int expectedOutputTokens, Func<TAnswer, TaskInput, T> map)
+    /// <summary>A structured task whose schema is exported from <typeparamref name="TAnswer"/>, and whose answer is read back into it
+    /// and checked against the same attributes before <paramref name="map"/> turns it into the result.</summary>
+    public static StructuredTask<T> Define<TAnswer, T>(string taskType, string template, string instructions, int expectedOutputTokens, Func<TAnswer, TaskInput, T> map)
         where TAnswer : TaskAnswer =>
         new(taskType, template, instructions, AnswerSchema.Json<TAnswer>(), expectedOutputTokens, (e, input) => map(AnswerSchema.Read<TAnswer>(e), input));
 
-    private static IReadOnlyList<string> Clean(IReadOnlyList<string> items) => [.. items.Select(s => s.Trim()).Where(s => s.Length > 0)];
+    /// <summary>Trimmed items, empty ones left out.</summary>
+    public static IReadOnlyList<string> Clean(IReadOnlyList<string> items) => [.. items.Select(s => s.Trim()).Where(s => s.Length > 0)];
+
+    // A model may count a speaker's turn labels as mentions: a speaker is mentioned at most as often as the text names them
+    // outside the labels, and one only ever labelled is no entity at all.
+    private static int MentionsBeyondLabels(EntityItem entity, TaskInput input)
+    {
+        var speaker = input.Speakers?.Known(entity.Name);
+        return speaker is null || input.Grounding is null
+            ? entity.Mentions
+            : Math.Min(entity.Mentions, input.Speakers!.MentionsOf(input.Grounding, speaker));
+    }
 
     private static IReadOnlyList<string> NonEmpty(IReadOnlyList<string> items, string name) =>
         items.Count > 0 ? items : throw new OutputValidationException($"'{name}' must have at least one item.");

@@ -29,19 +29,7 @@ public sealed class OpenAiClientFactory
     {
         _transport = transport;
         _entraCredential = new Lazy<TokenCredential>(() => entraCredential ?? new DefaultAzureCredential());
-        _providers = new Dictionary<string, LlmProviderOptions>(options.Providers, StringComparer.OrdinalIgnoreCase);
-        if (!string.IsNullOrWhiteSpace(options.Endpoint))
-        {
-            var azure = options.Endpoint.Contains(".openai.azure.com", StringComparison.OrdinalIgnoreCase)
-                || options.Endpoint.Contains(".cognitiveservices.azure.com", StringComparison.OrdinalIgnoreCase);
-            _providers[ModelCatalog.DefaultProvider] = new LlmProviderOptions
-            {
-                Kind = azure ? "azure" : string.IsNullOrWhiteSpace(options.ApiKey) ? "compatible" : "openai",
-                Endpoint = options.Endpoint,
-                ApiKey = options.ApiKey,
-                ApiVersion = options.ApiVersion,
-            };
-        }
+        _providers = ProvidersOf(options);
 
         // Polly owns the per-attempt timeout; the SDK's network timeout is only a backstop behind it.
         _networkTimeout = options.Resilience.AttemptTimeout > TimeSpan.Zero
@@ -112,5 +100,26 @@ public sealed class OpenAiClientFactory
         return provider.UseEntraId || string.IsNullOrWhiteSpace(provider.ApiKey)
             ? new AzureOpenAIClient(endpoint, _entraCredential.Value, options)
             : new AzureOpenAIClient(endpoint, new ApiKeyCredential(provider.ApiKey), options);
+    }
+
+    /// <summary>Every configured endpoint by provider name: <c>Llm:Providers</c> plus the one-endpoint shortcut (<c>Llm:Endpoint</c>) as <see cref="ModelCatalog.DefaultProvider"/>.</summary>
+    public static Dictionary<string, LlmProviderOptions> ProvidersOf(LlmOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var providers = new Dictionary<string, LlmProviderOptions>(options.Providers, StringComparer.OrdinalIgnoreCase);
+        if (!string.IsNullOrWhiteSpace(options.Endpoint))
+        {
+            var azure = options.Endpoint.Contains(".openai.azure.com", StringComparison.OrdinalIgnoreCase)
+                || options.Endpoint.Contains(".cognitiveservices.azure.com", StringComparison.OrdinalIgnoreCase);
+            providers[ModelCatalog.DefaultProvider] = new LlmProviderOptions
+            {
+                Kind = azure ? "azure" : string.IsNullOrWhiteSpace(options.ApiKey) ? "compatible" : "openai",
+                Endpoint = options.Endpoint,
+                ApiKey = options.ApiKey,
+                ApiVersion = options.ApiVersion,
+            };
+        }
+
+        return providers;
     }
 }

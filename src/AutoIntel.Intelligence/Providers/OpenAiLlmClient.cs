@@ -60,6 +60,11 @@ public sealed class OpenAiLlmClient(OpenAiClientFactory factory) : ILlmClient
     {
         var client = factory.For(model.Provider).GetAudioClient(model.Deployment);
         using var stream = new MemoryStream(audio.ToArray(), writable: false);
+        if (model.Has(ModelCapabilities.Diarization))
+        {
+            return await TranscribeDiarizedAsync(client, stream, fileName, cancellationToken);
+        }
+
         var options = new AudioTranscriptionOptions
         {
             ResponseFormat = AudioTranscriptionFormat.Verbose,
@@ -72,6 +77,38 @@ public sealed class OpenAiLlmClient(OpenAiClientFactory factory) : ILlmClient
         }
 
         return [.. transcription.Segments.Select(s => new TranscriptSegment(s.Text.Trim(), s.StartTime, s.EndTime))];
+    }
+
+    // diarized_json: segments with a speaker label per turn ("A", "B", … unless known speakers were given). OpenAI refuses a
+    // diarizing request over 30 seconds without a chunking strategy, so "auto" is always sent.
+#pragma warning disable OPENAI001 // The diarization surface of the SDK is marked experimental; the wire format is the documented one.
+    private static async Task<IReadOnlyList<TranscriptSegment>> TranscribeDiarizedAsync(AudioClient client, Stream audio, string fileName, CancellationToken cancellationToken)
+    {
+        var options = new AudioTranscriptionOptions
+        {
+            ResponseFormat = AudioTranscriptionFormat.Diarized,
+            ChunkingStrategy = new AudioTranscriptionChunkingStrategy(AudioTranscriptionDefaultChunkingStrategy.Auto),
+        };
+        var transcription = (await client.TranscribeAudioDiarizedAsync(audio, fileName, options, cancellationToken)).Value;
+        if (transcription.Segments.Count == 0)
+        {
+            return string.IsNullOrWhiteSpace(transcription.Text) ? [] : [new TranscriptSegment(transcription.Text.Trim())];
+        }
+
+        return [.. transcription.Segments.Select(s => new TranscriptSegment(s.Text.Trim(), s.StartTime, s.EndTime, DiarizedSpeaker(s.SpeakerLabel)))];
+    }
+#pragma warning restore OPENAI001
+
+    /// <summary>A diarization label as a speaker name: a bare letter or number ("A", "0") becomes "Speaker A"; a known speaker's name stays.</summary>
+    public static string? DiarizedSpeaker(string? label)
+    {
+        var trimmed = label?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        return trimmed.Length <= 2 || trimmed.All(char.IsAsciiDigit) ? $"Speaker {trimmed}" : trimmed;
     }
 
     // Models without native JSON-schema support get the schema in the instructions and JSON mode on the wire.

@@ -59,7 +59,9 @@ public sealed class ModelCatalog
 
             if (!string.IsNullOrWhiteSpace(options.TranscriptionModel))
             {
-                models.Add(Shortcut(options, options.TranscriptionModel, ModelCapabilities.Transcription));
+                models.Add(options.TranscriptionDiarization
+                    ? Shortcut(options, options.TranscriptionModel, ModelCapabilities.Transcription, ModelCapabilities.Diarization)
+                    : Shortcut(options, options.TranscriptionModel, ModelCapabilities.Transcription));
             }
         }
 

@@ -59,6 +59,6 @@ public sealed class ModelsExplainer
         TaskTypes.ClaimExtraction => AnalysisTasks.ClaimExtraction.ExpectedOutputTokens,
         TaskTypes.ClaimVerification => AnalysisTasks.ClaimVerification.ExpectedOutputTokens,
         TaskTypes.Briefing => AnalysisTasks.Briefing.ExpectedOutputTokens,
-        _ => 400,
+        _ => Analyses.AnalysisCatalog.Find(task)?.ExpectedOutputTokens ?? 400,
     };
 }

@@ -13,7 +13,10 @@ public static class TaskTypes
     public const string ClaimVerification = "claim_verification";
     public const string Briefing = "briefing";
 
-    /// <summary>Every task type, in pipeline order.</summary>
-    public static IReadOnlyList<string> All { get; } =
+    /// <summary>The task types of the built-in steps, in pipeline order.</summary>
+    public static IReadOnlyList<string> BuiltIn { get; } =
         [Summary, ArgumentAnalysis, Fallacies, Tone, Perspective, Entities, ClaimExtraction, ClaimVerification, Briefing];
+
+    /// <summary>Every task type: the built-in ones, then each declared analysis (<see cref="Analyses.AnalysisCatalog"/>).</summary>
+    public static IReadOnlyList<string> All => [.. BuiltIn, .. Analyses.AnalysisCatalog.All.Select(a => a.Name)];
 }

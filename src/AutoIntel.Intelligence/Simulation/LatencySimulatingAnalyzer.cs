@@ -70,6 +70,16 @@ public sealed class LatencySimulatingAnalyzer : IContentAnalyzer
         DelayThenAsync(AnalyzerCall.ExtractEntities, ChunkTokens(chunk), () => _inner.ExtractEntitiesAsync(request, chunk, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>The answer length is the analysis's own <see cref="Analyses.ChunkAnalysis.SimulatedOutputTokens"/>.</remarks>
+    public async Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var latency = ModelledLatency(_options, ChunkTokens(chunk) + _options.PromptOverheadTokens, analysis.SimulatedOutputTokens);
+        await Task.Delay(latency, _timeProvider, cancellationToken);
+        return await _inner.AnalyseChunkAsync(analysis, request, chunk, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         DelayThenAsync(AnalyzerCall.ExtractClaims, ChunkTokens(chunk), () => _inner.ExtractClaimsAsync(request, chunk, cancellationToken), cancellationToken);
 
@@ -77,7 +87,7 @@ public sealed class LatencySimulatingAnalyzer : IContentAnalyzer
     public Task<AnalyzerResult<ClaimVerdict>> VerifyClaimAsync(AnalysisRequest request, Claim claim, IReadOnlyList<Evidence> evidence, CancellationToken cancellationToken = default) =>
         DelayThenAsync(
             AnalyzerCall.VerifyClaim,
-            TokenCounter.Default.Count(claim.Text) + evidence.Sum(e => TokenCounter.Default.Count(e.Snippet)),
+            TokenCounter.Default.Count(claim.Text) + evidence.Sum(e => TokenCounter.Default.Count(e.Quote)),
             () => _inner.VerifyClaimAsync(request, claim, evidence, cancellationToken),
             cancellationToken);
 

@@ -1,5 +1,6 @@
 using System.Text;
 using AutoIntel.Core.Analysis;
+using AutoIntel.Core.Briefings;
 
 namespace AutoIntel.Memory.Graph;
 
@@ -149,8 +150,10 @@ public sealed class KnowledgeGraph
         return true;
     }
 
-    /// <summary>Sources of other runs sharing at least <paramref name="minShared"/> entities with the run, most shared first.</summary>
-    public IReadOnlyList<string> RelatedSources(string runId, int minShared = 2, int max = 10)
+    /// <summary>Sources of other runs sharing at least <paramref name="minShared"/> entities with the run and whose entity sets overlap
+    /// it by at least <paramref name="minSimilarity"/> (Jaccard), most similar first.</summary>
+    /// <remarks>Two long runs always share a few common names ("UK", "2024"); the overlap threshold keeps those out.</remarks>
+    public IReadOnlyList<RelatedSource> RelatedSources(string runId, int minShared = 2, int max = 10, double minSimilarity = RelatedThreshold)
     {
         if (!Runs.TryGetValue(runId, out GraphRun? run))
         {
@@ -159,16 +162,20 @@ public sealed class KnowledgeGraph
 
         return Runs
             .Where(r => r.Key != runId && r.Value.Source != run.Source)
-            .Select(r => (r.Value.Source, Shared: r.Value.Mentions.Keys.Count(run.Mentions.ContainsKey)))
+            .Select(r => (r.Value.Source, Shared: r.Value.Mentions.Keys.Count(run.Mentions.ContainsKey), Union: r.Value.Mentions.Keys.Union(run.Mentions.Keys).Count()))
             .Where(r => r.Shared >= minShared)
+            .Select(r => (r.Source, Similarity: Math.Round(r.Shared / (double)r.Union, 2)))
+            .Where(r => r.Similarity >= minSimilarity)
             .GroupBy(r => r.Source, StringComparer.Ordinal)
-            .Select(g => (Source: g.Key, Shared: g.Max(r => r.Shared)))
-            .OrderByDescending(r => r.Shared)
+            .Select(g => new RelatedSource(g.Key, g.Max(r => r.Similarity)))
+            .OrderByDescending(r => r.Similarity)
             .ThenBy(r => r.Source, StringComparer.Ordinal)
             .Take(max)
-            .Select(r => r.Source)
             .ToList();
     }
+
+    /// <summary>The entity overlap (Jaccard) above which an earlier source is reported as related.</summary>
+    public const double RelatedThreshold = 0.15;
 
     private static IEnumerable<(string From, string To)> Pairs(GraphRun run)
     {

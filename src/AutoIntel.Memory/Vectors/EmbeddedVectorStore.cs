@@ -10,7 +10,8 @@ namespace AutoIntel.Memory.Vectors;
 /// rebuilt from another source of truth (the LLM response cache). Collections load lazily on first use by
 /// replaying <c>{root}/{collection}.vlog</c>; a torn tail from a crash is dropped, and a log mostly made of superseded
 /// records is compacted on open. Rows are grouped by the partition key (the tenant), so tenant-filtered searches read
-/// only that tenant's rows.
+/// only that tenant's rows. Memory holds what every search scans (int8 codes, ids, indexed payload values); float vectors
+/// and payloads are read back from the log for the few rows that need them, so a collection's memory does not grow with its texts.
 /// </remarks>
 public sealed class EmbeddedVectorStore : IVectorStore, IVectorScan, IDisposable
 {

@@ -1,11 +1,11 @@
-using System.Numerics.Tensors;
-
 namespace AutoIntel.Memory.Vectors;
 
 /// <summary>One collection in memory: rows grouped into contiguous segments by partition value (the tenant), with an id map.</summary>
 /// <remarks>
 /// Search is two passes: int8 codes of every matching row rank candidates (a quarter of the memory traffic of floats),
-/// then the best few times K candidates are rescored exactly with float dot products. A filter on the partition key scans
+/// then the best few times K candidates are rescored exactly with float dot products. A collection with a log keeps only
+/// the codes, ids and indexed columns in memory; float vectors and payloads are read back from the log for the candidates
+/// and hits (<see cref="LoggedRowContents"/>). A filter on the partition key scans
 /// only that partition's segment. Readers share a read lock; a writer appends to the log first (serialised by a gate,
 /// outside the lock) and then applies the batch under the write lock, so searches never see half a batch or wait on disk.
 /// </remarks>
@@ -31,7 +31,22 @@ internal sealed class VectorCollection : IDisposable
     {
         _partitionKey = partitionKey;
         _index = new PayloadIndex(indexedKeys);
-        _log = path is null ? null : VectorLog.Open(path, Apply, Remove);
+        if (path is null)
+        {
+            return;
+        }
+
+        // Assigned before the replay, which builds segments that read their rows from it.
+        _log = VectorLog.Open(path);
+        try
+        {
+            _log.Replay(Apply, Remove);
+        }
+        catch
+        {
+            _log.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Length of the vectors (0 until the first upsert).</summary>
@@ -49,7 +64,7 @@ internal sealed class VectorCollection : IDisposable
         var collection = new VectorCollection(path, partitionKey, indexedKeys);
         if (collection._log!.RecordsReplayed > 1024 && collection._log.RecordsReplayed > 2L * collection._rows.Count)
         {
-            collection._log.Rewrite(collection.Snapshot(), CompactBatch);
+            collection.Compact();
         }
 
         return collection;
@@ -65,12 +80,8 @@ internal sealed class VectorCollection : IDisposable
         {
             // Inside the gate: the first batch fixes the dimensions, so two racing first batches must not both see zero.
             Validate(records);
-            if (_log is not null)
-            {
-                await _log.AppendUpsertAsync(records, CancellationToken.None);
-            }
-
-            Apply(records);
+            RecordLocation[] locations = _log is null ? new RecordLocation[records.Count] : await _log.AppendUpsertAsync(records, CancellationToken.None);
+            Apply(records, locations);
         }
         finally
         {
@@ -107,7 +118,7 @@ internal sealed class VectorCollection : IDisposable
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            _log?.Rewrite(Snapshot(), CompactBatch);
+            Compact();
         }
         finally
         {
@@ -136,12 +147,8 @@ internal sealed class VectorCollection : IDisposable
                 return [];
             }
 
-            float[] normalised = (float[])query.Clone();
-            float norm = TensorPrimitives.Norm(normalised);
-            if (norm > 0)
-            {
-                TensorPrimitives.Divide(normalised, norm, normalised);
-            }
+            float[] normalised = new float[query.Length];
+            UnitVector.Normalise(query, normalised);
 
             var queryCodes = new sbyte[Dimensions];
             Int8Quantizer.Quantize(normalised, queryCodes);
@@ -307,7 +314,7 @@ internal sealed class VectorCollection : IDisposable
         }
     }
 
-    private void Apply(IReadOnlyList<VectorRecord> records)
+    private void Apply(IReadOnlyList<VectorRecord> records, RecordLocation[] locations)
     {
         _lock.EnterWriteLock();
         try
@@ -317,14 +324,15 @@ internal sealed class VectorCollection : IDisposable
                 Dimensions = records[0].Vector.Length;
             }
 
-            foreach (VectorRecord record in records)
+            for (int i = 0; i < records.Count; i++)
             {
+                VectorRecord record = records[i];
                 string partition = record.Payload.GetValueOrDefault(_partitionKey, string.Empty);
                 if (_rows.TryGetValue(record.Id, out (VectorSegment Segment, int Row) at))
                 {
                     if (_segments.TryGetValue(partition, out VectorSegment? current) && ReferenceEquals(at.Segment, current))
                     {
-                        at.Segment.Write(at.Row, record);
+                        at.Segment.Write(at.Row, record, locations[i]);
                         continue;
                     }
 
@@ -333,11 +341,12 @@ internal sealed class VectorCollection : IDisposable
 
                 if (!_segments.TryGetValue(partition, out VectorSegment? segment))
                 {
-                    segment = new VectorSegment(Dimensions, _index);
+                    IRowContents contents = _log is null ? new HeldRowContents(Dimensions) : new LoggedRowContents(_log);
+                    segment = new VectorSegment(Dimensions, _index, contents);
                     _segments[partition] = segment;
                 }
 
-                _rows[record.Id] = (segment, segment.Append(record));
+                _rows[record.Id] = (segment, segment.Append(record, locations[i]));
             }
         }
         finally
@@ -375,5 +384,48 @@ internal sealed class VectorCollection : IDisposable
         }
     }
 
-    private IReadOnlyList<VectorRecord> Snapshot() => Scan(null);
+    // Rewrites the log to hold only the live rows. The caller holds the write gate, so rows do not move meanwhile; searches
+    // go on reading the old file until the copy is switched in, under the write lock, together with the rows' new locations.
+    private void Compact()
+    {
+        if (_log is null)
+        {
+            return;
+        }
+
+        var rows = new List<(LoggedRowContents Contents, int Row)>(_rows.Count);
+        var live = new List<RecordLocation>(_rows.Count);
+        _lock.EnterReadLock();
+        try
+        {
+            foreach (VectorSegment segment in _segments.Values)
+            {
+                var contents = (LoggedRowContents)segment.Contents;
+                for (int row = 0; row < segment.Count; row++)
+                {
+                    rows.Add((contents, row));
+                    live.Add(contents[row]);
+                }
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+
+        RecordLocation[] moved = _log.WriteCompactCopy(live, CompactBatch);
+        _lock.EnterWriteLock();
+        try
+        {
+            _log.SwitchToCompactCopy();
+            for (int i = 0; i < rows.Count; i++)
+            {
+                rows[i].Contents[rows[i].Row] = moved[i];
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
 }

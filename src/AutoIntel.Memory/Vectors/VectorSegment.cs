@@ -3,48 +3,43 @@ using System.Numerics.Tensors;
 namespace AutoIntel.Memory.Vectors;
 
 /// <summary>The rows of one partition (one tenant) of a collection, stored contiguously so a tenant's search reads only its own rows.</summary>
-/// <remarks>Not thread-safe on its own: <see cref="VectorCollection"/> guards every call with its lock.</remarks>
-internal sealed class VectorSegment(int dimensions, PayloadIndex index)
+/// <remarks>
+/// Holds in memory what every search reads (ids, int8 codes, indexed columns); float vectors and payloads live in
+/// <paramref name="contents"/>. Not thread-safe on its own: <see cref="VectorCollection"/> guards every call with its lock.
+/// </remarks>
+internal sealed class VectorSegment(int dimensions, PayloadIndex index, IRowContents contents)
 {
     // One int column per indexed key (value id, -1 when absent), so a filter reads contiguous ints instead of probing a
     // dictionary per row.
     private readonly Dictionary<string, int[]> _columns = new(StringComparer.Ordinal);
-    private float[] _vectors = [];
     private sbyte[] _codes = [];
     private float[] _codeScales = [];
     private string[] _ids = [];
-    private IReadOnlyDictionary<string, string>[] _payloads = [];
 
     /// <summary>Rows in use.</summary>
     public int Count { get; private set; }
 
+    /// <summary>What holds the rows' float vectors and payloads.</summary>
+    public IRowContents Contents => contents;
+
     /// <summary>Appends a row and returns its index.</summary>
-    public int Append(VectorRecord record)
+    public int Append(VectorRecord record, RecordLocation location)
     {
         int row = Count++;
         EnsureCapacity(Count);
-        Write(row, record);
+        Write(row, record, location);
         return row;
     }
 
     /// <summary>Overwrites a row in place.</summary>
-    public void Write(int row, VectorRecord record)
+    public void Write(int row, VectorRecord record, RecordLocation location)
     {
         _ids[row] = record.Id;
-        Span<float> slot = _vectors.AsSpan(row * dimensions, dimensions);
-        record.Vector.CopyTo(slot);
-        float norm = TensorPrimitives.Norm(slot);
-        if (norm > 0)
-        {
-            TensorPrimitives.Divide(slot, norm, slot);
-        }
-
-        _codeScales[row] = Int8Quantizer.Quantize(slot, _codes.AsSpan(row * dimensions, dimensions));
-
-        // Copy the payload so a caller mutating its dictionary later cannot change what is stored.
-        var payload = new Dictionary<string, string>(record.Payload, StringComparer.Ordinal);
-        _payloads[row] = payload;
-        SetColumns(row, payload);
+        Span<float> normalised = dimensions <= 1024 ? stackalloc float[dimensions] : new float[dimensions];
+        UnitVector.Normalise(record.Vector, normalised);
+        _codeScales[row] = Int8Quantizer.Quantize(normalised, _codes.AsSpan(row * dimensions, dimensions));
+        contents.Set(row, record, normalised, location);
+        SetColumns(row, record.Payload);
     }
 
     /// <summary>Removes a row by moving the last row into it; returns the id of the moved row, if any.</summary>
@@ -54,12 +49,15 @@ internal sealed class VectorSegment(int dimensions, PayloadIndex index)
         string? moved = null;
         if (row != last)
         {
-            _vectors.AsSpan(last * dimensions, dimensions).CopyTo(_vectors.AsSpan(row * dimensions, dimensions));
             _codes.AsSpan(last * dimensions, dimensions).CopyTo(_codes.AsSpan(row * dimensions, dimensions));
             _codeScales[row] = _codeScales[last];
             _ids[row] = _ids[last];
-            _payloads[row] = _payloads[last];
+            contents.Move(last, row);
             moved = _ids[row];
+        }
+        else
+        {
+            contents.Clear(last);
         }
 
         foreach (int[] column in _columns.Values)
@@ -69,7 +67,6 @@ internal sealed class VectorSegment(int dimensions, PayloadIndex index)
         }
 
         _ids[last] = null!;
-        _payloads[last] = null!;
         return moved;
     }
 
@@ -140,13 +137,23 @@ internal sealed class VectorSegment(int dimensions, PayloadIndex index)
     }
 
     /// <summary>Exact cosine of a row with a normalised query.</summary>
-    public float Score(int row, float[] normalisedQuery) => TensorPrimitives.Dot(_vectors.AsSpan(row * dimensions, dimensions), normalisedQuery);
+    public float Score(int row, float[] normalisedQuery)
+    {
+        Span<float> vector = dimensions <= 1024 ? stackalloc float[dimensions] : new float[dimensions];
+        contents.ReadVector(row, vector);
+        return TensorPrimitives.Dot(vector, normalisedQuery);
+    }
 
     /// <summary>The search result for a row.</summary>
-    public VectorHit Hit(int row, float score) => new(_ids[row], score, _payloads[row]);
+    public VectorHit Hit(int row, float score) => new(_ids[row], score, contents.ReadPayload(row));
 
-    /// <summary>A copy of a row as a record (for compaction).</summary>
-    public VectorRecord Record(int row) => new(_ids[row], _vectors.AsSpan(row * dimensions, dimensions).ToArray(), _payloads[row]);
+    /// <summary>A copy of a row as a record, its vector normalised (for scans).</summary>
+    public VectorRecord Record(int row)
+    {
+        float[] vector = new float[dimensions];
+        contents.ReadVector(row, vector);
+        return new VectorRecord(_ids[row], vector, contents.ReadPayload(row));
+    }
 
     private bool TryResolveColumns(CompiledFilter filter, out int[][] columns)
     {
@@ -175,9 +182,16 @@ internal sealed class VectorSegment(int dimensions, PayloadIndex index)
             }
         }
 
+        if (filter.LongValues.Length == 0)
+        {
+            return true;
+        }
+
+        // Keys that are not indexed are compared on the payload itself (read from the log for a logged collection).
+        IReadOnlyDictionary<string, string> payload = contents.ReadPayload(row);
         foreach (KeyValuePair<string, string> pair in filter.LongValues)
         {
-            if (!_payloads[row].TryGetValue(pair.Key, out string? value) || !string.Equals(value, pair.Value, StringComparison.Ordinal))
+            if (!payload.TryGetValue(pair.Key, out string? value) || !string.Equals(value, pair.Value, StringComparison.Ordinal))
             {
                 return false;
             }
@@ -186,7 +200,7 @@ internal sealed class VectorSegment(int dimensions, PayloadIndex index)
         return true;
     }
 
-    private void SetColumns(int row, Dictionary<string, string> payload)
+    private void SetColumns(int row, IReadOnlyDictionary<string, string> payload)
     {
         foreach (int[] column in _columns.Values)
         {
@@ -220,14 +234,13 @@ internal sealed class VectorSegment(int dimensions, PayloadIndex index)
             return;
         }
 
-        // Grown by half, not doubled: the float and int8 columns of a large tenant are tens of megabytes, and doubling left up
+        // Grown by half, not doubled: the int8 column (and held float vectors) of a large tenant are tens of megabytes, and doubling left up
         // to half of them unused (and old plus new arrays of 1 + 2 times the rows alive during the copy).
         int capacity = Math.Max(rows, Math.Max(64, _ids.Length + (_ids.Length / 2)));
-        Array.Resize(ref _vectors, capacity * dimensions);
         Array.Resize(ref _codes, capacity * dimensions);
         Array.Resize(ref _codeScales, capacity);
         Array.Resize(ref _ids, capacity);
-        Array.Resize(ref _payloads, capacity);
+        contents.Resize(capacity);
         foreach (string key in _columns.Keys.ToList())
         {
             int[] column = _columns[key];

@@ -74,6 +74,9 @@ internal sealed class ActivityWorkerPool : IAsyncDisposable
         using var timeout = item.Retry.AttemptTimeout is { } limit ? new CancellationTokenSource(limit, _time) : null;
         using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(instanceToken, timeout.Token);
         var attemptToken = linked?.Token ?? instanceToken;
+        var (traceParent, storedInput) = TracedActivityInput.Unwrap(item.Input);
+        var context = new ActivityContext(owner.InstanceId, item.Name, item.Attempt, attemptToken);
+        using var span = ActivityTracing.StartAttempt(context, traceParent);
         FailureDetails failure;
         try
         {
@@ -82,8 +85,7 @@ internal sealed class ActivityWorkerPool : IAsyncDisposable
                 throw new PermanentFailureException($"Activity '{item.Name}' is not registered.");
             }
 
-            var context = new ActivityContext(owner.InstanceId, item.Name, item.Attempt, attemptToken);
-            var input = WorkflowPayload.ToObject(item.Input, activity.InputType);
+            var input = WorkflowPayload.ToObject(storedInput, activity.InputType);
 
             // WaitAsync: an attempt that ignores its token is abandoned on timeout or shutdown rather than awaited forever.
             var result = await activity.Run(_services, context, input).WaitAsync(attemptToken);
@@ -95,13 +97,15 @@ internal sealed class ActivityWorkerPool : IAsyncDisposable
             // Terminated or shutting down: nothing is recorded, so a resumed instance runs the call again.
             return;
         }
-        catch (OperationCanceledException) when (timeout?.IsCancellationRequested == true)
+        catch (OperationCanceledException ex) when (timeout?.IsCancellationRequested == true)
         {
             failure = TimedOut(item);
+            ActivityTracing.Fail(span, ex);
         }
         catch (Exception ex)
         {
             failure = FailureDetails.From(ex);
+            ActivityTracing.Fail(span, ex);
         }
 
         if (failure.IsPermanent || item.Attempt >= Math.Max(1, item.Retry.MaxAttempts))

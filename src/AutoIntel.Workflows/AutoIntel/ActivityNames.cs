@@ -18,6 +18,7 @@ public static class ActivityNames
     public const string AssessTone = nameof(Analyse.AssessTone);
     public const string AssessPerspective = nameof(Analyse.AssessPerspective);
     public const string ExtractEntities = nameof(Analyse.ExtractEntities);
+    public const string AnalyseChunk = nameof(Analyse.AnalyseChunk);
     public const string ExtractClaims = nameof(FactCheck.ExtractClaims);
     public const string VerifyClaim = nameof(FactCheck.VerifyClaim);
     public const string RememberRun = nameof(Remember.RememberRun);
@@ -26,4 +27,6 @@ public static class ActivityNames
     public const string ComposeBriefing = nameof(Brief.ComposeBriefing);
     public const string DeliverBriefing = nameof(Delivery.DeliverBriefing);
     public const string ReportRunFailure = nameof(Delivery.ReportRunFailure);
+    public const string PollWatch = nameof(Watch.PollWatch);
+    public const string NotifyWatch = nameof(Watch.NotifyWatch);
 }

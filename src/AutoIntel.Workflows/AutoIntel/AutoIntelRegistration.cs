@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel.Acquire;
 using AutoIntel.Workflows.AutoIntel.Analyse;
@@ -7,20 +9,24 @@ using AutoIntel.Workflows.AutoIntel.FactCheck;
 using AutoIntel.Workflows.AutoIntel.Remember;
 using AutoIntel.Workflows.AutoIntel.Segment;
 using AutoIntel.Workflows.AutoIntel.Transcribe;
+using AutoIntel.Workflows.AutoIntel.Watch;
+using AutoIntel.Ingestion.Watches;
 using AutoIntel.Core.Analysis;
 using AutoIntel.Core.Content;
 using AutoIntel.Core.FactCheck;
+using AutoIntel.Intelligence.Analyses;
 using AutoIntel.Intelligence.Analyzers;
 using AutoIntel.Memory;
 
 namespace AutoIntel.Workflows.AutoIntel;
 
-/// <summary>Registers the /autointel orchestration and all its activities in one place.</summary>
+/// <summary>Registers the /autointel orchestration, the watch orchestration and all their activities in one place.</summary>
 public static class AutoIntelRegistration
 {
     /// <summary>Adds the workflow and every activity to <paramref name="registry"/>.</summary>
+    /// <remarks>New instances record the catalog's newest version, so an analysis added later never reaches instances started before it.</remarks>
     public static WorkflowRegistry AddAutoIntel(this WorkflowRegistry registry) => registry
-        .AddWorkflow<AutoIntelWorkflow, AnalyzeRequest, RunResult>()
+        .AddWorkflow<AutoIntelWorkflow, AnalyzeRequest, RunResult>(AnalysisCatalog.LatestVersion.ToString(CultureInfo.InvariantCulture))
         .AddActivity<PrepareDelivery, PrepareDeliveryInput, DeliveryHandle>()
         .AddActivity<ReportProgress, ReportProgressInput, bool>()
         .AddActivity<AcquireContent, AcquireContentInput, AcquiredContent>()
@@ -36,6 +42,7 @@ public static class AutoIntelRegistration
         .AddActivity<AssessTone, ChunkInput, AnalyzerResult<ToneReport>>()
         .AddActivity<AssessPerspective, ChunkInput, AnalyzerResult<PerspectiveReport>>()
         .AddActivity<ExtractEntities, ChunkInput, AnalyzerResult<IReadOnlyList<Entity>>>()
+        .AddActivity<AnalyseChunk, AnalyseChunkInput, AnalyzerResult<JsonElement>>()
         .AddActivity<ExtractClaims, ChunkInput, AnalyzerResult<IReadOnlyList<Claim>>>()
         .AddActivity<VerifyClaim, VerifyClaimInput, AnalyzerResult<ClaimVerdict>>()
         .AddActivity<RememberRun, RememberRunInput, int>()
@@ -43,5 +50,8 @@ public static class AutoIntelRegistration
         .AddActivity<CheckNearDuplicate, CheckNearDuplicateInput, DuplicateCheck>()
         .AddActivity<ComposeBriefing, ComposeBriefingInput, BriefingArtifacts>()
         .AddActivity<DeliverBriefing, DeliverBriefingInput, DeliveryReceipt>()
-        .AddActivity<ReportRunFailure, ReportRunFailureInput, bool>();
+        .AddActivity<ReportRunFailure, ReportRunFailureInput, bool>()
+        .AddWorkflow<WatchWorkflow, WatchInput, WatchOutcome>()
+        .AddActivity<PollWatch, PollWatchInput, WatchPoll>()
+        .AddActivity<NotifyWatch, NotifyWatchInput, bool>();
 }

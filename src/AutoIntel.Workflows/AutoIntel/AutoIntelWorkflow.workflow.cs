@@ -24,7 +24,8 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
         var runId = context.InstanceId;
         var profile = DepthProfile.For(input.Depth);
         var request = new AnalysisRequest(runId, input.Tenant, input.Depth);
-        var run = new RunTracker(context, StageCount(input, profile));
+        var telemetry = new RunTelemetry(context, input);
+        var run = new RunTracker(context, StageCount(input, profile), telemetry);
         var startedAt = context.CurrentUtcDateTime;
 
         try
@@ -46,7 +47,7 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
 
             // Analyses and fact-checks need only the chunks, so the two stages run side by side.
             var analysing = run.StageAsync("analyse", $"{chunks.Count} chunks", ctx => AnalyseStage.RunAsync(ctx, request, chunks, profile));
-            var checking = run.StageAsync("fact-check", $"up to {profile.MaxClaims} claims", ctx => FactCheckStage.RunAsync(ctx, request, chunks, profile));
+            var checking = run.StageAsync("fact-check", $"up to {profile.MaxClaims} claims", ctx => FactCheckStage.RunAsync(ctx, request, input.Source, chunks, profile, content.Video?.Language));
             var analysis = await analysing;
             var factCheck = await checking;
             // A failed section costs only itself; the run fails here only when no section produced anything.
@@ -68,11 +69,17 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
             }
 
             run.Done();
-            return new RunResult(runId, stored.Json, stored.Markdown, factCheck.Verdicts.Count, briefing.Cost, [.. run.Completed]);
+            telemetry.RunEnded(startedAt, briefing, analysis.SectionsRun + factCheck.SectionsRun);
+            return new RunResult(runId, stored.Json, stored.Markdown, factCheck.Verdicts.Count(v => v.WasChecked), briefing.Cost, [.. run.Completed]);
         }
-        catch (Exception ex) when (run.Delivery is not null && ex is not NonDeterminismException)
+        catch (Exception ex) when (ex is not NonDeterminismException)
         {
-            await TellChannelAsync(context, run.Delivery, FailureDetails.From(ex).Message);
+            if (run.Delivery is not null)
+            {
+                await TellChannelAsync(context, run.Delivery, FailureDetails.From(ex).Message, telemetry);
+            }
+
+            telemetry.RunEnded(startedAt, briefing: null, sectionsRun: 0, ex);
             throw;
         }
     }
@@ -80,11 +87,12 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
     private static int StageCount(AnalyzeRequest input, DepthProfile profile) =>
         6 + (profile.Remember ? 1 : 0) + (input.Delivery is null ? 0 : 2);
 
-    private static async Task TellChannelAsync(IWorkflowContext context, DeliveryHandle handle, string message)
+    private static async Task TellChannelAsync(IWorkflowContext context, DeliveryHandle handle, string message, RunTelemetry telemetry)
     {
         try
         {
-            await context.CallActivityAsync<bool>(ActivityNames.ReportRunFailure, new ReportRunFailureInput(handle, message), Retries.Deliver);
+            var failure = TracedActivityInput.Wrap(new ReportRunFailureInput(handle, message), telemetry.Trace.TraceParent);
+            await context.CallActivityAsync<bool>(ActivityNames.ReportRunFailure, failure, Retries.Deliver);
         }
         catch (ActivityFailedException)
         {

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 
 namespace AutoIntel.Workflows.AutoIntel;
 
-/// <summary>Passes everything to the run's context and counts the activities a stage schedules (for the timing table).</summary>
-internal sealed class CountingWorkflowContext(IWorkflowContext inner) : IWorkflowContext
+/// <summary>Passes everything to the run's context, counts the activities a stage schedules (for the timing table) and hands each
+/// the stage's trace context (<see cref="TracedActivityInput"/>), so its span hangs under the stage's.</summary>
+internal sealed class CountingWorkflowContext(IWorkflowContext inner, string? traceParent = null) : IWorkflowContext
 {
     /// <summary>Activities scheduled through this context.</summary>
     public int ActivityCount { get; private set; }
@@ -20,7 +21,7 @@ internal sealed class CountingWorkflowContext(IWorkflowContext inner) : IWorkflo
     public Task<TResult> CallActivityAsync<TResult>(string name, object? input, RetryPolicy? retry = null)
     {
         ActivityCount++;
-        return inner.CallActivityAsync<TResult>(name, input, retry);
+        return inner.CallActivityAsync<TResult>(name, TracedActivityInput.Wrap(input, traceParent), retry);
     }
 
     public Task<TResult> CallSubWorkflowAsync<TResult>(string name, object? input, string? instanceId = null, RetryPolicy? retry = null) =>

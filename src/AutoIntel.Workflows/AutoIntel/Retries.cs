@@ -18,6 +18,9 @@ public static class Retries
     /// <summary>Local work (segmenting, memory, rendering): one retry for a transient file error.</summary>
     public static readonly RetryPolicy Local = new(2, TimeSpan.FromSeconds(1), 2.0, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(2));
 
+    /// <summary>A watch's feed poll: two quick tries; a longer outage is the watch's own back-off, between polls.</summary>
+    public static readonly RetryPolicy Poll = new(2, TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2));
+
     /// <summary>Discord delivery: rate limits can hold a channel for a while.</summary>
     public static readonly RetryPolicy Deliver = new(5, TimeSpan.FromSeconds(2), 2.0, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2));
 }

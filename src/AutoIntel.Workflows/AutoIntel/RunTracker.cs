@@ -7,7 +7,7 @@ namespace AutoIntel.Workflows.AutoIntel;
 
 /// <summary>Times the stages of one run, publishes <see cref="RunProgress"/> as custom status, and mirrors it to the channel.</summary>
 /// <remarks>Lives inside the orchestration, so it uses only the context's deterministic clock.</remarks>
-internal sealed class RunTracker(IWorkflowContext context, int stageCount)
+internal sealed class RunTracker(IWorkflowContext context, int stageCount, RunTelemetry telemetry)
 {
     private readonly List<(int Order, StageTiming Timing)> _completed = [];
     private readonly List<string> _active = [];
@@ -28,8 +28,19 @@ internal sealed class RunTracker(IWorkflowContext context, int stageCount)
         _active.Add(name);
         await PublishAsync(detail);
 
-        var scope = new CountingWorkflowContext(context);
-        var result = await body(scope);
+        var scope = new CountingWorkflowContext(context, telemetry.StageTraceParent(name));
+        T result;
+        try
+        {
+            result = await body(scope);
+        }
+        catch (Exception ex) when (ex is not NonDeterminismException)
+        {
+            telemetry.StageEnded(name, startedAt, scope.ActivityCount, ex);
+            throw;
+        }
+
+        telemetry.StageEnded(name, startedAt, scope.ActivityCount);
 
         _active.Remove(name);
         var timing = new StageTiming(name, (context.CurrentUtcDateTime - startedAt).TotalMilliseconds, scope.ActivityCount);
@@ -52,7 +63,7 @@ internal sealed class RunTracker(IWorkflowContext context, int stageCount)
 
         try
         {
-            await context.CallActivityAsync<bool>(ActivityNames.ReportProgress, new ReportProgressInput(Delivery, progress), Retries.Deliver);
+            await context.CallActivityAsync<bool>(ActivityNames.ReportProgress, TracedActivityInput.Wrap(new ReportProgressInput(Delivery, progress), telemetry.Trace.TraceParent), Retries.Deliver);
         }
         catch (ActivityFailedException ex)
         {

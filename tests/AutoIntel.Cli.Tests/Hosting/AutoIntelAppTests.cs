@@ -1,5 +1,4 @@
 using AutoIntel.Cli.Hosting;
-using AutoIntel.Cli.Serve;
 using AutoIntel.Core.Runs;
 using AutoIntel.Discord.Delivery;
 using AutoIntel.Discord.Interactions;
@@ -8,6 +7,7 @@ using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
 using AutoIntel.Workflows.AutoIntel.Delivery;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
 
 namespace AutoIntel.Cli.Tests.Hosting;
 
@@ -24,7 +24,7 @@ public sealed class AutoIntelAppTests : IDisposable
 
         app.Services.GetRequiredService<IWorkflowClient>().Should().BeSameAs(app.Runtime);
         app.Services.GetRequiredService<IRunDelivery>().Should().BeOfType<DiscordRunDelivery>();
-        app.Services.GetRequiredService<IRunStatistics>().Should().BeOfType<RuntimeRunStatistics>();
+        app.Services.GetService<MeterProvider>().Should().BeNull("without OTLP a one-shot command exports nothing, so nothing listens");
         app.Server.Should().BeNull();
     }
 
@@ -37,22 +37,6 @@ public sealed class AutoIntelAppTests : IDisposable
         app.Services.GetRequiredService<IWorkflowClient>().Should().BeSameAs(app.Runtime);
         app.Services.GetRequiredService<InteractionHandler>().Should().NotBeNull();
         app.Services.GetServices<IRunDelivery>().Should().ContainSingle().Which.Should().BeOfType<DiscordRunDelivery>();
-        app.Services.GetRequiredService<IRunStatistics>().Should().BeOfType<RuntimeRunStatistics>();
-    }
-
-    [Fact]
-    public async Task RunStatistics_AfterOneCompletedRun_CountsItsStagesAndStatus()
-    {
-        await using var app = AutoIntelApp.Create(new AppSettings(_data.Path));
-        var start = await app.Runtime.StartAsync(WorkflowNames.AutoIntel, new AnalyzeRequest(RepoPaths.Sample("article.html"), Depth.Quick), "stats-1");
-        var final = await app.Runtime.WaitForCompletionAsync(start.InstanceId, CancellationToken.None);
-
-        var snapshot = await app.Services.GetRequiredService<IRunStatistics>().GetSnapshotAsync();
-
-        final.RuntimeStatus.Should().Be(RuntimeStatus.Completed);
-        snapshot.RunsByStatus.Should().Equal(new Dictionary<string, long> { ["completed"] = 1 });
-        snapshot.Stages.Select(s => s.Stage).Should().Contain(["acquire", "transcribe", "segment", "analyse", "fact-check", "brief"]);
-        snapshot.Stages.Should().OnlyContain(s => s.Count == 1 && s.TotalMilliseconds >= 0);
-        snapshot.LlmCalls.Should().Be(0, "the offline analyzers make no LLM calls");
+        app.Services.GetService<MeterProvider>().Should().NotBeNull("serve exports /metrics through the Prometheus exporter");
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AutoIntel.Cli.Serve;
+using AutoIntel.Core.Telemetry;
 using AutoIntel.Workflows.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +11,7 @@ public sealed class LocalServerTests : IAsyncLifetime
 {
     private ServeHarness _server = null!;
 
-    public async Task InitializeAsync() => _server = await ServeHarness.StartAsync(s => s.AddSingleton<IRunStatistics>(new FixedStatistics()));
+    public async Task InitializeAsync() => _server = await ServeHarness.StartAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -101,37 +101,33 @@ public sealed class LocalServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetHealth_IsOk()
+    public async Task GetHealth_WithPublicKey_ReportsDiscordHealthy()
     {
-        (await _server.Http.GetStringAsync("/health")).Should().Contain("ok");
+        using HttpResponseMessage response = await _server.Http.GetAsync(new Uri("/health", UriKind.Relative));
+        JsonNode report = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        report["status"]!.GetValue<string>().Should().Be("healthy");
+        JsonNode discord = report["checks"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "discord")!;
+        discord["status"]!.GetValue<string>().Should().Be("healthy");
+        discord["reason"]!.GetValue<string>().Should().Contain("public key present");
     }
 
     [Fact]
-    public async Task GetMetrics_AfterRequests_ExportsPrometheusText()
+    public async Task GetMetrics_AfterRequestsAndARecordedRun_ExportsThemThroughOpenTelemetry()
     {
         await _server.Http.GetStringAsync("/health");
         using HttpResponseMessage ping = await _server.Http.SendAsync(_server.Signed("""{"id":"1","application_id":"11","type":1,"token":"t"}"""));
+        RunMetrics.RunDuration.Record(42, new("depth", "quick"), new("outcome", "completed"));
 
         using HttpResponseMessage response = await _server.Http.GetAsync(new Uri("/metrics", UriKind.Relative));
         string text = await response.Content.ReadAsStringAsync();
 
-        response.Content.Headers.ContentType!.ToString().Should().StartWith("text/plain; version=0.0.4");
-        text.Should().Contain("autointel_http_requests_total{route=\"/health\",method=\"GET\",status=\"200\"} 1")
-            .And.Contain("autointel_http_requests_total{route=\"/api/interactions\",method=\"POST\",status=\"200\"} 1")
-            .And.Contain("autointel_runs{status=\"completed\"} 3")
-            .And.Contain("autointel_stage_duration_milliseconds_sum{stage=\"acquire\"} 1500")
-            .And.Contain("autointel_llm_cache_hits_total 7")
-            .And.Contain("autointel_llm_cost_usd_total 0.25");
-    }
-
-    private sealed class FixedStatistics : IRunStatistics
-    {
-        public Task<RunStatisticsSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default) => Task.FromResult(new RunStatisticsSnapshot(
-            new Dictionary<string, long> { ["completed"] = 3, ["running"] = 1 },
-            [new StageDurationStats("acquire", 3, 1500)],
-            7,
-            20,
-            0.25m,
-            0.05m));
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/plain");
+        text.Should().Contain("http_server_request_duration_seconds_count{")
+            .And.Contain("http_route=\"/health\"")
+            .And.Contain("http_route=\"/api/interactions\"")
+            .And.MatchRegex("autointel_run_duration_seconds_bucket\\{[^}]*depth=\"quick\"[^}]*le=\"60\"[^}]*\\} [1-9]")
+            .And.Contain("# TYPE autointel_run_duration_seconds histogram");
     }
 }

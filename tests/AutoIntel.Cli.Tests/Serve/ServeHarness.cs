@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AutoIntel.Cli.Hosting;
 using AutoIntel.Cli.Serve;
 using AutoIntel.Discord;
 using AutoIntel.TestKit;
@@ -29,6 +30,7 @@ public sealed class ServeHarness : IAsyncDisposable
             services.AddLogging(b => b.ClearProviders());
             services.AddAutoIntelDiscord(configuration);
             services.AddSingleton<IWorkflowClient>(Runs);
+            services.AddAutoIntelTelemetry(configuration, server: true);
             extra?.Invoke(services);
         });
     }

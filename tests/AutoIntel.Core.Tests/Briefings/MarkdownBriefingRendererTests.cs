@@ -106,7 +106,7 @@ public sealed class MarkdownBriefingRendererTests
     {
         var markdown = MarkdownBriefingRenderer.Render(SampleBriefing());
 
-        markdown.Should().Contain("- Near-duplicate of <https://example.com/podcast/11> (similarity 93%).\n- Verdicts reused from memory: 1\n- Related sources: <https://example.com/a>, <https://example.com/b>\n");
+        markdown.Should().Contain("- Near-duplicate of <https://example.com/podcast/11> (similarity 93%).\n- Verdicts reused from memory: 1\n- Related sources: <https://example.com/a> (similarity 0.42), <https://example.com/b> (similarity 0.18)\n");
         markdown.Should().Contain("**Cost:** $0.0042 · 7 LLM calls · 2 cache hits · $0.0011 saved · 12,400 in / 1,800 out tokens");
         markdown.Should().Contain("| Stage | Duration | Activities |\n|---|---:|---:|\n| acquire | 850 ms | 1 |\n| analyse | 4.2 s | 14 |\n| **All stages** | | **15** |\n");
         markdown.Should().Contain("## Notes\n\n- 1 claim is unverified offline.\n");
@@ -219,7 +219,7 @@ public sealed class MarkdownBriefingRendererTests
                 new ClaimVerdict(Claim("Bills rose because of green levies.", 1), Verdict.Misleading, 0.6, "Gas prices drove most of the rise.", [], "gpt-4o-mini"),
                 new ClaimVerdict(Claim("Grid prices | tariffs doubled since 2020.", 2), Verdict.Unverified, 0, "Unverified offline.", [], "offline"),
             ],
-            new MemoryReport("https://example.com/podcast/11", 0.93, 1, 24, 120, 310, ["https://example.com/a", "https://example.com/b"]),
+            new MemoryReport("https://example.com/podcast/11", 0.93, 1, 24, 120, 310, [new RelatedSource("https://example.com/a", 0.42), new RelatedSource("https://example.com/b", 0.18)]),
             new Usage(7, 12_400, 1_800, 0.0042m, 2, 0.0011m),
             [new StageTiming("acquire", 850, 1), new StageTiming("analyse", 4200, 14)],
             ["1 claim is unverified offline."]);

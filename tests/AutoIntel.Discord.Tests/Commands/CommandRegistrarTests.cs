@@ -13,7 +13,7 @@ public sealed class CommandRegistrarTests
 
         IReadOnlyList<string> names = await host.Get<CommandRegistrar>().RegisterAsync(null);
 
-        names.Should().Equal("autointel", "autointel-status", "autointel-recall");
+        names.Should().Equal("autointel", "autointel-status", "autointel-recall", "autointel-watch");
         JsonArray registered = host.Server.Commands["global"];
         JsonNode analyze = registered.Single(c => c!["name"]!.GetValue<string>() == "autointel")!;
         JsonArray options = analyze["options"]!.AsArray();

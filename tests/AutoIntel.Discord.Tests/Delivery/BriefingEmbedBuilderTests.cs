@@ -30,6 +30,27 @@ public sealed class BriefingEmbedBuilderTests
     }
 
     [Fact]
+    public void Build_ClaimsWithSpeakers_GroupedBySpeakerWithTheirName()
+    {
+        var small = Briefings.Make("discord-3", "Debate", "Two guests disagree.", claims: 4, claimLength: 40);
+        string?[] speakers = ["Graham", "Amara", "Graham", null];
+        var briefing = small with
+        {
+            Claims = [.. small.Claims.Select((c, i) => c with { Claim = c.Claim with { Speaker = speakers[i] } })],
+            Fallacies = [small.Fallacies[0] with { Speaker = "Graham" }],
+        };
+
+        IReadOnlyList<BriefingMessage> messages = BriefingEmbedBuilder.Build(briefing);
+
+        var claimFields = messages.SelectMany(m => m.Embeds).Where(e => e.Title!.StartsWith("Claims checked", StringComparison.Ordinal)).SelectMany(e => e.Fields!).ToList();
+        claimFields.Select(f => f.Value[..8]).Should().Equal("CLAIM-00", "CLAIM-02", "CLAIM-01", "CLAIM-03");
+        claimFields[0].Name.Should().StartWith("🗣 Graham · ");
+        claimFields[2].Name.Should().StartWith("🗣 Amara · ");
+        claimFields[3].Name.Should().NotContain("🗣");
+        Text(messages).Should().Contain("“he is a fool” (Graham) — Attacks the person.");
+    }
+
+    [Fact]
     public void Build_OversizedBriefing_EveryMessageWithinDiscordLimits()
     {
         IReadOnlyList<BriefingMessage> messages = BriefingEmbedBuilder.Build(Briefings.Oversized());

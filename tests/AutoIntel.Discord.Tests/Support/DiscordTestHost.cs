@@ -2,6 +2,7 @@ using AutoIntel.Intelligence;
 using AutoIntel.Storage;
 using AutoIntel.TestKit;
 using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel.Quality;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -61,6 +62,8 @@ public sealed class DiscordTestHost : IAsyncDisposable
             services.AddSingleton<IArtifactStore>(store).AddAutoIntelIntelligence(configuration);
         }
 
+        // Feedback needs the artifact store, so the host that has one registers it (as AddAutoIntelServices does).
+        services.AddQualityLoop(configuration);
         services.AddAutoIntelDiscord(configuration);
         return new DiscordTestHost(server, services.BuildServiceProvider(validateScopes: true), time, store, workflows, logs);
     }

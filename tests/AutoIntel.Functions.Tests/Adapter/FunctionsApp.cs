@@ -56,7 +56,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
         Content(Function<RunStatusFunction>().RunAsync(Request("GET", null), instanceId, client));
 
     /// <summary>GET /api/health.</summary>
-    public static IActionResult Health() => HealthFunction.Run(Request("GET", null));
+    public Task<IActionResult> HealthAsync() => Function<HealthFunction>().RunAsync(Request("GET", null));
 
     public async ValueTask DisposeAsync()
     {

@@ -135,6 +135,18 @@ public sealed class LocalFileReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_TextInAnEncodingThatCannotBeTold_OneLineErrorNamingTheEncodingProblem()
+    {
+        string path = _temp.Combine("mixed.txt");
+        await File.WriteAllBytesAsync(path, [.. System.Text.Encoding.UTF8.GetBytes("caf\u00E9 "), .. System.Text.Encoding.Latin1.GetBytes("cr\u00E8me br\u00FBl\u00E9e")]);
+
+        Func<Task> act = () => _reader.ReadAsync(path);
+
+        (await act.Should().ThrowAsync<PermanentFailureException>().WithMessage("Cannot read *mixed.txt: it mixes UTF-8 with another encoding*"))
+            .Which.Message.Should().NotContain("\n");
+    }
+
+    [Fact]
     public async Task ReadAsync_NamedPipe_RefusedWithoutWaitingForAWriter()
     {
         if (!OperatingSystem.IsLinux())

@@ -128,4 +128,33 @@ public sealed class HtmlTextExtractorTests
 
         act.Should().Throw<OperationCanceledException>();
     }
+
+    [Fact]
+    public void Extract_TranscriptSpeakerMarkup_BecomesNameLabels()
+    {
+        const string html = """
+            <html><body><main>
+              <p><b>Ruth Adeyemi:</b> Rents rose 9% last year.</p>
+              <p><span class="speaker">Tom Hale</span> That figure is for London only.</p>
+              <div class="turn"><div class="transcript__speaker">Ruth Adeyemi</div><p>Nationally it was 7%.</p></div>
+              <p data-speaker="Tom Hale">Still the fastest rise since 2008.</p>
+            </main></body></html>
+            """;
+
+        HtmlText result = HtmlTextExtractor.Extract(html);
+
+        result.Blocks.Should().Equal(
+            "Ruth Adeyemi: Rents rose 9% last year.",
+            "Tom Hale: That figure is for London only.",
+            "Ruth Adeyemi: Nationally it was 7%.",
+            "Tom Hale: Still the fastest rise since 2008.");
+    }
+
+    [Fact]
+    public void Extract_LongSpeakerClassedWrapper_NotTakenForALabel()
+    {
+        const string html = "<main><div class=\"speaker-turn\"><p>One two three four five six seven eight.</p></div></main>";
+
+        HtmlTextExtractor.Extract(html).Blocks.Should().Equal("One two three four five six seven eight.");
+    }
 }

@@ -128,4 +128,67 @@ public sealed class SubtitleParserTests
         segments.Should().ContainSingle();
         (segments[0].Text == line).Should().BeTrue("a line with no complete tag is kept as it is");
     }
+
+    [Fact]
+    public void Parse_VttVoices_ClassesClosingTagsAndEntitiesPerTheSpec()
+    {
+        const string vtt = """
+            WEBVTT
+
+            00:00:01.000 --> 00:00:04.000
+            <v.loud.first Esme Rowe>It's a blue apple tree!</v>
+
+            00:00:04.000 --> 00:00:06.000
+            <v Mary &amp; Co>No way!</v>
+
+            00:00:06.000 --> 00:00:08.000
+            Unvoiced narration.
+            """;
+
+        IReadOnlyList<TranscriptSegment> segments = SubtitleParser.Parse(vtt);
+
+        segments.Select(s => (s.Speaker, s.Text)).Should().Equal(
+            ("Esme Rowe", "It's a blue apple tree!"), ("Mary & Co", "No way!"), ((string?)null, "Unvoiced narration."));
+    }
+
+    [Fact]
+    public void Parse_VttCueWithTwoVoices_OneSegmentPerVoice()
+    {
+        const string vtt = """
+            WEBVTT
+
+            00:00:01.000 --> 00:00:04.000
+            <v Esme>Did you hear that?</v> <v Mary>Hear what?</v>
+
+            00:00:04.000 --> 00:00:08.000
+            <v Esme>The tree.
+            It sang.
+            <v Mary>Trees don't sing.
+            """;
+
+        IReadOnlyList<TranscriptSegment> segments = SubtitleParser.Parse(vtt);
+
+        segments.Select(s => (s.Speaker, s.Text)).Should().Equal(
+            ("Esme", "Did you hear that?"), ("Mary", "Hear what?"), ("Esme", "The tree. It sang."), ("Mary", "Trees don't sing."));
+        segments[3].Start.Should().Be(TimeSpan.FromSeconds(4), "a cue's voices share its timing");
+    }
+
+    [Fact]
+    public void Parse_VttRollingCaptionsWithVoices_RepeatsMergedSpeakerKept()
+    {
+        const string vtt = """
+            WEBVTT
+
+            00:00:01.000 --> 00:00:03.000
+            <v Ann>first line
+
+            00:00:03.000 --> 00:00:05.000
+            <v Ann>first line
+            <v Ann>second line
+            """;
+
+        IReadOnlyList<TranscriptSegment> segments = SubtitleParser.Parse(vtt);
+
+        segments.Select(s => (s.Speaker, s.Text)).Should().Equal(("Ann", "first line"), ("Ann", "second line"));
+    }
 }

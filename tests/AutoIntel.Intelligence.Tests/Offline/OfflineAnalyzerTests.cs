@@ -29,11 +29,35 @@ public sealed class OfflineAnalyzerTests
 
         chunks.Should().HaveCountGreaterThan(1);
         var sentences = AutoIntel.Core.Text.SentenceSplitter.Split(summary.Text);
-        sentences.Should().HaveCountGreaterThanOrEqualTo(5).And.HaveCountLessThanOrEqualTo(8);
-        sentences.Should().OnlyContain(s => text.Replace("\n", " ", StringComparison.Ordinal).Contains(s.TrimEnd('.'), StringComparison.Ordinal));
+        sentences.Should().HaveCountGreaterThanOrEqualTo(2).And.HaveCountLessThanOrEqualTo(4);
+        var flat = text.Replace("\n", " ", StringComparison.Ordinal);
+        sentences.Should().OnlyContain(s => flat.Contains(s.TrimEnd('.'), StringComparison.Ordinal));
         var positions = sentences.Select(s => text.IndexOf(s.TrimEnd('.'), StringComparison.Ordinal)).ToList();
         positions.Should().BeInAscendingOrder();
+
+        // Key points add to the summary: whole sentences of the text, none of them already in the summary.
         summary.KeyPoints.Should().NotBeEmpty().And.HaveCountLessThanOrEqualTo(5);
+        summary.KeyPoints.Should().OnlyContain(p => flat.Contains(p.TrimEnd('.'), StringComparison.Ordinal) && !p.EndsWith('\u2026'));
+        summary.KeyPoints.Should().NotContain(p => summary.Text.Contains(p, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReduceSummaries_LongBestPoint_IsNeitherRepeatedNorCutInTheKeyPoints()
+    {
+        var longSentence = "A six-month trial of a four-day working week at 61 British companies ended with 56 of them keeping the shorter week, "
+            + "according to a report published on Tuesday by the think tank Autonomy and researchers at the University of Cambridge and Boston College "
+            + "after months of interviews with managers and staff across every sector that took part.";
+        ChunkSummary[] parts =
+        [
+            new(0, [longSentence, "The roughly 2,900 employees in the trial worked about 80 percent of their usual hours for the same pay.", "Sick days fell by 65 percent, and the number of staff leaving fell by 57 percent."]),
+            new(1, ["Revenue rose by an average of 1.4 percent over the trial period.", "Some 71 percent of employees said they felt less burned out by the end of the trial.", "The Office for National Statistics estimates that output per hour in 2022 was only slightly above its 2019 level."]),
+        ];
+
+        var summary = (await _analyzer.ReduceSummariesAsync(OfflineFixture.Request, parts)).Value;
+
+        summary.KeyPoints.Should().NotBeEmpty();
+        summary.KeyPoints.Should().NotContain(p => p.EndsWith('\u2026') || summary.Text.Contains(p, StringComparison.Ordinal));
+        summary.KeyPoints.Should().OnlyContain(p => parts.SelectMany(x => x.KeyPoints).Contains(p));
     }
 
     [Fact]
@@ -74,8 +98,9 @@ public sealed class OfflineAnalyzerTests
 
         var summary = (await _analyzer.ReduceSummariesAsync(OfflineFixture.Request, parts)).Value;
 
-        summary.Text.Split("council approved").Should().HaveCount(2);
-        summary.Text.Should().Contain("Residents worry").And.Contain("Construction is expected");
+        var all = summary.Text + " " + string.Join(' ', summary.KeyPoints);
+        all.Split("council approved").Should().HaveCount(2);
+        all.Should().Contain("Residents worry").And.Contain("Construction is expected");
     }
 
     [Fact]
@@ -105,8 +130,9 @@ public sealed class OfflineAnalyzerTests
 
         var summary = (await _analyzer.ReduceSummariesAsync(OfflineFixture.Request, parts)).Value;
 
-        summary.Text.Split("Sick days fell").Should().HaveCount(2);
-        summary.Text.Should().Contain("Revenue stayed").And.Contain("A council in England");
+        var all = summary.Text + " " + string.Join(' ', summary.KeyPoints);
+        all.Split("Sick days fell").Should().HaveCount(2);
+        all.Should().Contain("Revenue stayed").And.Contain("A council in England");
     }
 
     [Fact]
@@ -253,6 +279,79 @@ public sealed class OfflineAnalyzerTests
         tone.Cues.Select(c => c.Kind).Should().Contain(["alarm", "exclamation", "all_caps"]);
     }
 
+    [Theory]
+    [InlineData("\"We expected chaos and we got calmer teams,\" said Helen Marsh, chief executive of Fenwick Logistics.")]
+    [InlineData("The launch went ahead with no panic and no chaos at the depot.")]
+    [InlineData("Officials feared a crisis, but the handover turned out to be smooth.")]
+    public async Task AssessTone_FearThatDidNotComeTrue_IsReliefNotAlarm(string sentence)
+    {
+        var tone = (await _analyzer.AssessToneAsync(OfflineFixture.Request, OfflineFixture.AsChunk(sentence))).Value;
+
+        tone.Cues.Should().Contain(c => c.Kind == "relief").And.NotContain(c => c.Kind == "alarm");
+        tone.Sentiment.Should().BeGreaterThanOrEqualTo(0);
+        tone.Label.Should().NotBe("alarmist");
+    }
+
+    [Fact]
+    public async Task AssessTone_AlarmWordTheSpeakerDisowns_IsNotAlarm()
+    {
+        var text = "I'd rather have that debate honestly than pretend the problem is either zero or catastrophic.";
+
+        var tone = (await _analyzer.AssessToneAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
+
+        tone.Cues.Should().NotContain(c => c.Kind == "alarm");
+    }
+
+    [Fact]
+    public async Task AssessPerspective_TwoSidedDebate_IsNotMissingAnOpposingView()
+    {
+        var text = "Jordan Ellis: Graham, you say heat pumps fail in the cold. Graham Whitlock: They don't work in cold weather, everyone knows it. "
+            + "Jordan Ellis: Amara, is that right? Amara Osei: No. Norway has the highest heat pump ownership in Europe and far colder winters. "
+            + "Graham Whitlock: Norway has cheap hydro power. Amara Osei: That's a fair point for running costs, but the machine still works.";
+
+        var report = (await _analyzer.AssessPerspectiveAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
+
+        report.Stance.Should().Be("debate between 3 speakers");
+        report.MissingViewpoints.Should().NotContain(m => m.Contains("opposing view", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExtractEntities_ContractionsAndSentenceInitialFunctionWords_AreNotEntities()
+    {
+        var text = "Let's take running costs then. Maybe Graham Whitlock is right. Let's hear from Amara Osei. "
+            + "That's what Norway shows. Let's move on. Perhaps the Daily Ledger will print it.";
+
+        var entities = (await _analyzer.ExtractEntitiesAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
+
+        entities.Select(e => e.Name).Should().NotContain(["Let", "Let's", "That", "Maybe", "Perhaps"])
+            .And.Contain(["Graham Whitlock", "Amara Osei", "Norway"]);
+    }
+
+    [Theory]
+    [InlineData("The Great Wall of China is not visible from the Moon with the naked eye.")]
+    [InlineData("Water boils at a lower temperature at high altitude.")]
+    [InlineData("The grant pays for it, not the council tax.")]
+    [InlineData("In England, new gas boilers are not banned in existing homes.")]
+    [InlineData("Norway has cheap hydro power.")]
+    public async Task ExtractClaims_FactWithoutNumbers_IsACandidate(string sentence)
+    {
+        var claims = (await _analyzer.ExtractClaimsAsync(OfflineFixture.Request, OfflineFixture.AsChunk(sentence))).Value;
+
+        claims.Should().ContainSingle().Which.Text.Should().Be(sentence);
+    }
+
+    [Theory]
+    [InlineData("I think heat pumps are a fad and a waste of money.")]
+    [InlineData("China's emissions are a serious issue for everyone.")]
+    [InlineData("Let's take running costs then, shall we start?")]
+    [InlineData("Welcome back to the show where we pull claims apart.")]
+    public async Task ExtractClaims_OpinionEvaluationOrAside_IsNotACandidate(string sentence)
+    {
+        var claims = (await _analyzer.ExtractClaimsAsync(OfflineFixture.Request, OfflineFixture.AsChunk(sentence))).Value;
+
+        claims.Should().BeEmpty();
+    }
+
     [Fact]
     public async Task AssessTone_Enthusiasm_IsEnthusiasticAndPositive()
     {
@@ -357,8 +456,7 @@ public sealed class OfflineAnalyzerTests
         var result = await _analyzer.VerifyClaimAsync(OfflineFixture.Request, claim, evidence);
 
         result.Usage.Should().Be(Usage.None);
-        result.Value.Should().BeEquivalentTo(new ClaimVerdict(claim, Verdict.Unverified, 0,
-            "Unverified offline: no knowledge source is configured and memory holds no verdict for this claim.", evidence, "offline"));
+        result.Value.Should().BeEquivalentTo(new ClaimVerdict(claim, Verdict.Unverified, 0, OfflineAnalyzer.UnverifiedWithEvidenceRationale, evidence, "offline"));
     }
 
     [Fact]

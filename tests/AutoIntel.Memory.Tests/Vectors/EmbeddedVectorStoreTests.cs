@@ -3,7 +3,7 @@ using AutoIntel.TestKit;
 
 namespace AutoIntel.Memory.Tests.Vectors;
 
-public sealed class EmbeddedVectorStoreTests : VectorStoreContractTests, IDisposable
+public sealed partial class EmbeddedVectorStoreTests : VectorStoreContractTests, IDisposable
 {
     private readonly TempDirectory _dir = new();
     private EmbeddedVectorStore? _contractStore;

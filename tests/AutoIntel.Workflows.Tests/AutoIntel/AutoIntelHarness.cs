@@ -22,7 +22,10 @@ internal sealed class AutoIntelHarness : IAsyncDisposable
     /// <param name="settings">Configuration values (e.g. <c>Llm:Endpoint</c>), as appsettings or environment variables would give them.</param>
     public AutoIntelHarness(Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        // Runs stay on this machine: Wikipedia (on by default with an LLM) is off unless a test points it at a fake.
+        var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        values.TryAdd("Evidence:Wikipedia:Enabled", values.ContainsKey("Evidence:Wikipedia:Endpoint") ? "true" : "false");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(TimeProvider.System)
@@ -40,14 +43,15 @@ internal sealed class AutoIntelHarness : IAsyncDisposable
 
     public IArtifactStore Artifacts => Services.GetRequiredService<IArtifactStore>();
 
-    public LocalWorkflowRuntime CreateRuntime(int maxConcurrentActivities = 16, WorkflowRegistry? registry = null)
+    /// <param name="time">The runtime's clock (durable timers, retry delays); the services keep the system clock.</param>
+    public LocalWorkflowRuntime CreateRuntime(int maxConcurrentActivities = 16, WorkflowRegistry? registry = null, TimeProvider? time = null)
     {
         var runtime = new LocalWorkflowRuntime(
             registry ?? new WorkflowRegistry().AddAutoIntel(),
             History,
             Services,
             new LocalRuntimeOptions { MaxConcurrentActivities = maxConcurrentActivities },
-            TimeProvider.System,
+            time ?? TimeProvider.System,
             NullLoggerFactory.Instance);
         _runtimes.Add(runtime);
         return runtime;
@@ -66,6 +70,12 @@ internal sealed class AutoIntelHarness : IAsyncDisposable
         var result = status.Output!.Value.Deserialize<RunResult>(AutoIntelJson.Options)!;
         return await Artifacts.GetJsonAsync<Briefing>(result.BriefingJson.Path);
     }
+
+    public async Task<string> MarkdownOfAsync(InstanceStatus status) =>
+        await Artifacts.GetTextAsync(status.Output!.Value.Deserialize<RunResult>(AutoIntelJson.Options)!.BriefingMarkdown.Path);
+
+    public async Task<string> JsonOfAsync(InstanceStatus status) =>
+        await Artifacts.GetTextAsync(status.Output!.Value.Deserialize<RunResult>(AutoIntelJson.Options)!.BriefingJson.Path);
 
     public async ValueTask DisposeAsync()
     {

@@ -22,14 +22,22 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
     private const string Model = "fake-model";
     private static readonly string Podcast = RepoPaths.Sample("podcast-transcript.srt");
     private FakeOpenAiServer _server = null!;
+    private FakeMediaWikiServer _wiki = null!;
 
     public async Task InitializeAsync()
     {
         _server = await FakeOpenAiServer.StartAsync();
         _server.Chat = FakeAnalyst.Answer;
+        // Verdicts must cite evidence: every claim finds this page, which FakeAnalyst's answers cite as E1.
+        _wiki = await FakeMediaWikiServer.StartAsync();
+        _wiki.AddFoundByAnySearch("en", "Riverside Bridge", "The town council approved the new bridge in 2024 after a long debate.");
     }
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _wiki.DisposeAsync();
+    }
 
     [Fact]
     public async Task Run_LlmConfigured_BriefingReportsCostAndModelVerdicts()
@@ -41,7 +49,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         var briefing = await harness.BriefingOfAsync(status);
         briefing.Cost.LlmCalls.Should().BePositive();
         briefing.Cost.Usd.Should().BePositive();
-        briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c => c.Method == Model && c.Verdict == Verdict.Supported && c.Rationale == FakeAnalyst.Rationale);
+        briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c => c.Method == Model && c.Verdict == Verdict.Supported && c.Rationale == FakeAnalyst.Rationale);
         briefing.Summary.Text.Should().Be("The model's summary of the source.");
         briefing.Notes.Should().NotContain(n => n.Contains("unverified offline", StringComparison.Ordinal));
     }
@@ -55,7 +63,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Quick));
 
         var briefing = await harness.BriefingOfAsync(status);
-        briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c => c.Method == Model);
+        briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c => c.Method == Model);
         briefing.Notes.Should().NotContain(n => n.Contains("offline analyzer", StringComparison.Ordinal), "the 429 was retried, not turned into a fallback");
         _server.ChatRequests.Count.Should().BeGreaterThan(briefing.Cost.LlmCalls, "the rate-limited attempt reached the server too");
     }
@@ -71,7 +79,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
 
         var briefing = await harness.BriefingOfAsync(status);
         briefing.Cost.LlmCalls.Should().Be(0);
-        briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c => c.Method == "offline");
+        briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c => c.Method == "offline");
         briefing.Notes.Should().Contain(n => n.Contains("claim_verification: answered by the offline analyzer (budget exhausted)", StringComparison.Ordinal));
         briefing.Notes.Should().Contain(n => n.Contains("the LLM could not be used", StringComparison.Ordinal));
         briefing.Notes.Should().OnlyHaveUniqueItems();
@@ -93,9 +101,9 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         fallacies.Failed.Should().BeFalse();
         briefing.Degradations.Should().ContainSingle("only the fallacies answers were invalid");
         briefing.Summary.Text.Should().Be("The model's summary of the source.");
-        briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c => c.Method == Model);
-        (await MarkdownOfAsync(harness, status)).Should().Contain("Fallacies: model output invalid — offline heuristics shown");
-        (await JsonOfAsync(harness, status)).Should().MatchRegex("\"section\":\\s*\"fallacies\",\\s*\"reason\":\\s*\"model output invalid\",\\s*\"failed\":\\s*false,\\s*\"degraded\":\\s*true");
+        briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c => c.Method == Model);
+        (await harness.MarkdownOfAsync(status)).Should().Contain("Fallacies: model output invalid — offline heuristics shown");
+        (await harness.JsonOfAsync(status)).Should().MatchRegex("\"section\":\\s*\"fallacies\",\\s*\"reason\":\\s*\"model output invalid\",\\s*\"failed\":\\s*false,\\s*\"degraded\":\\s*true");
     }
 
     [Fact]
@@ -109,8 +117,8 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         var briefing = await harness.BriefingOfAsync(status);
         briefing.DegradationOf("tone")!.Reason.Should().Contain("HTTP 500");
         briefing.Tone.Should().NotBeEmpty("the offline heuristics stand in");
-        briefing.Claims.Should().NotBeEmpty();
-        (await MarkdownOfAsync(harness, status)).Should().MatchRegex("Tone: .*HTTP 500.* — offline heuristics shown");
+        briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty();
+        (await harness.MarkdownOfAsync(status)).Should().MatchRegex("Tone: .*HTTP 500.* — offline heuristics shown");
     }
 
     [Fact]
@@ -122,10 +130,10 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Standard));
 
         var briefing = await harness.BriefingOfAsync(status);
-        briefing.Degradations!.Select(d => d.Section).Should().BeEquivalentTo("summary", "arguments", "fallacies", "tone", "entities", "claims", "verification");
+        briefing.Degradations!.Select(d => d.Section).Should().BeEquivalentTo("summary", "arguments", "fallacies", "tone", "entities", "loaded_language", "claims", "verification");
         briefing.Degradations.Should().OnlyContain(d => d.Reason == LlmContentAnalyzer.InvalidOutputReason && !d.Failed);
         briefing.Summary.Text.Should().NotBeNullOrWhiteSpace("the offline summary stands in");
-        briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c => c.Verdict == Verdict.Unverified && c.Rationale.StartsWith("Not verified by the model (model output invalid)", StringComparison.Ordinal));
+        briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c => c.Verdict == Verdict.Unverified && c.Rationale.StartsWith("Not verified by the model (model output invalid)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -137,7 +145,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Quick));
 
         var briefing = await harness.BriefingOfAsync(status);
-        briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c =>
+        briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c =>
             c.Verdict == Verdict.Unverified && c.Method == FactCheckStage.FailedMethod && c.Rationale.Contains("offline analyzer is broken", StringComparison.Ordinal));
         briefing.DegradationOf("verification")!.Failed.Should().BeTrue();
         briefing.DegradationOf("summary").Should().BeNull();
@@ -163,12 +171,6 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
             new BrokenAnalyzer(ActivatorUtilities.CreateInstance<OfflineAnalyzer>(sp), methods));
     };
 
-    private static async Task<string> MarkdownOfAsync(AutoIntelHarness harness, InstanceStatus status) =>
-        await harness.Artifacts.GetTextAsync(status.Output!.Value.Deserialize<RunResult>(AutoIntelJson.Options)!.BriefingMarkdown.Path);
-
-    private static async Task<string> JsonOfAsync(AutoIntelHarness harness, InstanceStatus status) =>
-        await harness.Artifacts.GetTextAsync(status.Output!.Value.Deserialize<RunResult>(AutoIntelJson.Options)!.BriefingJson.Path);
-
     private Dictionary<string, string?> Settings() => new()
     {
         ["Llm:Endpoint"] = _server.BaseUrl.ToString(),
@@ -178,5 +180,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         ["Llm:OutputPricePer1K"] = 0.002m.ToString(CultureInfo.InvariantCulture),
         ["Llm:Resilience:BaseDelay"] = "00:00:00.001",
         ["Llm:Resilience:MaxDelay"] = "00:00:00.010",
+        ["Evidence:Wikipedia:Endpoint"] = _wiki.EndpointTemplate,
+        ["Fetch:AllowedHosts:0"] = "127.0.0.1",
     };
 }

@@ -37,6 +37,15 @@ internal sealed class RecordingDelivery : IRunDelivery
         return Task.FromResult(new DeliveryReceipt(["m1"]));
     }
 
+    public ConcurrentQueue<string> Notices { get; } = new();
+
+    public Task PostNoticeAsync(string noticeId, DeliveryTarget target, string text, CancellationToken cancellationToken = default)
+    {
+        Calls.Enqueue("notice");
+        Notices.Enqueue(text);
+        return Task.CompletedTask;
+    }
+
     public Task ReportFailureAsync(DeliveryHandle handle, string message, CancellationToken cancellationToken = default)
     {
         Calls.Enqueue("failure");

@@ -21,4 +21,8 @@ public sealed record ArgumentItem
     [Description("How well the premises support the conclusion.")]
     [Range(0.0, 1.0)]
     public required double Strength { get; init; }
+
+    [Description("Who says it: one of the speaker labels in the data (\"Name:\" opening a turn), exactly as written; null when the data has no labels or it is unclear.")]
+    [MaxLength(200)]
+    public string? Speaker { get; init; }
 }

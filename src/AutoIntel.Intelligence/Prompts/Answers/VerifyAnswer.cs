@@ -16,4 +16,8 @@ public sealed record VerifyAnswer : TaskAnswer
     [Required]
     [MaxLength(2000)]
     public required string Rationale { get; init; }
+
+    [Description("Ids of the evidence items the verdict rests on (e.g. E1); empty when none supports a verdict.")]
+    [MaxLength(20)]
+    public required IReadOnlyList<string> Citations { get; init; }
 }

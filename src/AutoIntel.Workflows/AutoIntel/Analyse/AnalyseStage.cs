@@ -1,6 +1,8 @@
+using System.Text.Json;
 using AutoIntel.Core.Analysis;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Runs;
+using AutoIntel.Intelligence.Analyses;
 using AutoIntel.Intelligence.Analyzers;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel.Segment;
@@ -27,7 +29,13 @@ public static class AnalyseStage
         var tone = PerChunk<ToneReport>(AnalysisKind.Tone, ActivityNames.AssessTone);
         var perspective = PerChunk<PerspectiveReport>(AnalysisKind.Perspective, ActivityNames.AssessPerspective);
         var entities = PerChunk<IReadOnlyList<Entity>>(AnalysisKind.Entities, ActivityNames.ExtractEntities);
+        // Declared analyses, after the built-in ones and in catalog order; an instance runs only those its recorded version knows.
+        var version = AnalysisCatalog.ParseVersion(context.Version);
+        var declared = AnalysisCatalog.All.Where(a => a.RunsAt(profile.Depth, version)).ToList();
+        var declaredRunning = declared.Select(a => SectionRun.GuardAsync(a.Name, context.FanOutAsync(chunks, width, c =>
+            context.CallActivityAsync<AnalyzerResult<JsonElement>>(ActivityNames.AnalyseChunk, new AnalyseChunkInput(a.Name, request, c), Retries.Analyse)))).ToList();
         await Task.WhenAll(summary, arguments, fallacies, tone, perspective, entities);
+        var declaredRuns = await Task.WhenAll(declaredRunning);
 
         // Every call in a fixed order (summary, then each analysis in chunk order) so replays and reruns list notes identically.
         var calls = (await summary).Results.Select(Of)
@@ -36,12 +44,14 @@ public static class AnalyseStage
             .Concat((await tone).Results.Select(Of))
             .Concat((await perspective).Results.Select(Of))
             .Concat((await entities).Results.Select(Of))
+            .Concat(declaredRuns.SelectMany(r => r.Results.Select(Of)))
             .ToList();
         var usage = Usage.Sum(calls.Select(c => c.Usage));
         var notes = StageNotes.Collect(calls.Select(c => c.Notes));
         (bool Ran, bool Failed, SectionDegradation? Degradation)[] sections =
         [
             Status(await summary), Status(await arguments), Status(await fallacies), Status(await tone), Status(await perspective), Status(await entities),
+            .. declaredRuns.Select(Status),
         ];
 
         return new AnalysisOutcome(
@@ -51,6 +61,7 @@ public static class AnalyseStage
             [.. (await tone).Results.Select(r => r.Value)],
             [.. (await perspective).Results.Select(r => r.Value)],
             MergeEntities((await entities).Results.SelectMany(r => r.Value)),
+            [.. declared.Zip(declaredRuns).Where(d => !d.Second.Failed).Select(d => d.First.Present([.. d.Second.Results.Select(r => r.Value)]))],
             usage,
             notes,
             [.. sections.Select(s => s.Degradation).OfType<SectionDegradation>()],
@@ -98,6 +109,7 @@ public static class AnalyseStage
 }
 
 /// <summary>What stage 5 found, merged across chunks.</summary>
+/// <param name="Sections">Sections of the declared analyses that ran and did not fail, in catalog order.</param>
 /// <param name="Notes">Distinct notes of every analyzer call, in stage order, for the briefing.</param>
 /// <param name="Degradations">Sections shown from offline heuristics or failed, in stage order.</param>
 /// <param name="SectionsRun">Sections the depth ran.</param>
@@ -110,6 +122,7 @@ public sealed record AnalysisOutcome(
     IReadOnlyList<ToneReport> Tone,
     IReadOnlyList<PerspectiveReport> Perspectives,
     IReadOnlyList<Entity> Entities,
+    IReadOnlyList<BriefingSection> Sections,
     Usage Usage,
     IReadOnlyList<string> Notes,
     IReadOnlyList<SectionDegradation> Degradations,

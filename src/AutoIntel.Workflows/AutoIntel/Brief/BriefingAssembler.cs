@@ -2,6 +2,7 @@ using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Content;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Runs;
+using AutoIntel.Intelligence.Analyses;
 using AutoIntel.Workflows.AutoIntel.Analyse;
 using AutoIntel.Workflows.AutoIntel.FactCheck;
 
@@ -42,6 +43,7 @@ public static class BriefingAssembler
             Notes(profile, analysis, factCheck, memory),
             video,
             [.. analysis.Degradations, .. factCheck.Degradations],
+            analysis.Sections,
             ModelUse.Merge([.. analysis.Models ?? [], .. factCheck.Models ?? []]));
     }
 
@@ -77,9 +79,10 @@ public static class BriefingAssembler
             notes.Add($"{memory.PriorVerdictsReused} verdict(s) came from the community's memory of earlier runs.");
         }
 
-        if (factCheck.ClaimsFound > factCheck.Verdicts.Count)
+        var checkedCount = factCheck.Verdicts.Count(v => v.WasChecked);
+        if (factCheck.ClaimsFound > checkedCount)
         {
-            notes.Add($"Checked the {factCheck.Verdicts.Count} most check-worthy of {factCheck.ClaimsFound} claims (depth {profile.Depth.ToString().ToLowerInvariant()}); a deeper run checks more.");
+            notes.Add($"Checked the {checkedCount} most check-worthy of {factCheck.ClaimsFound} claims (depth {profile.Depth.ToString().ToLowerInvariant()}); the other {factCheck.ClaimsFound - checkedCount} are listed as not checked at this depth, and a deeper run checks more.");
         }
 
         if (memory.DuplicateOf is not null)
@@ -87,10 +90,14 @@ public static class BriefingAssembler
             notes.Add($"This content is nearly the same as an earlier run of {memory.DuplicateOf} (similarity {memory.DuplicateSimilarity:0.00}).");
         }
 
-        var skipped = Enum.GetValues<AnalysisKind>().Where(k => !profile.Runs(k)).ToList();
+        List<string> skipped =
+        [
+            .. Enum.GetValues<AnalysisKind>().Where(k => !profile.Runs(k)).Select(k => k.ToString().ToLowerInvariant()),
+            .. AnalysisCatalog.All.Where(a => a.MinDepth > profile.Depth).Select(a => a.Title.ToLowerInvariant()),
+        ];
         if (skipped.Count > 0)
         {
-            notes.Add($"Not run at this depth: {string.Join(", ", skipped.Select(k => k.ToString().ToLowerInvariant()))}.");
+            notes.Add($"Not run at this depth: {string.Join(", ", skipped)}.");
         }
 
         // What the analyzers said about how they worked (budget degradation, offline fallback, ignored instructions), once each.

@@ -16,7 +16,7 @@ public sealed class ComposeBriefing(IArtifactStore store) : IActivity<ComposeBri
         var ct = context.CancellationToken;
 
         // Each stage's output is an artifact of its own, so a reader can inspect one stage without the whole briefing.
-        await store.PutJsonAsync(RunPaths.Stage(b.RunId, "analyse"), new { b.Summary, b.Arguments, b.Fallacies, b.Tone, b.Perspectives, b.Entities }, ct);
+        await store.PutJsonAsync(RunPaths.Stage(b.RunId, "analyse"), new { b.Summary, b.Arguments, b.Fallacies, b.Tone, b.Perspectives, b.Entities, b.Sections }, ct);
         await store.PutJsonAsync(RunPaths.Stage(b.RunId, "fact-check"), b.Claims, ct);
         await store.PutJsonAsync(RunPaths.Stage(b.RunId, "remember"), b.Memory, ct);
 

@@ -3,7 +3,7 @@ using AutoIntel.Core.Briefings;
 
 namespace AutoIntel.Workflows.AutoIntel.Delivery;
 
-/// <summary>Stages 1 and 9: tells the channel a run started, keeps a progress message current, posts the briefing.</summary>
+/// <summary>Stages 1 and 9: tells the channel a run started, keeps a progress message current, posts the briefing; and watch notices.</summary>
 /// <remarks>Implementations are idempotent per run and message: an activity retry or replay never posts twice.</remarks>
 public interface IRunDelivery
 {
@@ -18,6 +18,9 @@ public interface IRunDelivery
 
     /// <summary>Tells the channel the run failed and why.</summary>
     Task ReportFailureAsync(DeliveryHandle handle, string message, CancellationToken cancellationToken = default);
+
+    /// <summary>Posts one message that belongs to no run (a watch's feed fails or recovers); once per <paramref name="noticeId"/>.</summary>
+    Task PostNoticeAsync(string noticeId, DeliveryTarget target, string text, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What later delivery calls need; no secrets (it lands in history).</summary>

@@ -12,7 +12,8 @@ namespace AutoIntel.Workflows.AutoIntel.FactCheck;
 public static class FactCheckStage
 {
     /// <summary>Runs extraction (fan-out over chunks) then verification (bounded fan-out over claims).</summary>
-    public static async Task<FactCheckOutcome> RunAsync(IWorkflowContext context, AnalysisRequest request, IReadOnlyList<ChunkRef> chunks, DepthProfile profile)
+    /// <param name="language">The content's language when known (a caption track's), for the evidence sources.</param>
+    public static async Task<FactCheckOutcome> RunAsync(IWorkflowContext context, AnalysisRequest request, string source, IReadOnlyList<ChunkRef> chunks, DepthProfile profile, string? language = null)
     {
         var extraction = await SectionRun.GuardAsync(ClaimsSection, context.FanOutAsync(chunks, profile.AnalysisParallelism, c =>
             context.CallActivityAsync<AnalyzerResult<IReadOnlyList<Claim>>>(ActivityNames.ExtractClaims, new ChunkInput(request, c), Retries.Analyse)));
@@ -30,7 +31,13 @@ public static class FactCheckStage
             .Take(profile.MaxClaims)
             .ToList();
 
-        var verified = await context.FanOutAsync(selected, profile.VerifyParallelism, claim => VerifyAsync(context, request, claim));
+        var verified = await context.FanOutAsync(selected, profile.VerifyParallelism, claim => VerifyAsync(context, request, source, claim, language));
+
+        // Depth caps how many claims are verified, not how many are found: the rest are listed, in source order, as not checked.
+        var chosen = selected.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var depth = profile.Depth.ToString().ToLowerInvariant();
+        var notChecked = distinct.Where(c => !chosen.Contains(c.Id)).OrderBy(c => c.ChunkIndex)
+            .Select(c => ClaimVerdict.NotChecked(c, depth, profile.MaxClaims));
 
         var usage = Usage.Sum(extracted.Select(r => r.Usage)) + Usage.Sum(verified.Select(r => r.Usage));
         var notes = StageNotes.Collect(extracted.Select(r => r.Notes).Concat(verified.Select(r => r.Notes)));
@@ -41,7 +48,7 @@ public static class FactCheckStage
             SectionRun.JoinReasons(verified.Select(r => r.Degraded)) is { } why ? new SectionDegradation(VerificationSection, why, verificationFailed) : null,
         };
         return new FactCheckOutcome(
-            [.. verified.Select(r => r.Value)],
+            [.. verified.Select(r => r.Value), .. notChecked],
             distinct.Count,
             usage,
             notes,
@@ -61,11 +68,11 @@ public static class FactCheckStage
     public const string FailedMethod = "failed";
 
     // A claim whose check still fails after the durable retries stays in the briefing as unverified, with the reason, instead of failing the run.
-    private static async Task<AnalyzerResult<ClaimVerdict>> VerifyAsync(IWorkflowContext context, AnalysisRequest request, Claim claim)
+    private static async Task<AnalyzerResult<ClaimVerdict>> VerifyAsync(IWorkflowContext context, AnalysisRequest request, string source, Claim claim, string? language)
     {
         try
         {
-            return await context.CallActivityAsync<AnalyzerResult<ClaimVerdict>>(ActivityNames.VerifyClaim, new VerifyClaimInput(request, claim), Retries.Analyse);
+            return await context.CallActivityAsync<AnalyzerResult<ClaimVerdict>>(ActivityNames.VerifyClaim, new VerifyClaimInput(request, claim, language, source), Retries.Analyse);
         }
         catch (ActivityFailedException e)
         {

@@ -1,5 +1,6 @@
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Quality;
+using AutoIntel.Core.Telemetry;
 using AutoIntel.Intelligence.Gateway;
 using AutoIntel.Storage;
 using Microsoft.Extensions.Logging;
@@ -63,6 +64,11 @@ public sealed class FeedbackRecorder(FeedbackStore feedback, IArtifactStore stor
                 FeedbackReward? isNow = now.GetValueOrDefault(key);
                 if (was?.Quality != isNow?.Quality)
                 {
+                    if (isNow is not null)
+                    {
+                        RunMetrics.Feedback.Add(1, new("analysis", key.Task), new("reward", isNow.Quality > 0 ? "positive" : "negative"));
+                    }
+
                     await gateway.RecordFeedbackAsync(key.Task, (isNow ?? was)!.PromptTokens, key.Model, isNow?.Quality, was?.Quality, cancellationToken);
                 }
             }

@@ -1,5 +1,6 @@
 using AutoIntel.Core;
 using AutoIntel.Core.Content;
+using AutoIntel.Core.Text;
 using AutoIntel.Memory;
 using AutoIntel.Storage;
 using AutoIntel.Workflows.Abstractions;
@@ -13,8 +14,9 @@ public sealed class CheckNearDuplicate(IContentMemory memory, IArtifactStore sto
     public async Task<DuplicateCheck> RunAsync(ActivityContext context, CheckNearDuplicateInput input)
     {
         var transcript = await store.GetJsonAsync<Transcript>(input.Transcript.Path, context.CancellationToken);
-        // Segment by segment: the joined full text (and its word list) of a long transcript is several times its size.
-        var match = await memory.FindNearDuplicateAsync(input.Tenant, input.RunId, transcript.Segments.Select(s => s.Text), context.CancellationToken);
+        // Segment by segment: the joined full text (and its word list) of a long transcript is several times its size. With the
+        // speaker labels the chunks carry, since a run's stored fingerprint is of its chunks.
+        var match = await memory.FindNearDuplicateAsync(input.Tenant, input.RunId, SpeakerTurns.Labelled(transcript.Segments), context.CancellationToken);
         return new DuplicateCheck(match);
     }
 }

@@ -20,7 +20,8 @@ public sealed class RememberRun(IContentMemory memory, IArtifactStore store) : I
     {
         foreach (var chunk in chunks)
         {
-            yield return (await store.GetJsonAsync<Chunk>(chunk.Artifact.Path, cancellationToken)).Text;
+            // A chunk that opens mid-turn is stored with its speaker's label, so its first passages know who spoke.
+            yield return SpeakerTurns.WithOpeningLabel(await store.GetJsonAsync<Chunk>(chunk.Artifact.Path, cancellationToken));
         }
     }
 }

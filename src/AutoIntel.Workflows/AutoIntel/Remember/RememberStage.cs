@@ -37,6 +37,6 @@ public static class RememberStage
             await stored,
             g.Nodes,
             g.Edges,
-            g.RelatedSources);
+            g.Related ?? [.. g.RelatedSources.Select(s => new RelatedSource(s, 0))]);
     }
 }

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using AutoIntel.Core.Briefings;
+using AutoIntel.Core.Runs;
+using AutoIntel.Core.Serialization;
+using AutoIntel.Core.Text;
+using AutoIntel.Intelligence.Analyzers;
+using AutoIntel.Intelligence.Prompts;
+
+namespace AutoIntel.Intelligence.Analyses;
+
+/// <summary>
+/// One per-chunk analysis of stage 5, declared once: what the workflow, the gateway, the offline analyzer, the latency
+/// simulator, the briefing renderers, <c>autointel models explain</c> and the benchmark need to know about it.
+/// </summary>
+/// <remarks>Declare a new analysis by deriving from <see cref="ChunkAnalysis{T}"/>; <see cref="AnalysisCatalog"/> finds it.</remarks>
+public abstract class ChunkAnalysis
+{
+    /// <summary>Identifier in snake_case: briefing section, router task type, JSON schema name and cache partition.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The section heading readers see.</summary>
+    public abstract string Title { get; }
+
+    /// <summary>The shallowest depth that runs it (every deeper one does too).</summary>
+    public abstract Depth MinDepth { get; }
+
+    /// <summary>The /autointel workflow version that introduced it: one above the <see cref="AnalysisCatalog.LatestVersion"/> it was added to.</summary>
+    /// <remarks>Instances started under an older version never schedule it, so their recorded histories still replay.</remarks>
+    public abstract int SinceVersion { get; }
+
+    /// <summary>Typical answer length in tokens of a real model, for the latency simulator.</summary>
+    public abstract int SimulatedOutputTokens { get; }
+
+    /// <summary>A small valid model answer (benchmarks and fake servers answer with it).</summary>
+    public abstract string ExampleAnswer { get; }
+
+    /// <summary>Typical answer length the router budgets for (from the prompt).</summary>
+    public abstract int ExpectedOutputTokens { get; }
+
+    /// <summary>The router task type of its prompt; the catalog requires it to be <see cref="Name"/>.</summary>
+    public abstract string TaskType { get; }
+
+    /// <summary>Whether an instance of this depth, started under <paramref name="workflowVersion"/>, runs it.</summary>
+    public bool RunsAt(Depth depth, int workflowVersion) => depth >= MinDepth && workflowVersion >= SinceVersion;
+
+    /// <summary>Analyses one chunk with <paramref name="analyzer"/>; the result travels as JSON so hosts need not know its type.</summary>
+    public abstract Task<AnalyzerResult<JsonElement>> AnalyseAsync(IContentAnalyzer analyzer, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);
+
+    /// <summary>The briefing section from every chunk's result, in chunk order (pure: runs inside the orchestration).</summary>
+    public abstract BriefingSection Present(IReadOnlyList<JsonElement> perChunk);
+}
+
+/// <summary>A per-chunk analysis whose chunk result is <typeparamref name="T"/>.</summary>
+public abstract class ChunkAnalysis<T> : ChunkAnalysis
+{
+    /// <summary>The structured-output task the LLM path runs (instructions, schema, validating parser); its task type is <see cref="ChunkAnalysis.Name"/>.</summary>
+    /// <remarks>Build it once (<c>{ get; } = AnalysisTasks.Define(...)</c>).</remarks>
+    public abstract StructuredTask<T> Prompt { get; }
+
+    /// <inheritdoc />
+    public override int ExpectedOutputTokens => Prompt.ExpectedOutputTokens;
+
+    /// <inheritdoc />
+    public override string TaskType => Prompt.TaskType;
+
+    /// <summary>The offline heuristic: the default without an endpoint, and the stand-in when the model's answer is unusable.</summary>
+    public abstract T Offline(string text, int chunkIndex);
+
+    /// <inheritdoc />
+    public sealed override async Task<AnalyzerResult<JsonElement>> AnalyseAsync(IContentAnalyzer analyzer, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        var result = await analyzer.AnalyseChunkAsync(this, request, chunk, cancellationToken);
+        return new AnalyzerResult<JsonElement>(JsonSerializer.SerializeToElement(result.Value, AutoIntelJson.Options), result.Usage, result.Notes, result.Degraded);
+    }
+
+    /// <inheritdoc />
+    public sealed override BriefingSection Present(IReadOnlyList<JsonElement> perChunk)
+    {
+        var content = Render([.. perChunk.Select(e => e.Deserialize<T>(AutoIntelJson.Options)!)]);
+        return new BriefingSection(Name, Title, JsonSerializer.SerializeToElement(content.Data, AutoIntelJson.Options), content.Markdown, content.Fields);
+    }
+
+    /// <summary>The section's data, Markdown body (escape user text with <c>MarkdownText</c>) and Discord fields from every chunk's result.</summary>
+    protected abstract SectionContent Render(IReadOnlyList<T> perChunk);
+}
+
+/// <summary>What an analysis shows in the briefing: <paramref name="Data"/> for the JSON, a Markdown body and Discord embed fields.</summary>
+public sealed record SectionContent(object Data, string Markdown, IReadOnlyList<SectionField> Fields);

@@ -1,0 +1,54 @@
+using AutoIntel.Core.Analysis;
+using AutoIntel.Core.FactCheck;
+using AutoIntel.Core.Text;
+using AutoIntel.Intelligence.Analyzers;
+
+namespace AutoIntel.Workflows.Tests.AutoIntel;
+
+/// <summary>Answers like <paramref name="inner"/>, except that the first entity extraction hangs until its attempt is cancelled:
+/// a run is then mid-stage, with some of the stage's activities done, when the test stops the runtime (a simulated crash).</summary>
+/// <param name="stalled">Completed once the first entity extraction hangs.</param>
+internal sealed class StallingAnalyzer(IContentAnalyzer inner, TaskCompletionSource stalled) : IContentAnalyzer
+{
+    private int _stalled;
+
+    public string Name => inner.Name;
+
+    public async Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _stalled, 1) == 0)
+        {
+            stalled.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        return await inner.ExtractEntitiesAsync(request, chunk, cancellationToken);
+    }
+
+    public Task<AnalyzerResult<ChunkSummary>> SummarizeChunkAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        inner.SummarizeChunkAsync(request, chunk, cancellationToken);
+
+    public Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default) =>
+        inner.ReduceSummariesAsync(request, parts, cancellationToken);
+
+    public Task<AnalyzerResult<IReadOnlyList<Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        inner.FindArgumentsAsync(request, chunk, cancellationToken);
+
+    public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        inner.FindFallaciesAsync(request, chunk, cancellationToken);
+
+    public Task<AnalyzerResult<ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        inner.AssessToneAsync(request, chunk, cancellationToken);
+
+    public Task<AnalyzerResult<PerspectiveReport>> AssessPerspectiveAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        inner.AssessPerspectiveAsync(request, chunk, cancellationToken);
+
+    public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        inner.ExtractClaimsAsync(request, chunk, cancellationToken);
+
+    public Task<AnalyzerResult<ClaimVerdict>> VerifyClaimAsync(AnalysisRequest request, Claim claim, IReadOnlyList<Evidence> evidence, CancellationToken cancellationToken = default) =>
+        inner.VerifyClaimAsync(request, claim, evidence, cancellationToken);
+
+    public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Intelligence.Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
+        inner.AnalyseChunkAsync(analysis, request, chunk, cancellationToken);
+}
