@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using AutoIntel.Cli.Hosting;
 using AutoIntel.Core.Serialization;
+using AutoIntel.Ingestion.Watches;
 using AutoIntel.Workflows.AutoIntel.Quality;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,14 +14,14 @@ public static class ReportCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var since = new Option<string>("--since") { Description = "How far back: a number and a unit, e.g. 7d, 24h, 90m.", DefaultValueFactory = _ => "7d" };
+        var since = new Option<string>("--since") { Description = "How far back: a number and a unit, e.g. 7d, 24h, 90m, 30s.", DefaultValueFactory = _ => "7d" };
         var json = CommonOptions.Json();
         var command = new Command("report", "Runs, failures, degraded sections, LLM cost, cache savings and per-analysis quality scores over a time window.") { since, json };
         command.SetAction(async (parse, ct) =>
         {
             if (ParseAge(parse.GetValue(since)) is not TimeSpan age)
             {
-                await Console.Error.WriteLineAsync($"error: --since must be a positive number with a unit (m, h or d), like 7d; got '{parse.GetValue(since)}'");
+                await Console.Error.WriteLineAsync($"error: --since must be a positive number with a unit (s, m, h or d), like 7d; got '{parse.GetValue(since)}'");
                 return ExitCodes.BadInput;
             }
 
@@ -34,22 +34,7 @@ public static class ReportCommand
         return command;
     }
 
-    /// <summary>Reads <c>7d</c>, <c>24h</c> or <c>90m</c>; null for anything else (or more than ten years).</summary>
-    public static TimeSpan? ParseAge(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text) || text.Length < 2
-            || !int.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out int amount) || amount <= 0)
-        {
-            return null;
-        }
-
-        TimeSpan? age = char.ToLowerInvariant(text[^1]) switch
-        {
-            'd' => TimeSpan.FromDays(amount),
-            'h' => TimeSpan.FromHours(amount),
-            'm' => TimeSpan.FromMinutes(amount),
-            _ => null,
-        };
-        return age <= TimeSpan.FromDays(3660) ? age : null;
-    }
+    /// <summary>Reads <c>7d</c>, <c>24h</c>, <c>90m</c> or <c>30s</c> (the watch interval syntax); null for anything else or more than ten years.</summary>
+    public static TimeSpan? ParseAge(string? text) =>
+        WatchIntervals.TryParseDuration(text, out TimeSpan age) && age <= TimeSpan.FromDays(3660) ? age : null;
 }
