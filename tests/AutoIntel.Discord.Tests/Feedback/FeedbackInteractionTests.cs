@@ -4,6 +4,7 @@ using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Quality;
 using AutoIntel.Core.Runs;
 using AutoIntel.Core.Serialization;
+using AutoIntel.Core.Telemetry;
 using AutoIntel.Discord.Delivery;
 using AutoIntel.Discord.Interactions;
 using AutoIntel.Discord.Tests.Support;
@@ -142,6 +143,7 @@ public sealed class FeedbackInteractionTests : IAsyncLifetime
         await SeedRunAsync(host, briefing);
         BanditLearner learner = host.Get<BanditLearner>();
         double prior = learner.Mean("summary", BanditLearner.BucketFor(900), Model, 0.8);
+        using var taught = new MeasurementCapture(MetricNames.Feedback);
 
         await ClickAsync(host, Custom(FeedbackComponents.Down));
         double afterDown = learner.Mean("summary", BanditLearner.BucketFor(900), Model, 0.8);
@@ -159,6 +161,13 @@ public sealed class FeedbackInteractionTests : IAsyncLifetime
         var verification = arms.Single(a => a.Task == FeedbackRewards.ClaimVerificationTask);
         (verification.Pulls, verification.Successes, verification.Failures).Should().Be((1, 0.0, 1.0), "the wrong verdict overrides the 👍 for claim verification");
         (await host.Store.ExistsAsync(BanditLearner.StatePath)).Should().BeTrue("what was learned is persisted for the next process");
+        taught.All.Select(m => (m["analysis"], m["reward"], m.Value)).Should().Equal(
+            [
+                (FeedbackRewards.ClaimVerificationTask, "negative", 1), ("summary", "negative", 1),
+                (FeedbackRewards.ClaimVerificationTask, "positive", 1), ("summary", "positive", 1),
+                (FeedbackRewards.ClaimVerificationTask, "negative", 1),
+            ],
+            "each reward a click changes is counted once, the repeated 👎 not at all");
     }
 
     private async Task<DiscordTestHost> StartHostAsync(bool withLlm) => await DiscordTestHost.StartAsync(
