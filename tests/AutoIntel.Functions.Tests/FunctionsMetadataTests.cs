@@ -50,10 +50,20 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Metadata_WeeklyReportSchedule_IsAnHourlyTimerWithTheDurableClient()
+    {
+        FunctionEntry function = FunctionsMetadata.All.Single(f => f.Name == "WeeklyReportSchedule");
+
+        function.Trigger.Should().Be("timerTrigger");
+        function.Bindings.Should().BeEquivalentTo("timerTrigger", "durableClient");
+        function.Method().Should().NotBeNull();
+    }
+
+    [Fact]
     public void Metadata_EveryFunction_IsAnHttpDurableOrActivityFunctionWithAMethod()
     {
         FunctionsMetadata.All.Select(f => f.Name).Should().OnlyHaveUniqueItems();
-        FunctionsMetadata.All.Should().HaveCount(Registry.Workflows.Count + Registry.Activities.Count + 3);
+        FunctionsMetadata.All.Should().HaveCount(Registry.Workflows.Count + Registry.Activities.Count + 4);
         FunctionsMetadata.All.Should().OnlyContain(f => f.Method() != null);
     }
 }

@@ -46,14 +46,34 @@ public sealed class WeeklyReportOnEngineTests(AzuriteAccountServer azurite) : IA
         FakeDiscordMessage posted = await PostedAsync();
         string nextWeek = due.AddDays(7).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         OrchestrationMetadata schedule = await ContinuedAsNewAsync(engine, nextWeek[..19]);
-        StartResult again = await WeeklyReportWorkflow.EnsureStartedAsync(workflows, DateTime.UtcNow);
+        await app.WeeklyReportScheduleAsync(engine.Client);
+        OrchestrationMetadata afterTimer = (await engine.Client.GetInstanceAsync(QualityNames.WeeklyReportInstanceId, getInputsAndOutputs: true))!;
 
         seed.RuntimeStatus.Should().Be(OrchestrationRuntimeStatus.Completed, seed.FailureDetails?.ErrorMessage);
         posted.ChannelId.Should().Be(ReportChannel);
         posted.Payload["content"]!.GetValue<string>().Should().Contain("Runs: 1 (1 completed, 0 failed, 0 unfinished)", "the report lists the task hub's runs, not the schedule itself");
         schedule.RuntimeStatus.Should().Be(OrchestrationRuntimeStatus.Running, "the schedule continues as new and sleeps another week");
         schedule.SerializedInput.Should().Contain(nextWeek[..19], "the next post is due a week after this one");
-        again.Created.Should().BeFalse("a fixed instance id keeps one schedule");
+        afterTimer.SerializedInput.Should().Be(schedule.SerializedInput, "the hourly timer finds the schedule running and starts no second one");
+        await engine.Client.TerminateInstanceAsync(QualityNames.WeeklyReportInstanceId);
+    }
+
+    [Fact]
+    public async Task WeeklyReportSchedule_Timer_StartsTheScheduleWithAReportChannelAndNothingWithout()
+    {
+        await using var withChannel = new FunctionsApp(new Dictionary<string, string?> { ["Discord:ReportChannelId"] = ReportChannel });
+        await using var without = new FunctionsApp(new Dictionary<string, string?>());
+        DurableEngine? running = null;
+        await using DurableEngine engine = running = await Engine.StartAsync(EngineKind.InMemory, azurite, tasks => tasks.AddFunctionsApp(withChannel.Services, () => running!.Client));
+
+        await without.WeeklyReportScheduleAsync(engine.Client);
+        OrchestrationMetadata? none = await engine.Client.GetInstanceAsync(QualityNames.WeeklyReportInstanceId);
+        await withChannel.WeeklyReportScheduleAsync(engine.Client);
+        OrchestrationMetadata started = (await engine.Client.GetInstanceAsync(QualityNames.WeeklyReportInstanceId, getInputsAndOutputs: true))!;
+
+        none.Should().BeNull("no report channel, no schedule");
+        started.Should().NotBeNull();
+        started.SerializedInput.Should().Contain(WeeklyReportWorkflow.FirstPostAfter(DateTime.UtcNow).ToString("yyyy-MM-ddTHH", System.Globalization.CultureInfo.InvariantCulture), "the first post is next Monday 09:00 UTC");
         await engine.Client.TerminateInstanceAsync(QualityNames.WeeklyReportInstanceId);
     }
 

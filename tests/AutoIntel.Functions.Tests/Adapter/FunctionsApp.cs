@@ -1,5 +1,7 @@
 using System.Text;
 using AutoIntel.Functions.Http;
+using AutoIntel.Functions.Orchestrations;
+using Microsoft.Azure.Functions.Worker;
 using AutoIntel.TestKit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -57,6 +59,10 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
     /// <summary>GET /api/health.</summary>
     public Task<IActionResult> HealthAsync() => Function<HealthFunction>().RunAsync(Request("GET", null));
+
+    /// <summary>The hourly timer that keeps the weekly report's schedule running.</summary>
+    public Task WeeklyReportScheduleAsync(DurableTaskClient client) =>
+        Function<WeeklyReportSchedule>().RunAsync(new TimerInfo(), client, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {
