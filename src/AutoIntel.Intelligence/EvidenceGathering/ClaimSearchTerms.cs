@@ -10,8 +10,8 @@ namespace AutoIntel.Intelligence.EvidenceGathering;
 /// <remarks>Key terms are names (capitalised words after the first; every noun in German), numbers and the other content words,
 /// without the function words of the claim's language (and English) or hedges ("reportedly", "about", "laut", "environ").
 /// The full query keeps the best <see cref="MaxTerms"/> in claim order, preferring names, then numbers, then longer words.
-/// The shorter one keeps the best <see cref="MaxShorterTerms"/>, preferring names, then longer words, numbers last: a figure is
-/// what a claim most often gets wrong, and the page about its subject may well not repeat it.</remarks>
+/// The shorter one is the names alone when there are two or more, else the best <see cref="MaxShorterTerms"/>, preferring names, then
+/// longer words, numbers last: a figure is what a claim most often gets wrong, and the page about its subject may well not repeat it.</remarks>
 public static partial class ClaimSearchTerms
 {
     /// <summary>The most terms in the first query.</summary>
@@ -58,8 +58,9 @@ public static partial class ClaimSearchTerms
             Kind kind = number ? Kind.Number : char.IsUpper(text[0]) && (!first || acronym) ? Kind.Name : Kind.Word;
             bool function = stopWords.Contains(lower) || OfflineText.Stopwords.Contains(lower);
             // A hedge inside a name ("New York", "More Trees Ltd") is part of the name; a capitalised function word ("In 2020, …") is not.
+            // German capitalises every noun, so there a capital marks no name ("Jahr", "Prozent").
             bool dropped = kind == Kind.Name
-                ? text.Length < 2 || (function && !acronym)
+                ? text.Length < 2 || (function && !acronym) || (language == "de" && Hedges.Contains(lower))
                 : (!number && text.Length < 3) || function || Hedges.Contains(lower);
             if (dropped || !seen.Add(lower))
             {
@@ -70,7 +71,11 @@ public static partial class ClaimSearchTerms
         }
 
         List<Term> full = Best(terms, MaxTerms, t => t.Kind switch { Kind.Name => 3, Kind.Number => 2, _ => 1 });
-        List<Term> shorter = Best(full, Math.Min(MaxShorterTerms, full.Count - 1), t => t.Kind switch { Kind.Name => 3, Kind.Word => 2, _ => 1 });
+        // Two names or more are usually what a wiki page is titled after ("Riverside Bridge"): the shorter query is those alone.
+        List<Term> names = [.. full.Where(t => t.Kind == Kind.Name)];
+        List<Term> shorter = names.Count >= 2 && names.Count < full.Count
+            ? Best(names, MaxShorterTerms, _ => 0)
+            : Best(full, Math.Min(MaxShorterTerms, full.Count - 1), t => t.Kind switch { Kind.Name => 3, Kind.Word => 2, _ => 1 });
         // One plain word finds pages that merely use it; a shorter query must still name something.
         bool useful = shorter.Count >= 2 || (shorter.Count == 1 && shorter[0].Kind == Kind.Name);
         return new SearchTerms(Join(full), useful ? Join(shorter) : null);
