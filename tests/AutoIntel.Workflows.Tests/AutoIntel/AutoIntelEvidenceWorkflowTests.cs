@@ -128,6 +128,95 @@ public sealed class AutoIntelEvidenceWorkflowTests : IAsyncLifetime, IDisposable
         briefing.Notes.Should().Contain(n => n.Contains("factcheck: rate limited or out of quota (429: RESOURCE_EXHAUSTED", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Run_GermanArticle_WikiAndFactCheckAskedInGerman()
+    {
+        var article = _files.Combine("stadtrat.html");
+        await File.WriteAllTextAsync(article,
+            "<html lang=\"de\"><head><title>Die neue Brücke</title></head><body><article><p>Der Stadtrat hat die neue Brücke im Jahr 2024 genehmigt. "
+            + "Der Bau kostete nach dem Bericht 40 Millionen Euro.</p></article></body></html>");
+        await using var harness = new AutoIntelHarness(settings: WithFactCheck(LlmSettings()));
+
+        await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(article, Depth.Quick));
+
+        _wiki.Requests.Should().NotBeEmpty().And.OnlyContain(r => r["$path"] == "/de/w/api.php");
+        _factCheck.Requests.Should().NotBeEmpty().And.OnlyContain(r => r["languageCode"] == "de");
+    }
+
+    [Fact]
+    public async Task Run_FrenchTranscriptWithoutMetadata_WikiAndFactCheckAskedInFrench()
+    {
+        var transcript = _files.Combine("conseil.txt");
+        await File.WriteAllTextAsync(transcript,
+            "Le conseil municipal a approuvé le nouveau pont en 2024, et les travaux doivent commencer au printemps.\n\n"
+            + "Les habitants qui vivent près de la rivière demandent depuis longtemps un second passage pour la ville.");
+        await using var harness = new AutoIntelHarness(settings: WithFactCheck(LlmSettings()));
+
+        await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(transcript, Depth.Quick));
+
+        _wiki.Requests.Should().NotBeEmpty().And.OnlyContain(r => r["$path"] == "/fr/w/api.php");
+        _factCheck.Requests.Should().NotBeEmpty().And.OnlyContain(r => r["languageCode"] == "fr");
+    }
+
+    [Fact]
+    public async Task Run_EnglishText_WikiAndFactCheckAskedInEnglish()
+    {
+        await using var harness = new AutoIntelHarness(settings: WithFactCheck(LlmSettings()));
+
+        await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(_article, Depth.Quick));
+
+        _wiki.Requests.Should().NotBeEmpty().And.OnlyContain(r => r["$path"] == "/en/w/api.php");
+        _factCheck.Requests.Should().NotBeEmpty().And.OnlyContain(r => r["languageCode"] == "en");
+    }
+
+    [Fact]
+    public async Task Run_LongClaimNoPageHasEveryWord_FoundThroughTheShorterQuery()
+    {
+        await using var wiki = await FakeMediaWikiServer.StartAsync();
+        wiki.Add("en", "Riverside Bridge", "The Riverside Bridge is a road bridge over the Elm. It opened to traffic in 2025.");
+        _llm.Chat = LongClaimAnalyst;
+        var settings = LlmSettings();
+        settings["Evidence:Wikipedia:Endpoint"] = wiki.EndpointTemplate;
+        await using var harness = new AutoIntelHarness(settings: settings);
+
+        var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(_article, Depth.Quick));
+
+        var searches = wiki.Requests.Where(r => r.GetValueOrDefault("list") == "search").Select(r => r["srsearch"]).ToList();
+        searches.Should().Equal("Riverside Bridge 40 million approved 2023", "Riverside Bridge");
+        var claim = (await harness.BriefingOfAsync(status)).Claims.Should().ContainSingle().Subject;
+        claim.Evidence.Should().ContainSingle().Which.Url.Should().Be("https://en.wikipedia.org/wiki/Riverside_Bridge");
+    }
+
+    [Fact]
+    public async Task Run_LongClaimBudgetForOneQuery_NoShorterQuery()
+    {
+        await using var wiki = await FakeMediaWikiServer.StartAsync();
+        wiki.Add("en", "Riverside Bridge", "The Riverside Bridge is a road bridge over the Elm. It opened to traffic in 2025.");
+        _llm.Chat = LongClaimAnalyst;
+        var settings = LlmSettings();
+        settings["Evidence:Wikipedia:Endpoint"] = wiki.EndpointTemplate;
+        settings["Evidence:MaxQueriesPerRun"] = "1";
+        await using var harness = new AutoIntelHarness(settings: settings);
+
+        var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(_article, Depth.Quick));
+
+        wiki.Requests.Should().ContainSingle().Which["srsearch"].Should().Be("Riverside Bridge 40 million approved 2023");
+        (await harness.BriefingOfAsync(status)).Claims.Should().ContainSingle().Which.Evidence.Should().BeEmpty();
+    }
+
+    private const string LongClaim = "The Riverside Bridge, which reportedly cost about 40 million euros, was approved by the town council in 2023.";
+
+    private static FakeReply LongClaimAnalyst(FakeChatRequest request) => request.SchemaName == "claim_extraction"
+        ? FakeReply.Json($$"""{"claims":[{"text":"{{LongClaim}}","checkWorthiness":0.9}],"ignoredInstructions":[]}""")
+        : FakeAnalyst.Answer(request);
+
+    private Dictionary<string, string?> WithFactCheck(Dictionary<string, string?> settings)
+    {
+        settings["Evidence:FactCheck:ApiKey"] = _factCheck.ApiKey;
+        settings["Evidence:FactCheck:Endpoint"] = _factCheck.Endpoint.AbsoluteUri;
+        return settings;
+    }
+
     private Dictionary<string, string?> FactCheckSettings() => new()
     {
         ["Fetch:AllowedHosts:0"] = "127.0.0.1",
