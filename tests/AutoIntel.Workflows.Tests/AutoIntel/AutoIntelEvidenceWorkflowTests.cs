@@ -128,56 +128,32 @@ public sealed class AutoIntelEvidenceWorkflowTests : IAsyncLifetime, IDisposable
         briefing.Notes.Should().Contain(n => n.Contains("factcheck: rate limited or out of quota (429: RESOURCE_EXHAUSTED", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Run_GermanArticle_WikiAndFactCheckAskedInGerman()
+    [Theory]
+    [InlineData("stadtrat.html", "<html lang=\"de\"><head><title>Die neue Brücke</title></head><body><article><p>Der Stadtrat hat die neue Brücke im Jahr 2024 genehmigt.</p></article></body></html>", "de")]
+    [InlineData("conseil.txt", "Le conseil municipal a approuvé le nouveau pont en 2024, et les travaux doivent commencer au printemps.\n\nLes habitants qui vivent près de la rivière demandent depuis longtemps un second passage pour la ville.", "fr")]
+    [InlineData("council.txt", null, "en")]
+    public async Task Run_ContentInALanguage_WikiAndFactCheckAskedInIt(string file, string? text, string language)
     {
-        var article = _files.Combine("stadtrat.html");
-        await File.WriteAllTextAsync(article,
-            "<html lang=\"de\"><head><title>Die neue Brücke</title></head><body><article><p>Der Stadtrat hat die neue Brücke im Jahr 2024 genehmigt. "
-            + "Der Bau kostete nach dem Bericht 40 Millionen Euro.</p></article></body></html>");
+        // A German page says so in <html lang>; the French transcript says nothing and is detected; the English text too.
+        var source = text is null ? _article : _files.Combine(file);
+        if (text is not null)
+        {
+            await File.WriteAllTextAsync(source, text);
+        }
+
         await using var harness = new AutoIntelHarness(settings: WithFactCheck(LlmSettings()));
 
-        await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(article, Depth.Quick));
+        await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(source, Depth.Quick));
 
-        _wiki.Requests.Should().NotBeEmpty().And.OnlyContain(r => r["$path"] == "/de/w/api.php");
-        _factCheck.Requests.Should().NotBeEmpty().And.OnlyContain(r => r["languageCode"] == "de");
-    }
-
-    [Fact]
-    public async Task Run_FrenchTranscriptWithoutMetadata_WikiAndFactCheckAskedInFrench()
-    {
-        var transcript = _files.Combine("conseil.txt");
-        await File.WriteAllTextAsync(transcript,
-            "Le conseil municipal a approuvé le nouveau pont en 2024, et les travaux doivent commencer au printemps.\n\n"
-            + "Les habitants qui vivent près de la rivière demandent depuis longtemps un second passage pour la ville.");
-        await using var harness = new AutoIntelHarness(settings: WithFactCheck(LlmSettings()));
-
-        await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(transcript, Depth.Quick));
-
-        _wiki.Requests.Should().NotBeEmpty().And.OnlyContain(r => r["$path"] == "/fr/w/api.php");
-        _factCheck.Requests.Should().NotBeEmpty().And.OnlyContain(r => r["languageCode"] == "fr");
-    }
-
-    [Fact]
-    public async Task Run_EnglishText_WikiAndFactCheckAskedInEnglish()
-    {
-        await using var harness = new AutoIntelHarness(settings: WithFactCheck(LlmSettings()));
-
-        await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(_article, Depth.Quick));
-
-        _wiki.Requests.Should().NotBeEmpty().And.OnlyContain(r => r["$path"] == "/en/w/api.php");
-        _factCheck.Requests.Should().NotBeEmpty().And.OnlyContain(r => r["languageCode"] == "en");
+        _wiki.Requests.Should().NotBeEmpty().And.OnlyContain(r => r["$path"] == $"/{language}/w/api.php");
+        _factCheck.Requests.Should().NotBeEmpty().And.OnlyContain(r => r["languageCode"] == language);
     }
 
     [Fact]
     public async Task Run_LongClaimNoPageHasEveryWord_FoundThroughTheShorterQuery()
     {
-        await using var wiki = await FakeMediaWikiServer.StartAsync();
-        wiki.Add("en", "Riverside Bridge", "The Riverside Bridge is a road bridge over the Elm. It opened to traffic in 2025.");
-        _llm.Chat = LongClaimAnalyst;
-        var settings = LlmSettings();
-        settings["Evidence:Wikipedia:Endpoint"] = wiki.EndpointTemplate;
-        await using var harness = new AutoIntelHarness(settings: settings);
+        await using var wiki = await StartBridgeWikiAsync();
+        await using var harness = new AutoIntelHarness(settings: LongClaimSettings(wiki));
 
         var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(_article, Depth.Quick));
 
@@ -190,11 +166,8 @@ public sealed class AutoIntelEvidenceWorkflowTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Run_LongClaimBudgetForOneQuery_NoShorterQuery()
     {
-        await using var wiki = await FakeMediaWikiServer.StartAsync();
-        wiki.Add("en", "Riverside Bridge", "The Riverside Bridge is a road bridge over the Elm. It opened to traffic in 2025.");
-        _llm.Chat = LongClaimAnalyst;
-        var settings = LlmSettings();
-        settings["Evidence:Wikipedia:Endpoint"] = wiki.EndpointTemplate;
+        await using var wiki = await StartBridgeWikiAsync();
+        var settings = LongClaimSettings(wiki);
         settings["Evidence:MaxQueriesPerRun"] = "1";
         await using var harness = new AutoIntelHarness(settings: settings);
 
@@ -202,6 +175,22 @@ public sealed class AutoIntelEvidenceWorkflowTests : IAsyncLifetime, IDisposable
 
         wiki.Requests.Should().ContainSingle().Which["srsearch"].Should().Be("Riverside Bridge 40 million approved 2023");
         (await harness.BriefingOfAsync(status)).Claims.Should().ContainSingle().Which.Evidence.Should().BeEmpty();
+    }
+
+    // A wiki whose one page has the bridge's name but not the claim's figures, as its real article would.
+    private static async Task<FakeMediaWikiServer> StartBridgeWikiAsync()
+    {
+        var wiki = await FakeMediaWikiServer.StartAsync();
+        wiki.Add("en", "Riverside Bridge", "The Riverside Bridge is a road bridge over the Elm. It opened to traffic in 2025.");
+        return wiki;
+    }
+
+    private Dictionary<string, string?> LongClaimSettings(FakeMediaWikiServer wiki)
+    {
+        _llm.Chat = LongClaimAnalyst;
+        var settings = LlmSettings();
+        settings["Evidence:Wikipedia:Endpoint"] = wiki.EndpointTemplate;
+        return settings;
     }
 
     private const string LongClaim = "The Riverside Bridge, which reportedly cost about 40 million euros, was approved by the town council in 2023.";
