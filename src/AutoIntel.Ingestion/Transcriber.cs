@@ -21,7 +21,7 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
         ArgumentNullException.ThrowIfNull(content);
         if (content.TranscriptCached)
         {
-            return await _cache.ReadAsync(content, cancellationToken);
+            return TranscriptLanguage.Settle(content, await _cache.ReadAsync(content, cancellationToken));
         }
 
         byte[] bytes = await store.GetAsync(content.Raw.Path, cancellationToken);
@@ -35,6 +35,7 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
             throw new PermanentFailureException($"No readable text found in {content.Source}.");
         }
 
+        transcript = TranscriptLanguage.Settle(content, transcript);
         await _cache.StoreAsync(content, transcript, cancellationToken);
         return transcript;
     }

@@ -117,6 +117,58 @@ public sealed class TranscriberTests
         fromAudio.Title.Should().Be("Ep 3 — Show", "speech-to-text only knows the stored file's name");
     }
 
+    [Fact]
+    public async Task TranscribeAsync_TextInFrenchWithoutMetadata_LanguageDetected()
+    {
+        AcquiredContent content = await StoreAsync(ContentKind.PlainText, "text/plain", Encoding.UTF8.GetBytes(French), "txt");
+
+        Transcript transcript = await new Transcriber(_store, new DisabledSpeechToText()).TranscribeAsync(content);
+
+        transcript.Language.Should().Be("fr");
+    }
+
+    [Fact]
+    public async Task TranscribeAsync_DeclaredLanguage_WinsOverDetection()
+    {
+        AcquiredContent content = (await StoreAsync(ContentKind.PlainText, "text/plain", Encoding.UTF8.GetBytes(French), "txt")) with { Language = "de" };
+
+        Transcript transcript = await new Transcriber(_store, new DisabledSpeechToText()).TranscribeAsync(content);
+
+        transcript.Language.Should().Be("de");
+    }
+
+    [Fact]
+    public async Task TranscribeAsync_AudioTheEndpointHeardInGerman_ItsLanguageOverTheFeeds()
+    {
+        AcquiredContent content = (await StoreAsync(ContentKind.Audio, "audio/mpeg", new byte[64], "mp3")) with { Language = "en" };
+
+        Transcript transcript = await new Transcriber(_store, new HeardIn("german")).TranscribeAsync(content);
+
+        transcript.Language.Should().Be("de");
+    }
+
+    [Fact]
+    public async Task TranscribeAsync_ShortTextWithoutMetadata_NoLanguage()
+    {
+        AcquiredContent content = await StoreAsync(ContentKind.PlainText, "text/plain", Encoding.UTF8.GetBytes("Berlin, 2024."), "txt");
+
+        Transcript transcript = await new Transcriber(_store, new DisabledSpeechToText()).TranscribeAsync(content);
+
+        transcript.Language.Should().BeNull();
+    }
+
+    private const string French = "Le conseil municipal a approuvé le nouveau pont l'année dernière, et les travaux doivent commencer au printemps.\n\n"
+        + "Les habitants qui vivent près de la rivière demandent depuis longtemps un second passage pour la ville.";
+
+    // Speech-to-text that reports the language by name, as Whisper's verbose_json does.
+    private sealed class HeardIn(string language) : ISpeechToText
+    {
+        public bool IsEnabled => true;
+
+        public Task<Transcript> TranscribeAsync(ReadOnlyMemory<byte> audio, string fileName, string mediaType, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new Transcript("t", fileName, [new TranscriptSegment("Guten Tag.")], Core.Text.LanguageTag.FromName(language)));
+    }
+
     private async Task<AcquiredContent> StoreAsync(ContentKind kind, string mediaType, byte[] bytes, string ext)
     {
         ArtifactRef raw = await _store.PutAsync($"runs/t/source.{ext}", bytes, mediaType);

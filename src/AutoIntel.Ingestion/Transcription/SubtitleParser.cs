@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using AutoIntel.Core.Content;
+using AutoIntel.Core.Text;
 
 namespace AutoIntel.Ingestion.Transcription;
 
@@ -33,6 +34,29 @@ public static partial class SubtitleParser
         }
 
         return segments;
+    }
+
+    /// <summary>The language a WebVTT file's header declares (<c>Language: de</c>, as YouTube writes it), or null.</summary>
+    /// <remarks>Only the header is read: the lines after <c>WEBVTT</c> up to the first blank line or cue timing.</remarks>
+    public static string? HeaderLanguage(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        using var reader = new StringReader(text);
+        if (reader.ReadLine()?.TrimStart('\uFEFF').StartsWith("WEBVTT", StringComparison.Ordinal) != true)
+        {
+            return null;
+        }
+
+        for (string? line = reader.ReadLine(); !string.IsNullOrWhiteSpace(line) && !line.Contains("-->", StringComparison.Ordinal); line = reader.ReadLine())
+        {
+            int colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && line[..colon].Trim().Equals("Language", StringComparison.OrdinalIgnoreCase))
+            {
+                return LanguageTag.Primary(line[(colon + 1)..]);
+            }
+        }
+
+        return null;
     }
 
     // Yields each cue once the next timing (or the end) shows that no more lines belong to it.

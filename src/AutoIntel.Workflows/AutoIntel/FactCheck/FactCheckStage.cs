@@ -12,7 +12,7 @@ namespace AutoIntel.Workflows.AutoIntel.FactCheck;
 public static class FactCheckStage
 {
     /// <summary>Runs extraction (fan-out over chunks) then verification (bounded fan-out over claims).</summary>
-    /// <param name="language">The content's language when known (a caption track's), for the evidence sources.</param>
+    /// <param name="language">The content's language when known (declared, heard or detected), for the evidence sources.</param>
     public static async Task<FactCheckOutcome> RunAsync(IWorkflowContext context, AnalysisRequest request, string source, IReadOnlyList<ChunkRef> chunks, DepthProfile profile, string? language = null)
     {
         var extraction = await SectionRun.GuardAsync(ClaimsSection, context.FanOutAsync(chunks, profile.AnalysisParallelism, c =>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AutoIntel.Core;
 using AutoIntel.Core.Content;
 using AutoIntel.Ingestion;
@@ -20,8 +21,15 @@ public sealed class TranscribeContent(ITranscriber transcriber, IArtifactStore s
 /// <summary>Input of <see cref="TranscribeContent"/>.</summary>
 public sealed record TranscribeContentInput(string RunId, AcquiredContent Content);
 
-/// <summary>Where the transcript is stored and how big it is.</summary>
-public sealed record TranscriptInfo(ArtifactRef Transcript, string Title, int Segments, int Characters)
+/// <summary>Where the transcript is stored, how big it is and its language.</summary>
+/// <param name="Language">The transcript's language (<see cref="Transcript.Language"/>), for the evidence sources; left out when null,
+/// so histories recorded before it existed read back unchanged.</param>
+public sealed record TranscriptInfo(
+    ArtifactRef Transcript,
+    string Title,
+    int Segments,
+    int Characters,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Language = null)
 {
     /// <summary>Stores <paramref name="transcript"/> as the run's transcript and describes it.</summary>
     public static async Task<TranscriptInfo> StoreAsync(IArtifactStore store, string runId, Transcript transcript, CancellationToken cancellationToken)
@@ -29,7 +37,7 @@ public sealed record TranscriptInfo(ArtifactRef Transcript, string Title, int Se
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(transcript);
         var stored = await store.PutJsonAsync(RunPaths.Transcript(runId), transcript, cancellationToken);
-        return new TranscriptInfo(stored, transcript.Title, transcript.Segments.Count, FullTextLength(transcript));
+        return new TranscriptInfo(stored, transcript.Title, transcript.Segments.Count, FullTextLength(transcript), transcript.Language);
     }
 
     // The length of Transcript.FullText without building it (a long transcript's joined text is tens of megabytes).
