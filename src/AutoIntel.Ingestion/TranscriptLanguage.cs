@@ -11,10 +11,17 @@ public static class TranscriptLanguage
     /// <summary><paramref name="transcript"/> with its <see cref="Transcript.Language"/> settled.</summary>
     public static Transcript Settle(AcquiredContent content, Transcript transcript)
     {
-        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(transcript);
-        string? language = LanguageTag.Primary(transcript.Language) ?? LanguageTag.Primary(content.Language) ?? LanguageDetector.Detect(Sample(transcript));
-        return transcript with { Language = language };
+        return transcript with { Language = Settle(content, transcript.Language, transcript.Segments) };
+    }
+
+    /// <summary>The language of a transcript that <paramref name="heard"/> (null for text), read from the start of its <paramref name="segments"/>
+    /// only when neither speech-to-text nor the source says; only as many segments are enumerated as the detector reads.</summary>
+    public static string? Settle(AcquiredContent content, string? heard, IEnumerable<TranscriptSegment> segments)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(segments);
+        return LanguageTag.Primary(heard) ?? LanguageTag.Primary(content.Language) ?? LanguageDetector.Detect(Sample(segments));
     }
 
     /// <summary>The piece transcripts' language: the one most pieces report (ties to the earlier piece), null when none reports one.</summary>
@@ -26,10 +33,10 @@ public static class TranscriptLanguage
             .FirstOrDefault();
 
     // The start of the text, enough for the detector without joining a long transcript.
-    private static string Sample(Transcript transcript)
+    private static string Sample(IEnumerable<TranscriptSegment> segments)
     {
         var sample = new StringBuilder();
-        foreach (TranscriptSegment segment in transcript.Segments)
+        foreach (TranscriptSegment segment in segments)
         {
             if (sample.Length >= LanguageDetector.MaxCharacters)
             {
