@@ -151,7 +151,8 @@ public sealed partial class ContentAcquirer(
             && PageMedia.HasMedia(TextDecoder.Decode(fetched.Bytes, mediaType)))
         {
             // Only on hosts the user allowed may yt-dlp's generic extractor read a page's own <video> and <track> elements.
-            return Read.OfVideo(new VideoLink(fetched.FinalUrl, VideoPages.AllowedPage));
+            // The fragment, if any, names one of several videos on the page (a watch's item, VideoEntry.Link).
+            return Read.OfVideo(new VideoLink(new UriBuilder(fetched.FinalUrl) { Fragment = url.Fragment.TrimStart('#') }.Uri, VideoPages.AllowedPage));
         }
 
         if (fetched.Kind == ContentKind.Feed || (fetched.Kind == ContentKind.PlainText && FeedParser.LooksLikeFeed(fetched.Bytes)))

@@ -121,7 +121,8 @@ public static class FeedParser
         Text(item.Element("guid")),
         ParseRfc822(Text(item.Element("pubDate"))),
         Transcripts(item, baseUrl),
-        [.. item.Elements("enclosure").Select(e => Link(baseUrl, e.Attribute("url")?.Value, e.Attribute("type")?.Value)).OfType<FeedLink>()]);
+        [.. item.Elements("enclosure").Select(e => Link(baseUrl, e.Attribute("url")?.Value, e.Attribute("type")?.Value)).OfType<FeedLink>()],
+        Link(baseUrl, Text(item.Element("link")), null)?.Url);
 
     private static FeedItem AtomEntry(XElement entry, int position, Uri baseUrl) => new(
         position,
@@ -132,7 +133,11 @@ public static class FeedParser
         [.. entry.Elements(Atom + "link")
             .Where(l => string.Equals(l.Attribute("rel")?.Value, "enclosure", StringComparison.OrdinalIgnoreCase))
             .Select(l => Link(baseUrl, l.Attribute("href")?.Value, l.Attribute("type")?.Value))
-            .OfType<FeedLink>()]);
+            .OfType<FeedLink>()],
+        entry.Elements(Atom + "link")
+            .Where(l => l.Attribute("rel")?.Value is null or "alternate")
+            .Select(l => Link(baseUrl, l.Attribute("href")?.Value, null)?.Url)
+            .FirstOrDefault(u => u is not null));
 
     private static List<FeedLink> Transcripts(XElement item, Uri baseUrl) =>
         [.. Podcast.SelectMany(ns => item.Elements(ns + "transcript"))
