@@ -68,7 +68,7 @@ public sealed class RunReportBuilder(IRunLister runs, IArtifactStore store, Feed
         {
             return await store.ExistsAsync(path, cancellationToken) ? await store.GetJsonAsync<Briefing>(path, cancellationToken) : null;
         }
-        catch (System.Text.Json.JsonException e)
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
         {
             log.LogWarning("Skipping unreadable briefing {Path}: {Reason}", path, e.Message);
             return null;

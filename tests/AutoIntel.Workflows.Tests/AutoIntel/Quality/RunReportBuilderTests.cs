@@ -81,6 +81,28 @@ public sealed class RunReportBuilderTests
         report.ToText().Should().Contain("no model answers or feedback");
     }
 
+    [Fact]
+    public async Task BuildAsync_BriefingNotABriefing_SkippedNotThrown()
+    {
+        await CompletedAsync("r1", Since.AddHours(1), new Usage(1, 10, 10, 0.0010m, 0), [], [], []);
+        await _store.PutAsync(RunPaths.BriefingJson("r1"), "{\"runId\": 7"u8.ToArray(), "application/json");
+
+        RunReport report = await Builder().BuildAsync(Since, Until);
+
+        (report.Runs, report.Completed).Should().Be((1, 1), "an unreadable briefing costs the report its sections, not the report");
+    }
+
+    [Fact]
+    public void Briefing_WrittenBeforeRelatedSourcesHadAScore_StillReads()
+    {
+        string older = """{"graphNodes":1,"graphEdges":2,"relatedSources":["/samples/a.srt"]}""";
+        string now = JsonSerializer.Serialize(new RelatedSource("/samples/b.srt", 0.25), AutoIntelJson.Options);
+
+        JsonSerializer.Deserialize<MemoryReport>(older, AutoIntelJson.Options)!.RelatedSources.Should().Equal(new RelatedSource("/samples/a.srt", 0));
+        JsonSerializer.Deserialize<RelatedSource>(now, AutoIntelJson.Options).Should().Be(new RelatedSource("/samples/b.srt", 0.25));
+        now.Should().Be("""{"source":"/samples/b.srt","similarity":0.25}""");
+    }
+
     private RunReportBuilder Builder() => new(new ListedRuns(_runs), _store, new FeedbackStore(_store), NullLogger<RunReportBuilder>.Instance);
 
     private async Task CompletedAsync(string id, DateTime created, Usage cost, IReadOnlyList<ModelUse> models, IReadOnlyList<ClaimVerdict> claims, IReadOnlyList<SectionDegradation> degraded)
