@@ -305,7 +305,7 @@ public class IntelligenceBenchmarks : IDisposable
             public Task<IReadOnlyList<float[]>> EmbedAsync(CatalogModel model, IReadOnlyList<string> inputs, CancellationToken cancellationToken = default) =>
                 throw new NotSupportedException();
 
-            public Task<IReadOnlyList<TranscriptSegment>> TranscribeAsync(CatalogModel model, ReadOnlyMemory<byte> audio, string fileName, CancellationToken cancellationToken = default) =>
+            public Task<HeardAudio> TranscribeAsync(CatalogModel model, ReadOnlyMemory<byte> audio, string fileName, CancellationToken cancellationToken = default) =>
                 throw new NotSupportedException();
         }
 

@@ -23,6 +23,7 @@ var root = new RootCommand("autointel: fact-checked briefings of videos, podcast
     ServeCommand.Create(),
     DiscordCommand.Create(),
     ModelsCommand.Create(),
+    ReportCommand.Create(),
     MemoryCommand.Create(),
     WatchCommand.Create(),
     DoctorCommand.Create(),

@@ -24,6 +24,9 @@ public sealed class DiscordOptions
     /// <summary>A webhook URL to post results through when no bot token is set (or in DMs).</summary>
     public string? DefaultWebhookUrl { get; set; }
 
+    /// <summary>The channel (snowflake) the weekly report is posted in as the bot; unset: no weekly report.</summary>
+    public string? ReportChannelId { get; set; }
+
     /// <summary>The shortest time between two edits of a run's progress message.</summary>
     public TimeSpan ProgressEditInterval { get; set; } = TimeSpan.FromSeconds(3);
 

@@ -25,6 +25,11 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add("Discord:ApiBaseUrl must be an absolute http(s) URL.");
         }
 
+        if (!string.IsNullOrEmpty(options.ReportChannelId) && !Snowflake.IsValid(options.ReportChannelId))
+        {
+            failures.Add("Discord:ReportChannelId must be a channel id (a numeric snowflake: right-click the channel → Copy Channel ID).");
+        }
+
         if (!string.IsNullOrEmpty(options.DefaultWebhookUrl) && !WebhookCredentials.TryParse(options.DefaultWebhookUrl, out _))
         {
             failures.Add("Discord:DefaultWebhookUrl must look like https://discord.com/api/webhooks/{id}/{token}.");

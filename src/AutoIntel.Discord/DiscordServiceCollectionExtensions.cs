@@ -5,6 +5,7 @@ using AutoIntel.Discord.Rest;
 using AutoIntel.Ingestion;
 using AutoIntel.Workflows.AutoIntel;
 using AutoIntel.Workflows.AutoIntel.Delivery;
+using AutoIntel.Workflows.AutoIntel.Quality;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddFetchPolicy(configuration);
         services.TryAddSingleton<SourceLinkValidator>();
         services.TryAddSingleton<InteractionHandler>();
+        services.TryAddTransient<IReportPublisher, DiscordReportPublisher>();
 
         services.TryAddSingleton<DiscordRateLimiter>();
         services.TryAddTransient<DiscordRateLimitHandler>();

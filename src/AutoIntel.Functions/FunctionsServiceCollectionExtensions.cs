@@ -3,10 +3,12 @@ using AutoIntel.Core.Serialization;
 using AutoIntel.Discord;
 using AutoIntel.Discord.Interactions;
 using AutoIntel.Functions.Activities;
+using AutoIntel.Functions.Durable;
 using AutoIntel.Functions.Http;
 using AutoIntel.Functions.Orchestrations;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
+using AutoIntel.Workflows.AutoIntel.Quality;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +37,12 @@ public static class FunctionsServiceCollectionExtensions
         services.RemoveAll<InteractionHandler>();
         services.AddSingleton<InteractionHandlerFactory>();
 
-        services.AddSingleton(new WorkflowRegistry().AddAutoIntel());
+        services.AddSingleton(new WorkflowRegistry().AddAutoIntel().AddQualityReport());
+
+        // The weekly report lists runs through the Durable client of the activity invocation (a binding), so per invocation.
+        services.AddScoped<DurableClientScope>();
+        services.AddScoped<IRunLister, DurableRunLister>();
+        services.AddScoped<RunReportBuilder>();
         services.AddSingleton<OrchestrationRunner>();
         services.AddSingleton<ActivityDispatcher>();
         return services;

@@ -45,7 +45,7 @@ public sealed partial class ContentAcquirer(
             return await AcquireVideoAsync(trimmed, video, runId!, tenant, cancellationToken);
         }
 
-        (ContentKind kind, string mediaType, byte[] bytes, string fallbackTitle, FeedEpisode? episode, _) = read;
+        (ContentKind kind, string mediaType, byte[] bytes, string fallbackTitle, FeedEpisode? episode, _, string? declared) = read;
         if (ContentTypes.IsText(kind) && TextDecoder.LooksBinary(bytes))
         {
             throw new ContentRefusedException(trimmed, $"it is labelled {ContentTypes.BaseMediaType(mediaType)} but contains binary data", null);
@@ -59,9 +59,20 @@ public sealed partial class ContentAcquirer(
         // An episode's title names the episode; an HTML transcript's own <title> would not. Read before storing, so a page
         // too deep or too slow to parse is refused here. The title is shown in status lines, logs and Discord: control
         // characters from the page or feed stop here.
-        string title = ControlCharacters.StripToLine((kind == ContentKind.Article && episode is null ? ReadTitle(trimmed, bytes, mediaType, cancellationToken) : null) ?? fallbackTitle);
-        return await StoreAsync(new AcquiredContent(trimmed, kind, title, mediaType, null!, Episode: episode), bytes, runId!, tenant, cancellationToken);
+        HtmlHead? head = kind == ContentKind.Article ? ReadHead(trimmed, bytes, mediaType, cancellationToken) : null;
+        string title = ControlCharacters.StripToLine((episode is null ? head?.Title : null) ?? fallbackTitle);
+        string? language = DeclaredLanguage(kind, bytes, mediaType, head, declared);
+        return await StoreAsync(new AcquiredContent(trimmed, kind, title, mediaType, null!, Episode: episode, Language: language), bytes, runId!, tenant, cancellationToken);
     }
+
+    // What the content says its language is; the page's own markup outranks the server's header, which outranks og:locale
+    // (a page's description for sharing, often a site-wide default). Subtitles: the WebVTT header, else the file's name.
+    private static string? DeclaredLanguage(ContentKind kind, byte[] bytes, string mediaType, HtmlHead? head, string? declared) => kind switch
+    {
+        ContentKind.Article => head?.Language ?? declared ?? head?.Locale,
+        ContentKind.Subtitles => SubtitleParser.HeaderLanguage(TextDecoder.Decode(bytes, mediaType)) ?? declared,
+        _ => declared,
+    };
 
     // Audio is cached by what it is, not where it came from: the same episode from another feed or file is still paid for once.
     private async Task<AcquiredContent> StoreAsync(AcquiredContent content, byte[] bytes, string runId, string tenant, CancellationToken cancellationToken)
@@ -93,7 +104,7 @@ public sealed partial class ContentAcquirer(
         }
 
         VideoDownload download = await videos.DownloadAsync(video, link.Site, source, cancellationToken);
-        var content = new AcquiredContent(source, download.Kind, title, download.MediaType, null!, Video: download.Info);
+        var content = new AcquiredContent(source, download.Kind, title, download.MediaType, null!, Video: download.Info, Language: LanguageTag.Primary(download.Info.Language));
         return await StoreAsync(content, download.Bytes, runId, tenant, cancellationToken);
     }
 
@@ -118,7 +129,7 @@ public sealed partial class ContentAcquirer(
         if (ParseLink(source) is not { } url)
         {
             LocalFile file = await files.ReadAsync(source, cancellationToken);
-            return new Read(file.Kind, file.MediaType, file.Bytes, Path.GetFileNameWithoutExtension(file.FullPath), null);
+            return new Read(file.Kind, file.MediaType, file.Bytes, Path.GetFileNameWithoutExtension(file.FullPath), null, Language: NamedLanguage(file.Kind, file.FullPath));
         }
 
         if (VideoPages.Find(url) is { } site)
@@ -140,7 +151,8 @@ public sealed partial class ContentAcquirer(
             && PageMedia.HasMedia(TextDecoder.Decode(fetched.Bytes, mediaType)))
         {
             // Only on hosts the user allowed may yt-dlp's generic extractor read a page's own <video> and <track> elements.
-            return Read.OfVideo(new VideoLink(fetched.FinalUrl, VideoPages.AllowedPage));
+            // The fragment, if any, names one of several videos on the page (a watch's item, VideoEntry.Link).
+            return Read.OfVideo(new VideoLink(new UriBuilder(fetched.FinalUrl) { Fragment = url.Fragment.TrimStart('#') }.Uri, VideoPages.AllowedPage));
         }
 
         if (fetched.Kind == ContentKind.Feed || (fetched.Kind == ContentKind.PlainText && FeedParser.LooksLikeFeed(fetched.Bytes)))
@@ -148,15 +160,20 @@ public sealed partial class ContentAcquirer(
             ResolvedEpisode resolved = await _feeds.ResolveAsync(source, fetched, url.Fragment, cancellationToken);
             (fetched, episode, title) = (resolved.Content, resolved.Episode, resolved.Title);
             mediaType = MediaTypeOf(fetched);
+            return new Read(fetched.Kind, mediaType, fetched.Bytes, title, episode, Language: resolved.Language);
         }
 
-        return new Read(fetched.Kind, mediaType, fetched.Bytes, title, episode);
+        string? language = LanguageTag.Primary(fetched.ContentLanguage) ?? NamedLanguage(fetched.Kind, fetched.FinalUrl.AbsolutePath);
+        return new Read(fetched.Kind, mediaType, fetched.Bytes, title, episode, Language: language);
     }
 
     private static string MediaTypeOf(FetchedContent fetched) => fetched.Charset is null ? fetched.MediaType : $"{fetched.MediaType}; charset={fetched.Charset}";
 
-    private string? ReadTitle(string source, byte[] bytes, string mediaType, CancellationToken cancellationToken) =>
-        budget.Run(source, token => HtmlTextExtractor.ReadTitle(TextDecoder.Decode(bytes, mediaType), token), cancellationToken);
+    private HtmlHead ReadHead(string source, byte[] bytes, string mediaType, CancellationToken cancellationToken) =>
+        budget.Run(source, token => HtmlTextExtractor.ReadHead(TextDecoder.Decode(bytes, mediaType), token), cancellationToken);
+
+    // Subtitle files are named by language (talk.de.vtt, as yt-dlp and most players write them); other files are not.
+    private static string? NamedLanguage(ContentKind kind, string path) => kind == ContentKind.Subtitles ? LanguageTag.FromFileName(Uri.UnescapeDataString(path)) : null;
 
     private static string TitleFromUrl(Uri url)
     {
@@ -192,8 +209,8 @@ public sealed partial class ContentAcquirer(
 
     private sealed record VideoLink(Uri Url, VideoSite Site);
 
-    // What a source turned out to be: bytes to store, or a video link for yt-dlp.
-    private sealed record Read(ContentKind Kind, string MediaType, byte[] Bytes, string Title, FeedEpisode? Episode, VideoLink? Video = null)
+    // What a source turned out to be: bytes to store, or a video link for yt-dlp; Language is what the server, the feed or the file's name declares.
+    private sealed record Read(ContentKind Kind, string MediaType, byte[] Bytes, string Title, FeedEpisode? Episode, VideoLink? Video = null, string? Language = null)
     {
         public static Read OfVideo(VideoLink link) => new(ContentKind.Article, string.Empty, [], string.Empty, null, link);
     }

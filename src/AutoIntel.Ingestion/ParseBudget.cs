@@ -24,13 +24,35 @@ public sealed class ParseBudget(IOptions<FetchOptions> options, TimeProvider tim
         {
             return parse(linked.Token);
         }
-        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (Refusal(subject, ex, timeout, cancellationToken) is { } refused)
         {
-            throw new ContentRefusedException(subject, $"reading it took longer than {SafeHttpFetcher.DescribeTime(_limit)}", "Raise Fetch__Timeout to allow more time.", ex);
-        }
-        catch (FormatException ex)
-        {
-            throw new ContentRefusedException(subject, ex.Message, null, ex);
+            throw refused;
         }
     }
+
+    /// <summary>As <see cref="Run{T}"/>, for a parse that writes what it reads as it goes (a transcript streamed to the artifact store):
+    /// the budget then bounds the reading and the writing together.</summary>
+    public async Task<T> RunAsync<T>(string subject, Func<CancellationToken, Task<T>> parse, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        using var timeout = new CancellationTokenSource(_limit, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await parse(linked.Token);
+        }
+        catch (Exception ex) when (Refusal(subject, ex, timeout, cancellationToken) is { } refused)
+        {
+            throw refused;
+        }
+    }
+
+    // Running out of time, or a FormatException from the parser, as a refusal of the content; null for anything else.
+    private ContentRefusedException? Refusal(string subject, Exception ex, CancellationTokenSource timeout, CancellationToken cancellationToken) => ex switch
+    {
+        OperationCanceledException when timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested =>
+            new ContentRefusedException(subject, $"reading it took longer than {SafeHttpFetcher.DescribeTime(_limit)}", "Raise Fetch__Timeout to allow more time.", ex),
+        FormatException => new ContentRefusedException(subject, ex.Message, null, ex),
+        _ => null,
+    };
 }

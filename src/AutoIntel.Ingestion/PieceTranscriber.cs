@@ -85,9 +85,11 @@ public sealed class PieceTranscriber(IArtifactStore store, ISpeechToText speechT
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(pieces);
         var segments = new List<TranscriptSegment>();
+        var languages = new List<string?>();
         foreach (PieceTranscriptRef piece in pieces.OrderBy(p => p.Index))
         {
             Transcript part = await store.GetJsonAsync<Transcript>(piece.Transcript.Path, cancellationToken);
+            languages.Add(part.Language);
             // A diarizing model labels each piece on its own ("Speaker A" of one piece need not be "Speaker A" of the next),
             // so with several pieces a label names its piece rather than claim an identity nobody established.
             segments.AddRange(part.Segments.Select(s => s with
@@ -103,7 +105,7 @@ public sealed class PieceTranscriber(IArtifactStore store, ISpeechToText speechT
             throw new PermanentFailureException($"No readable text found in {content.Source}.");
         }
 
-        var transcript = new Transcript(content.Title, content.Source, segments);
+        var transcript = TranscriptLanguage.Settle(content, new Transcript(content.Title, content.Source, segments, TranscriptLanguage.OfPieces(languages)));
         await _cache.StoreAsync(content, transcript, cancellationToken);
         return transcript;
     }

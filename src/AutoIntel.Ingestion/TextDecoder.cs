@@ -17,18 +17,51 @@ public static partial class TextDecoder
     /// <exception cref="TextEncodingException">The bytes are not text in any encoding we can tell (the message names the problem).</exception>
     public static string Decode(ReadOnlySpan<byte> bytes, string mediaType)
     {
+        (Encoding encoding, int start) = Detect(bytes, mediaType);
+        return encoding.GetString(bytes[start..]);
+    }
+
+    /// <summary>A reader of the text <see cref="Decode"/> would return, decoded as it is read rather than into one string (a long file's
+    /// text is twice its size in memory).</summary>
+    /// <remarks>The encoding is told, and every byte checked, before the reader is returned, so reading never fails on a bad byte.</remarks>
+    /// <exception cref="TextEncodingException">As for <see cref="Decode"/>.</exception>
+    public static TextReader OpenReader(byte[] bytes, string mediaType)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        (Encoding encoding, int start) = Detect(bytes, mediaType);
+        return new StreamReader(new MemoryStream(bytes, start, bytes.Length - start, writable: false), encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024);
+    }
+
+    /// <summary>Why the bytes cannot be decoded as text (see <see cref="Decode"/>), or null when they can.</summary>
+    public static string? Problem(ReadOnlySpan<byte> bytes, string mediaType)
+    {
+        try
+        {
+            Detect(bytes, mediaType);
+            return null;
+        }
+        catch (TextEncodingException e)
+        {
+            return e.Reason;
+        }
+    }
+
+    // The encoding of the bytes and where the text starts (after a byte order mark); every byte is checked, none decoded into a string.
+    private static (Encoding Encoding, int Start) Detect(ReadOnlySpan<byte> bytes, string mediaType)
+    {
         if (DetectBom(bytes) is { } bom)
         {
-            return Strict(bom.Encoding, bytes[bom.Length..], out int offset)
-                ?? throw new TextEncodingException($"it starts with a {bom.Encoding.WebName} byte order mark but byte {offset + bom.Length} is not valid {bom.Encoding.WebName}");
+            return Strict(bom.Encoding, bytes[bom.Length..], out int offset) is { } valid
+                ? (valid, bom.Length)
+                : throw new TextEncodingException($"it starts with a {bom.Encoding.WebName} byte order mark but byte {offset + bom.Length} is not valid {bom.Encoding.WebName}");
         }
 
         // A declared charset is trusted only when the bytes agree: mislabelled pages (Latin-1 served as UTF-8) are common.
         string? declared = ContentTypes.Charset(mediaType)
             ?? (ContentTypes.BaseMediaType(mediaType) == "text/html" ? SniffHtmlCharset(bytes) : null);
-        if (Lookup(declared) is { } labelled && Strict(labelled, bytes, out _) is { } text)
+        if (Lookup(declared) is { } labelled && Strict(labelled, bytes, out _) is { } agreed)
         {
-            return text;
+            return (agreed, 0);
         }
 
         if (LooksLikeUtf16WithoutBom(bytes))
@@ -38,7 +71,7 @@ public static partial class TextDecoder
 
         if (Strict(new UTF8Encoding(false, throwOnInvalidBytes: true), bytes, out int invalidAt) is { } utf8)
         {
-            return utf8;
+            return (utf8, 0);
         }
 
         if (HasMultiByteUtf8(bytes[..invalidAt]))
@@ -52,21 +85,7 @@ public static partial class TextDecoder
             throw new TextEncodingException($"it is neither UTF-8 nor Windows-1252/Latin-1 text (byte 0x{bytes[undefined]:X2} at offset {undefined}); save it as UTF-8");
         }
 
-        return CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes);
-    }
-
-    /// <summary>Why the bytes cannot be decoded as text (see <see cref="Decode"/>), or null when they can.</summary>
-    public static string? Problem(ReadOnlySpan<byte> bytes, string mediaType)
-    {
-        try
-        {
-            Decode(bytes, mediaType);
-            return null;
-        }
-        catch (TextEncodingException e)
-        {
-            return e.Reason;
-        }
+        return (CodePagesEncodingProvider.Instance.GetEncoding(1252)!, 0);
     }
 
     /// <summary>True when text bytes contain NUL, which no text format here uses (UTF-16/32 with a byte order mark excepted, and UTF-16
@@ -91,8 +110,9 @@ public static partial class TextDecoder
         _ => null,
     };
 
-    // Decodes without replacement characters; null (and the offset of the first bad byte) when the bytes are not in that encoding.
-    private static string? Strict(Encoding encoding, ReadOnlySpan<byte> bytes, out int invalidAt)
+    // The encoding, made to throw on bad bytes, when every byte is valid in it; null (and the offset of the first bad byte) when not.
+    // Counting checks every byte without building the text; only a failure decodes, for the offset the messages give.
+    private static Encoding? Strict(Encoding encoding, ReadOnlySpan<byte> bytes, out int invalidAt)
     {
         invalidAt = -1;
         Encoding strict = encoding.DecoderFallback is DecoderExceptionFallback
@@ -100,12 +120,21 @@ public static partial class TextDecoder
             : Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         try
         {
-            return strict.GetString(bytes);
+            strict.GetCharCount(bytes);
+            return strict;
         }
-        catch (DecoderFallbackException e)
+        catch (DecoderFallbackException)
         {
-            invalidAt = Math.Max(0, e.Index);
-            return null;
+            try
+            {
+                strict.GetString(bytes);
+                return strict;
+            }
+            catch (DecoderFallbackException e)
+            {
+                invalidAt = Math.Max(0, e.Index);
+                return null;
+            }
         }
     }
 

@@ -15,28 +15,95 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
 {
     private readonly TranscriptCache _cache = new(store);
 
+    // Enough segments of a cached transcript for the language detector (it reads at most LanguageDetector.MaxCharacters).
+    private const int LanguageSampleSegments = 200;
+
+    private ParseBudget Budget => budget ?? ParseBudget.Default;
+
     /// <inheritdoc />
     public async Task<Transcript> TranscribeAsync(AcquiredContent content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         if (content.TranscriptCached)
         {
-            return await _cache.ReadAsync(content, cancellationToken);
+            return TranscriptLanguage.Settle(content, await _cache.ReadAsync(content, cancellationToken));
         }
 
         byte[] bytes = await store.GetAsync(content.Raw.Path, cancellationToken);
-
-        Transcript transcript = WithoutControlCharacters(content.Kind == ContentKind.Audio
-            ? await TranscribeAudioAsync(content, bytes, cancellationToken)
-            : (budget ?? ParseBudget.Default).Run(content.Source, token => TranscribeText(content, TextDecoder.Decode(bytes, content.MediaType), token), cancellationToken));
+        Transcript transcript;
+        if (content.Kind == ContentKind.Audio)
+        {
+            transcript = WithoutControlCharacters(await TranscribeAudioAsync(content, bytes, cancellationToken));
+        }
+        else if (content.Kind == ContentKind.Article)
+        {
+            transcript = WithoutControlCharacters(Budget.Run(content.Source, token => TranscribeArticle(content, TextDecoder.Decode(bytes, content.MediaType), token), cancellationToken));
+        }
+        else
+        {
+            bool labelled = IsLabelled(content, bytes, cancellationToken);
+            transcript = Budget.Run(content.Source, token => new Transcript(content.Title, content.Source, [.. TextSegments(content, bytes, labelled, token)]), cancellationToken);
+        }
 
         if (!transcript.Segments.Any(s => !string.IsNullOrWhiteSpace(s.Text)))
         {
-            throw new PermanentFailureException($"No readable text found in {content.Source}.");
+            throw NoReadableText(content);
         }
 
+        transcript = TranscriptLanguage.Settle(content, transcript);
         await _cache.StoreAsync(content, transcript, cancellationToken);
         return transcript;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Subtitles, plain text and Markdown are decoded, parsed and written one segment at a time (the raw bytes are the only
+    /// copy of the content held): one reading pass finds whether the document labels its speakers (it stops at the first name seen
+    /// twice), a second writes the segments. Each pass is bounded by the parse budget, the second together with its writing.
+    /// Audio and HTML are transcribed whole, as <see cref="TranscribeAsync"/> does, then written.</remarks>
+    public async Task<StoredTranscript> TranscribeToAsync(AcquiredContent content, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.Kind is ContentKind.Audio or ContentKind.Article)
+        {
+            // Whole, and from the cache when the tenant had this audio transcribed (with the language speech-to-text heard).
+            return await TranscriptArtifact.WriteAsync(store, path, await TranscribeAsync(content, cancellationToken), cancellationToken);
+        }
+
+        if (content.TranscriptCached)
+        {
+            string cached = content.TranscriptCachePath ?? throw new ArgumentException("The content has no cached transcript.", nameof(content));
+            var firstSegments = new List<TranscriptSegment>();
+            await foreach (TranscriptSegment segment in TranscriptArtifact.ReadSegmentsAsync(store, cached, cancellationToken).Take(LanguageSampleSegments).WithCancellation(cancellationToken))
+            {
+                firstSegments.Add(segment);
+            }
+
+            return await TranscriptArtifact.WriteAsync(
+                store, path, content.Title, content.Source, TranscriptArtifact.ReadSegmentsAsync(store, cached, cancellationToken), TranscriptLanguage.Settle(content, null, firstSegments), cancellationToken);
+        }
+
+        byte[] bytes = await store.GetAsync(content.Raw.Path, cancellationToken);
+        bool labelled = IsLabelled(content, bytes, cancellationToken);
+        string? language = Budget.Run(content.Source, token => TranscriptLanguage.Settle(content, null, TextSegments(content, bytes, labelled, token)), cancellationToken);
+        StoredTranscript stored = await Budget.RunAsync(
+            content.Source,
+            token => TranscriptArtifact.WriteAsync(store, path, content.Title, content.Source, TextSegments(content, bytes, labelled, token).ToAsyncEnumerable(), language, token),
+            cancellationToken);
+
+        if (content.TranscriptCachePath is { } cachePath)
+        {
+            await store.PutStreamAsync(
+                cachePath,
+                async (to, token) =>
+                {
+                    await using Stream from = await store.OpenReadAsync(path, token);
+                    await from.CopyToAsync(to, token);
+                },
+                ArtifactStoreExtensions.JsonMediaType,
+                cancellationToken);
+        }
+
+        return stored;
     }
 
     // Every later stage (analyses, prompts, the briefing, Discord, the terminal) reads the transcript: control characters
@@ -44,12 +111,16 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
     private static Transcript WithoutControlCharacters(Transcript transcript) => transcript with
     {
         Title = ControlCharacters.StripToLine(transcript.Title),
-        Segments = [.. transcript.Segments.Select(s => s with
-        {
-            Text = ControlCharacters.Strip(s.Text),
-            Speaker = s.Speaker is null ? null : ControlCharacters.StripToLine(s.Speaker),
-        })],
+        Segments = [.. transcript.Segments.Select(WithoutControlCharacters)],
     };
+
+    private static TranscriptSegment WithoutControlCharacters(TranscriptSegment segment) => segment with
+    {
+        Text = ControlCharacters.Strip(segment.Text),
+        Speaker = segment.Speaker is null ? null : ControlCharacters.StripToLine(segment.Speaker),
+    };
+
+    private static PermanentFailureException NoReadableText(AcquiredContent content) => new($"No readable text found in {content.Source}.");
 
     private async Task<Transcript> TranscribeAudioAsync(AcquiredContent content, byte[] bytes, CancellationToken cancellationToken)
     {
@@ -78,27 +149,69 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
         };
     }
 
-    private static Transcript TranscribeText(AcquiredContent content, string text, CancellationToken cancellationToken)
+    private static Transcript TranscribeArticle(AcquiredContent content, string text, CancellationToken cancellationToken)
     {
-        switch (content.Kind)
+        HtmlText html = HtmlTextExtractor.Extract(text, cancellationToken);
+        return new Transcript(
+            (content.Episode is null ? html.Title : null) ?? content.Title, content.Source, SpeakerPrefixes.Apply([.. html.Blocks.Select(b => new TranscriptSegment(b))]));
+    }
+
+    // The first reading pass: whether the document labels its speakers (SpeakerPrefixes needs that before it can label any segment).
+    private bool IsLabelled(AcquiredContent content, byte[] bytes, CancellationToken cancellationToken) =>
+        Budget.Run(
+            content.Source,
+            token =>
+            {
+                using TextReader reader = TextDecoder.OpenReader(bytes, content.MediaType);
+                return SpeakerPrefixes.IsLabelled(ParsedSegments(content, reader, token));
+            },
+            cancellationToken);
+
+    // Subtitles, plain text or Markdown as clean segments, decoded and parsed as they are enumerated (which may happen twice: see
+    // IArtifactStore.PutStreamAsync); throws at the end when no segment has readable text.
+    private static IEnumerable<TranscriptSegment> TextSegments(AcquiredContent content, byte[] bytes, bool labelled, CancellationToken cancellationToken)
+    {
+        using TextReader reader = TextDecoder.OpenReader(bytes, content.MediaType);
+        bool readable = false;
+        foreach (TranscriptSegment segment in SpeakerPrefixes.Apply(ParsedSegments(content, reader, cancellationToken), labelled))
         {
-            case ContentKind.Subtitles:
-                try
-                {
-                    return new Transcript(content.Title, content.Source, SpeakerPrefixes.Apply(SubtitleParser.Parse(text, cancellationToken)));
-                }
-                catch (FormatException ex)
-                {
-                    throw new PermanentFailureException($"Cannot read subtitles from {content.Source}: {ex.Message}.", ex);
-                }
+            TranscriptSegment clean = WithoutControlCharacters(segment);
+            readable |= !string.IsNullOrWhiteSpace(clean.Text);
+            yield return clean;
+        }
 
-            case ContentKind.Article:
-                HtmlText html = HtmlTextExtractor.Extract(text, cancellationToken);
-                return new Transcript(
-                    (content.Episode is null ? html.Title : null) ?? content.Title, content.Source, SpeakerPrefixes.Apply([.. html.Blocks.Select(b => new TranscriptSegment(b))]));
+        if (!readable)
+        {
+            throw NoReadableText(content);
+        }
+    }
 
-            default:
-                return new Transcript(content.Title, content.Source, SpeakerPrefixes.Apply(PlainTextParser.Parse(text, markdown: content.Kind == ContentKind.Markdown, cancellationToken)));
+    private static IEnumerable<TranscriptSegment> ParsedSegments(AcquiredContent content, TextReader reader, CancellationToken cancellationToken) =>
+        content.Kind == ContentKind.Subtitles
+            ? Subtitles(content, reader, cancellationToken)
+            : PlainTextParser.Read(reader, markdown: content.Kind == ContentKind.Markdown, cancellationToken);
+
+    private static IEnumerable<TranscriptSegment> Subtitles(AcquiredContent content, TextReader reader, CancellationToken cancellationToken)
+    {
+        using IEnumerator<TranscriptSegment> segments = SubtitleParser.Read(reader, cancellationToken).GetEnumerator();
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = segments.MoveNext();
+            }
+            catch (FormatException ex)
+            {
+                throw new PermanentFailureException($"Cannot read subtitles from {content.Source}: {ex.Message}.", ex);
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            yield return segments.Current;
         }
     }
 }

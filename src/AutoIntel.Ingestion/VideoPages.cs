@@ -35,6 +35,14 @@ public static partial class VideoPages
         new("Reddit", RedditExtractors, ["reddit.com", "www.reddit.com", "old.reddit.com", "new.reddit.com"], RedditPath()),
     ];
 
+    // Channels, users and playlists: yt-dlp lists their newest videos (a watch's poll), each then read as a video page above.
+    private static readonly VideoHost[] Channels =
+    [
+        new("YouTube", "youtube:tab", ["youtube.com", "www.youtube.com", "m.youtube.com"], YouTubeChannelPath()),
+        new("Vimeo", "vimeo:channel,vimeo:user,vimeo:album,vimeo:group", ["vimeo.com", "www.vimeo.com"], VimeoChannelPath()),
+        new("Twitch", "twitch:videos", ["twitch.tv", "www.twitch.tv", "m.twitch.tv"], TwitchChannelPath()),
+    ];
+
     /// <summary>The host's name (e.g. "YouTube") when <paramref name="url"/> is a video page of a known host, else null.</summary>
     public static string? HostOf(Uri url) => Find(url)?.Name;
 
@@ -49,6 +57,20 @@ public static partial class VideoPages
 
         string host = url.Host.ToLowerInvariant().TrimEnd('.');
         return Hosts.FirstOrDefault(h => h.Names.Contains(host, StringComparer.Ordinal) && h.Path.IsMatch(url.AbsolutePath))?.Site;
+    }
+
+    /// <summary>The site and its listing extractors when <paramref name="url"/> is a channel, user or playlist page of a known host, else null.</summary>
+    public static VideoSite? FindChannel(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!url.IsAbsoluteUri)
+        {
+            return null;
+        }
+
+        string host = url.Host.ToLowerInvariant().TrimEnd('.');
+        string target = url.AbsolutePath + url.Query;
+        return Channels.FirstOrDefault(h => h.Names.Contains(host, StringComparer.Ordinal) && h.Path.IsMatch(target))?.Site;
     }
 
     private sealed record VideoHost(string Name, string Extractors, string[] Names, Regex Path)
@@ -75,6 +97,18 @@ public static partial class VideoPages
     // /r/sub/comments/id/slug
     [GeneratedRegex("^/r/[^/]+/comments/[^/]+", RegexOptions.IgnoreCase)]
     private static partial Regex RedditPath();
+
+    // /@handle, /channel/UC…, /c/name, /user/name (optionally /videos, /streams), /playlist?list=…
+    [GeneratedRegex(@"^/(@[^/?]+|channel/[^/?]+|c/[^/?]+|user/[^/?]+)(/(videos|streams|shorts|featured))?/?(\?.*)?$|^/playlist\?(.*&)?list=", RegexOptions.IgnoreCase)]
+    private static partial Regex YouTubeChannelPath();
+
+    // /channels/name, /user123 or /name (a user), /album/123, /showcase/123, /groups/name
+    [GeneratedRegex(@"^/(channels/[^/?]+|album/\d+|showcase/\d+|groups/[^/?]+|[a-z][\w-]*)/?(\?.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex VimeoChannelPath();
+
+    // /name/videos (a channel's past broadcasts and uploads)
+    [GeneratedRegex(@"^/[^/?]+/videos/?(\?.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex TwitchChannelPath();
 
     [GeneratedRegex("^/[^/]+")]
     private static partial Regex AnySegment();

@@ -142,12 +142,19 @@ public sealed class ContentMemory : IContentMemory
         FindNearDuplicateAsync(tenant, runId, [text], cancellationToken);
 
     /// <inheritdoc />
-    public async Task<DuplicateMatch?> FindNearDuplicateAsync(string tenant, string runId, IEnumerable<string> textParts, CancellationToken cancellationToken = default)
+    public Task<DuplicateMatch?> FindNearDuplicateAsync(string tenant, string runId, IEnumerable<string> textParts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(textParts);
+        return FindNearDuplicateAsync(tenant, runId, textParts.ToAsyncEnumerable(), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<DuplicateMatch?> FindNearDuplicateAsync(string tenant, string runId, IAsyncEnumerable<string> textParts, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
         ArgumentNullException.ThrowIfNull(textParts);
         var document = new DocumentFingerprint(_embedder, DocumentWindowWords, _options.EmbeddingBatchSize);
-        foreach (string part in textParts)
+        await foreach (string part in textParts.WithCancellation(cancellationToken))
         {
             await document.AddAsync(part, cancellationToken);
         }

@@ -29,6 +29,9 @@ public interface IContentMemory
     /// <summary>The same for a text given in parts (segments of a transcript), read as if joined by whitespace.</summary>
     Task<DuplicateMatch?> FindNearDuplicateAsync(string tenant, string runId, IEnumerable<string> textParts, CancellationToken cancellationToken = default);
 
+    /// <summary>As the overload over <see cref="IEnumerable{T}"/>, reading the parts as they arrive (a long transcript's segments from its artifact).</summary>
+    Task<DuplicateMatch?> FindNearDuplicateAsync(string tenant, string runId, IAsyncEnumerable<string> textParts, CancellationToken cancellationToken = default);
+
     /// <summary>Adds the run's entities and their co-occurrence to the knowledge graph.</summary>
     Task<GraphUpdate> UpdateGraphAsync(string tenant, string runId, string source, IReadOnlyList<Entity> entities, CancellationToken cancellationToken = default);
 }

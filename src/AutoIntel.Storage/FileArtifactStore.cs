@@ -51,6 +51,34 @@ public sealed class FileArtifactStore : IArtifactStore
     }
 
     /// <inheritdoc />
+    /// <remarks>Written to the same kind of hidden temp file as <see cref="PutAsync"/> as <paramref name="write"/> goes, then renamed into place.</remarks>
+    public async Task<ArtifactRef> PutStreamAsync(string path, Func<Stream, CancellationToken, Task> write, string mediaType, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentException.ThrowIfNullOrWhiteSpace(mediaType);
+        string target = ToFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        long length = await WriteAtomicallyAsync(target, write, cancellationToken);
+        return new ArtifactRef(path, length, mediaType);
+    }
+
+    /// <inheritdoc />
+    public Task<Stream> OpenReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        string target = ToFullPath(path);
+        try
+        {
+            // Delete sharing: a purge of the run may remove the file while it is read (the open handle keeps reading it on POSIX).
+            return Task.FromResult<Stream>(new FileStream(
+                target, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new FileNotFoundException($"Artifact '{path}' does not exist.", path, ex);
+        }
+    }
+
+    /// <inheritdoc />
     /// <remarks>The version is the SHA-256 of the bytes, so it names the content rather than the write.</remarks>
     public async Task<VersionedArtifact?> GetVersionedAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -144,20 +172,27 @@ public sealed class FileArtifactStore : IArtifactStore
         return Task.FromResult(deleted);
     }
 
-    private static async Task WriteAtomicallyAsync(string target, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    private static Task<long> WriteAtomicallyAsync(string target, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        WriteAtomicallyAsync(target, (stream, token) => stream.WriteAsync(content, token).AsTask(), cancellationToken);
+
+    // Returns the number of bytes written.
+    private static async Task<long> WriteAtomicallyAsync(string target, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         // Same folder as the target, so the rename stays on one volume and is atomic; the leading '.' keeps it out of listings.
         string temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
         {
+            long length;
             await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 4096, FileOptions.Asynchronous))
             {
-                await stream.WriteAsync(content, cancellationToken);
+                await write(stream, cancellationToken);
                 await stream.FlushAsync(cancellationToken);
                 stream.Flush(flushToDisk: true);
+                length = stream.Length;
             }
 
             await MoveIntoPlaceAsync(temp, target, cancellationToken);
+            return length;
         }
         finally
         {

@@ -16,6 +16,24 @@ public interface IArtifactStore
     /// <summary>Reads an artifact; throws <see cref="FileNotFoundException"/> when absent.</summary>
     Task<byte[]> GetAsync(string path, CancellationToken cancellationToken = default);
 
+    /// <summary>Writes (or overwrites) an artifact with what <paramref name="write"/> writes to the stream it is given, atomically like
+    /// <see cref="PutAsync(string, ReadOnlyMemory{byte}, string, CancellationToken)"/>: nothing is stored if <paramref name="write"/> throws.</summary>
+    /// <remarks>For artifacts too large to hold in memory as one buffer (a long transcript). Stores that can write as they go (files, block
+    /// blobs) do; the default buffers the bytes and calls <see cref="PutAsync(string, ReadOnlyMemory{byte}, string, CancellationToken)"/>.
+    /// <paramref name="write"/> may be called a second time if the first attempt failed before anything was stored.</remarks>
+    async Task<ArtifactRef> PutStreamAsync(string path, Func<Stream, CancellationToken, Task> write, string mediaType, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var buffer = new MemoryStream();
+        await write(buffer, cancellationToken);
+        return await PutAsync(path, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), mediaType, cancellationToken);
+    }
+
+    /// <summary>Opens an artifact for reading from the start; throws <see cref="FileNotFoundException"/> when absent. The caller disposes the stream.</summary>
+    /// <remarks>Stores that can read as they go (files, blobs) do; the default reads the whole artifact with <see cref="GetAsync"/>.</remarks>
+    async Task<Stream> OpenReadAsync(string path, CancellationToken cancellationToken = default) =>
+        new MemoryStream(await GetAsync(path, cancellationToken), writable: false);
+
     /// <summary>Reads an artifact with its current version, or null when absent.</summary>
     /// <remarks>The version is opaque: compare it only by passing it back to <see cref="TryPutAsync"/> for the same path.</remarks>
     Task<VersionedArtifact?> GetVersionedAsync(string path, CancellationToken cancellationToken = default);

@@ -3,7 +3,9 @@ using System.Text.Json;
 using AutoIntel.Functions.Activities;
 using AutoIntel.Functions.Orchestrations;
 using AutoIntel.Workflows.Abstractions;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoIntel.DurableEngines;
@@ -17,7 +19,8 @@ public static class AdapterTasks
     /// Every orchestrator and activity function listed in the build's <c>functions.metadata</c>, invoked through its own
     /// [Function] method on an instance the app's container builds (as the worker does): the function bodies are what runs.
     /// </summary>
-    public static void AddFunctionsApp(this DurableTaskRegistry registry, IServiceProvider app)
+    /// <param name="durableClient">What an activity's <c>[DurableClient]</c> parameter receives (the engine's client, read when the activity runs).</param>
+    public static void AddFunctionsApp(this DurableTaskRegistry registry, IServiceProvider app, Func<DurableTaskClient>? durableClient = null)
     {
         foreach (FunctionEntry function in FunctionsMetadata.All)
         {
@@ -33,7 +36,11 @@ public static class AdapterTasks
                     {
                         await using AsyncServiceScope scope = app.CreateAsyncScope();
                         var invocation = new EngineFunctionContext(scope.ServiceProvider, function.Name, context.InstanceId, CancellationToken.None);
-                        return await Invoke<JsonElement>(scope.ServiceProvider, method, input ?? JsonNull, invocation);
+                        object[] arguments = [.. method.GetParameters().Select(p =>
+                            p.ParameterType == typeof(FunctionContext) ? invocation
+                            : p.ParameterType == typeof(DurableTaskClient) ? durableClient?.Invoke() ?? throw new InvalidOperationException($"{function.Name} binds a Durable client: pass one to AddFunctionsApp.")
+                            : (object)(input ?? JsonNull))];
+                        return await Invoke<JsonElement>(scope.ServiceProvider, method, arguments);
                     });
                     break;
             }

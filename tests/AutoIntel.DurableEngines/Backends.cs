@@ -17,9 +17,10 @@ public static class Backends
 
     /// <summary>
     /// The production backend of Durable Functions (AzureStorageOrchestrationService) on a task hub in <paramref name="connectionString"/>'s
-    /// account, polling its queues at most every 100 ms (its default backs off to 30 s when idle).
+    /// account, polling its queues at most every 100 ms (its default backs off to 30 s when idle), wrapped so the test sidecar's
+    /// sub-orchestration start messages can be stored (<see cref="PlainTagsOrchestrationService"/>).
     /// </summary>
-    public static async Task<AzureStorageOrchestrationService> AzureStorageAsync(
+    public static async Task<IOrchestrationService> AzureStorageAsync(
         string connectionString, string taskHub, int activityConcurrency = ActivityConcurrency, ILoggerFactory? logs = null)
     {
         var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
@@ -37,7 +38,7 @@ public static class Backends
             LoggerFactory = logs ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
         });
         await service.CreateIfNotExistsAsync();
-        return service;
+        return new PlainTagsOrchestrationService(service);
     }
 
     // Interface re-implementation: only the concurrency limits change; every other member maps to the base class.

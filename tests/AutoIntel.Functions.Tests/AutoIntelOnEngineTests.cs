@@ -195,14 +195,7 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
         report.Checks.Should().OnlyContain(c => c.Status == "healthy", "the test app has a public key, a writable store and no LLM");
     }
 
-    private Dictionary<string, string?> Settings() => new()
-    {
-        ["Discord:PublicKey"] = _signer.PublicKeyHex,
-        ["Discord:BotToken"] = _discord.BotToken,
-        ["Discord:ApplicationId"] = ApplicationId,
-        ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
-        ["Fetch:AllowedHosts"] = "127.0.0.1",
-    };
+    private Dictionary<string, string?> Settings() => FunctionsApp.Settings(_signer, _discord, ApplicationId);
 
     [Fact]
     public async Task OfflineRun_StartedBeforeTheCatalogVersion_CompletesWithoutTheNewerAnalyses()

@@ -17,9 +17,6 @@ namespace AutoIntel.Functions.Tests;
 [Collection(EngineCollection.Name)]
 public sealed class EnginePrimitivesOnEngineTests(AzuriteAccountServer azurite)
 {
-    // Sub-workflows run on the in-memory engine only: on DurableTask.AzureStorage 2.11.3 behind the test host's gRPC sidecar
-    // the parent stays Running and the child never ends (seen 2026-12-04; not yet known whether the backend, the test
-    // sidecar's own dispatcher or the adapter is at fault). Open item in docs/functions.md, to settle before watchlists use them.
     private static readonly RetryPolicy ThreeQuickAttempts = new(3, TimeSpan.FromMilliseconds(50));
     private int _doubleCalls;
     private int _flakyCalls;
@@ -27,6 +24,7 @@ public sealed class EnginePrimitivesOnEngineTests(AzuriteAccountServer azurite)
 
     [Theory]
     [InlineData(EngineKind.InMemory)]
+    [InlineData(EngineKind.AzureStorage)]
     public async Task SubWorkflow_ChildrenComplete_ParentGetsTheirOutputsUnderTheirIds(EngineKind kind)
     {
         WorkflowRegistry registry = Registry().AddWorkflow<int, string>("Parent", async (context, x) =>
@@ -48,6 +46,7 @@ public sealed class EnginePrimitivesOnEngineTests(AzuriteAccountServer azurite)
 
     [Theory]
     [InlineData(EngineKind.InMemory)]
+    [InlineData(EngineKind.AzureStorage)]
     public async Task SubWorkflow_ChildFailsPermanently_SurfacesAsPermanentSubWorkflowFailureWithoutRetry(EngineKind kind)
     {
         FailureDetails? seen = null;
@@ -78,6 +77,7 @@ public sealed class EnginePrimitivesOnEngineTests(AzuriteAccountServer azurite)
 
     [Theory]
     [InlineData(EngineKind.InMemory)]
+    [InlineData(EngineKind.AzureStorage)]
     public async Task SubWorkflow_TransientChildFailures_RetriedUntilSuccess(EngineKind kind)
     {
         WorkflowRegistry registry = Registry().AddWorkflow<int, int>("Parent", (context, x) =>

@@ -1,6 +1,7 @@
 using AutoIntel.DurableEngines;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
+using AutoIntel.Workflows.AutoIntel.Quality;
 
 namespace AutoIntel.Functions.Tests;
 
@@ -10,14 +11,14 @@ namespace AutoIntel.Functions.Tests;
 /// </summary>
 public sealed class FunctionsMetadataTests
 {
-    private static readonly WorkflowRegistry Registry = new WorkflowRegistry().AddAutoIntel();
+    private static readonly WorkflowRegistry Registry = new WorkflowRegistry().AddAutoIntel().AddQualityReport();
 
     [Fact]
     public void Metadata_Orchestrators_AreExactlyTheRegisteredWorkflows()
     {
         var orchestrators = FunctionsMetadata.All.Where(f => f.Trigger == "orchestrationTrigger").ToList();
 
-        orchestrators.Select(f => f.Name).Should().BeEquivalentTo(Registry.Workflows.Keys).And.BeEquivalentTo(WorkflowNames.AutoIntel, WorkflowNames.Watch);
+        orchestrators.Select(f => f.Name).Should().BeEquivalentTo(Registry.Workflows.Keys).And.BeEquivalentTo(WorkflowNames.AutoIntel, WorkflowNames.Watch, QualityNames.WeeklyReport);
         orchestrators.Should().OnlyContain(f => f.Bindings.SequenceEqual(new[] { "orchestrationTrigger" }));
     }
 
@@ -28,7 +29,10 @@ public sealed class FunctionsMetadataTests
 
         activities.Select(f => f.Name).Should().OnlyHaveUniqueItems()
             .And.BeEquivalentTo(Registry.Activities.Keys, "each registered activity needs exactly one [Function(ActivityNames.X)], and no function may be left over");
-        activities.Should().OnlyContain(f => f.Bindings.SequenceEqual(new[] { "activityTrigger" }));
+        activities.Where(f => f.Name != QualityNames.PostWeeklyReport).Should().OnlyContain(f => f.Bindings.SequenceEqual(new[] { "activityTrigger" }));
+
+        // The weekly report lists the task hub's runs, so its activity also binds the Durable client.
+        activities.Single(f => f.Name == QualityNames.PostWeeklyReport).Bindings.Should().BeEquivalentTo("activityTrigger", "durableClient");
     }
 
     [Theory]
@@ -46,10 +50,20 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Metadata_WeeklyReportSchedule_IsAnHourlyTimerWithTheDurableClient()
+    {
+        FunctionEntry function = FunctionsMetadata.All.Single(f => f.Name == "WeeklyReportSchedule");
+
+        function.Trigger.Should().Be("timerTrigger");
+        function.Bindings.Should().BeEquivalentTo("timerTrigger", "durableClient");
+        function.Method().Should().NotBeNull();
+    }
+
+    [Fact]
     public void Metadata_EveryFunction_IsAnHttpDurableOrActivityFunctionWithAMethod()
     {
         FunctionsMetadata.All.Select(f => f.Name).Should().OnlyHaveUniqueItems();
-        FunctionsMetadata.All.Should().HaveCount(Registry.Workflows.Count + Registry.Activities.Count + 3);
+        FunctionsMetadata.All.Should().HaveCount(Registry.Workflows.Count + Registry.Activities.Count + 4);
         FunctionsMetadata.All.Should().OnlyContain(f => f.Method() != null);
     }
 }

@@ -21,8 +21,8 @@ namespace AutoIntel.Functions.Tests;
 /// Durable engine, with sub-orchestrations of the /autointel function, durable timers and continue-as-new together.
 /// </summary>
 /// <remarks>
-/// In-memory engine (the in-process test host's backend) only: sub-orchestrations do not finish on the Azure Storage backend
-/// behind the test sidecar (open item in docs/functions.md, seen again 2026-12-05), and a watch needs them.
+/// On both backends: the in-process test host's in-memory one and Azure Storage (production's) on Azurite, the latter through
+/// <see cref="PlainTagsOrchestrationService"/>, without which the test sidecar's sub-orchestrations never finish there.
 /// </remarks>
 [Collection(EngineCollection.Name)]
 public sealed class WatchOnEngineTests(AzuriteAccountServer azurite) : IAsyncLifetime
@@ -47,11 +47,13 @@ public sealed class WatchOnEngineTests(AzuriteAccountServer azurite) : IAsyncLif
         await _discord.DisposeAsync();
     }
 
-    [Fact]
-    public async Task Watch_OnTheEngine_RunsEachNewEpisodeOnceAcrossTimersAndContinueAsNewThenEndsWhenRemoved()
+    [Theory]
+    [InlineData(EngineKind.InMemory)]
+    [InlineData(EngineKind.AzureStorage)]
+    public async Task Watch_OnTheEngine_RunsEachNewEpisodeOnceAcrossTimersAndContinueAsNewThenEndsWhenRemoved(EngineKind kind)
     {
         await using var app = new FunctionsApp(Settings());
-        await using DurableEngine engine = await Engine.StartAsync(EngineKind.InMemory, azurite, tasks => tasks.AddFunctionsApp(app.Services));
+        await using DurableEngine engine = await Engine.StartAsync(kind, azurite, tasks => tasks.AddFunctionsApp(app.Services));
         var store = app.Services.GetRequiredService<WatchStore>();
         WatchRecord record = await store.AddAsync("local", _feed.FeedUrl, Depth.Quick, WatchIntervals.Min);
         string id = WatchIds.InstanceFor(record.Id);
@@ -76,11 +78,13 @@ public sealed class WatchOnEngineTests(AzuriteAccountServer azurite) : IAsyncLif
         (await engine.Client.GetInstanceAsync(WatchIds.RunFor(record.Id, "ep1"))).Should().BeNull();
     }
 
-    [Fact]
-    public async Task Interactions_WatchAddListRemove_StartsTheWatchDeliversToTheChannelAndTerminates()
+    [Theory]
+    [InlineData(EngineKind.InMemory)]
+    [InlineData(EngineKind.AzureStorage)]
+    public async Task Interactions_WatchAddListRemove_StartsTheWatchDeliversToTheChannelAndTerminates(EngineKind kind)
     {
         await using var app = new FunctionsApp(Settings());
-        await using DurableEngine engine = await Engine.StartAsync(EngineKind.InMemory, azurite, tasks => tasks.AddFunctionsApp(app.Services));
+        await using DurableEngine engine = await Engine.StartAsync(kind, azurite, tasks => tasks.AddFunctionsApp(app.Services));
 
         string added = await AnswerAsync(app, engine, "1200000000000000051", Subcommand("add", $$"""[{"name":"url","type":3,"value":"{{_feed.FeedUrl}}"},{"name":"depth","type":3,"value":"quick"},{"name":"every","type":3,"value":"1h"}]"""));
         WatchRecord record = (await app.Services.GetRequiredService<WatchStore>().ListAsync(GuildId)).Single();
@@ -132,12 +136,5 @@ public sealed class WatchOnEngineTests(AzuriteAccountServer azurite) : IAsyncLif
         }
     }
 
-    private Dictionary<string, string?> Settings() => new()
-    {
-        ["Discord:PublicKey"] = _signer.PublicKeyHex,
-        ["Discord:BotToken"] = _discord.BotToken,
-        ["Discord:ApplicationId"] = ApplicationId,
-        ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
-        ["Fetch:AllowedHosts"] = "127.0.0.1",
-    };
+    private Dictionary<string, string?> Settings() => FunctionsApp.Settings(_signer, _discord, ApplicationId);
 }

@@ -23,6 +23,22 @@ public sealed class ContentAcquirerTests : IAsyncLifetime, IDisposable
             app.MapGet("/captions/talk.vtt", () => Results.Text(File.ReadAllText("Fixtures/sample.vtt"), "text/vtt"));
             app.MapGet("/files/episode-12.srt", () => Results.Text(File.ReadAllText("Fixtures/sample.srt"), "text/plain"));
             app.MapGet("/binary.txt", () => Results.Bytes(new byte[] { 1, 0, 2 }, "text/plain"));
+            app.MapGet("/lang/html", () => Results.Content(Page("<html lang=\"de-DE\"><head><meta property=\"og:locale\" content=\"en_US\">"), "text/html"));
+            app.MapGet("/lang/meta", () => Results.Content(Page("<html><head><meta http-equiv=\"content-language\" content=\"it\">"), "text/html"));
+            app.MapGet("/lang/header", (HttpContext ctx) =>
+            {
+                ctx.Response.Headers.ContentLanguage = "fr-FR";
+                return Results.Content(Page("<html><head><meta property=\"og:locale\" content=\"en_GB\">"), "text/html");
+            });
+            app.MapGet("/lang/og", () => Results.Content(Page("<html><head><meta property=\"og:locale\" content=\"es_ES\">"), "text/html"));
+            app.MapGet("/lang/none", () => Results.Content(Page("<html><head>"), "text/html"));
+            app.MapGet("/lang/several", (HttpContext ctx) =>
+            {
+                ctx.Response.Headers.ContentLanguage = "de, en";
+                return Results.Content(Page("<html><head>"), "text/html");
+            });
+            app.MapGet("/captions/vortrag.de.vtt", () => Results.Text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nGuten Tag.\n", "text/vtt"));
+            app.MapGet("/captions/headed.vtt", () => Results.Text("WEBVTT\nKind: captions\nLanguage: pt-BR\n\n00:00:01.000 --> 00:00:02.000\nOlá.\n", "text/vtt"));
         });
         _provider = TestServices.Build(TestServices.Loopback());
     }
@@ -36,6 +52,8 @@ public sealed class ContentAcquirerTests : IAsyncLifetime, IDisposable
     public void Dispose() => _temp.Dispose();
 
     private IContentAcquirer Acquirer => _provider.GetRequiredService<IContentAcquirer>();
+
+    private static string Page(string head) => $"{head}<title>T</title></head><body><article><p>Text.</p></article></body></html>";
 
     private InMemoryArtifactStore Store => (InMemoryArtifactStore)_provider.GetRequiredService<IArtifactStore>();
 
@@ -61,6 +79,43 @@ public sealed class ContentAcquirerTests : IAsyncLifetime, IDisposable
         content.Kind.Should().Be(ContentKind.Subtitles);
         content.Raw.Path.Should().Be(stored);
         content.Title.Should().Be(title);
+    }
+
+    [Theory]
+    [InlineData("/lang/html", "de")]
+    [InlineData("/lang/meta", "it")]
+    [InlineData("/lang/header", "fr")]
+    [InlineData("/lang/og", "es")]
+    [InlineData("/lang/none", null)]
+    [InlineData("/lang/several", null)]
+    public async Task AcquireAsync_HtmlDeclaringALanguage_LangThenMetaThenHeaderThenOgLocale(string path, string? expected)
+    {
+        AcquiredContent content = await Acquirer.AcquireAsync(_server.Url(path).AbsoluteUri, "l1");
+
+        content.Language.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("/captions/vortrag.de.vtt", "de")]
+    [InlineData("/captions/headed.vtt", "pt")]
+    [InlineData("/captions/talk.vtt", "en")]
+    [InlineData("/files/episode-12.srt", null)]
+    public async Task AcquireAsync_Subtitles_LanguageFromTheVttHeaderOrTheFileName(string path, string? expected)
+    {
+        AcquiredContent content = await Acquirer.AcquireAsync(_server.Url(path).AbsoluteUri, "l2");
+
+        content.Language.Should().Be(expected);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_LocalSubtitleFileNamedByLanguage_LanguageFromTheName()
+    {
+        string path = _temp.Combine("entretien.fr.srt");
+        File.Copy("Fixtures/sample.srt", path);
+
+        AcquiredContent content = await Acquirer.AcquireAsync(path, "l3");
+
+        content.Language.Should().Be("fr");
     }
 
     [Fact]

@@ -58,6 +58,51 @@ public sealed class TranscriberTests
         transcript.Title.Where(char.IsControl).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData(ContentKind.Subtitles, "application/x-subrip", "srt", "Fixtures/sample.srt")]
+    [InlineData(ContentKind.Subtitles, "text/vtt", "vtt", "Fixtures/panel-talk.vtt")]
+    [InlineData(ContentKind.PlainText, "text/plain", "txt", "Fixtures/bakery-interview.txt")]
+    [InlineData(ContentKind.Article, "text/html", "html", "Fixtures/article.html")]
+    public async Task TranscribeToAsync_Fixture_StoresWhatTranscribeAsyncReturns(ContentKind kind, string mediaType, string extension, string fixture)
+    {
+        AcquiredContent content = await StoreAsync(kind, mediaType, File.ReadAllBytes(fixture), extension);
+        var transcriber = new Transcriber(_store, new DisabledSpeechToText());
+
+        StoredTranscript stored = await transcriber.TranscribeToAsync(content, "runs/t/transcript.json");
+        Transcript whole = await transcriber.TranscribeAsync(content);
+
+        (await _store.GetJsonAsync<Transcript>(stored.Artifact.Path)).Should().BeEquivalentTo(whole, o => o.WithStrictOrdering());
+        stored.Segments.Should().Be(whole.Segments.Count);
+        stored.Characters.Should().Be(whole.FullText.Length);
+        stored.Title.Should().Be(whole.Title);
+    }
+
+    [Fact]
+    public async Task TranscribeToAsync_Utf16SubtitlesWithLabels_DecodedAndLabelled()
+    {
+        string srt = "1\n00:00:01,000 --> 00:00:02,000\nAnn Lee: Caf\u00e9 first.\n\n2\n00:00:02,000 --> 00:00:03,000\nAnn Lee: Again.\n\n3\n00:00:03,000 --> 00:00:04,000\nStill her.\n";
+        byte[] bytes = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(srt)];
+        AcquiredContent content = await StoreAsync(ContentKind.Subtitles, "application/x-subrip", bytes, "srt");
+
+        StoredTranscript stored = await new Transcriber(_store, new DisabledSpeechToText()).TranscribeToAsync(content, "runs/t/transcript.json");
+        Transcript read = await _store.GetJsonAsync<Transcript>(stored.Artifact.Path);
+
+        read.Segments.Select(s => (s.Speaker, s.Text)).Should().Equal(("Ann Lee", "Caf\u00e9 first."), ("Ann Lee", "Again."), ("Ann Lee", "Still her."));
+    }
+
+    [Theory]
+    [InlineData("1\n00:00:00,000 --> 00:00:00,500\nHello.\n\n2\n00:00:09,000 --> 00:00:01,000\nx\n", "Cannot read subtitles from src: line 6: the cue ends*")]
+    [InlineData("1\n00:00:00,000 --> 00:00:00,500\n \n\n2\n00:00:01,000 --> 00:00:02,000\n<i> </i>\n", "No readable text found in src.")]
+    public async Task TranscribeToAsync_BadSubtitles_FailsStoringNothing(string srt, string message)
+    {
+        AcquiredContent content = await StoreAsync(ContentKind.Subtitles, "application/x-subrip", Encoding.UTF8.GetBytes(srt), "srt");
+
+        Func<Task> act = () => new Transcriber(_store, new DisabledSpeechToText()).TranscribeToAsync(content, "runs/t/transcript.json");
+
+        await act.Should().ThrowAsync<PermanentFailureException>().WithMessage(message);
+        (await _store.ExistsAsync("runs/t/transcript.json")).Should().BeFalse();
+    }
+
     [Fact]
     public async Task TranscribeAsync_MalformedSubtitles_ClearPermanentError()
     {
@@ -115,6 +160,58 @@ public sealed class TranscriberTests
 
         fromHtml.Title.Should().Be("Ep 3 — Show");
         fromAudio.Title.Should().Be("Ep 3 — Show", "speech-to-text only knows the stored file's name");
+    }
+
+    [Fact]
+    public async Task TranscribeAsync_TextInFrenchWithoutMetadata_LanguageDetected()
+    {
+        AcquiredContent content = await StoreAsync(ContentKind.PlainText, "text/plain", Encoding.UTF8.GetBytes(French), "txt");
+
+        Transcript transcript = await new Transcriber(_store, new DisabledSpeechToText()).TranscribeAsync(content);
+
+        transcript.Language.Should().Be("fr");
+    }
+
+    [Fact]
+    public async Task TranscribeAsync_DeclaredLanguage_WinsOverDetection()
+    {
+        AcquiredContent content = (await StoreAsync(ContentKind.PlainText, "text/plain", Encoding.UTF8.GetBytes(French), "txt")) with { Language = "de" };
+
+        Transcript transcript = await new Transcriber(_store, new DisabledSpeechToText()).TranscribeAsync(content);
+
+        transcript.Language.Should().Be("de");
+    }
+
+    [Fact]
+    public async Task TranscribeAsync_AudioTheEndpointHeardInGerman_ItsLanguageOverTheFeeds()
+    {
+        AcquiredContent content = (await StoreAsync(ContentKind.Audio, "audio/mpeg", new byte[64], "mp3")) with { Language = "en" };
+
+        Transcript transcript = await new Transcriber(_store, new HeardIn("german")).TranscribeAsync(content);
+
+        transcript.Language.Should().Be("de");
+    }
+
+    [Fact]
+    public async Task TranscribeAsync_ShortTextWithoutMetadata_NoLanguage()
+    {
+        AcquiredContent content = await StoreAsync(ContentKind.PlainText, "text/plain", Encoding.UTF8.GetBytes("Berlin, 2024."), "txt");
+
+        Transcript transcript = await new Transcriber(_store, new DisabledSpeechToText()).TranscribeAsync(content);
+
+        transcript.Language.Should().BeNull();
+    }
+
+    private const string French = "Le conseil municipal a approuvé le nouveau pont l'année dernière, et les travaux doivent commencer au printemps.\n\n"
+        + "Les habitants qui vivent près de la rivière demandent depuis longtemps un second passage pour la ville.";
+
+    // Speech-to-text that reports the language by name, as Whisper's verbose_json does.
+    private sealed class HeardIn(string language) : ISpeechToText
+    {
+        public bool IsEnabled => true;
+
+        public Task<Transcript> TranscribeAsync(ReadOnlyMemory<byte> audio, string fileName, string mediaType, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new Transcript("t", fileName, [new TranscriptSegment("Guten Tag.")], Core.Text.LanguageTag.FromName(language)));
     }
 
     private async Task<AcquiredContent> StoreAsync(ContentKind kind, string mediaType, byte[] bytes, string ext)

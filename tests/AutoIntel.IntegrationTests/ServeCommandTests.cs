@@ -94,6 +94,54 @@ public sealed class ServeCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Serve_FeedbackClicks_CountOncePerUser_StayInTheirServer_AndReachTheReport()
+    {
+        const string runId = $"discord-{InteractionId}";
+        await PostSignedAsync(AnalyzeInteraction(_site.Url("/article")));
+        await _serve.WaitForRunAsync(runId);
+        FakeDiscordMessage briefing = _discord.Messages.Single(m => m.Payload["embeds"] is JsonArray { Count: > 0 });
+        string[] controls = [.. (briefing.Payload["components"] as JsonArray ?? [])
+            .SelectMany(row => row!["components"]!.AsArray())
+            .Select(c => c!["custom_id"]!.GetValue<string>())];
+
+        // Act: the same user clicks 👍 twice, a user of another server clicks it, then a broken control and a claim select.
+        JsonNode first = (await PostSignedAsync(Click($"autointel:fb:up:{runId}")))!;
+        JsonNode repeated = (await PostSignedAsync(Click($"autointel:fb:up:{runId}")))!;
+        JsonNode otherServer = (await PostSignedAsync(Click($"autointel:fb:up:{runId}", guildId: "1400000000000000099", userId: "1500000000000000099")))!;
+        JsonNode malformed = (await PostSignedAsync(Click("autointel:fb:up:../../etc/passwd")))!;
+        using HttpResponseMessage withoutData = await PostRawAsync(Click(customId: null));
+        JsonNode picker = (await PostSignedAsync(Click($"autointel:fb:claims:{runId}")))!;
+        JsonNode select = picker["data"]!["components"]![0]!["components"]![0]!;
+        string claimId = select["options"]![0]!["value"]!.GetValue<string>();
+        JsonNode marked = (await PostSignedAsync(Click(select["custom_id"]!.GetValue<string>(), values: [claimId])))!;
+        CliResult report = await new CliRunner(_data.Path).RunAsync("report", "--since", "1d", "--json");
+
+        // Assert
+        controls.Should().Equal($"autointel:fb:up:{runId}", $"autointel:fb:down:{runId}", $"autointel:fb:claims:{runId}");
+        Ephemeral(first).Should().Contain("Thanks for the 👍");
+        Ephemeral(repeated).Should().Contain("already", "a second click by the same user counts once");
+        Ephemeral(otherServer).Should().Contain("can't find", "a run is only visible from its own server");
+        Ephemeral(malformed).Should().Contain("isn't one of AutoIntel's");
+        withoutData.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a click without data is refused with a reason, never a 500");
+        (await withoutData.Content.ReadAsStringAsync()).Should().Contain("error");
+        select["type"]!.GetValue<int>().Should().Be(3, "a string select");
+        marked["type"]!.GetValue<int>().Should().Be(7, "choosing claims updates the ephemeral picker in place");
+        marked["data"]!["content"]!.GetValue<string>().Should().Contain("Marked 1 verdict(s) as wrong");
+
+        string[] stored = Directory.GetFiles(Path.Combine(_data.Path, "artifacts", "feedback"), "*.json", SearchOption.AllDirectories);
+        stored.Should().ContainSingle("one record per server, run and user").Which.Should().Contain(Path.Combine("1400000000000000004", runId));
+        JsonNode feedback = JsonNode.Parse(await File.ReadAllTextAsync(stored[0]))!;
+        feedback["vote"]!.GetValue<string>().Should().Be("up");
+        feedback["wrongClaims"]!.AsArray().Select(c => c!.GetValue<string>()).Should().Equal(claimId);
+
+        report.ExitCode.Should().Be(0, report.ToString());
+        JsonNode totals = JsonNode.Parse(report.Stdout)!;
+        totals["runs"]!.GetValue<int>().Should().Be(1, report.Stdout);
+        totals["completed"]!.GetValue<int>().Should().Be(1);
+        _serve.Output.Should().NotContain(" 500 ").And.NotContain("Unhandled exception");
+    }
+
+    [Fact]
     public async Task Serve_CtrlC_StopsCleanlyWithExitCodeZero()
     {
         JsonNode? pong = await PostSignedAsync("""{"id":"1","application_id":"1000000000000000001","type":1,"token":"t"}""");
@@ -116,10 +164,49 @@ public sealed class ServeCommandTests : IAsyncLifetime, IDisposable
     private static bool AllowsNoMentions(string? json) =>
         JsonNode.Parse(json ?? "{}")?["allowed_mentions"]?["parse"] is JsonArray { Count: 0 };
 
-    private async Task<JsonNode?> PostSignedAsync(string json)
+    // A click on a message component (type 3) by a member of a server; values only for a select, no data at all without a custom id.
+    private static string Click(string? customId, string[]? values = null, string guildId = "1400000000000000004", string userId = "1500000000000000005")
+    {
+        var data = new JsonObject { ["component_type"] = values is null ? 2 : 3, ["custom_id"] = customId };
+        if (values is not null)
+        {
+            data["values"] = new JsonArray([.. values.Select(v => (JsonNode)JsonValue.Create(v)!)]);
+        }
+
+        var click = new JsonObject
+        {
+            ["id"] = "1700000000000000007",
+            ["application_id"] = ApplicationId,
+            ["type"] = 3,
+            ["token"] = "click-token",
+            ["guild_id"] = guildId,
+            ["channel_id"] = ChannelId,
+            ["member"] = new JsonObject { ["user"] = new JsonObject { ["id"] = userId } },
+        };
+        if (customId is not null)
+        {
+            click["data"] = data;
+        }
+
+        return click.ToJsonString();
+    }
+
+    private static string Ephemeral(JsonNode reply)
+    {
+        reply["type"]!.GetValue<int>().Should().Be(4, reply.ToJsonString());
+        reply["data"]!["flags"]!.GetValue<int>().Should().Be(64, "feedback answers are visible only to the clicker");
+        return reply["data"]!["content"]!.GetValue<string>();
+    }
+
+    private async Task<HttpResponseMessage> PostRawAsync(string json)
     {
         using HttpRequestMessage request = _signer.SignedPost(new Uri(_serve.BaseAddress, "/api/interactions"), json);
-        using HttpResponseMessage response = await _http.SendAsync(request);
+        return await _http.SendAsync(request);
+    }
+
+    private async Task<JsonNode?> PostSignedAsync(string json)
+    {
+        using HttpResponseMessage response = await PostRawAsync(json);
         string body = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.OK, body);
         return JsonNode.Parse(body);

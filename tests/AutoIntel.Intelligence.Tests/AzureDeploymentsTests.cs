@@ -103,9 +103,9 @@ public sealed class AzureDeploymentsTests : IAsyncLifetime
     {
         var (client, model) = Azure(new LlmProviderOptions { Kind = "azure", Endpoint = Root(_server), ApiKey = "k" }, capability: "transcription");
 
-        var segments = await client.TranscribeAsync(model, new byte[] { 1, 2, 3 }, "talk.mp3");
+        var heard = await client.TranscribeAsync(model, new byte[] { 1, 2, 3 }, "talk.mp3");
 
-        segments.Should().HaveCount(2);
+        heard.Segments.Should().HaveCount(2);
         _server.TranscriptionCalls.Should().Be(1);
     }
 

@@ -21,6 +21,60 @@ public abstract class ArtifactStoreContractTests
     }
 
     [Fact]
+    public async Task PutStreamAsync_SeveralMegabytes_OpenReadAsyncReturnsSameBytesAndRef()
+    {
+        // Over 4 MiB, so a block blob is staged in more than one block before it is committed.
+        byte[] content = new byte[5 * 1024 * 1024 + 17];
+        new Random(14).NextBytes(content);
+
+        ArtifactRef stored = await Store.PutStreamAsync(
+            "runs/r1/big.bin",
+            async (stream, token) =>
+            {
+                for (int at = 0; at < content.Length; at += 100_000)
+                {
+                    await stream.WriteAsync(content.AsMemory(at, Math.Min(100_000, content.Length - at)), token);
+                    await stream.FlushAsync(token);
+                }
+            },
+            "application/octet-stream");
+        await using Stream read = await Store.OpenReadAsync("runs/r1/big.bin");
+        using var copy = new MemoryStream();
+        await read.CopyToAsync(copy);
+
+        copy.ToArray().Should().Equal(content);
+        stored.Should().Be(new ArtifactRef("runs/r1/big.bin", content.Length, "application/octet-stream"));
+        (await Store.GetAsync("runs/r1/big.bin")).Should().Equal(content);
+    }
+
+    [Fact]
+    public async Task PutStreamAsync_WriterThrowsHalfway_KeepsTheEarlierArtifact()
+    {
+        await Store.PutAsync("runs/r1/t.json", Encoding.UTF8.GetBytes("old"), "application/json");
+
+        Func<Task> act = () => Store.PutStreamAsync(
+            "runs/r1/t.json",
+            async (stream, token) =>
+            {
+                await stream.WriteAsync(new byte[5 * 1024 * 1024], token);
+                throw new InvalidOperationException("parse failed");
+            },
+            "application/json");
+
+        await act.Should().ThrowAsync<InvalidOperationException>();
+        Encoding.UTF8.GetString(await Store.GetAsync("runs/r1/t.json")).Should().Be("old");
+        (await Store.ListAsync("runs/r1/")).Should().Equal("runs/r1/t.json");
+    }
+
+    [Fact]
+    public async Task OpenReadAsync_Missing_ThrowsFileNotFound()
+    {
+        Func<Task> act = () => Store.OpenReadAsync("runs/none/missing.json");
+
+        await act.Should().ThrowAsync<FileNotFoundException>().WithMessage("*runs/none/missing.json*");
+    }
+
+    [Fact]
     public async Task PutAsync_Twice_OverwritesWithLatest()
     {
         await Store.PutAsync("a/b.bin", new byte[] { 1, 2, 3 }, "application/octet-stream");

@@ -325,6 +325,12 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             return invalid;
         }
 
+        // Webhooks created by people (not by the application) may not carry buttons or selects.
+        if (payload["components"] is JsonArray { Count: > 0 })
+        {
+            return FormError("components", "COMPONENT_WEBHOOK_NOT_APPLICATION_OWNED", "Interactive components require an application-owned webhook.");
+        }
+
         CheckMentions(payload);
         var message = new FakeDiscordMessage(NextId(), id, ChannelOf(id), payload, files, id);
         _messages[message.Id] = message;
@@ -491,9 +497,67 @@ public sealed class FakeDiscordServer : IAsyncDisposable
             return FormError("embeds", "MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of 6000");
         }
 
+        if (ValidateComponents(payload["components"] as JsonArray ?? []) is { } badComponents)
+        {
+            return badComponents;
+        }
+
         if (requireSomething && content.Length == 0 && embeds.Count == 0 && files.Count == 0)
         {
             return (400, new { message = "Cannot send an empty message", code = 50006 });
+        }
+
+        return null;
+    }
+
+    // Legacy components: up to 5 action rows; a row holds up to 5 buttons or exactly one select; custom_id 1-100 and unique;
+    // button labels up to 80; a string select has 1-25 options with label, value and description up to 100.
+    private static (int, object?)? ValidateComponents(JsonArray rows)
+    {
+        if (rows.Count > 5)
+        {
+            return FormError("components", "BASE_TYPE_MAX_LENGTH", "Must be 5 or fewer in length.");
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (JsonNode? row in rows)
+        {
+            JsonArray children = row?["components"] as JsonArray ?? [];
+            if (row?["type"]?.GetValue<int>() != 1 || children.Count is 0 or > 5)
+            {
+                return FormError("components", "UNION_TYPE_CHOICES", "Top-level components must be action rows of 1-5 components.");
+            }
+
+            bool hasSelect = children.Any(c => c?["type"]?.GetValue<int>() == 3);
+            if (hasSelect && children.Count > 1)
+            {
+                return FormError("components", "COMPONENT_LAYOUT_WIDTH_EXCEEDED", "A row with a select menu cannot hold anything else.");
+            }
+
+            foreach (JsonNode? child in children)
+            {
+                string customId = child?["custom_id"]?.GetValue<string>() ?? string.Empty;
+                if (customId.Length is 0 or > 100 || !ids.Add(customId))
+                {
+                    return FormError("components", "BASE_TYPE_BAD_LENGTH", "custom_id must be 1-100 characters and unique.");
+                }
+
+                if (child?["type"]?.GetValue<int>() == 2 && Len(child["label"]) > 80)
+                {
+                    return FormError("components", "BASE_TYPE_MAX_LENGTH", "Button label must be 80 or fewer in length.");
+                }
+
+                if (child?["type"]?.GetValue<int>() == 3)
+                {
+                    JsonArray options = child["options"] as JsonArray ?? [];
+                    int max = child["max_values"]?.GetValue<int>() ?? 1;
+                    if (options.Count is 0 or > 25 || max > options.Count
+                        || options.Any(o => Len(o?["label"]) is 0 or > 100 || Len(o?["value"]) is 0 or > 100 || Len(o?["description"]) > 100))
+                    {
+                        return FormError("components", "BASE_TYPE_BAD_LENGTH", "A select needs 1-25 options whose label, value and description are at most 100 characters.");
+                    }
+                }
+            }
         }
 
         return null;

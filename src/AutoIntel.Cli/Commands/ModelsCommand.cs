@@ -1,11 +1,15 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Globalization;
+using System.Text;
 using AutoIntel.Cli.Hosting;
+using AutoIntel.Core.Quality;
 using AutoIntel.Core.Runs;
 using AutoIntel.Core.Serialization;
 using AutoIntel.Intelligence;
 using AutoIntel.Intelligence.Gateway;
 using AutoIntel.Intelligence.Routing;
+using AutoIntel.Workflows.AutoIntel.Quality;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoIntel.Cli.Commands;
@@ -59,17 +63,37 @@ public static class ModelsCommand
         return command;
     }
 
+    /// <summary>The per-analysis quality table of <c>models stats</c>.</summary>
+    public static string QualityText(IReadOnlyList<AnalysisQuality> quality)
+    {
+        if (quality.Count == 0)
+        {
+            return "No analysis quality yet: no briefing records a model answer and nobody has given feedback.";
+        }
+
+        static string Show(double? value, string format) => value is double v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
+        var text = new StringBuilder("analysis              score  answers  valid output  evidence  feedback (n)\n");
+        foreach (var q in quality)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{q.Task,-20} {q.Score,6:0.00} {q.Answers,8} {Show(q.ValidOutputRate, "P0"),13} {Show(q.EvidenceCoverage, "P0"),9} {Show(q.Feedback, "0.00"),9} ({q.FeedbackCount})\n");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
     private static Command Stats()
     {
         var json = CommonOptions.Json();
-        var command = new Command("stats", "Decisions, calls, cost, latency and fallbacks per model, and cache savings, over every run in the data folder.") { json };
+        var command = new Command("stats", "Decisions, calls, cost, latency and fallbacks per model, cache savings, and per-analysis quality scores, over every run in the data folder.") { json };
         command.SetAction(async (parse, ct) =>
         {
             await using var app = AutoIntelApp.Create(new AppSettings(DataDirectory.Resolve(parse.GetValue(CommonOptions.DataDir))));
             var stats = await new GatewayStatsStore(app.Artifacts).LoadAllAsync(ct);
+            // Quality over every run in the data folder: valid output and evidence from the briefings, plus reader feedback.
+            var quality = (await app.Services.GetRequiredService<RunReportBuilder>().BuildAsync(DateTime.MinValue, DateTime.MaxValue, ct)).Quality;
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(new { configured = IntelligenceServiceCollectionExtensions.LlmConfigured(app.Configuration), stats }, AutoIntelJson.Indented));
+                Console.WriteLine(JsonSerializer.Serialize(new { configured = IntelligenceServiceCollectionExtensions.LlmConfigured(app.Configuration), stats, quality }, AutoIntelJson.Indented));
                 return ExitCodes.Success;
             }
 
@@ -79,6 +103,7 @@ public static class ModelsCommand
             }
 
             Console.WriteLine(stats is null ? "No LLM calls recorded in this data folder yet." : stats.ToText());
+            Console.WriteLine(QualityText(quality));
             return ExitCodes.Success;
         });
         return command;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using AutoIntel.Cli.Hosting;
 using AutoIntel.Cli.Output;
 using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel.Quality;
 
 namespace AutoIntel.Cli.Commands;
 
@@ -37,7 +38,8 @@ public static class ResumeCommand
             }
 
             var worst = ExitCodes.Success;
-            foreach (var instanceId in ids)
+            // The weekly report's schedule never finishes: it belongs to `serve`, so --all does not wait on it.
+            foreach (var instanceId in ids.Where(i => one is not null || i != QualityNames.WeeklyReportInstanceId))
             {
                 Console.Error.WriteLine($"Resuming {instanceId}");
                 var final = await AnalyzeCommand.FollowAsync(app, instanceId, parse.GetValue(json), ct);

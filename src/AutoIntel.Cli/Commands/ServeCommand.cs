@@ -1,5 +1,7 @@
 using System.CommandLine;
 using AutoIntel.Cli.Hosting;
+using AutoIntel.Workflows.AutoIntel.Quality;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoIntel.Cli.Commands;
 
@@ -43,6 +45,14 @@ public static class ServeCommand
         if (resumed.Count > 0)
         {
             Console.WriteLine($"Resumed {resumed.Count} unfinished run(s): {string.Join(", ", resumed)}");
+        }
+
+        // The weekly report is an eternal workflow on a durable timer; a fixed instance id makes this a no-op once it runs.
+        if (!string.IsNullOrWhiteSpace(app.Configuration["Discord:ReportChannelId"]))
+        {
+            var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            var weekly = await WeeklyReportWorkflow.EnsureStartedAsync(app.Runtime, now, cancellationToken);
+            Console.WriteLine(weekly.Created ? "Weekly report scheduled (Discord__ReportChannelId)." : "Weekly report schedule is running.");
         }
 
         // Both the command line (SIGINT, SIGTERM) and the web host's own lifetime may see the signal first.

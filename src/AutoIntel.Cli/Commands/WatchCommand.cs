@@ -19,11 +19,11 @@ public static class WatchCommand
 {
     /// <summary>Builds the command group.</summary>
     public static Command Create() =>
-        new("watch", "Watch podcast feeds: each new episode is briefed once, by `autointel serve` on this data folder.") { Add(), List(), Remove() };
+        new("watch", "Watch podcast feeds and video channels: each new episode or video is briefed once, by `autointel serve` on this data folder.") { Add(), List(), Remove() };
 
     private static Command Add()
     {
-        var url = new Argument<string>("url") { Description = "The feed (RSS or Atom) to watch." };
+        var url = new Argument<string>("url") { Description = "The feed (RSS or Atom; podcast or video) or video channel/playlist (YouTube, Twitch, Vimeo) to watch." };
         var every = new Option<string>("--every") { Description = "How often to poll: 30s, 5m, 1h, 1d (default 1h; 30s to 7d).", DefaultValueFactory = _ => WatchIntervals.Format(WatchIntervals.Default) };
         every.Validators.Add(r =>
         {
@@ -33,7 +33,7 @@ public static class WatchCommand
             }
         });
         var depth = new Option<Depth>("--depth") { Description = "quick | standard | deep | experimental", DefaultValueFactory = _ => Depth.Standard };
-        var command = new Command("add", "Watch a feed: its newest episode is briefed at the first poll, then each new one.") { url, every, depth };
+        var command = new Command("add", "Watch a feed or video channel: its newest item is briefed at the first poll, then each new one.") { url, every, depth };
         command.SetAction(async (parse, ct) =>
         {
             if (!WatchIntervals.TryParse(parse.GetValue(every), out TimeSpan interval, out string? badInterval))
@@ -80,7 +80,7 @@ public static class WatchCommand
             }
             else if (views.Count == 0)
             {
-                Console.WriteLine("No watches. Add one with: autointel watch add <feed url> [--every 1h] [--depth standard]");
+                Console.WriteLine("No watches. Add one with: autointel watch add <feed or channel url> [--every 1h] [--depth standard]");
             }
             else
             {

@@ -3,6 +3,7 @@ using AutoIntel.Discord;
 using AutoIntel.Storage;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
+using AutoIntel.Workflows.AutoIntel.Quality;
 using AutoIntel.Workflows.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -108,13 +109,15 @@ public sealed class AutoIntelApp : IAsyncDisposable
         services.AddAutoIntelDiscord(configuration);
 
         services.AddSingleton(sp => new LocalWorkflowRuntime(
-            new WorkflowRegistry().AddAutoIntel(),
+            new WorkflowRegistry().AddAutoIntel().AddQualityReport(),
             new FileHistoryStore(new FileHistoryStoreOptions { RootPath = Path.Combine(settings.DataDir, "instances") }),
             sp,
             new LocalRuntimeOptions { MaxConcurrentActivities = settings.Sequential ? 1 : settings.MaxConcurrentActivities },
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IWorkflowClient>(sp => sp.GetRequiredService<LocalWorkflowRuntime>());
+        services.AddSingleton<IRunLister, LocalRunLister>();
+        services.AddSingleton<RunReportBuilder>();
         services.AddAutoIntelTelemetry(configuration, server);
     }
 

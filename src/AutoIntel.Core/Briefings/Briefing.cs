@@ -12,6 +12,7 @@ namespace AutoIntel.Core.Briefings;
 /// <param name="Degradations">Sections shown from offline heuristics or missing because their analysis failed; empty (or absent in older briefings) when every section is as asked.</param>
 /// <param name="Sections">Sections of declared analyses (<c>AnalysisCatalog</c>), in catalog order; absent in older briefings. Built-in ones
 /// (<see cref="BriefingSection.JsonProperty"/>) are written at their top-level property of the public JSON (<see cref="BriefingJson"/>).</param>
+/// <param name="Models">Which model answered each analysis task, for quality scores and for feedback to reach the router; absent in older briefings.</param>
 public sealed record Briefing(
     string RunId,
     string Title,
@@ -29,7 +30,8 @@ public sealed record Briefing(
     IReadOnlyList<string> Notes,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VideoInfo? Video = null,
     IReadOnlyList<SectionDegradation>? Degradations = null,
-    IReadOnlyList<BriefingSection>? Sections = null)
+    IReadOnlyList<BriefingSection>? Sections = null,
+    IReadOnlyList<ModelUse>? Models = null)
 {
     /// <summary>Who made which claim, when the transcript labels its speakers; left out of the JSON otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

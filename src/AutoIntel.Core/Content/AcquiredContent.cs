@@ -18,6 +18,9 @@ namespace AutoIntel.Core.Content;
 /// transcribed, so the same episode or video is never paid for twice; left out when null.</param>
 /// <param name="TranscriptCached">The transcript at <paramref name="TranscriptCachePath"/> exists already: the transcribe stage reads it instead
 /// of transcribing (and for a video, nothing was downloaded); left out when false.</param>
+/// <param name="Language">The language the source declares (ISO 639-1): an HTML page's <c>lang</c>, <c>Content-Language</c> or <c>og:locale</c>,
+/// a WebVTT <c>Language:</c> header or a subtitle file's name (<c>talk.de.vtt</c>), a feed's <c>&lt;language&gt;</c>, a caption track's;
+/// null when it declares none (the transcript's language is then reported by speech-to-text or detected). Left out when null.</param>
 public sealed record AcquiredContent(
     string Source,
     ContentKind Kind,
@@ -28,4 +31,5 @@ public sealed record AcquiredContent(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FeedEpisode? Episode = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VideoInfo? Video = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TranscriptCachePath = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TranscriptCached = false);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TranscriptCached = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Language = null);

@@ -3,7 +3,13 @@ using System.Text.Json.Serialization;
 namespace AutoIntel.Core.Content;
 
 /// <summary>Readable text of a source as timed (or untimed) segments.</summary>
-public sealed record Transcript(string Title, string Source, IReadOnlyList<TranscriptSegment> Segments)
+/// <param name="Language">The text's language (ISO 639-1) when known: declared by the source, reported by speech-to-text or detected;
+/// left out when null, so transcripts stored before it existed read back unchanged.</param>
+public sealed record Transcript(
+    string Title,
+    string Source,
+    IReadOnlyList<TranscriptSegment> Segments,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Language = null)
 {
     /// <summary>All segment texts joined with single newlines.</summary>
     /// <remarks>

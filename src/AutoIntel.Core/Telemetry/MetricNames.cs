@@ -34,4 +34,11 @@ public static class MetricNames
 
     /// <summary>Counter, by reason (rate_limited, server_error): Discord requests sent again.</summary>
     public const string DeliveryRetries = "autointel.delivery.retries";
+
+    /// <summary>Histogram, score 0..1, by analysis (the router's task type): a completed run's quality score of each analysis it ran
+    /// (valid-output rate and, for claim verification, evidence coverage; reader feedback arrives later, see <see cref="Feedback"/>).</summary>
+    public const string AnalysisQuality = "autointel.analysis.quality";
+
+    /// <summary>Counter, by analysis and reward (positive, negative): reader feedback reaching the router, one per analysis and model a click rewards.</summary>
+    public const string Feedback = "autointel.feedback";
 }

@@ -9,6 +9,9 @@ public static class RunMetrics
     private static readonly IReadOnlyList<double> RunBuckets = [1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200];
     private static readonly IReadOnlyList<double> StepBuckets = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600];
 
+    // Quality scores lie in 0..1: tenths, so a dashboard can show the share of runs below a floor.
+    private static readonly IReadOnlyList<double> ScoreBuckets = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+
     public static Histogram<double> RunDuration { get; } = AutoIntelTelemetry.Meter.CreateHistogram(
         MetricNames.RunDuration, "s", "Run duration from start to end, by depth and outcome.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RunBuckets });
 
@@ -38,4 +41,10 @@ public static class RunMetrics
 
     public static Counter<long> DeliveryRetries { get; } = AutoIntelTelemetry.Meter.CreateCounter<long>(
         MetricNames.DeliveryRetries, "{retry}", "Discord requests sent again, by reason.");
+
+    public static Histogram<double> AnalysisQuality { get; } = AutoIntelTelemetry.Meter.CreateHistogram(
+        MetricNames.AnalysisQuality, "{score}", "Per-analysis quality score (0-1) of each completed run, by analysis.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ScoreBuckets });
+
+    public static Counter<long> Feedback { get; } = AutoIntelTelemetry.Meter.CreateCounter<long>(
+        MetricNames.Feedback, "{reward}", "Reader feedback rewards taught to the router, by analysis and reward (positive, negative).");
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using AutoIntel.Core.Content;
 
 namespace AutoIntel.Core.Text;
@@ -5,6 +7,10 @@ namespace AutoIntel.Core.Text;
 /// <summary>Cuts a transcript into token-bounded chunks on sentence boundaries.</summary>
 public static class Chunker
 {
+    // How much of a speaker turn's text is gathered before its complete sentences are packed and dropped: a turn can be the whole
+    // transcript (no speakers), and holding that joined, as this once did, cost several times the transcript's size.
+    private const int ScanChars = 64 * 1024;
+
     /// <summary>Splits a transcript into chunks of at most <paramref name="maxTokens"/> tokens each (counted with <see cref="TokenCounter.Default"/>).</summary>
     /// <remarks>
     /// Sentences are packed greedily and never split, except a single sentence longer than the limit, which is cut
@@ -17,128 +23,60 @@ public static class Chunker
     public static IReadOnlyList<Chunk> Split(Transcript transcript, int maxTokens)
     {
         ArgumentNullException.ThrowIfNull(transcript);
+        return [.. Split(transcript.Segments, maxTokens)];
+    }
+
+    /// <summary>The chunks of <see cref="Split(Transcript, int)"/>, made as <paramref name="segments"/> are read: only the open
+    /// sentence window and the chunk being packed are held, not the transcript.</summary>
+    public static IEnumerable<Chunk> Split(IEnumerable<TranscriptSegment> segments, int maxTokens) => Split(segments, maxTokens, ScanChars);
+
+    /// <summary>The chunks of <see cref="Split(Transcript, int)"/>, made as <paramref name="segments"/> arrive (see <see cref="Split(IEnumerable{TranscriptSegment}, int)"/>).</summary>
+    public static async IAsyncEnumerable<Chunk> SplitAsync(
+        IAsyncEnumerable<TranscriptSegment> segments, int maxTokens, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 1);
-
-        // Segments are joined so that a sentence may run across segment boundaries (subtitles wrap mid-sentence);
-        // each segment's offset in the joined text maps a sentence back to its start time. A speaker turn opens with
-        // "Name: " and is split into sentences on its own, so no sentence runs across two speakers.
-        var text = new System.Text.StringBuilder();
-        var offsets = new List<(int Offset, TimeSpan? Start)>(transcript.Segments.Count);
-        var turns = new List<(int Offset, string? Speaker)> { (0, null) };
-        foreach (var segment in transcript.Segments)
+        var builder = new Builder(maxTokens, ScanChars);
+        await foreach (var segment in segments.WithCancellation(cancellationToken))
         {
-            if (string.IsNullOrWhiteSpace(segment.Text))
+            foreach (var chunk in builder.Add(segment))
             {
-                continue;
-            }
-
-            if (text.Length > 0)
-            {
-                text.Append('\n');
-            }
-
-            offsets.Add((text.Length, segment.Start));
-
-            // An unlabelled segment continues the turn before it (transcripts label a turn once, at its start).
-            var speaker = SpeakerTurns.Clean(segment.Speaker);
-            if (speaker is not null && speaker != turns[^1].Speaker)
-            {
-                if (text.Length == 0)
-                {
-                    turns.Clear();
-                }
-
-                turns.Add((text.Length, speaker));
-                text.Append(SpeakerTurns.Label(speaker));
-            }
-
-            text.Append(segment.Text.Trim());
-        }
-
-        var counter = TokenCounter.Default;
-        var joined = text.ToString();
-        var chunks = new List<Chunk>();
-        var pending = new Packer(counter, maxTokens);
-        TimeSpan? pendingStart = null;
-        string? pendingSpeaker = null;
-        var pendingSpeakers = new List<string>();
-        for (var t = 0; t < turns.Count; t++)
-        {
-            var (turnStart, speaker) = turns[t];
-            var turnEnd = t + 1 < turns.Count ? turns[t + 1].Offset : joined.Length;
-            var sentences = SentenceSplitter.SplitRanges(joined[turnStart..turnEnd]);
-            for (var s = 0; s < sentences.Count; s++)
-            {
-                var (start, length) = sentences[s];
-                var startTime = StartTimeAt(offsets, turnStart + start);
-                var sentence = SentenceSplitter.Collapse(joined.AsSpan(turnStart + start, length));
-
-                // A turn ends a sentence: unpunctuated captions would otherwise run one speaker's words into the next's.
-                if ((speaker is not null || t + 1 < turns.Count) && s == sentences.Count - 1 && !EndsSentence(sentence))
-                {
-                    sentence += ".";
-                }
-
-                foreach (var piece in Pieces(counter, sentence, maxTokens))
-                {
-                    if (!pending.TryAdd(piece))
-                    {
-                        chunks.Add(Make(chunks.Count, pending, pendingStart, pendingSpeaker, pendingSpeakers));
-                        pending.Clear();
-                        pendingSpeakers.Clear();
-                        pending.TryAdd(piece);
-                    }
-
-                    if (pending.Count == 1)
-                    {
-                        pendingStart = startTime;
-                        pendingSpeaker = speaker;
-                    }
-
-                    if (speaker is not null && !pendingSpeakers.Contains(speaker, StringComparer.Ordinal))
-                    {
-                        pendingSpeakers.Add(speaker);
-                    }
-                }
+                yield return chunk;
             }
         }
 
-        if (pending.Count > 0)
+        foreach (var chunk in builder.Complete())
         {
-            chunks.Add(Make(chunks.Count, pending, pendingStart, pendingSpeaker, pendingSpeakers));
+            yield return chunk;
         }
+    }
 
-        return chunks;
+    /// <summary><see cref="Split(IEnumerable{TranscriptSegment}, int)"/> with the scan window given, so tests can make it tiny.</summary>
+    internal static IEnumerable<Chunk> Split(IEnumerable<TranscriptSegment> segments, int maxTokens, int scanChars)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 1);
+        return Chunks();
+
+        IEnumerable<Chunk> Chunks()
+        {
+            var builder = new Builder(maxTokens, scanChars);
+            foreach (var segment in segments)
+            {
+                foreach (var chunk in builder.Add(segment))
+                {
+                    yield return chunk;
+                }
+            }
+
+            foreach (var chunk in builder.Complete())
+            {
+                yield return chunk;
+            }
+        }
     }
 
     private static bool EndsSentence(string sentence) => sentence.TrimEnd('"', '\'', ')', ']', '\u201D', '\u2019') is [.., '.' or '!' or '?' or '\u2026'];
-
-    private static Chunk Make(int index, Packer pending, TimeSpan? start, string? speakerAtStart, List<string> speakers) =>
-        new(index, pending.Text, pending.Tokens, start, speakerAtStart, speakers.Count > 0 ? [.. speakers] : null);
-
-    // The start time of the last segment beginning at or before the position. A binary search: a linear scan per sentence
-    // made a 230,000-cue transcript take minutes (quadratic), past the activity's timeout on a loaded machine.
-    private static TimeSpan? StartTimeAt(List<(int Offset, TimeSpan? Start)> offsets, int position)
-    {
-        int low = 0;
-        int high = offsets.Count - 1;
-        int found = -1;
-        while (low <= high)
-        {
-            int middle = low + ((high - low) / 2);
-            if (offsets[middle].Offset <= position)
-            {
-                found = middle;
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return found < 0 ? null : offsets[found].Start;
-    }
 
     // A sentence within the limit is one piece; a longer one is cut between words, and an overlong word between tokens.
     private static IEnumerable<string> Pieces(TokenCounter counter, string sentence, int maxTokens)
@@ -183,6 +121,201 @@ public static class Chunker
             var length = counter.PrefixLength(word.AsSpan(from), maxTokens);
             yield return word.Substring(from, length);
             from += length;
+        }
+    }
+
+    /// <summary>Packs segments into chunks as they come. Segments are joined with newlines (a sentence may run across segment boundaries:
+    /// subtitles wrap mid-sentence) and each speaker turn opens with "Name: " and is split into sentences on its own, so no sentence runs
+    /// across two speakers; each segment's offset in that joined text maps a sentence back to its start time. Only the open turn's
+    /// unpacked text is held: once it passes the scan window, its complete sentences (all but the last, which may yet be the turn's last)
+    /// are packed and dropped.</summary>
+    private sealed class Builder(int maxTokens, int scanChars)
+    {
+        private readonly TokenCounter _counter = TokenCounter.Default;
+        private readonly StringBuilder _turn = new();
+        private readonly List<(long Offset, TimeSpan? Start)> _offsets = [];
+        private readonly List<(int Start, int Length)> _ranges = [];
+        private readonly Packer _pending = new(TokenCounter.Default, maxTokens);
+        private readonly List<string> _pendingSpeakers = [];
+        private readonly List<Chunk> _done = [];
+        private long _turnStart;
+        private string? _speaker;
+        private int _scanAt;
+        private int _index;
+        private TimeSpan? _pendingStart;
+        private string? _pendingSpeaker;
+
+        // Length of the joined text so far.
+        private long Length => _turnStart + _turn.Length;
+
+        // Adds a segment; returns the chunks it completed (valid until the next call).
+        public List<Chunk> Add(TranscriptSegment segment)
+        {
+            var done = _done;
+            done.Clear();
+            if (string.IsNullOrWhiteSpace(segment.Text))
+            {
+                return done;
+            }
+
+            if (Length > 0)
+            {
+                _turn.Append('\n');
+            }
+
+            _offsets.Add((Length, segment.Start));
+
+            // An unlabelled segment continues the turn before it (transcripts label a turn once, at its start).
+            var speaker = SpeakerTurns.Clean(segment.Speaker);
+            if (speaker is not null && speaker != _speaker)
+            {
+                // A transcript that opens with a label has no unlabelled turn before it.
+                if (Length > 0)
+                {
+                    FinishTurn(hasNext: true, done);
+                }
+
+                _speaker = speaker;
+                _turn.Append(SpeakerTurns.Label(speaker));
+            }
+
+            _turn.Append(segment.Text.Trim());
+            if (_turn.Length >= Math.Max(_scanAt, scanChars))
+            {
+                PackCompleteSentences(done);
+            }
+
+            return done;
+        }
+
+        // Ends the transcript; returns the last chunks.
+        public List<Chunk> Complete()
+        {
+            var done = _done;
+            done.Clear();
+            FinishTurn(hasNext: false, done);
+            if (_pending.Count > 0)
+            {
+                done.Add(Make());
+            }
+
+            return done;
+        }
+
+        // Packs the open turn's sentences that no later text can change, keeping the last of them (it may be the turn's last sentence,
+        // which gets a full stop) and what follows it.
+        private void PackCompleteSentences(List<Chunk> done)
+        {
+            var text = _turn.ToString();
+            _ranges.Clear();
+            SentenceSplitter.SplitCompleteRanges(text, _ranges);
+            if (_ranges.Count >= 2)
+            {
+                for (var s = 0; s < _ranges.Count - 1; s++)
+                {
+                    AddSentence(text, _ranges[s], isLastOfTurn: false, hasNext: false, done);
+                }
+
+                var keep = _ranges[^1].Start;
+                _turn.Remove(0, keep);
+                _turnStart += keep;
+                DropOffsetsBefore(_turnStart);
+            }
+
+            // Scanning again only once the text has doubled keeps a turn with no sentence breaks linear, not quadratic.
+            _scanAt = _turn.Length * 2;
+        }
+
+        private void FinishTurn(bool hasNext, List<Chunk> done)
+        {
+            var text = _turn.ToString();
+            var sentences = SentenceSplitter.SplitRanges(text);
+            for (var s = 0; s < sentences.Count; s++)
+            {
+                AddSentence(text, sentences[s], isLastOfTurn: s == sentences.Count - 1, hasNext, done);
+            }
+
+            _turnStart += _turn.Length;
+            _turn.Clear();
+            _scanAt = 0;
+            DropOffsetsBefore(_turnStart);
+        }
+
+        private void AddSentence(string text, (int Start, int Length) range, bool isLastOfTurn, bool hasNext, List<Chunk> done)
+        {
+            var startTime = StartTimeAt(_turnStart + range.Start);
+            var sentence = SentenceSplitter.Collapse(text.AsSpan(range.Start, range.Length));
+
+            // A turn ends a sentence: unpunctuated captions would otherwise run one speaker's words into the next's.
+            if ((_speaker is not null || hasNext) && isLastOfTurn && !EndsSentence(sentence))
+            {
+                sentence += ".";
+            }
+
+            foreach (var piece in Pieces(_counter, sentence, maxTokens))
+            {
+                if (!_pending.TryAdd(piece))
+                {
+                    done.Add(Make());
+                    _pending.Clear();
+                    _pendingSpeakers.Clear();
+                    _pending.TryAdd(piece);
+                }
+
+                if (_pending.Count == 1)
+                {
+                    _pendingStart = startTime;
+                    _pendingSpeaker = _speaker;
+                }
+
+                if (_speaker is not null && !_pendingSpeakers.Contains(_speaker, StringComparer.Ordinal))
+                {
+                    _pendingSpeakers.Add(_speaker);
+                }
+            }
+        }
+
+        private Chunk Make() =>
+            new(_index++, _pending.Text, _pending.Tokens, _pendingStart, _pendingSpeaker, _pendingSpeakers.Count > 0 ? [.. _pendingSpeakers] : null);
+
+        // The start time of the last segment beginning at or before the position. A binary search: a linear scan per sentence
+        // made a 230,000-cue transcript take minutes (quadratic), past the activity's timeout on a loaded machine.
+        private TimeSpan? StartTimeAt(long position)
+        {
+            var found = LastAtOrBefore(position);
+            return found < 0 ? null : _offsets[found].Start;
+        }
+
+        // Segments that begin before the position are no longer needed, except the last one (the text at the position is in it).
+        private void DropOffsetsBefore(long position)
+        {
+            var found = LastAtOrBefore(position);
+            if (found > 0)
+            {
+                _offsets.RemoveRange(0, found);
+            }
+        }
+
+        private int LastAtOrBefore(long position)
+        {
+            int low = 0;
+            int high = _offsets.Count - 1;
+            int found = -1;
+            while (low <= high)
+            {
+                int middle = low + ((high - low) / 2);
+                if (_offsets[middle].Offset <= position)
+                {
+                    found = middle;
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+
+            return found;
         }
     }
 

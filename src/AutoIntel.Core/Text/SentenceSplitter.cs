@@ -39,17 +39,39 @@ public static class SentenceSplitter
     internal static IReadOnlyList<(int Start, int Length)> SplitRanges(string text)
     {
         var ranges = new List<(int Start, int Length)>();
+        Scan(text, final: true, ranges);
+        return ranges;
+    }
+
+    /// <summary>The sentences of a text that more text may follow: adds to <paramref name="ranges"/> only the sentences whose end no
+    /// later text can move (the last of them may still turn out to be the text's last sentence).</summary>
+    /// <remarks>Every break is decided exactly as <see cref="SplitRanges(string)"/> decides it over the whole text: a decision that would
+    /// look past the end of <paramref name="text"/> (the word after a period, a run of whitespace, a second newline) waits for more text.</remarks>
+    internal static void SplitCompleteRanges(string text, List<(int Start, int Length)> ranges) => Scan(text, final: false, ranges);
+
+    // Adds the sentences to ranges; without final, stops at the first break that more text could change.
+    private static void Scan(string text, bool final, List<(int Start, int Length)> ranges)
+    {
         var start = 0;
         var i = 0;
         while (i < text.Length)
         {
             var c = text[i];
-            if (c == '\n' && IsParagraphBreak(text, i))
+            if (c == '\n')
             {
-                Add(ranges, text, start, i);
-                start = i;
-                i++;
-                continue;
+                bool? paragraph = IsParagraphBreak(text, i, final);
+                if (paragraph is null)
+                {
+                    return;
+                }
+
+                if (paragraph.Value)
+                {
+                    Add(ranges, text, start, i);
+                    start = i;
+                    i++;
+                    continue;
+                }
             }
 
             if (c is not ('.' or '!' or '?' or '\u2026'))
@@ -70,7 +92,13 @@ public static class SentenceSplitter
                 end++;
             }
 
-            if (IsBoundary(text, i, end))
+            bool? boundary = end == text.Length && !final ? null : IsBoundary(text, i, end, final);
+            if (boundary is null)
+            {
+                return;
+            }
+
+            if (boundary.Value)
             {
                 Add(ranges, text, start, end);
                 start = end;
@@ -79,11 +107,14 @@ public static class SentenceSplitter
             i = end;
         }
 
-        Add(ranges, text, start, text.Length);
-        return ranges;
+        if (final)
+        {
+            Add(ranges, text, start, text.Length);
+        }
     }
 
-    private static bool IsBoundary(string text, int terminator, int end)
+    // Null when the text ends before the decision can be made and more may follow.
+    private static bool? IsBoundary(string text, int terminator, int end, bool final)
     {
         var next = end;
         while (next < text.Length && char.IsWhiteSpace(text[next]))
@@ -93,7 +124,7 @@ public static class SentenceSplitter
 
         if (next == text.Length)
         {
-            return true;
+            return final ? true : null;
         }
 
         // A break needs whitespace after the terminator: "3.5", "example.com" and "U.S.-led" stay whole.
@@ -125,7 +156,8 @@ public static class SentenceSplitter
         var isInitialism = word.Length > 1 && word.Contains('.', StringComparison.Ordinal);
         if (isInitial || isInitialism || MaybeFinal.Contains(word))
         {
-            return Openers.Contains(NextWord(text, next));
+            var nextWord = NextWord(text, next);
+            return next + nextWord.Length == text.Length && !final ? null : Openers.Contains(nextWord);
         }
 
         return true;
@@ -171,7 +203,7 @@ public static class SentenceSplitter
 
     private static bool IsOpener(char c) => c is '"' or '\'' or '(' or '[' or '\u201C' or '\u2018' or '\u00AB' or '-' or '\u2014';
 
-    private static bool IsParagraphBreak(string text, int newline)
+    private static bool? IsParagraphBreak(string text, int newline, bool final)
     {
         var k = newline + 1;
         while (k < text.Length && text[k] is ' ' or '\t' or '\r')
@@ -179,7 +211,7 @@ public static class SentenceSplitter
             k++;
         }
 
-        return k < text.Length && text[k] == '\n';
+        return k < text.Length ? text[k] == '\n' : (final ? false : null);
     }
 
     private static void Add(List<(int Start, int Length)> ranges, string text, int start, int end)

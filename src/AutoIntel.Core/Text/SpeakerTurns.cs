@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using AutoIntel.Core.Content;
 
@@ -44,19 +45,44 @@ public sealed class SpeakerTurns
     public static IEnumerable<string> Labelled(IEnumerable<TranscriptSegment> segments)
     {
         ArgumentNullException.ThrowIfNull(segments);
+        return Texts();
+
+        IEnumerable<string> Texts()
+        {
+            var label = Labeller();
+            foreach (var segment in segments)
+            {
+                yield return label(segment);
+            }
+        }
+    }
+
+    /// <summary>As <see cref="Labelled(IEnumerable{TranscriptSegment})"/>, for segments read as they arrive.</summary>
+    public static async IAsyncEnumerable<string> Labelled(IAsyncEnumerable<TranscriptSegment> segments, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        var label = Labeller();
+        await foreach (var segment in segments.WithCancellation(cancellationToken))
+        {
+            yield return label(segment);
+        }
+    }
+
+    // A segment's text with the label of the turn it starts, remembering the turn across calls.
+    private static Func<TranscriptSegment, string> Labeller()
+    {
         string? current = null;
-        foreach (var segment in segments)
+        return segment =>
         {
             var speaker = Clean(segment.Speaker);
             if (speaker is null || speaker == current)
             {
-                yield return segment.Text;
-                continue;
+                return segment.Text;
             }
 
             current = speaker;
-            yield return Label(speaker) + segment.Text;
-        }
+            return Label(speaker) + segment.Text;
+        };
     }
 
     /// <summary>The turns of a chunk.</summary>

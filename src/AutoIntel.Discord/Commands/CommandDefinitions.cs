@@ -121,7 +121,7 @@ public static class CommandDefinitions
         {
             ["name"] = WatchCommand,
             ["type"] = 1,
-            ["description"] = "Brief every new episode of a podcast feed in this channel",
+            ["description"] = "Brief every new episode or video of a feed or video channel in this channel",
             ["default_member_permissions"] = ManageChannels,
             ["options"] = new JsonArray
             {
@@ -129,14 +129,14 @@ public static class CommandDefinitions
                 {
                     ["name"] = WatchAdd,
                     ["type"] = SubCommandType,
-                    ["description"] = "Watch a feed: its newest episode now, then each new one",
+                    ["description"] = "Watch a feed or channel: its newest episode or video now, then each new one",
                     ["options"] = new JsonArray
                     {
                         new JsonObject
                         {
                             ["name"] = UrlOption,
                             ["type"] = StringType,
-                            ["description"] = "Link to the podcast feed (RSS or Atom)",
+                            ["description"] = "Podcast or video feed (RSS/Atom), or a YouTube, Twitch or Vimeo channel or playlist",
                             ["required"] = true,
                             ["max_length"] = MaxUrlLength,
                         },

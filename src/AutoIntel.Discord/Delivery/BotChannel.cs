@@ -21,6 +21,8 @@ internal sealed class BotChannel(DiscordRestClient rest, string channelId, ILogg
 
     public bool FindsEarlierAttempts => true;
 
+    public bool CarriesComponents => true;
+
     public async Task<DiscordMessage> PostAsync(MessageKey key, MessagePayload payload, IReadOnlyList<FileUpload>? files, DateTimeOffset? earlierAttempt, CancellationToken cancellationToken)
     {
         if (earlierAttempt is DateTimeOffset since && await FindAsync(key, since, cancellationToken) is DiscordMessage found)

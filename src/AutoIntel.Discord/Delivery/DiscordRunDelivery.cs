@@ -123,6 +123,12 @@ public sealed class DiscordRunDelivery(
             }
         }
 
+        // Feedback buttons ride on the last message, under everything they judge.
+        if (channel.CarriesComponents && FeedbackComponents.Buttons(handle.RunId, briefing.Claims.Count > 0) is { } buttons)
+        {
+            messages[^1] = messages[^1] with { Payload = messages[^1].Payload with { Components = [buttons] } };
+        }
+
         var ids = new List<string>();
         for (int i = 0; i < messages.Count; i++)
         {

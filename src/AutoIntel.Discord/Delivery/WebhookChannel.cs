@@ -12,6 +12,9 @@ internal sealed class WebhookChannel(DiscordRestClient rest, WebhookCredentials 
 {
     public bool FindsEarlierAttempts => false;
 
+    // Webhook URLs people paste are not owned by our application, and Discord refuses buttons on those.
+    public bool CarriesComponents => false;
+
     public async Task<DiscordMessage> PostAsync(MessageKey key, MessagePayload payload, IReadOnlyList<FileUpload>? files, DateTimeOffset? earlierAttempt, CancellationToken cancellationToken)
     {
         try

@@ -10,12 +10,20 @@ using AutoIntel.Memory.Recall;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
 using AutoIntel.Workflows.AutoIntel.Delivery;
+using AutoIntel.Workflows.AutoIntel.Quality;
 using Microsoft.Extensions.Logging;
 
 namespace AutoIntel.Discord.Interactions;
 
 /// <summary>The interactions endpoint, host-agnostic: verifies, parses and answers one request; the local server and the Functions trigger both call it.</summary>
-public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValidator links, IWorkflowClient workflows, ILogger<InteractionHandler> log, IMemoryRecall? memory = null, WatchStore? watches = null)
+public sealed class InteractionHandler(
+    Ed25519Verifier verifier,
+    SourceLinkValidator links,
+    IWorkflowClient workflows,
+    ILogger<InteractionHandler> log,
+    IMemoryRecall? memory = null,
+    WatchStore? watches = null,
+    FeedbackRecorder? feedback = null)
 {
     /// <summary>Largest body accepted; Discord's interaction payloads are a few kilobytes.</summary>
     public const int MaxBodyBytes = 256 * 1024;
@@ -77,6 +85,7 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
         {
             InteractionType.Ping => new InteractionResponse(200, PongBody),
             InteractionType.ApplicationCommand => await HandleCommandAsync(interaction, cancellationToken),
+            InteractionType.MessageComponent => await HandleComponentAsync(interaction, cancellationToken),
             _ => Ephemeral("AutoIntel only understands its slash commands: `/autointel` and `/autointel-status`."),
         };
     }
@@ -88,11 +97,9 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
             return Error(400, "interaction lacks id, application_id, token or data");
         }
 
-        // The ids become the instance id and log values: anything but a snowflake is refused before either sees it.
-        if (NotSnowflake(interaction) is { } field)
+        if (RefuseIds(interaction) is { } refused)
         {
-            log.LogWarning("Refused a signed interaction: its {Field} is not a Discord snowflake", field);
-            return Error(400, $"interaction {field} is not a Discord snowflake");
+            return refused;
         }
 
         log.LogInformation("Interaction {InteractionId}: /{Command} in guild {GuildId} channel {ChannelId}", interaction.Id, ControlCharacters.StripToLine(interaction.Data.Name ?? string.Empty), interaction.GuildId, interaction.ChannelId);
@@ -111,6 +118,21 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
         {
             return Ephemeral(e.Message);
         }
+    }
+
+    private async Task<InteractionResponse> HandleComponentAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        if (interaction.Id is null || interaction.ApplicationId is null || interaction.Data is null || interaction.InvokerId is null)
+        {
+            return Error(400, "interaction lacks id, application_id, data or user");
+        }
+
+        if (RefuseIds(interaction) is { } refused)
+        {
+            return refused;
+        }
+
+        return await FeedbackInteractions.HandleAsync(feedback, workflows, interaction, interaction.InvokerId, log, cancellationToken);
     }
 
     private async Task<InteractionResponse> StartAnalysisAsync(Interaction interaction, InteractionData data, CancellationToken cancellationToken)
@@ -205,6 +227,18 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
         return Ephemeral(RunStatusText.Describe(status));
     }
 
+    // The ids become instance ids, paths and log values: anything but a snowflake is refused before any of them sees it.
+    private InteractionResponse? RefuseIds(Interaction interaction)
+    {
+        if (NotSnowflake(interaction) is not { } field)
+        {
+            return null;
+        }
+
+        log.LogWarning("Refused a signed interaction: its {Field} is not a Discord snowflake", field);
+        return Error(400, $"interaction {field} is not a Discord snowflake");
+    }
+
     // The first id field that is present but not a snowflake (application, guild and channel ids are optional in some interactions).
     private static string? NotSnowflake(Interaction interaction) =>
         !Snowflake.IsValid(interaction.Id) ? "id"
@@ -214,9 +248,11 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
         : interaction.InvokerId is not null && !Snowflake.IsValid(interaction.InvokerId) ? "user id"
         : null;
 
-    private static string Tenant(Interaction interaction) => interaction.GuildId ?? $"dm-{interaction.InvokerId ?? "unknown"}";
+    /// <summary>The tenant of an interaction: its guild, or <c>dm-{user}</c> outside guilds.</summary>
+    internal static string Tenant(Interaction interaction) => interaction.GuildId ?? $"dm-{interaction.InvokerId ?? "unknown"}";
 
-    private static string? ReadTenant(InstanceStatus status)
+    /// <summary>The tenant a run was started for, or null when its input is not an /autointel request.</summary>
+    internal static string? ReadTenant(InstanceStatus status)
     {
         try
         {
@@ -241,8 +277,12 @@ public sealed class InteractionHandler(Ed25519Verifier verifier, SourceLinkValid
             : throw new OptionException($"The `{name}` option has the wrong type; please pick it from the command menu.");
     }
 
-    private static InteractionResponse Ephemeral(string content) =>
-        new(200, Serialize(new InteractionCallback(MessageType, new InteractionCallbackData(content, EphemeralFlag, AllowedMentions.None))));
+    /// <summary>A type-4 answer only the invoking user sees, optionally with components.</summary>
+    internal static InteractionResponse Ephemeral(string content, IReadOnlyList<MessageComponent>? components = null) => Respond(MessageType, content, components);
+
+    /// <summary>An ephemeral answer of the given callback type (4 message, 7 update the message the component is on).</summary>
+    internal static InteractionResponse Respond(int type, string content, IReadOnlyList<MessageComponent>? components) =>
+        new(200, Serialize(new InteractionCallback(type, new InteractionCallbackData(content, EphemeralFlag, AllowedMentions.None, components))));
 
     private static InteractionResponse Error(int status, string message) =>
         new(status, JsonSerializer.Serialize(new { error = message }, DiscordJson.Options));

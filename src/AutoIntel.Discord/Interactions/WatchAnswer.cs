@@ -33,7 +33,7 @@ internal static class WatchAnswer
                 CommandDefinitions.WatchAdd => await AddAsync(watches, workflows, links, interaction, tenant, sub.Options, log, cancellationToken),
                 CommandDefinitions.WatchList => await ListAsync(watches, workflows, tenant, cancellationToken),
                 CommandDefinitions.WatchRemove => await RemoveAsync(watches, workflows, tenant, Option(sub.Options, CommandDefinitions.IdOption), log, cancellationToken),
-                _ => "Use `/autointel-watch add url:<feed>`, `/autointel-watch list` or `/autointel-watch remove id:<watch id>`.",
+                _ => "Use `/autointel-watch add url:<feed or channel>`, `/autointel-watch list` or `/autointel-watch remove id:<watch id>`.",
             };
         }
         catch (WatchProblemException e)
@@ -47,7 +47,7 @@ internal static class WatchAnswer
         string? url = Option(options, CommandDefinitions.UrlOption)?.Trim();
         if (string.IsNullOrEmpty(url))
         {
-            return "Give me a feed to watch: `/autointel-watch add url:<podcast feed link>`.";
+            return "Give me a feed or video channel to watch: `/autointel-watch add url:<feed or channel link>`.";
         }
 
         if (links.Validate(url) is string problem)
@@ -94,7 +94,7 @@ internal static class WatchAnswer
         IReadOnlyList<WatchRecord> records = await watches.ListAsync(tenant, cancellationToken);
         if (records.Count == 0)
         {
-            return "No watches here. Add one with `/autointel-watch add url:<podcast feed link>`.";
+            return "No watches here. Add one with `/autointel-watch add url:<feed or channel link>`.";
         }
 
         var lines = new List<string>();

@@ -1,6 +1,10 @@
 using System.Text.Json;
+using AutoIntel.Functions.Durable;
 using AutoIntel.Workflows.AutoIntel;
+using AutoIntel.Workflows.AutoIntel.Quality;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoIntel.Functions.Activities;
 
@@ -119,6 +123,14 @@ public sealed class AutoIntelActivities(ActivityDispatcher activities)
     [Function(ActivityNames.NotifyWatch)]
     public Task<JsonElement> NotifyWatch([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.NotifyWatch, input, function);
+
+    // Weekly report: it lists the task hub's runs, through the Durable client this invocation binds.
+    [Function(QualityNames.PostWeeklyReport)]
+    public Task<JsonElement> PostWeeklyReport([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient durable, FunctionContext function)
+    {
+        function.InstanceServices.GetRequiredService<DurableClientScope>().Client = durable;
+        return activities.RunAsync(QualityNames.PostWeeklyReport, input, function);
+    }
 
     // Brief (stage 8)
     [Function(ActivityNames.ComposeBriefing)]

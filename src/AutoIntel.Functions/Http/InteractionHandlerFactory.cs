@@ -4,6 +4,7 @@ using AutoIntel.Functions.Durable;
 using AutoIntel.Ingestion.Watches;
 using AutoIntel.Memory.Recall;
 using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel.Quality;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
@@ -15,9 +16,16 @@ namespace AutoIntel.Functions.Http;
 /// container service here. So the function passes its client down, and the handler gets a <see cref="DurableWorkflowClient"/>
 /// over it: no static state, and the handler code is exactly what <c>autointel serve</c> runs.
 /// </remarks>
-public sealed class InteractionHandlerFactory(Ed25519Verifier verifier, SourceLinkValidator links, WorkflowRegistry registry, ILogger<InteractionHandler> log, IMemoryRecall? memory = null, WatchStore? watches = null)
+public sealed class InteractionHandlerFactory(
+    Ed25519Verifier verifier,
+    SourceLinkValidator links,
+    WorkflowRegistry registry,
+    ILogger<InteractionHandler> log,
+    IMemoryRecall? memory = null,
+    WatchStore? watches = null,
+    FeedbackRecorder? feedback = null)
 {
-    /// <summary>A handler that starts and reads runs through <paramref name="client"/>.</summary>
+    /// <summary>A handler that starts and reads runs through <paramref name="client"/>; feedback clicks check their run through it too.</summary>
     public InteractionHandler Create(DurableTaskClient client) =>
-        new(verifier, links, new DurableWorkflowClient(client, registry), log, memory, watches);
+        new(verifier, links, new DurableWorkflowClient(client, registry), log, memory, watches, feedback);
 }

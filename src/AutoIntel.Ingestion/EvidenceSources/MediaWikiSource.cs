@@ -4,7 +4,10 @@ using AutoIntel.Core.FactCheck;
 namespace AutoIntel.Ingestion.EvidenceSources;
 
 /// <summary>Wikipedia or any MediaWiki: a full-text search (<c>list=search</c>), then the plain-text intros of the hits (<c>prop=extracts</c>).</summary>
-/// <remarks>The wiki follows the content's language: <c>{lang}</c> in the endpoint becomes the query's language (<c>de.wikipedia.org</c>).</remarks>
+/// <remarks>The wiki follows the content's language: <c>{lang}</c> in the endpoint becomes the query's language (<c>de.wikipedia.org</c>).
+/// An endpoint without <c>{lang}</c> is one wiki in its own language and is asked as it is. CirrusSearch requires every word of
+/// <c>srsearch</c> to match, so the query is the claim's key terms (<see cref="EvidenceQuery.Keywords"/>), and the gatherer asks once more with
+/// fewer when they find nothing (<see cref="MatchesEveryKeyword"/>).</remarks>
 public sealed class MediaWikiSource(EvidenceHttp http, WikipediaOptions options, int maxResults) : IEvidenceSource
 {
     /// <summary>The <see cref="Evidence.Source"/> of its items.</summary>
@@ -15,6 +18,9 @@ public sealed class MediaWikiSource(EvidenceHttp http, WikipediaOptions options,
 
     /// <inheritdoc/>
     public decimal CostPerQueryUsd => options.CostPerQueryUsd;
+
+    /// <inheritdoc/>
+    public bool MatchesEveryKeyword => true;
 
     /// <summary>The <c>api.php</c> of the wiki in <paramref name="language"/>.</summary>
     public Uri EndpointFor(string language) => new(options.Endpoint.Replace("{lang}", language, StringComparison.Ordinal));

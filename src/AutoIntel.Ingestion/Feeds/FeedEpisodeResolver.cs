@@ -1,5 +1,6 @@
 using AutoIntel.Core;
 using AutoIntel.Core.Content;
+using AutoIntel.Core.Text;
 using AutoIntel.Ingestion.Fetching;
 
 namespace AutoIntel.Ingestion.Feeds;
@@ -49,6 +50,7 @@ public sealed class FeedEpisodeResolver(SafeHttpFetcher fetcher, ISpeechToText s
 
         string chosen = EpisodePicker.EpisodeName(fragment).Length == 0 ? EpisodePicker.Newest : EpisodePicker.Named;
         var episode = new FeedEpisode(parsed.Title, item.Title, item.Id, item.Published, link.Url.AbsoluteUri, chosen);
-        return new ResolvedEpisode(fetched, episode, $"{item.Title} — {parsed.Title}");
+        string? language = link.Language ?? LanguageTag.Primary(fetched.ContentLanguage) ?? parsed.Language;
+        return new ResolvedEpisode(fetched, episode, $"{item.Title} — {parsed.Title}", language);
     }
 }

@@ -6,10 +6,12 @@ namespace AutoIntel.Ingestion.Feeds;
 /// <param name="Published">RSS <c>pubDate</c>, Atom <c>published</c> (else <c>updated</c>), when readable.</param>
 /// <param name="Transcripts">Podcasting 2.0 <c>podcast:transcript</c> links, in document order.</param>
 /// <param name="Enclosures">RSS <c>enclosure</c> / Atom <c>link rel="enclosure"</c> links, in document order.</param>
+/// <param name="Page">The item's own page: RSS <c>link</c>, Atom <c>link rel="alternate"</c> (or without <c>rel</c>), when present.</param>
 public sealed record FeedItem(
     int Position,
     string Title,
     string? Id,
     DateTimeOffset? Published,
     IReadOnlyList<FeedLink> Transcripts,
-    IReadOnlyList<FeedLink> Enclosures);
+    IReadOnlyList<FeedLink> Enclosures,
+    Uri? Page = null);

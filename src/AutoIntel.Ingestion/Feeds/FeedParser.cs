@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
+using AutoIntel.Core.Text;
 
 namespace AutoIntel.Ingestion.Feeds;
 
@@ -66,12 +67,14 @@ public static class FeedParser
         if (root.Name == "rss")
         {
             XElement channel = root.Element("channel") ?? throw new ContentRefusedException(subject, "the RSS feed has no <channel>", Fix);
-            return new PodcastFeed("RSS", Text(channel.Element("title")) ?? baseUrl.Host, [.. channel.Elements("item").Select((e, i) => RssItem(e, i, baseUrl))]);
+            return new PodcastFeed("RSS", Text(channel.Element("title")) ?? baseUrl.Host, [.. channel.Elements("item").Select((e, i) => RssItem(e, i, baseUrl))],
+                LanguageTag.Primary(Text(channel.Element("language"))));
         }
 
         if (root.Name == Atom + "feed")
         {
-            return new PodcastFeed("Atom", Text(root.Element(Atom + "title")) ?? baseUrl.Host, [.. root.Elements(Atom + "entry").Select((e, i) => AtomEntry(e, i, baseUrl))]);
+            return new PodcastFeed("Atom", Text(root.Element(Atom + "title")) ?? baseUrl.Host, [.. root.Elements(Atom + "entry").Select((e, i) => AtomEntry(e, i, baseUrl))],
+                LanguageTag.Primary(root.Attribute(XNamespace.Xml + "lang")?.Value));
         }
 
         throw new ContentRefusedException(subject, $"it is XML but not an RSS 2.0 or Atom feed (the root element is <{root.Name.LocalName}>)", Fix);
@@ -118,7 +121,8 @@ public static class FeedParser
         Text(item.Element("guid")),
         ParseRfc822(Text(item.Element("pubDate"))),
         Transcripts(item, baseUrl),
-        [.. item.Elements("enclosure").Select(e => Link(baseUrl, e.Attribute("url")?.Value, e.Attribute("type")?.Value)).OfType<FeedLink>()]);
+        [.. item.Elements("enclosure").Select(e => Link(baseUrl, e.Attribute("url")?.Value, e.Attribute("type")?.Value)).OfType<FeedLink>()],
+        Link(baseUrl, Text(item.Element("link")), null)?.Url);
 
     private static FeedItem AtomEntry(XElement entry, int position, Uri baseUrl) => new(
         position,
@@ -129,11 +133,15 @@ public static class FeedParser
         [.. entry.Elements(Atom + "link")
             .Where(l => string.Equals(l.Attribute("rel")?.Value, "enclosure", StringComparison.OrdinalIgnoreCase))
             .Select(l => Link(baseUrl, l.Attribute("href")?.Value, l.Attribute("type")?.Value))
-            .OfType<FeedLink>()]);
+            .OfType<FeedLink>()],
+        entry.Elements(Atom + "link")
+            .Where(l => l.Attribute("rel")?.Value is null or "alternate")
+            .Select(l => Link(baseUrl, l.Attribute("href")?.Value, null)?.Url)
+            .FirstOrDefault(u => u is not null));
 
     private static List<FeedLink> Transcripts(XElement item, Uri baseUrl) =>
         [.. Podcast.SelectMany(ns => item.Elements(ns + "transcript"))
-            .Select(t => Link(baseUrl, t.Attribute("url")?.Value, t.Attribute("type")?.Value))
+            .Select(t => Link(baseUrl, t.Attribute("url")?.Value, t.Attribute("type")?.Value) is { } link ? link with { Language = LanguageTag.Primary(t.Attribute("language")?.Value) } : null)
             .OfType<FeedLink>()];
 
     private static FeedLink? Link(Uri baseUrl, string? url, string? type) =>

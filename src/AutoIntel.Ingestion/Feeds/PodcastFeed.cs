@@ -4,4 +4,5 @@ namespace AutoIntel.Ingestion.Feeds;
 /// <param name="Format"><c>RSS</c> or <c>Atom</c>.</param>
 /// <param name="Title">The show's title (the feed host when the feed has none).</param>
 /// <param name="Items">The episodes in document order.</param>
-public sealed record PodcastFeed(string Format, string Title, IReadOnlyList<FeedItem> Items);
+/// <param name="Language">The show's language: RSS <c>&lt;language&gt;</c> (<c>de-de</c> → <c>de</c>) or the Atom feed's <c>xml:lang</c>; null when not declared.</param>
+public sealed record PodcastFeed(string Format, string Title, IReadOnlyList<FeedItem> Items, string? Language = null);

@@ -8,4 +8,5 @@ namespace AutoIntel.Ingestion.Fetching;
 /// <param name="Charset">The charset parameter of Content-Type, when sent.</param>
 /// <param name="Kind">What the media type makes the content.</param>
 /// <param name="Bytes">The body, at most <see cref="FetchOptions.MaxBytesFor"/> its kind long.</param>
-public sealed record FetchedContent(Uri FinalUrl, string MediaType, string? Charset, ContentKind Kind, byte[] Bytes);
+/// <param name="ContentLanguage">The <c>Content-Language</c> header, when it names exactly one language.</param>
+public sealed record FetchedContent(Uri FinalUrl, string MediaType, string? Charset, ContentKind Kind, byte[] Bytes, string? ContentLanguage = null);

@@ -129,7 +129,9 @@ public sealed class SafeHttpFetcher(HttpClient httpClient, FetchPolicy policy, I
             ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        return new FetchedContent(url, accepted.MediaType, contentType.CharSet?.Trim('"'), accepted.Kind, buffer.ToArray());
+        // A list ("de, en") says the body is for several audiences, not which language it is in.
+        string? language = response.Content.Headers.ContentLanguage is { Count: 1 } languages ? languages.First() : null;
+        return new FetchedContent(url, accepted.MediaType, contentType.CharSet?.Trim('"'), accepted.Kind, buffer.ToArray(), language);
     }
 
     private ContentRefusedException TooLarge(string subject, ContentKind kind) =>

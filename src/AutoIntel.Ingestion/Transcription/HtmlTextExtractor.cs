@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using AutoIntel.Core.Text;
 
 namespace AutoIntel.Ingestion.Transcription;
 
@@ -61,6 +62,21 @@ public static partial class HtmlTextExtractor
     {
         using IHtmlDocument document = Parse(html, cancellationToken);
         return TitleOf(document);
+    }
+
+    /// <summary>The page title and the language the page declares (<see cref="HtmlHead"/>).</summary>
+    /// <exception cref="FormatException">The page nests elements deeper than <see cref="MaxDepth"/> or has more than <see cref="MaxElements"/>.</exception>
+    public static HtmlHead ReadHead(string html, CancellationToken cancellationToken = default)
+    {
+        using IHtmlDocument document = Parse(html, cancellationToken);
+        IElement? root = document.DocumentElement;
+        string? declared = LanguageTag.Primary(root?.GetAttribute("lang")) ?? LanguageTag.Primary(root?.GetAttribute("xml:lang"))
+            ?? document.QuerySelectorAll("meta[http-equiv]")
+                .Where(m => string.Equals(m.GetAttribute("http-equiv")?.Trim(), "Content-Language", StringComparison.OrdinalIgnoreCase))
+                .Select(m => LanguageTag.Primary(m.GetAttribute("content")))
+                .FirstOrDefault(l => l is not null);
+        string? locale = LanguageTag.Primary(document.QuerySelector("meta[property='og:locale']")?.GetAttribute("content"));
+        return new HtmlHead(TitleOf(document), declared, locale);
     }
 
     /// <summary>Parses <paramref name="html"/> and returns its title and readable blocks.</summary>

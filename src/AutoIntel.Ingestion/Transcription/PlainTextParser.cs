@@ -13,56 +13,78 @@ public static partial class PlainTextParser
     public static IReadOnlyList<TranscriptSegment> Parse(string text, bool markdown, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var segments = new List<TranscriptSegment>();
-        var paragraph = new StringBuilder();
         using var reader = new StringReader(text);
-        bool first = true;
-        for (string? raw = reader.ReadLine(); raw is not null; raw = reader.ReadLine())
+        return [.. Read(reader, markdown, cancellationToken)];
+    }
+
+    /// <summary>The segments of <see cref="Parse"/>, read from <paramref name="reader"/> as they are enumerated: only the paragraph being
+    /// read is held.</summary>
+    public static IEnumerable<TranscriptSegment> Read(TextReader reader, bool markdown, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return Segments();
+
+        IEnumerable<TranscriptSegment> Segments()
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            string line = (first ? raw.TrimStart('\uFEFF') : raw).Trim();
-            first = false;
-            if (line.Length == 0)
+            var segments = new List<TranscriptSegment>();
+            var paragraph = new StringBuilder();
+            bool first = true;
+            for (string? raw = reader.ReadLine(); raw is not null; raw = reader.ReadLine())
             {
-                Flush(paragraph, segments);
-                continue;
-            }
+                foreach (TranscriptSegment done in segments)
+                {
+                    yield return done;
+                }
 
-            if (markdown)
-            {
-                if (Fence().IsMatch(line) || HorizontalRule().IsMatch(line))
+                segments.Clear();
+                cancellationToken.ThrowIfCancellationRequested();
+                string line = (first ? raw.TrimStart('\uFEFF') : raw).Trim();
+                first = false;
+                if (line.Length == 0)
                 {
                     Flush(paragraph, segments);
                     continue;
                 }
 
-                line = Link().Replace(line, "${text}");
-                Match heading = Heading().Match(line);
-                if (heading.Success || ListItem().IsMatch(line))
+                if (markdown)
+                {
+                    if (Fence().IsMatch(line) || HorizontalRule().IsMatch(line))
+                    {
+                        Flush(paragraph, segments);
+                        continue;
+                    }
+
+                    line = Link().Replace(line, "${text}");
+                    Match heading = Heading().Match(line);
+                    if (heading.Success || ListItem().IsMatch(line))
+                    {
+                        Flush(paragraph, segments);
+                        paragraph.Append(heading.Success ? heading.Groups["text"].Value : line);
+                        Flush(paragraph, segments);
+                        continue;
+                    }
+                }
+
+                // Interview transcripts put each turn on its own line without a blank line between: a label starts a new segment.
+                if (paragraph.Length > 0 && SpeakerPrefixes.StartsWithLabel(line))
                 {
                     Flush(paragraph, segments);
-                    paragraph.Append(heading.Success ? heading.Groups["text"].Value : line);
-                    Flush(paragraph, segments);
-                    continue;
                 }
+
+                if (paragraph.Length > 0)
+                {
+                    paragraph.Append(' ');
+                }
+
+                paragraph.Append(line);
             }
 
-            // Interview transcripts put each turn on its own line without a blank line between: a label starts a new segment.
-            if (paragraph.Length > 0 && SpeakerPrefixes.StartsWithLabel(line))
+            Flush(paragraph, segments);
+            foreach (TranscriptSegment done in segments)
             {
-                Flush(paragraph, segments);
+                yield return done;
             }
-
-            if (paragraph.Length > 0)
-            {
-                paragraph.Append(' ');
-            }
-
-            paragraph.Append(line);
         }
-
-        Flush(paragraph, segments);
-        return segments;
     }
 
     private static void Flush(StringBuilder paragraph, List<TranscriptSegment> segments)

@@ -42,44 +42,61 @@ public static partial class SpeakerPrefixes
     public static IReadOnlyList<TranscriptSegment> Apply(IReadOnlyList<TranscriptSegment> segments)
     {
         ArgumentNullException.ThrowIfNull(segments);
-        var labels = new (string Name, int Length)?[segments.Count];
+        return IsLabelled(segments) ? [.. Apply(segments, labelled: true)] : segments;
+    }
+
+    /// <summary>Whether the document is a labelled one: some name opens at least <see cref="MinLabels"/> segments that have no speaker yet.</summary>
+    /// <remarks>Stops reading at the first name seen that often, so for a labelled transcript it reads only its first few segments.</remarks>
+    public static bool IsLabelled(IEnumerable<TranscriptSegment> segments)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < segments.Count; i++)
+        foreach (TranscriptSegment segment in segments)
         {
-            if (segments[i].Speaker is null && Read(segments[i].Text) is { } label)
+            if (segment.Speaker is null && Read(segment.Text) is { } label)
             {
-                labels[i] = label;
-                counts[label.Name] = counts.GetValueOrDefault(label.Name) + 1;
+                int count = counts.GetValueOrDefault(label.Name) + 1;
+                if (count >= MinLabels)
+                {
+                    return true;
+                }
+
+                counts[label.Name] = count;
             }
         }
 
-        if (!counts.Values.Any(c => c >= MinLabels))
-        {
-            return segments;
-        }
+        return false;
+    }
 
-        var result = new List<TranscriptSegment>(segments.Count);
-        string? current = null;
-        for (int i = 0; i < segments.Count; i++)
+    /// <summary>The segments with speakers read from their labels when the document is <paramref name="labelled"/> (see
+    /// <see cref="IsLabelled"/>), as they are enumerated; otherwise as they are.</summary>
+    /// <remarks>Segments that already have a speaker (WebVTT voices) keep it; an unlabelled segment continues the turn before it.</remarks>
+    public static IEnumerable<TranscriptSegment> Apply(IEnumerable<TranscriptSegment> segments, bool labelled)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        return labelled ? Labelled() : segments;
+
+        IEnumerable<TranscriptSegment> Labelled()
         {
-            TranscriptSegment segment = segments[i];
-            if (segment.Speaker is not null)
+            string? current = null;
+            foreach (TranscriptSegment segment in segments)
             {
-                current = segment.Speaker;
-                result.Add(segment);
-            }
-            else if (labels[i] is { } label)
-            {
-                current = label.Name;
-                result.Add(segment with { Text = segment.Text[label.Length..].TrimStart(), Speaker = current });
-            }
-            else
-            {
-                result.Add(segment with { Speaker = current });
+                if (segment.Speaker is not null)
+                {
+                    current = segment.Speaker;
+                    yield return segment;
+                }
+                else if (Read(segment.Text) is { } label)
+                {
+                    current = label.Name;
+                    yield return segment with { Text = segment.Text[label.Length..].TrimStart(), Speaker = current };
+                }
+                else
+                {
+                    yield return segment with { Speaker = current };
+                }
             }
         }
-
-        return result;
     }
 
     /// <summary>True when <paramref name="line"/> opens with something shaped like a speaker label (whether or not the document confirms it).</summary>

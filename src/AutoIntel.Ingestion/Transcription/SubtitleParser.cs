@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using AutoIntel.Core.Content;
+using AutoIntel.Core.Text;
 
 namespace AutoIntel.Ingestion.Transcription;
 
@@ -17,28 +18,78 @@ public static partial class SubtitleParser
     public static IReadOnlyList<TranscriptSegment> Parse(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var segments = new List<TranscriptSegment>();
-        bool vtt = false;
-        bool any = false;
-        List<CueLine>? previousLines = null;
-        foreach (RawCue cue in ReadCues(text, isVtt => vtt = isVtt, cancellationToken))
+        using var reader = new StringReader(text);
+        return [.. Read(reader, cancellationToken)];
+    }
+
+    /// <summary>The segments of <see cref="Parse"/>, read from <paramref name="reader"/> as they are enumerated: only the cue being read
+    /// and the segment a rolling caption may still extend are held.</summary>
+    /// <remarks>Malformed input throws <see cref="FormatException"/> when enumeration reaches it (input without any cue, at the end).</remarks>
+    public static IEnumerable<TranscriptSegment> Read(TextReader reader, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return Segments();
+
+        IEnumerable<TranscriptSegment> Segments()
         {
-            any = true;
-            previousLines = Merge(cue, previousLines, segments);
+            // The last segment stays open until the next cue: a rolling caption that only repeats it extends its end time.
+            var open = new List<TranscriptSegment>();
+            bool vtt = false;
+            bool any = false;
+            List<CueLine>? previousLines = null;
+            foreach (RawCue cue in ReadCues(reader, isVtt => vtt = isVtt, cancellationToken))
+            {
+                any = true;
+                previousLines = Merge(cue, previousLines, open);
+                for (int i = 0; i < open.Count - 1; i++)
+                {
+                    yield return open[i];
+                }
+
+                if (open.Count > 1)
+                {
+                    open.RemoveRange(0, open.Count - 1);
+                }
+            }
+
+            if (!any)
+            {
+                throw new FormatException(vtt ? "no cues found after the WEBVTT header" : "no cue timings (00:00:01,000 --> 00:00:04,000) found");
+            }
+
+            foreach (TranscriptSegment segment in open)
+            {
+                yield return segment;
+            }
+        }
+    }
+
+    /// <summary>The language a WebVTT file's header declares (<c>Language: de</c>, as YouTube writes it), or null.</summary>
+    /// <remarks>Only the header is read: the lines after <c>WEBVTT</c> up to the first blank line or cue timing.</remarks>
+    public static string? HeaderLanguage(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        using var reader = new StringReader(text);
+        if (reader.ReadLine()?.TrimStart('\uFEFF').StartsWith("WEBVTT", StringComparison.Ordinal) != true)
+        {
+            return null;
         }
 
-        if (!any)
+        for (string? line = reader.ReadLine(); !string.IsNullOrWhiteSpace(line) && !line.Contains("-->", StringComparison.Ordinal); line = reader.ReadLine())
         {
-            throw new FormatException(vtt ? "no cues found after the WEBVTT header" : "no cue timings (00:00:01,000 --> 00:00:04,000) found");
+            int colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && line[..colon].Trim().Equals("Language", StringComparison.OrdinalIgnoreCase))
+            {
+                return LanguageTag.Primary(line[(colon + 1)..]);
+            }
         }
 
-        return segments;
+        return null;
     }
 
     // Yields each cue once the next timing (or the end) shows that no more lines belong to it.
-    private static IEnumerable<RawCue> ReadCues(string text, Action<bool> reportVtt, CancellationToken cancellationToken)
+    private static IEnumerable<RawCue> ReadCues(TextReader reader, Action<bool> reportVtt, CancellationToken cancellationToken)
     {
-        using var reader = new StringReader(text);
         var pending = new List<(int LineNumber, string Text)>();
         RawCue? current = null;
         bool? vtt = null;

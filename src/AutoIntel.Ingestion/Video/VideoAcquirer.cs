@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using AutoIntel.Core.Content;
 using AutoIntel.Ingestion.Fetching;
 using Microsoft.Extensions.Options;
@@ -25,9 +26,20 @@ public sealed class VideoAcquirer(YtDlpRunner ytDlp, FetchPolicy policy, IHostRe
         await EnsureLinkAllowedAsync(url, subject, cancellationToken);
 
         using WorkFolder work = WorkFolder.Create(_options.TempPath);
-        YtDlpResult result = await ytDlp.RunAsync(subject, site.Extractors, ["--dump-single-json", "--", url.AbsoluteUri], work.Path, cancellationToken);
+        // A page the user allowed may hold several videos; a watch names one of them by id in the fragment (VideoEntry.Link).
+        string? entryId = site == VideoPages.AllowedPage && url.Fragment.Length > 1 ? Uri.UnescapeDataString(url.Fragment[1..]) : null;
+        string link = entryId is null ? url.AbsoluteUri : new UriBuilder(url) { Fragment = string.Empty }.Uri.AbsoluteUri;
+        YtDlpResult result = await ytDlp.RunAsync(
+            subject, site.Extractors, entryId is null ? ["--dump-single-json", "--", link] : ["--dump-single-json", "--yes-playlist", "--", link], work.Path, cancellationToken);
         ThrowIfFailed(result, subject);
-        VideoMetadata video = VideoMetadata.Parse(result.Output, subject);
+        VideoMetadata video = VideoMetadata.Parse(entryId is null ? result.Output : EntryJson(result.Output, entryId, subject), subject);
+        if (entryId is not null)
+        {
+            // yt-dlp numbers a page's videos by position (page-1, page-2): known by what the fragment names instead, so the
+            // transcript cache never hands one video the transcript of another that once stood in the same place.
+            video = video with { Id = entryId };
+        }
+
         if (video.IsLive)
         {
             throw new ContentRefusedException(subject, "it is a live stream (or has not started yet)", "Try again once it has ended and the recording is up.");
@@ -39,6 +51,25 @@ public sealed class VideoAcquirer(YtDlpRunner ytDlp, FetchPolicy policy, IHostRe
         }
 
         return video;
+    }
+
+    /// <summary>
+    /// Lists the newest <paramref name="newest"/> videos of a channel, user or playlist (or of a page the user allowed that holds
+    /// several), without downloading or even opening them (<c>--flat-playlist</c>), after the same link check as a video.
+    /// </summary>
+    public async Task<IReadOnlyList<VideoEntry>> ListAsync(Uri url, VideoSite site, int newest, string subject, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(site);
+        await EnsureLinkAllowedAsync(url, subject, cancellationToken);
+
+        using WorkFolder work = WorkFolder.Create(_options.TempPath);
+        YtDlpResult result = await ytDlp.RunAsync(subject, site.Extractors,
+        [
+            "--yes-playlist", "--flat-playlist", "--dump-single-json", "--playlist-end", newest.ToString(CultureInfo.InvariantCulture), "--", url.AbsoluteUri,
+        ], work.Path, cancellationToken);
+        ThrowIfFailed(result, subject);
+        return VideoEntry.Parse(result.Output, url, subject);
     }
 
     /// <summary>Fetches the best caption track (<see cref="CaptionPicker"/>), or the audio when the video has no readable captions.</summary>
@@ -142,6 +173,35 @@ public sealed class VideoAcquirer(YtDlpRunner ytDlp, FetchPolicy policy, IHostRe
         {
             throw new ContentRefusedException(subject, $"the host {host} could not be found", "Check the link.", ex);
         }
+    }
+
+    private static string EntryJson(string json, string entryId, string subject)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            JsonElement root = document.RootElement;
+            if (!root.TryGetProperty("entries", out JsonElement entries) || entries.ValueKind != JsonValueKind.Array)
+            {
+                return json;
+            }
+
+            foreach (JsonElement entry in entries.EnumerateArray())
+            {
+                if (entry.ValueKind == JsonValueKind.Object
+                    && ((entry.TryGetProperty("id", out JsonElement id) && id.ValueKind == JsonValueKind.String && id.GetString() == entryId)
+                        || VideoEntry.MediaUrl(entry) == entryId))
+                {
+                    return entry.GetRawText();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+
+        throw new ContentRefusedException(subject, "the page no longer holds that video", null);
     }
 
     private static void ThrowIfFailed(YtDlpResult result, string subject)

@@ -28,21 +28,7 @@ public sealed partial record VideoMetadata(
     /// <summary>Parses the JSON; a playlist, or JSON without an id, is refused about <paramref name="subject"/>.</summary>
     public static VideoMetadata Parse(string json, string subject)
     {
-        JsonElement root;
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(json);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException ex)
-        {
-            throw new ContentRefusedException(subject, "yt-dlp printed no readable description of the video", null, ex);
-        }
-
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new ContentRefusedException(subject, "yt-dlp found no video at this link", null);
-        }
+        JsonElement root = YtDlpJson.Root(json, subject, "description of the video", "video");
 
         if (String(root, "_type") is "playlist" or "multi_video")
         {
@@ -77,8 +63,7 @@ public sealed partial record VideoMetadata(
             ? [.. tracks.EnumerateObject().Where(t => !NotCaptions.Contains(t.Name) && t.Value.ValueKind == JsonValueKind.Array && t.Value.GetArrayLength() > 0).Select(t => t.Name)]
             : [];
 
-    private static string? String(JsonElement element, string property) =>
-        element.TryGetProperty(property, out JsonElement value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
+    private static string? String(JsonElement element, string property) => YtDlpJson.String(element, property);
 
     private static double? Number(JsonElement element, string property) =>
         element.TryGetProperty(property, out JsonElement value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;

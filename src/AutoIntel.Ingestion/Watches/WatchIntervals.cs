@@ -17,7 +17,22 @@ public static class WatchIntervals
     /// <summary>Parses <paramref name="text"/>; on failure <paramref name="problem"/> is a one-line reason.</summary>
     public static bool TryParse(string? text, out TimeSpan interval, out string? problem)
     {
-        interval = default;
+        if (!TryParseDuration(text, out interval))
+        {
+            problem = $"'{text}' is not a duration: write a whole number and a unit, like 30s, 5m, 1h or 1d.";
+            return false;
+        }
+
+        problem = interval < Min || interval > Max
+            ? $"{Format(interval)} is out of range: a watch polls every {Format(Min)} to {Format(Max)}."
+            : null;
+        return problem is null;
+    }
+
+    /// <summary>Parses a whole number and a unit (<c>s</c>, <c>m</c>, <c>h</c>, <c>d</c>) without the watch's range; also <c>autointel report --since</c>.</summary>
+    public static bool TryParseDuration(string? text, out TimeSpan duration)
+    {
+        duration = default;
         string value = (text ?? string.Empty).Trim().ToLowerInvariant();
         TimeSpan unit = value.Length == 0 ? default : value[^1] switch
         {
@@ -32,15 +47,11 @@ public static class WatchIntervals
             || count <= 0
             || count > 100_000)
         {
-            problem = $"'{text}' is not a duration: write a whole number and a unit, like 30s, 5m, 1h or 1d.";
             return false;
         }
 
-        interval = unit * count;
-        problem = interval < Min || interval > Max
-            ? $"{Format(interval)} is out of range: a watch polls every {Format(Min)} to {Format(Max)}."
-            : null;
-        return problem is null;
+        duration = unit * count;
+        return true;
     }
 
     /// <summary>The shortest exact form: <c>90s</c>, <c>5m</c>, <c>1h</c>, <c>2d</c>.</summary>

@@ -26,7 +26,7 @@ public sealed class WatchStore(IArtifactStore store, TimeProvider time)
         string link = url.Trim();
         if (!Uri.TryCreate(link, UriKind.Absolute, out Uri? parsed) || parsed.Scheme is not ("http" or "https"))
         {
-            throw new WatchProblemException($"'{url}' is not an http(s) link to a feed.");
+            throw new WatchProblemException($"'{url}' is not an http(s) link to a feed or video channel.");
         }
 
         if (every < WatchIntervals.Min || every > WatchIntervals.Max)

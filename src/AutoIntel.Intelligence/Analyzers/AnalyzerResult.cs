@@ -7,7 +7,8 @@ namespace AutoIntel.Intelligence.Analyzers;
 /// fallback after a provider failure); null when there is nothing to say.</param>
 /// <param name="Degraded">Why the configured model's answer could not be used and offline heuristics stand in (e.g. <c>model output invalid</c>);
 /// null when the result is what was asked for. Offline-only setups are not degraded: offline is what they asked for.</param>
-public sealed record AnalyzerResult<T>(T Value, Usage Usage, IReadOnlyList<string>? Notes = null, string? Degraded = null);
+/// <param name="Model">The model that answered (or, with a null model, that no model answered validly); null for offline-only setups.</param>
+public sealed record AnalyzerResult<T>(T Value, Usage Usage, IReadOnlyList<string>? Notes = null, string? Degraded = null, ModelUse? Model = null);
 
 /// <summary>Factory for <see cref="AnalyzerResult{T}"/>.</summary>
 public static class AnalyzerResult

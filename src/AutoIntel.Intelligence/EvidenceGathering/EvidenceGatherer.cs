@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Serialization;
+using AutoIntel.Core.Text;
 using AutoIntel.Intelligence.Analyzers;
 using AutoIntel.Intelligence.Cache;
 using AutoIntel.Intelligence.Offline;
@@ -16,7 +17,8 @@ namespace AutoIntel.Intelligence.EvidenceGathering;
 public sealed class EvidenceGatherer(IEnumerable<IEvidenceSource> sources, ResponseCache cache, EvidenceBudget budget, IOptions<EvidenceGatheringOptions> options, TimeProvider time)
 {
     private const string CacheTask = "evidence";
-    private const string CacheTemplate = "evidence/v1";
+    // v2: the content's language and key-term queries (with a shorter retry) changed what the wiki is asked.
+    private const string CacheTemplate = "evidence/v2";
 
     private readonly IReadOnlyList<IEvidenceSource> _sources = [.. sources];
     private readonly EvidenceGatheringOptions _options = options.Value;
@@ -26,12 +28,15 @@ public sealed class EvidenceGatherer(IEnumerable<IEvidenceSource> sources, Respo
     public EvidenceBudget Budget => budget;
 
     /// <summary>What the sources know about <paramref name="claim"/>, in source order, each item scored for relevance to the claim.</summary>
-    /// <param name="language">The content's language, when known; otherwise <see cref="EvidenceGatheringOptions.Language"/>.</param>
+    /// <param name="language">The content's language, when known. <see cref="EvidenceGatheringOptions.Language"/>, when set, overrides it;
+    /// unknown means <see cref="EvidenceGatheringOptions.DefaultLanguage"/>.</param>
     public async Task<EvidenceGathering> GatherAsync(AnalysisRequest request, Claim claim, string? language, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(claim);
-        var query = new EvidenceQuery(claim.Text, PrimaryLanguage(language) ?? _options.Language, ClaimMatch.Keywords(claim.Text));
+        var lookup = _options.Language ?? LanguageTag.Primary(language) ?? EvidenceGatheringOptions.DefaultLanguage;
+        var terms = ClaimSearchTerms.For(claim.Text, lookup);
+        var query = new EvidenceQuery(claim.Text, lookup, terms.Keywords, terms.Shorter);
         var answers = await Task.WhenAll(_sources.Select(s => AskAsync(s, request, query, cancellationToken)));
 
         var items = answers.SelectMany(a => a.Items).Select(e => e with { Relevance = ClaimMatch.Coverage(claim.Text, $"{e.Title} {e.Quote}") }).ToList();
@@ -64,7 +69,16 @@ public sealed class EvidenceGatherer(IEnumerable<IEvidenceSource> sources, Respo
         try
         {
             var items = await source.SearchAsync(query, cancellationToken);
-            if (_options.Cache)
+            var complete = true;
+            if (items.Count == 0 && source.MatchesEveryKeyword && query.ShorterKeywords is { } shorter)
+            {
+                // Every word must match, so a long claim often finds nothing; one more, shorter query, paid from the same budget.
+                complete = budget.TryTake(request.RunId, source.CostPerQueryUsd);
+                items = complete ? await source.SearchAsync(query with { Keywords = shorter }, cancellationToken) : items;
+            }
+
+            // An answer cut short by the budget is not the source's whole answer: it is not cached.
+            if (_options.Cache && complete)
             {
                 var payload = JsonSerializer.Serialize(items, AutoIntelJson.Options);
                 await cache.SetAsync(
@@ -88,13 +102,6 @@ public sealed class EvidenceGatherer(IEnumerable<IEvidenceSource> sources, Respo
             // An answer no source anticipated (a malformed field, a bug) costs that source's items, not the claim's check.
             return SourceAnswer.Failed($"{source.Name}: failed ({e.GetType().Name}: {e.Message})");
         }
-    }
-
-    // "en-US", "pt_BR", "zh-Hans" → "en", "pt", "zh": wikis and the Fact Check API are keyed by the primary language.
-    private static string? PrimaryLanguage(string? language)
-    {
-        var primary = language?.Split('-', '_')[0].Trim().ToLowerInvariant();
-        return primary is { Length: 2 or 3 } && primary.All(char.IsAsciiLetterLower) ? primary : null;
     }
 
     private sealed record SourceAnswer(IReadOnlyList<Evidence> Items, string? Problem = null, bool OverBudget = false, bool FromCache = false)

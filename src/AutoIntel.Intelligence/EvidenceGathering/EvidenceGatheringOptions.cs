@@ -9,8 +9,12 @@ public sealed class EvidenceGatheringOptions
     public const string SectionName = "Evidence";
 
     /// <summary>The language looked up when the content's language is unknown (ISO 639-1).</summary>
+    public const string DefaultLanguage = "en";
+
+    /// <summary>When set (ISO 639-1), every lookup uses this language whatever the content's; unset, lookups follow the content's language
+    /// (declared, heard or detected), else <see cref="DefaultLanguage"/>.</summary>
     [RegularExpression("^[a-z]{2,3}$")]
-    public string Language { get; set; } = "en";
+    public string? Language { get; set; }
 
     /// <summary>Source queries one run may send (cache hits are free); claims checked after that stay unverified with the reason.</summary>
     [Range(0, 10_000)]

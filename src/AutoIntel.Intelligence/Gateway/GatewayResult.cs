@@ -10,5 +10,6 @@ namespace AutoIntel.Intelligence.Gateway;
 /// <param name="CacheTier">Tier that answered, or null for a fresh call.</param>
 /// <param name="UnservedReason">Why the LLM path declined, for notes.</param>
 /// <param name="Notes">What the briefing should say about this call (also written to the <see cref="RunJournal"/>).</param>
+/// <param name="PromptTokens">The estimated prompt size the decision was made for (0 when unknown).</param>
 public sealed record GatewayResult<T>(
-    bool Served, T? Value, Usage Usage, string? Model, CacheTier? CacheTier, string? UnservedReason, RoutingDecision? Decision, IReadOnlyList<string> Notes);
+    bool Served, T? Value, Usage Usage, string? Model, CacheTier? CacheTier, string? UnservedReason, RoutingDecision? Decision, IReadOnlyList<string> Notes, int PromptTokens = 0);

@@ -78,7 +78,7 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
         if (result.Served)
         {
             var verdict = Cited(claim, result.Value!, evidence, result.Model!);
-            return new AnalyzerResult<ClaimVerdict>(verdict, result.Usage, NotesOf(result));
+            return new AnalyzerResult<ClaimVerdict>(verdict, result.Usage, NotesOf(result), Model: UseOf(AnalysisTasks.ClaimVerification.TaskType, result));
         }
 
         var offline = await Fallback(request, AnalysisTasks.ClaimVerification.TaskType, result.UnservedReason, result.Notes, () => _fallback.VerifyClaimAsync(request, claim, evidence, cancellationToken));
@@ -146,9 +146,11 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
     {
         var result = await TryExecuteAsync(request, task, input, cancellationToken);
         return result.Served
-            ? new AnalyzerResult<T>(result.Value!, result.Usage, NotesOf(result))
+            ? new AnalyzerResult<T>(result.Value!, result.Usage, NotesOf(result), Model: UseOf(task.TaskType, result))
             : await Fallback(request, task.TaskType, result.UnservedReason, result.Notes, () => offline(_fallback));
     }
+
+    private static ModelUse UseOf<T>(string task, GatewayResult<T> result) => new(task, result.Model, result.PromptTokens, 1);
 
     // Invalid output from every model is not transient: it becomes an unserved result, so the section degrades to offline heuristics.
     private async Task<GatewayResult<T>> TryExecuteAsync<T>(AnalysisRequest request, StructuredTask<T> task, TaskInput input, CancellationToken cancellationToken)
@@ -175,6 +177,8 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
         var note = $"{task}: answered by the {_fallback.Name} analyzer ({reason}).";
         _journal.Note(request.RunId, note);
         var answer = await offline();
-        return answer with { Notes = [.. gatewayNotes, .. answer.Notes ?? [], note], Degraded = reason };
+        // Invalid output from every model counts against the task's valid-output rate; a budget or outage fallback does not.
+        var invalid = reason == InvalidOutputReason ? new ModelUse(task, null, 0, 1) : null;
+        return answer with { Notes = [.. gatewayNotes, .. answer.Notes ?? [], note], Degraded = reason, Model = invalid };
     }
 }

@@ -117,7 +117,7 @@ public sealed class LlmGateway : IAsyncDisposable, IDisposable
                 LlmTelemetry.CacheLookup(span, hit);
                 var usage = new Usage(0, 0, 0, 0m, 1, hit.CostUsd);
                 _journal.Add(request.RunId, usage);
-                return new GatewayResult<T>(true, cached, usage, hit.Model, hit.Tier, null, decision, notes);
+                return new GatewayResult<T>(true, cached, usage, hit.Model, hit.Tier, null, decision, notes, promptTokens);
             }
 
             _analytics.CacheMiss();
@@ -156,16 +156,25 @@ public sealed class LlmGateway : IAsyncDisposable, IDisposable
         // A caller that shared someone else's call pays nothing and is counted like a cache hit.
         var result = shared ? new Usage(0, 0, 0, 0m, 1, outcome.Usage.Usd) : outcome.Usage;
         _journal.Add(request.RunId, result);
-        return new GatewayResult<T>(true, value, result, outcome.Model, null, null, decision, notes);
+        return new GatewayResult<T>(true, value, result, outcome.Model, null, null, decision, notes, promptTokens);
     }
 
-    /// <summary>Feeds explicit quality feedback (0..1) about a model's answer back into the router.</summary>
-    public void RecordFeedback(string task, int promptTokens, string modelId, double quality)
+    /// <summary>Feeds explicit quality feedback (0..1) about a model's answer back into the router, and persists what it learned.</summary>
+    /// <param name="replacing">The quality this reader gave before, if any: it is taken back, so changing 👍 to 👎 counts once, not twice.
+    /// With <paramref name="quality"/> null, the earlier feedback is only taken back.</param>
+    /// <returns>False when the model is not in the catalog (any more): nothing is learned.</returns>
+    public async Task<bool> RecordFeedbackAsync(string task, int promptTokens, string modelId, double? quality, double? replacing = null, CancellationToken cancellationToken = default)
     {
-        if (_router.Catalog.Find(modelId) is { } model)
+        if (_router.Catalog.Find(modelId) is not { } model)
         {
-            _learner.Observe(task, BanditLearner.BucketFor(promptTokens), model.Id, model.QualityFor(task), true, 0, quality);
+            return false;
         }
+
+        // Loaded first, so saving below never overwrites state this process has not read.
+        await _learner.LoadAsync(cancellationToken);
+        _learner.Revise(task, BanditLearner.BucketFor(promptTokens), model.Id, model.QualityFor(task), replacing, quality);
+        await _learner.SaveAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Persists what the router has learned and this process's analytics.</summary>

@@ -1,6 +1,7 @@
 using System.ClientModel;
 using AutoIntel.Core;
 using AutoIntel.Core.Content;
+using AutoIntel.Core.Text;
 using AutoIntel.Intelligence.Providers;
 using AutoIntel.Intelligence.Routing;
 
@@ -27,12 +28,12 @@ public sealed class OpenAiSpeechToText : ISpeechToText
     public async Task<Transcript> TranscribeAsync(ReadOnlyMemory<byte> audio, string fileName, string mediaType, CancellationToken cancellationToken = default)
     {
         var model = _model ?? throw new PermanentFailureException("Audio needs a transcription model: configure Llm:TranscriptionModel or a catalog model with capability 'transcription'.");
-        IReadOnlyList<TranscriptSegment> segments;
+        HeardAudio heard;
         try
         {
-            segments = await _resilience.ExecuteAsync(
+            heard = await _resilience.ExecuteAsync(
                 model.Id,
-                ct => new ValueTask<IReadOnlyList<TranscriptSegment>>(_client.TranscribeAsync(model, audio, fileName, ct)),
+                ct => new ValueTask<HeardAudio>(_client.TranscribeAsync(model, audio, fileName, ct)),
                 cancellationToken);
         }
         catch (ClientResultException ex) when (ex.Status is 400 or 413 or 415)
@@ -41,6 +42,6 @@ public sealed class OpenAiSpeechToText : ISpeechToText
             throw new PermanentFailureException($"The transcription endpoint refused {fileName} ({audio.Length:N0} bytes): HTTP {ex.Status}: {ex.Message}", ex);
         }
 
-        return new Transcript(Path.GetFileNameWithoutExtension(fileName), fileName, segments);
+        return new Transcript(Path.GetFileNameWithoutExtension(fileName), fileName, heard.Segments, LanguageTag.FromName(heard.Language));
     }
 }

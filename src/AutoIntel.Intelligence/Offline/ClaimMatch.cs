@@ -1,12 +1,8 @@
 namespace AutoIntel.Intelligence.Offline;
 
-/// <summary>How closely a text matches a claim, and the claim's search keywords, on the offline analyzers' word rules.</summary>
+/// <summary>How closely a text matches a claim, on the offline analyzers' word rules.</summary>
 public static class ClaimMatch
 {
-    /// <summary>The claim's content words in order, without function words, at most <paramref name="max"/>.</summary>
-    public static string Keywords(string claim, int max = 8) =>
-        string.Join(' ', OfflineText.Words(claim).Where(w => w.Length > 2 && !OfflineText.Stopwords.Contains(w)).Distinct(StringComparer.Ordinal).Take(max));
-
     /// <summary>0 … 1: the share of the claim's content terms that <paramref name="text"/> contains.</summary>
     public static double Coverage(string claim, string text)
     {

@@ -1,4 +1,3 @@
-using AutoIntel.Core.Content;
 using AutoIntel.Intelligence.Routing;
 
 namespace AutoIntel.Intelligence.Providers;
@@ -12,6 +11,6 @@ public interface ILlmClient
     /// <summary>Embeddings for a batch of inputs, in input order.</summary>
     Task<IReadOnlyList<float[]>> EmbedAsync(CatalogModel model, IReadOnlyList<string> inputs, CancellationToken cancellationToken = default);
 
-    /// <summary>Timed segments of one audio file.</summary>
-    Task<IReadOnlyList<TranscriptSegment>> TranscribeAsync(CatalogModel model, ReadOnlyMemory<byte> audio, string fileName, CancellationToken cancellationToken = default);
+    /// <summary>Timed segments of one audio file, and its language when the endpoint reports one.</summary>
+    Task<HeardAudio> TranscribeAsync(CatalogModel model, ReadOnlyMemory<byte> audio, string fileName, CancellationToken cancellationToken = default);
 }

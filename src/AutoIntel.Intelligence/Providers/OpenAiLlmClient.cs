@@ -56,13 +56,14 @@ public sealed class OpenAiLlmClient(OpenAiClientFactory factory) : ILlmClient
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<TranscriptSegment>> TranscribeAsync(CatalogModel model, ReadOnlyMemory<byte> audio, string fileName, CancellationToken cancellationToken = default)
+    public async Task<HeardAudio> TranscribeAsync(CatalogModel model, ReadOnlyMemory<byte> audio, string fileName, CancellationToken cancellationToken = default)
     {
         var client = factory.For(model.Provider).GetAudioClient(model.Deployment);
         using var stream = new MemoryStream(audio.ToArray(), writable: false);
         if (model.Has(ModelCapabilities.Diarization))
         {
-            return await TranscribeDiarizedAsync(client, stream, fileName, cancellationToken);
+            // diarized_json reports no language: the transcript's language is detected from its text instead.
+            return new HeardAudio(await TranscribeDiarizedAsync(client, stream, fileName, cancellationToken));
         }
 
         var options = new AudioTranscriptionOptions
@@ -71,12 +72,13 @@ public sealed class OpenAiLlmClient(OpenAiClientFactory factory) : ILlmClient
             TimestampGranularities = AudioTimestampGranularities.Segment,
         };
         var transcription = (await client.TranscribeAudioAsync(stream, fileName, options, cancellationToken)).Value;
+        string? language = string.IsNullOrWhiteSpace(transcription.Language) ? null : transcription.Language;
         if (transcription.Segments.Count == 0)
         {
-            return string.IsNullOrWhiteSpace(transcription.Text) ? [] : [new TranscriptSegment(transcription.Text.Trim())];
+            return new HeardAudio(string.IsNullOrWhiteSpace(transcription.Text) ? [] : [new TranscriptSegment(transcription.Text.Trim())], language);
         }
 
-        return [.. transcription.Segments.Select(s => new TranscriptSegment(s.Text.Trim(), s.StartTime, s.EndTime))];
+        return new HeardAudio([.. transcription.Segments.Select(s => new TranscriptSegment(s.Text.Trim(), s.StartTime, s.EndTime))], language);
     }
 
     // diarized_json: segments with a speaker label per turn ("A", "B", … unless known speakers were given). OpenAI refuses a

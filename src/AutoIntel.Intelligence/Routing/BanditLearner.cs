@@ -106,6 +106,42 @@ public sealed class BanditLearner
         Interlocked.Increment(ref _dirty);
     }
 
+    /// <summary>Replaces one explicit feedback reward by another: adds <paramref name="newQuality"/>, takes <paramref name="oldQuality"/> back.</summary>
+    /// <remarks>With only a new quality this is one more observation; with both, the arm keeps its pull count and only the reward moves;
+    /// with only an old one, that observation is withdrawn. Counts never go below zero.</remarks>
+    public void Revise(string task, string bucket, string model, double prior, double? oldQuality, double? newQuality)
+    {
+        if (oldQuality is null && newQuality is null)
+        {
+            return;
+        }
+
+        if (oldQuality is null)
+        {
+            Observe(task, bucket, model, prior, true, 0, newQuality);
+            return;
+        }
+
+        double before = Math.Clamp(oldQuality.Value, 0, 1);
+        var arm = _arms.GetOrAdd((task, bucket, model), _ => new Arm());
+        lock (arm)
+        {
+            arm.Successes = Math.Max(0, arm.Successes - before);
+            arm.Failures = Math.Max(0, arm.Failures - (1 - before));
+            if (newQuality is double after)
+            {
+                arm.Successes += Math.Clamp(after, 0, 1);
+                arm.Failures += 1 - Math.Clamp(after, 0, 1);
+            }
+            else
+            {
+                arm.Pulls = Math.Max(0, arm.Pulls - 1);
+            }
+        }
+
+        Interlocked.Increment(ref _dirty);
+    }
+
     /// <summary>Loads persisted state once (no-op without a store or state).</summary>
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {

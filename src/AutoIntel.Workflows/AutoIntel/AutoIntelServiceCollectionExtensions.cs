@@ -8,6 +8,7 @@ using AutoIntel.Intelligence.Providers;
 using AutoIntel.Intelligence.Simulation;
 using AutoIntel.Memory;
 using AutoIntel.Storage;
+using AutoIntel.Workflows.AutoIntel.Quality;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -21,7 +22,7 @@ public static class AutoIntelServiceCollectionExtensions
     /// <summary>The key of the offline analyzer, which is also the LLM gateway's last fallback.</summary>
     public const string OfflineAnalyzerKey = "offline";
 
-    /// <summary>Artifacts (files under <paramref name="dataDir"/>, or Azure Blob when <c>Storage:Kind</c> says so), guarded ingestion, embedded memory and the offline analyzer under <paramref name="dataDir"/>; the LLM gateway when <c>Llm</c> is configured; the evidence sources <c>Evidence</c> turns on.</summary>
+    /// <summary>Artifacts (files under <paramref name="dataDir"/>, or Azure Blob when <c>Storage:Kind</c> says so), guarded ingestion, embedded memory and the offline analyzer under <paramref name="dataDir"/>; the LLM gateway when <c>Llm</c> is configured; the evidence sources <c>Evidence</c> turns on; reader feedback (the quality loop).</summary>
     public static IServiceCollection AddAutoIntelServices(this IServiceCollection services, IConfiguration configuration, string dataDir)
     {
         services.AddAutoIntelArtifactStore(configuration, Path.Combine(dataDir, "artifacts"));
@@ -37,6 +38,7 @@ public static class AutoIntelServiceCollectionExtensions
             .AddCheck<MemoryStoreHealthCheck>(AutoIntelHealth.Memory)
             .Add(new HealthCheckRegistration(AutoIntelHealth.Llm, sp => new LlmEndpointHealthCheck(sp.GetRequiredService<IOptions<LlmOptions>>()), null, null));
         services.AddAutoIntelEvidence(configuration, IntelligenceServiceCollectionExtensions.LlmConfigured(configuration));
+        services.AddQualityLoop(configuration);
         return services;
     }
 

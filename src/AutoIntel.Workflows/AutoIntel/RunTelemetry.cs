@@ -1,4 +1,5 @@
 using AutoIntel.Core.Briefings;
+using AutoIntel.Core.Quality;
 using AutoIntel.Core.Runs;
 using AutoIntel.Core.Telemetry;
 using AutoIntel.Workflows.Abstractions;
@@ -59,6 +60,12 @@ internal sealed class RunTelemetry(IWorkflowContext context, AnalyzeRequest inpu
         foreach (SectionDegradation section in degraded)
         {
             RunMetrics.Sections.Add(1, new("outcome", "degraded"), new("section", section.Section));
+        }
+
+        // The run's own quality per analysis; reader feedback comes later and is counted by FeedbackRecorder.
+        foreach (AnalysisQuality quality in briefing is null ? [] : QualityScorer.Score([briefing], []))
+        {
+            RunMetrics.AnalysisQuality.Record(quality.Score, new KeyValuePair<string, object?>("analysis", quality.Task));
         }
 
         Usage cost = briefing?.Cost ?? Usage.None;

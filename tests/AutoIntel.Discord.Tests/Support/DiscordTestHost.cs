@@ -1,6 +1,8 @@
+using AutoIntel.Intelligence;
 using AutoIntel.Storage;
 using AutoIntel.TestKit;
 using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel.Quality;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -35,7 +37,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<DiscordTestHost> StartAsync(Action<Dictionary<string, string?>>? configure = null)
+    public static async Task<DiscordTestHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, bool withLlmGateway = false)
     {
         var time = new SkippingTimeProvider(DateTimeOffset.UtcNow);
         FakeDiscordServer server = await FakeDiscordServer.StartAsync(time);
@@ -55,6 +57,13 @@ public sealed class DiscordTestHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<IArtifactStore>(store);
         services.AddSingleton<IWorkflowClient>(workflows);
+        if (withLlmGateway)
+        {
+            services.AddSingleton<IArtifactStore>(store).AddAutoIntelIntelligence(configuration);
+        }
+
+        // Feedback needs the artifact store, so the host that has one registers it (as AddAutoIntelServices does).
+        services.AddQualityLoop(configuration);
         services.AddAutoIntelDiscord(configuration);
         return new DiscordTestHost(server, services.BuildServiceProvider(validateScopes: true), time, store, workflows, logs);
     }

@@ -45,5 +45,30 @@ public static class Payloads
         return Encoding.UTF8.GetBytes(body.ToJsonString());
     }
 
+    /// <summary>A message-component interaction (type 3): a button click, or a string select with <paramref name="values"/>.</summary>
+    public static byte[] Component(string customId, string[]? values = null, string guildId = GuildId, string userId = UserId, string interactionId = "5000000000000000020")
+    {
+        var data = new JsonObject { ["custom_id"] = customId, ["component_type"] = values is null ? 2 : 3 };
+        if (values is not null)
+        {
+            data["values"] = new JsonArray([.. values.Select(v => (JsonNode)JsonValue.Create(v)!)]);
+        }
+
+        var body = new JsonObject
+        {
+            ["id"] = interactionId,
+            ["application_id"] = ApplicationId,
+            ["type"] = 3,
+            ["token"] = "component-token",
+            ["version"] = 1,
+            ["channel_id"] = ChannelId,
+            ["guild_id"] = guildId,
+            ["member"] = new JsonObject { ["user"] = new JsonObject { ["id"] = userId, ["username"] = "reader" } },
+            ["message"] = new JsonObject { ["id"] = "7000000000000000007", ["channel_id"] = ChannelId },
+            ["data"] = data,
+        };
+        return Encoding.UTF8.GetBytes(body.ToJsonString());
+    }
+
     public static (string, JsonNode, int) Text(string name, string value) => (name, JsonValue.Create(value)!, 3);
 }

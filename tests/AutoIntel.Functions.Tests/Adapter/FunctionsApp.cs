@@ -1,5 +1,7 @@
 using System.Text;
 using AutoIntel.Functions.Http;
+using AutoIntel.Functions.Orchestrations;
+using Microsoft.Azure.Functions.Worker;
 using AutoIntel.TestKit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -26,6 +28,19 @@ internal sealed class FunctionsApp : IAsyncDisposable
     }
 
     public ServiceProvider Services { get; }
+
+    /// <summary>
+    /// The settings the engine tests run the app with: Discord through <paramref name="discord"/> (interactions signed by
+    /// <paramref name="signer"/>), and loopback pages allowed, as a self-hoster allows a host.
+    /// </summary>
+    public static Dictionary<string, string?> Settings(TestSigner signer, FakeDiscordServer discord, string applicationId) => new()
+    {
+        ["Discord:PublicKey"] = signer.PublicKeyHex,
+        ["Discord:BotToken"] = discord.BotToken,
+        ["Discord:ApplicationId"] = applicationId,
+        ["Discord:ApiBaseUrl"] = discord.ApiBaseUrl,
+        ["Fetch:AllowedHosts"] = "127.0.0.1",
+    };
 
     /// <summary>POST /api/interactions with the given headers (signed or not).</summary>
     public Task<ContentResult> InteractionsAsync(DurableTaskClient client, string json, string? signature, string? timestamp)
@@ -57,6 +72,10 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
     /// <summary>GET /api/health.</summary>
     public Task<IActionResult> HealthAsync() => Function<HealthFunction>().RunAsync(Request("GET", null));
+
+    /// <summary>The hourly timer that keeps the weekly report's schedule running.</summary>
+    public Task WeeklyReportScheduleAsync(DurableTaskClient client) =>
+        Function<WeeklyReportSchedule>().RunAsync(new TimerInfo(), client, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

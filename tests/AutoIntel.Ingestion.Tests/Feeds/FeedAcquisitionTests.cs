@@ -52,6 +52,10 @@ public sealed class FeedAcquisitionTests : IAsyncLifetime
             app.MapGet("/feed/audio", () => Results.Text(
                 Rss("The Grid Show", Item("Episode 1: Wind", "ep-1", "Mon, 03 Mar 2025 09:00:00 EST", Enclosure("../audio/ep1.mp3", "audio/mpeg"))),
                 "application/xml; charset=utf-8"));
+            app.MapGet("/feed/german", () => Results.Text(
+                Rss("Die Netz-Show", Item("Folge 1: Wind", "ep-1", "Mon, 03 Mar 2025 09:00:00 GMT", Enclosure("/audio/ep1.mp3", "audio/mpeg")))
+                    .Replace("<link>", "<language>de-de</language><link>", StringComparison.Ordinal),
+                "application/rss+xml"));
             app.MapGet("/feed/as-text", () => Results.Text(
                 Rss("The Grid Show", Item("Episode 1: Wind", "ep-1", "Mon, 03 Mar 2025 09:00:00 GMT", Enclosure("/audio/ep1.mp3", "audio/mpeg"))),
                 "text/plain"));
@@ -145,6 +149,30 @@ public sealed class FeedAcquisitionTests : IAsyncLifetime
         (await Store.GetAsync("runs/f2/source.mp3")).Should().Equal(Mp3);
         content.Episode!.ContentUrl.Should().Be(_server.Url("/audio/ep1.mp3").AbsoluteUri, "relative links resolve against the feed's URL");
         content.Episode.Published.Should().Be(new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.FromHours(-5)));
+    }
+
+    [Fact]
+    public async Task AcquireAsync_FeedDeclaringItsLanguage_EpisodeTakesIt()
+    {
+        AcquiredContent content = await Acquirer.AcquireAsync(_server.Url("/feed/german").AbsoluteUri, "f7");
+
+        content.Language.Should().Be("de");
+    }
+
+    [Fact]
+    public async Task AcquireAsync_TranscriptWithLanguageAttribute_ThatLanguage()
+    {
+        AcquiredContent content = await Acquirer.AcquireAsync(_server.Url("/feed/transcript").AbsoluteUri, "f8");
+
+        content.Language.Should().Be("en", "podcast:transcript language=\"en\"");
+    }
+
+    [Fact]
+    public async Task AcquireAsync_FeedWithoutLanguage_NoneDeclared()
+    {
+        AcquiredContent content = await Acquirer.AcquireAsync(_server.Url("/feed/audio").AbsoluteUri, "f6");
+
+        content.Language.Should().BeNull();
     }
 
     [Fact]

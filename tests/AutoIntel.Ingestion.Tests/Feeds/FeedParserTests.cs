@@ -58,7 +58,7 @@ public sealed class FeedParserTests
         feed.Format.Should().Be("RSS");
         feed.Title.Should().Be("The Show");
         feed.Items.Select(i => i.Title).Should().Equal("Ep", "Only itunes", "Untitled episode 3");
-        feed.Items[0].Transcripts.Should().Equal(new FeedLink(new Uri("https://feeds.example/show/t.vtt"), "text/vtt"));
+        feed.Items[0].Transcripts.Should().Equal(new FeedLink(new Uri("https://feeds.example/show/t.vtt"), "text/vtt", Language: "en"));
         feed.Items[0].Enclosures.Should().Equal(new FeedLink(new Uri("https://cdn.example/a.mp3"), "audio/mpeg"));
         feed.Items[1].Id.Should().BeNull();
         EpisodePicker.AudioEnclosure(feed.Items[1])!.Url.AbsoluteUri.Should().Be("https://feeds.example/show/b.m4a", "an undeclared type is judged by the file extension");

@@ -16,6 +16,28 @@ public sealed class SubtitleParserTests
     }
 
     [Fact]
+    public void Read_LongSrt_FirstSegmentsBeforeMostLinesAreRead()
+    {
+        string srt = string.Concat(Enumerable.Range(0, 10_000).Select(i => $"{i + 1}\n00:00:{i % 60:D2},000 --> 00:00:{i % 60:D2},500\nLine {i}.\n\n"));
+        var reader = new LineCountingReader(srt);
+
+        TranscriptSegment first = SubtitleParser.Read(reader).First();
+
+        first.Text.Should().Be("Line 0.");
+        reader.Lines.Should().BeLessThan(100, "cues are merged and handed on as they are read, not after the whole file");
+    }
+
+    [Fact]
+    public void Read_RollingCaptions_SameSegmentsAsParse()
+    {
+        const string vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\none\n\n00:00:02.000 --> 00:00:03.000\none\n\n00:00:03.000 --> 00:00:04.000\none\ntwo\n\n"
+            + "00:00:04.000 --> 00:00:05.000\n<v Ann>three</v> <v Bo>four\n";
+
+        SubtitleParser.Read(new StringReader(vtt)).Should().Equal(SubtitleParser.Parse(vtt));
+        SubtitleParser.Parse(vtt)[0].End.Should().Be(TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
     public void Parse_VttFixture_SkipsHeaderStyleNoteAndIdentifiers()
     {
         IReadOnlyList<TranscriptSegment> segments = SubtitleParser.Parse(File.ReadAllText("Fixtures/sample.vtt"));
@@ -190,5 +212,22 @@ public sealed class SubtitleParserTests
         IReadOnlyList<TranscriptSegment> segments = SubtitleParser.Parse(vtt);
 
         segments.Select(s => (s.Speaker, s.Text)).Should().Equal(("Ann", "first line"), ("Ann", "second line"));
+    }
+
+    private sealed class LineCountingReader(string text) : TextReader
+    {
+        private readonly StringReader _inner = new(text);
+
+        public int Lines { get; private set; }
+
+        public override string? ReadLine()
+        {
+            Lines++;
+            return _inner.ReadLine();
+        }
+
+        public override int Peek() => _inner.Peek();
+
+        public override int Read() => _inner.Read();
     }
 }

@@ -58,6 +58,20 @@ public sealed class VideoAcquisitionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AcquireAsync_PageOfSeveralVideosWithOneNamedInTheFragment_StoresThatVideosCaptions()
+    {
+        string media = _site.Server.Url("/media/v1.mp4").AbsoluteUri;
+        string link = $"{_site.ChannelUrl}#{Uri.EscapeDataString(media)}";
+
+        AcquiredContent content = await Acquirer.AcquireAsync(link, "vid9");
+
+        content.Kind.Should().Be(ContentKind.Subtitles);
+        Encoding.UTF8.GetString(await Store.GetAsync(content.Raw.Path)).Should().Be(FakeVideoSite.VideoCaptions(1));
+        content.Video!.Id.Should().Be(media, "a page numbers its videos by position, which moves when it adds one");
+        _site.Hits("/media/v2.en.vtt").Should().Be(0);
+    }
+
+    [Fact]
     public async Task AcquireAsync_FiveHourVideo_RefusedBeforeDownload()
     {
         string link = _site.Server.Url("/marathon").AbsoluteUri;

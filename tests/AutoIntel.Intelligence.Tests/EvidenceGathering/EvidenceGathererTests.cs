@@ -11,6 +11,7 @@ namespace AutoIntel.Intelligence.Tests.EvidenceGathering;
 public sealed class EvidenceGathererTests
 {
     private static readonly Claim Bridge = new("c1", "The town council approved the new bridge in 2024.", 0, 0.9);
+    private static readonly Claim LongClaim = new("c2", "The Riverside Bridge, which reportedly cost about 40 million euros, was approved by the town council in 2023.", 0, 0.9);
 
     [Fact]
     public async Task Gather_SameClaimTwice_SecondAnswerFromTheCache()
@@ -111,6 +112,46 @@ public sealed class EvidenceGathererTests
     }
 
     [Fact]
+    public async Task Gather_LanguageConfigured_OverridesTheContentsLanguage()
+    {
+        var wiki = new CountingSource("wikipedia", q => [new Evidence("wikipedia", q.Language, 0)]);
+        await using var services = Build([wiki], new() { ["Evidence:Language"] = "fr" });
+
+        var result = await services.GetRequiredService<EvidenceGatherer>().GatherAsync(Request(), Bridge, "de");
+
+        result.Items.Should().ContainSingle().Which.Quote.Should().Be("fr");
+    }
+
+    [Fact]
+    public async Task Gather_EveryKeywordSourceFindsNothing_AskedOnceMoreWithTheShorterQuery()
+    {
+        var wiki = new CountingSource("wikipedia", q => q.Keywords == "Riverside Bridge" ? [new Evidence("wikipedia", "The Riverside Bridge opened in 2025.", 0)] : [], everyKeyword: true);
+        var search = new CountingSource("searxng", _ => []);
+        await using var services = Build([wiki, search]);
+
+        var result = await services.GetRequiredService<EvidenceGatherer>().GatherAsync(Request(), LongClaim, "en");
+
+        wiki.Keywords.Should().Equal("Riverside Bridge 40 million approved 2023", "Riverside Bridge");
+        search.Calls.Should().Be(1, "a source that does not need every word gets no second query");
+        result.Items.Should().ContainSingle().Which.Quote.Should().Contain("Riverside Bridge");
+    }
+
+    [Fact]
+    public async Task Gather_ShorterQueryOverBudget_NotAskedAndTheEmptyAnswerNotCached()
+    {
+        var wiki = new CountingSource("wikipedia", _ => [], everyKeyword: true);
+        await using var services = Build([wiki], new() { ["Evidence:MaxQueriesPerRun"] = "1" });
+        var gatherer = services.GetRequiredService<EvidenceGatherer>();
+
+        var first = await gatherer.GatherAsync(Request(run: "run-1"), LongClaim, "en");
+        var second = await gatherer.GatherAsync(Request(run: "run-2"), LongClaim, "en");
+
+        wiki.Calls.Should().Be(2, "one query per run: the budget had no room for the shorter one");
+        second.CacheHits.Should().Be(0, "an answer cut short by the budget is not the source's answer");
+        first.Items.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Gather_SourceThrowsUnexpectedly_OnlyItsItemsLost()
     {
         var broken = new CountingSource("brave", _ => throw new FormatException("bad number"));
@@ -147,19 +188,25 @@ public sealed class EvidenceGathererTests
     }
 
     // A unit seam: an in-process source that counts queries (the real sources are tested against their API fakes in Ingestion.Tests).
-    private sealed class CountingSource(string name, Func<EvidenceQuery, IReadOnlyList<Evidence>> answer, decimal cost = 0) : IEvidenceSource
+    private sealed class CountingSource(string name, Func<EvidenceQuery, IReadOnlyList<Evidence>> answer, decimal cost = 0, bool everyKeyword = false) : IEvidenceSource
     {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _keywords = new();
         private int _calls;
 
         public int Calls => Volatile.Read(ref _calls);
+
+        public IReadOnlyList<string> Keywords => [.. _keywords];
 
         public string Name => name;
 
         public decimal CostPerQueryUsd => cost;
 
+        public bool MatchesEveryKeyword => everyKeyword;
+
         public Task<IReadOnlyList<Evidence>> SearchAsync(EvidenceQuery query, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _calls);
+            _keywords.Enqueue(query.Keywords);
             return Task.FromResult(answer(query));
         }
     }

@@ -128,6 +128,84 @@ public sealed class AutoIntelEvidenceWorkflowTests : IAsyncLifetime, IDisposable
         briefing.Notes.Should().Contain(n => n.Contains("factcheck: rate limited or out of quota (429: RESOURCE_EXHAUSTED", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("stadtrat.html", "<html lang=\"de\"><head><title>Die neue Brücke</title></head><body><article><p>Der Stadtrat hat die neue Brücke im Jahr 2024 genehmigt.</p></article></body></html>", "de")]
+    [InlineData("conseil.txt", "Le conseil municipal a approuvé le nouveau pont en 2024, et les travaux doivent commencer au printemps.\n\nLes habitants qui vivent près de la rivière demandent depuis longtemps un second passage pour la ville.", "fr")]
+    [InlineData("council.txt", null, "en")]
+    public async Task Run_ContentInALanguage_WikiAndFactCheckAskedInIt(string file, string? text, string language)
+    {
+        // A German page says so in <html lang>; the French transcript says nothing and is detected; the English text too.
+        var source = text is null ? _article : _files.Combine(file);
+        if (text is not null)
+        {
+            await File.WriteAllTextAsync(source, text);
+        }
+
+        await using var harness = new AutoIntelHarness(settings: WithFactCheck(LlmSettings()));
+
+        await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(source, Depth.Quick));
+
+        _wiki.Requests.Should().NotBeEmpty().And.OnlyContain(r => r["$path"] == $"/{language}/w/api.php");
+        _factCheck.Requests.Should().NotBeEmpty().And.OnlyContain(r => r["languageCode"] == language);
+    }
+
+    [Fact]
+    public async Task Run_LongClaimNoPageHasEveryWord_FoundThroughTheShorterQuery()
+    {
+        await using var wiki = await StartBridgeWikiAsync();
+        await using var harness = new AutoIntelHarness(settings: LongClaimSettings(wiki));
+
+        var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(_article, Depth.Quick));
+
+        var searches = wiki.Requests.Where(r => r.GetValueOrDefault("list") == "search").Select(r => r["srsearch"]).ToList();
+        searches.Should().Equal("Riverside Bridge 40 million approved 2023", "Riverside Bridge");
+        var claim = (await harness.BriefingOfAsync(status)).Claims.Should().ContainSingle().Subject;
+        claim.Evidence.Should().ContainSingle().Which.Url.Should().Be("https://en.wikipedia.org/wiki/Riverside_Bridge");
+    }
+
+    [Fact]
+    public async Task Run_LongClaimBudgetForOneQuery_NoShorterQuery()
+    {
+        await using var wiki = await StartBridgeWikiAsync();
+        var settings = LongClaimSettings(wiki);
+        settings["Evidence:MaxQueriesPerRun"] = "1";
+        await using var harness = new AutoIntelHarness(settings: settings);
+
+        var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(_article, Depth.Quick));
+
+        wiki.Requests.Should().ContainSingle().Which["srsearch"].Should().Be("Riverside Bridge 40 million approved 2023");
+        (await harness.BriefingOfAsync(status)).Claims.Should().ContainSingle().Which.Evidence.Should().BeEmpty();
+    }
+
+    // A wiki whose one page has the bridge's name but not the claim's figures, as its real article would.
+    private static async Task<FakeMediaWikiServer> StartBridgeWikiAsync()
+    {
+        var wiki = await FakeMediaWikiServer.StartAsync();
+        wiki.Add("en", "Riverside Bridge", "The Riverside Bridge is a road bridge over the Elm. It opened to traffic in 2025.");
+        return wiki;
+    }
+
+    private Dictionary<string, string?> LongClaimSettings(FakeMediaWikiServer wiki)
+    {
+        _llm.Chat = LongClaimAnalyst;
+        var settings = LlmSettings();
+        settings["Evidence:Wikipedia:Endpoint"] = wiki.EndpointTemplate;
+        return settings;
+    }
+
+    private const string LongClaim = "The Riverside Bridge, which reportedly cost about 40 million euros, was approved by the town council in 2023.";
+
+    private static FakeReply LongClaimAnalyst(FakeChatRequest request) => request.SchemaName == "claim_extraction"
+        ? FakeReply.Json($$"""{"claims":[{"text":"{{LongClaim}}","checkWorthiness":0.9}],"ignoredInstructions":[]}""")
+        : FakeAnalyst.Answer(request);
+
+    private Dictionary<string, string?> WithFactCheck(Dictionary<string, string?> settings)
+    {
+        settings["Evidence:FactCheck:ApiKey"] = _factCheck.ApiKey;
+        settings["Evidence:FactCheck:Endpoint"] = _factCheck.Endpoint.AbsoluteUri;
+        return settings;
+    }
+
     private Dictionary<string, string?> FactCheckSettings() => new()
     {
         ["Fetch:AllowedHosts:0"] = "127.0.0.1",

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using AutoIntel.Core.Quality;
 using AutoIntel.Core.Serialization;
+using AutoIntel.Core.Telemetry;
 using AutoIntel.Intelligence;
 using AutoIntel.Intelligence.Analyzers;
 using AutoIntel.Intelligence.Gateway;
@@ -52,6 +54,22 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c => c.Method == Model && c.Verdict == Verdict.Supported && c.Rationale == FakeAnalyst.Rationale);
         briefing.Summary.Text.Should().Be("The model's summary of the source.");
         briefing.Notes.Should().NotContain(n => n.Contains("unverified offline", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_LlmConfigured_RecordsEachAnalysisQualityScore()
+    {
+        using var scores = new MeasurementCapture(MetricNames.AnalysisQuality);
+        await using var harness = new AutoIntelHarness(settings: Settings());
+
+        var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Quick));
+
+        var briefing = await harness.BriefingOfAsync(status);
+        IReadOnlyList<AnalysisQuality> expected = QualityScorer.Score([briefing], []);
+        expected.Should().Contain(q => q.Task == FeedbackRewards.ClaimVerificationTask && q.ValidOutputRate == 1, "every verdict came from the model");
+        // Other tests' runs record too (the listener is process-wide): this run's scores are among them, each a score in 0..1.
+        scores.All.Select(m => (m["analysis"], m.Value)).Should().Contain(expected.Select(q => ((string?)q.Task, q.Score)));
+        scores.All.Should().OnlyContain(m => m.Value >= 0 && m.Value <= 1);
     }
 
     [Fact]

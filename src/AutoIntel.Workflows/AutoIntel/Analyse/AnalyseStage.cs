@@ -25,7 +25,8 @@ public static class AnalyseStage
             : Task.FromResult(SectionRun.Skipped<T>(Section(kind)));
 
         // Start every analysis before awaiting any: they are independent of each other, and one that fails costs only its own section.
-        var summary = SectionRun.GuardAsync(Section(AnalysisKind.Summary), SummarizeAsync(context, request, chunks, width));
+        var summaryModels = new List<ModelUse?>();
+        var summary = SectionRun.GuardAsync(Section(AnalysisKind.Summary), SummarizeAsync(context, request, chunks, width, summaryModels));
         var arguments = PerChunk<IReadOnlyList<Argument>>(AnalysisKind.Arguments, ActivityNames.FindArguments);
         var fallacies = PerChunk<IReadOnlyList<Fallacy>>(AnalysisKind.Fallacies, ActivityNames.FindFallacies);
         // Declared analyses in scheduling order (built-ins first, as before the catalog); an instance runs only those its recorded version knows.
@@ -69,7 +70,8 @@ public static class AnalyseStage
             notes,
             [.. sections.Select(s => s.Degradation).OfType<SectionDegradation>()],
             sections.Count(s => s.Ran),
-            sections.Count(s => s.Failed));
+            sections.Count(s => s.Failed),
+            ModelUse.Merge(summaryModels.Concat(calls.Select(c => c.Model))));
     }
 
     /// <summary>The briefing section name of an analysis (<c>fallacies</c>, <c>tone</c>, …).</summary>
@@ -86,12 +88,14 @@ public static class AnalyseStage
     private static (bool Ran, bool Failed, SectionDegradation? Degradation) Status<T>(SectionRun<T> section) =>
         (section.Ran, section.Failed, section.Degradation());
 
-    private static async Task<AnalyzerResult<Summary>[]> SummarizeAsync(IWorkflowContext context, AnalysisRequest request, IReadOnlyList<ChunkRef> chunks, int width)
+    // The models of the map and reduce steps go to models: the merged summary result can name only one.
+    private static async Task<AnalyzerResult<Summary>[]> SummarizeAsync(IWorkflowContext context, AnalysisRequest request, IReadOnlyList<ChunkRef> chunks, int width, List<ModelUse?> models)
     {
         var parts = await context.FanOutAsync(chunks, width, c =>
             context.CallActivityAsync<AnalyzerResult<ChunkSummary>>(ActivityNames.SummarizeChunk, new ChunkInput(request, c), Retries.Analyse));
         var reduced = await context.CallActivityAsync<AnalyzerResult<Summary>>(
             ActivityNames.ReduceSummary, new ReduceSummaryInput(request, [.. parts.Select(p => p.Value)]), Retries.Analyse);
+        models.AddRange(parts.Select(p => p.Model).Append(reduced.Model));
         return
         [
             reduced with
@@ -100,11 +104,12 @@ public static class AnalyseStage
                 Notes = StageNotes.Collect(parts.Select(p => p.Notes).Append(reduced.Notes)),
                 // A summary whose chunk points came offline is offline too, even if the reduce step was served.
                 Degraded = SectionRun.JoinReasons(parts.Select(p => p.Degraded).Append(reduced.Degraded)),
+                Model = null,
             },
         ];
     }
 
-    private static (Usage Usage, IReadOnlyList<string>? Notes) Of<T>(AnalyzerResult<T> result) => (result.Usage, result.Notes);
+    private static (Usage Usage, IReadOnlyList<string>? Notes, ModelUse? Model) Of<T>(AnalyzerResult<T> result) => (result.Usage, result.Notes, result.Model);
 
     // The same entity found in several chunks becomes one entry; ordering is explicit so replays agree.
     private static List<Entity> MergeEntities(IEnumerable<Entity> entities) =>
@@ -121,6 +126,7 @@ public static class AnalyseStage
 /// <param name="Degradations">Sections shown from offline heuristics or failed, in stage order.</param>
 /// <param name="SectionsRun">Sections the depth ran.</param>
 /// <param name="SectionsFailed">Sections whose activities failed after their retries (nothing shown).</param>
+/// <param name="Models">Which model answered each task, merged over chunks.</param>
 public sealed record AnalysisOutcome(
     Summary Summary,
     IReadOnlyList<Argument> Arguments,
@@ -131,4 +137,5 @@ public sealed record AnalysisOutcome(
     IReadOnlyList<string> Notes,
     IReadOnlyList<SectionDegradation> Degradations,
     int SectionsRun,
-    int SectionsFailed);
+    int SectionsFailed,
+    IReadOnlyList<ModelUse>? Models = null);

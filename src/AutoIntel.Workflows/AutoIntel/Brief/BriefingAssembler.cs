@@ -40,9 +40,9 @@ public static class BriefingAssembler
             stages,
             Notes(profile, analysis, factCheck, memory),
             video,
-
             [.. analysis.Degradations, .. factCheck.Degradations],
-            analysis.Sections);
+            analysis.Sections,
+            ModelUse.Merge([.. analysis.Models ?? [], .. factCheck.Models ?? []]));
     }
 
     /// <summary>Fails the run when every section it ran failed outright: there is nothing to brief. One that still stands,

@@ -12,7 +12,7 @@ namespace AutoIntel.Workflows.AutoIntel.FactCheck;
 public static class FactCheckStage
 {
     /// <summary>Runs extraction (fan-out over chunks) then verification (bounded fan-out over claims).</summary>
-    /// <param name="language">The content's language when known (a caption track's), for the evidence sources.</param>
+    /// <param name="language">The content's language when known (declared, heard or detected), for the evidence sources.</param>
     public static async Task<FactCheckOutcome> RunAsync(IWorkflowContext context, AnalysisRequest request, string source, IReadOnlyList<ChunkRef> chunks, DepthProfile profile, string? language = null)
     {
         var extraction = await SectionRun.GuardAsync(ClaimsSection, context.FanOutAsync(chunks, profile.AnalysisParallelism, c =>
@@ -54,7 +54,8 @@ public static class FactCheckStage
             notes,
             [.. degradations.OfType<SectionDegradation>()],
             SectionsRun: selected.Count > 0 ? 2 : 1,
-            SectionsFailed: (extraction.Failed ? 1 : 0) + (verificationFailed ? 1 : 0));
+            SectionsFailed: (extraction.Failed ? 1 : 0) + (verificationFailed ? 1 : 0),
+            Models: ModelUse.Merge(extracted.Select(r => r.Model).Concat(verified.Select(r => r.Model))));
     }
 
     /// <summary>The briefing section of claim extraction.</summary>
@@ -87,6 +88,7 @@ public static class FactCheckStage
 /// <param name="Degradations">Claims and verification sections shown from offline heuristics or failed.</param>
 /// <param name="SectionsRun">Sections run: extraction, and verification when there was a claim to check.</param>
 /// <param name="SectionsFailed">Sections whose activities all failed after their retries.</param>
+/// <param name="Models">Which model extracted and verified claims, merged.</param>
 public sealed record FactCheckOutcome(
     IReadOnlyList<ClaimVerdict> Verdicts,
     int ClaimsFound,
@@ -94,4 +96,5 @@ public sealed record FactCheckOutcome(
     IReadOnlyList<string> Notes,
     IReadOnlyList<SectionDegradation> Degradations,
     int SectionsRun,
-    int SectionsFailed);
+    int SectionsFailed,
+    IReadOnlyList<ModelUse>? Models = null);

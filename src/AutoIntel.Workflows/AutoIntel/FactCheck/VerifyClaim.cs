@@ -49,6 +49,7 @@ public sealed class VerifyClaim(IContentAnalyzer analyzer, IContentMemory memory
 }
 
 /// <summary>Input of <see cref="VerifyClaim"/>.</summary>
-/// <param name="Language">The content's language when known (caption track), for the evidence sources; null uses <c>Evidence:Language</c>.</param>
+/// <param name="Language">The content's language when known (declared, heard or detected), for the evidence sources; <c>Evidence:Language</c>
+/// overrides it, and null (unknown) means English.</param>
 /// <param name="Source">The run's source, whose own passages memory does not cite as evidence (null in older histories).</param>
 public sealed record VerifyClaimInput(AnalysisRequest Request, Claim Claim, string? Language = null, string? Source = null);

@@ -1,5 +1,4 @@
 using AutoIntel.Core;
-using AutoIntel.Core.Content;
 using AutoIntel.Core.Text;
 using AutoIntel.Memory;
 using AutoIntel.Storage;
@@ -13,10 +12,10 @@ public sealed class CheckNearDuplicate(IContentMemory memory, IArtifactStore sto
     /// <inheritdoc/>
     public async Task<DuplicateCheck> RunAsync(ActivityContext context, CheckNearDuplicateInput input)
     {
-        var transcript = await store.GetJsonAsync<Transcript>(input.Transcript.Path, context.CancellationToken);
-        // Segment by segment: the joined full text (and its word list) of a long transcript is several times its size. With the
+        // Segment by segment as they are read from the artifact: the transcript (and its joined text) is never held whole. With the
         // speaker labels the chunks carry, since a run's stored fingerprint is of its chunks.
-        var match = await memory.FindNearDuplicateAsync(input.Tenant, input.RunId, SpeakerTurns.Labelled(transcript.Segments), context.CancellationToken);
+        var segments = TranscriptArtifact.ReadSegmentsAsync(store, input.Transcript.Path, context.CancellationToken);
+        var match = await memory.FindNearDuplicateAsync(input.Tenant, input.RunId, SpeakerTurns.Labelled(segments, context.CancellationToken), context.CancellationToken);
         return new DuplicateCheck(match);
     }
 }

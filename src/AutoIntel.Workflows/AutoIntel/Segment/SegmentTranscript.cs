@@ -1,5 +1,4 @@
 using AutoIntel.Core;
-using AutoIntel.Core.Content;
 using AutoIntel.Core.Text;
 using AutoIntel.Storage;
 using AutoIntel.Workflows.Abstractions;
@@ -10,12 +9,13 @@ namespace AutoIntel.Workflows.AutoIntel.Segment;
 public sealed class SegmentTranscript(IArtifactStore store) : IActivity<SegmentTranscriptInput, IReadOnlyList<ChunkRef>>
 {
     /// <inheritdoc/>
+    /// <remarks>Streams: segments are read from the transcript artifact as the chunker asks for them and each chunk is stored as soon as
+    /// it is full, so memory holds one chunk's window of the transcript, not the transcript.</remarks>
     public async Task<IReadOnlyList<ChunkRef>> RunAsync(ActivityContext context, SegmentTranscriptInput input)
     {
-        var transcript = await store.GetJsonAsync<Transcript>(input.Transcript.Path, context.CancellationToken);
-        var chunks = Chunker.Split(transcript, input.ChunkTokens);
-        var refs = new List<ChunkRef>(chunks.Count);
-        foreach (var chunk in chunks)
+        var segments = TranscriptArtifact.ReadSegmentsAsync(store, input.Transcript.Path, context.CancellationToken);
+        var refs = new List<ChunkRef>();
+        await foreach (var chunk in Chunker.SplitAsync(segments, input.ChunkTokens, context.CancellationToken))
         {
             var stored = await store.PutJsonAsync(RunPaths.Chunk(input.RunId, chunk.Index), chunk, context.CancellationToken);
             refs.Add(new ChunkRef(chunk.Index, stored, chunk.TokenCount));

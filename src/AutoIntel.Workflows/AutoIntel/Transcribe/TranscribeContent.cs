@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AutoIntel.Core;
 using AutoIntel.Core.Content;
 using AutoIntel.Ingestion;
@@ -7,41 +8,34 @@ using AutoIntel.Workflows.Abstractions;
 namespace AutoIntel.Workflows.AutoIntel.Transcribe;
 
 /// <summary>Stage 3: turns the acquired bytes into a transcript artifact (subtitles and text pass through, audio is transcribed).</summary>
-public sealed class TranscribeContent(ITranscriber transcriber, IArtifactStore store) : IActivity<TranscribeContentInput, TranscriptInfo>
+public sealed class TranscribeContent(ITranscriber transcriber) : IActivity<TranscribeContentInput, TranscriptInfo>
 {
     /// <inheritdoc/>
-    public async Task<TranscriptInfo> RunAsync(ActivityContext context, TranscribeContentInput input)
-    {
-        var transcript = await transcriber.TranscribeAsync(input.Content, context.CancellationToken);
-        return await TranscriptInfo.StoreAsync(store, input.RunId, transcript, context.CancellationToken);
-    }
+    public async Task<TranscriptInfo> RunAsync(ActivityContext context, TranscribeContentInput input) =>
+        TranscriptInfo.Of(await transcriber.TranscribeToAsync(input.Content, RunPaths.Transcript(input.RunId), context.CancellationToken));
 }
 
 /// <summary>Input of <see cref="TranscribeContent"/>.</summary>
 public sealed record TranscribeContentInput(string RunId, AcquiredContent Content);
 
-/// <summary>Where the transcript is stored and how big it is.</summary>
-public sealed record TranscriptInfo(ArtifactRef Transcript, string Title, int Segments, int Characters)
+/// <summary>Where the transcript is stored, how big it is and its language.</summary>
+/// <param name="Language">The transcript's language (<see cref="Transcript.Language"/>), for the evidence sources; left out when null,
+/// so histories recorded before it existed read back unchanged.</param>
+public sealed record TranscriptInfo(
+    ArtifactRef Transcript,
+    string Title,
+    int Segments,
+    int Characters,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Language = null)
 {
     /// <summary>Stores <paramref name="transcript"/> as the run's transcript and describes it.</summary>
-    public static async Task<TranscriptInfo> StoreAsync(IArtifactStore store, string runId, Transcript transcript, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(transcript);
-        var stored = await store.PutJsonAsync(RunPaths.Transcript(runId), transcript, cancellationToken);
-        return new TranscriptInfo(stored, transcript.Title, transcript.Segments.Count, FullTextLength(transcript));
-    }
+    public static async Task<TranscriptInfo> StoreAsync(IArtifactStore store, string runId, Transcript transcript, CancellationToken cancellationToken) =>
+        Of(await TranscriptArtifact.WriteAsync(store, RunPaths.Transcript(runId), transcript, cancellationToken));
 
-    // The length of Transcript.FullText without building it (a long transcript's joined text is tens of megabytes).
-    private static int FullTextLength(Transcript transcript)
+    /// <summary>Describes a stored transcript.</summary>
+    public static TranscriptInfo Of(StoredTranscript stored)
     {
-        var segments = transcript.Segments;
-        var length = Math.Max(0, segments.Count - 1);
-        foreach (var segment in segments)
-        {
-            length += segment.Text.Length;
-        }
-
-        return length;
+        ArgumentNullException.ThrowIfNull(stored);
+        return new TranscriptInfo(stored.Artifact, stored.Title, stored.Segments, stored.Characters, stored.Language);
     }
 }

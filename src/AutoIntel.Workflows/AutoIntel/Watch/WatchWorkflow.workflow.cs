@@ -59,7 +59,7 @@ public sealed class WatchWorkflow : IWorkflow<WatchInput, WatchOutcome>
     private static async Task RunItemAsync(IWorkflowContext context, WatchInput input, WatchItem item)
     {
         var request = new AnalyzeRequest(
-            WatchLinks.ForItem(input.Url, item.Key), input.Depth, input.Tenant, input.Delivery, input.AddedBy, new WatchOrigin(input.WatchId, item.Title));
+            WatchLinks.ForItem(input.Url, item), input.Depth, input.Tenant, input.Delivery, input.AddedBy, new WatchOrigin(input.WatchId, item.Title));
         try
         {
             await context.CallSubWorkflowAsync<RunResult>(WorkflowNames.AutoIntel, request, WatchIds.RunFor(input.WatchId, item.Key));

@@ -13,22 +13,32 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AutoIntel.Workflows.Tests.AutoIntel.Watch;
 
-/// <summary>A loopback podcast feed, the real services over a temp data folder, and a runtime clock the test moves.</summary>
+/// <summary>A loopback podcast feed (and, for video watches, a loopback video site), the real services over a temp data folder, and a runtime clock the test moves.</summary>
 internal sealed class WatchScenario : IAsyncDisposable
 {
     public const string Tenant = "local";
 
     public static readonly TimeSpan Every = TimeSpan.FromMinutes(5);
 
-    private WatchScenario(FakePodcastFeed feed)
+    private readonly Func<WatchScenario, string> _url;
+
+    private WatchScenario(FakePodcastFeed feed, FakeVideoSite? videos = null, Func<WatchScenario, string>? url = null)
     {
         Feed = feed;
+        Videos = videos;
+        _url = url ?? (s => s.Feed.FeedUrl);
         Harness = new AutoIntelHarness(
             services => services.AddSingleton<IRunDelivery>(Delivery),
             new Dictionary<string, string?> { ["Fetch:AllowedHosts:0"] = "127.0.0.1" });
     }
 
     public FakePodcastFeed Feed { get; }
+
+    /// <summary>The loopback video site, when the scenario watches a video channel or feed.</summary>
+    public FakeVideoSite? Videos { get; }
+
+    /// <summary>The link the watch polls.</summary>
+    public string WatchUrl => _url(this);
 
     public AutoIntelHarness Harness { get; }
 
@@ -39,8 +49,12 @@ internal sealed class WatchScenario : IAsyncDisposable
     /// <summary>A feed with episodes 1 and 2.</summary>
     public static async Task<WatchScenario> StartAsync() => new(await FakePodcastFeed.StartAsync(episodes: 2));
 
+    /// <summary>A video site with videos 1 and 2; the watch polls the link <paramref name="url"/> picks (its channel page or its Atom feed).</summary>
+    public static async Task<WatchScenario> StartWithVideosAsync(Func<FakeVideoSite, string> url) =>
+        new(await FakePodcastFeed.StartAsync(episodes: 2), await FakeVideoSite.StartAsync(), s => url(s.Videos!));
+
     public Task<WatchRecord> AddAsync((string, string, string?)? channel = null) =>
-        Harness.Services.GetRequiredService<WatchStore>().AddAsync(Tenant, Feed.FeedUrl, Depth.Quick, Every, "tester", channel);
+        Harness.Services.GetRequiredService<WatchStore>().AddAsync(Tenant, WatchUrl, Depth.Quick, Every, "tester", channel);
 
     /// <summary>Adds a watch of the feed, starts its orchestration on a new runtime, and waits for its first poll.</summary>
     public async Task<StartedWatch> StartWatchAsync((string, string, string?)? channel = null)
@@ -93,6 +107,10 @@ internal sealed class WatchScenario : IAsyncDisposable
     {
         await Harness.DisposeAsync();
         await Feed.DisposeAsync();
+        if (Videos is not null)
+        {
+            await Videos.DisposeAsync();
+        }
     }
 }
 

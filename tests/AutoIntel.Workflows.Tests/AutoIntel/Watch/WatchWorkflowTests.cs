@@ -47,6 +47,47 @@ public sealed class WatchWorkflowTests
     }
 
     [Fact]
+    public async Task Watch_PageOfVideosThroughYtDlp_EachNewVideoAnalysedOnceAcrossPolls()
+    {
+        await using var scenario = await WatchScenario.StartWithVideosAsync(v => v.ChannelUrl);
+        FakeVideoSite site = scenario.Videos!;
+
+        (WatchRecord record, LocalWorkflowRuntime runtime, string id) = await ThreePollsAsync(scenario, publishedAfterTheFirst: 1);
+
+        // Three polls of the real yt-dlp listing: the newest video (2) first, then the one published since (3), then nothing.
+        string KeyOf(int n) => $"html5:{site.Server.Url($"/media/v{n}.mp4").AbsoluteUri}";
+        IReadOnlyList<InstanceStatus> runs = await WatchScenario.RunsAsync(runtime);
+        runs.Select(r => r.InstanceId).Should().BeEquivalentTo(new[] { 2, 3 }.Select(n => WatchIds.RunFor(record.Id, KeyOf(n))));
+        runs.Should().OnlyContain(r => r.RuntimeStatus == RuntimeStatus.Completed, "each run read its one video of the page");
+        runs.Select(r => WatchScenario.Request(r).Source).Should().BeEquivalentTo(
+            new[] { 2, 3 }.Select(n => $"{site.ChannelUrl}#{Uri.EscapeDataString(site.Server.Url($"/media/v{n}.mp4").AbsoluteUri)}"));
+        runs.Select(r => WatchScenario.Request(r).Watch!.EpisodeTitle).Should().OnlyContain(t => t == "Harbour TV (1)", "yt-dlp names a page's videos by position, and each was the newest when listed");
+        site.Hits("/media/v1.en.vtt").Should().Be(0, "the first poll marks the videos already there as seen");
+        site.Hits("/media/v2.en.vtt").Should().Be(1);
+        site.Hits("/media/v3.en.vtt").Should().Be(1);
+        new[] { 1, 2, 3 }.Should().OnlyContain(n => site.Hits($"/media/v{n}.mp4") == 0, "captions come first: no video is downloaded");
+        WatchScenario.StatusOf(await runtime.GetStatusAsync(id)).Should().BeEquivalentTo(new { State = "waiting", RunsStarted = 2, Seen = 3, Failures = 0 });
+    }
+
+    [Fact]
+    public async Task Watch_AtomFeedOfVideoPages_EachNewVideoAnalysedOnceTitledByItsEntry()
+    {
+        await using var scenario = await WatchScenario.StartWithVideosAsync(v => v.FeedUrl);
+        FakeVideoSite site = scenario.Videos!;
+
+        (WatchRecord record, LocalWorkflowRuntime runtime, string id) = await ThreePollsAsync(scenario, publishedAfterTheFirst: 2);
+
+        IReadOnlyList<InstanceStatus> runs = await WatchScenario.RunsAsync(runtime);
+        runs.Select(r => r.InstanceId).Should().BeEquivalentTo(new[] { 2, 3, 4 }.Select(n => WatchIds.RunFor(record.Id, $"yt:video:v{n}")));
+        runs.Should().OnlyContain(r => r.RuntimeStatus == RuntimeStatus.Completed);
+        runs.Select(r => WatchScenario.Request(r).Source).Should().BeEquivalentTo(new[] { 2, 3, 4 }.Select(n => site.Server.Url($"/watch/{n}").AbsoluteUri), "each run reads the video's own page");
+        runs.Select(r => WatchScenario.Request(r).Watch!.EpisodeTitle).Should().BeEquivalentTo("Council session 2", "Council session 3", "Council session 4");
+        site.Hits("/media/v1.en.vtt").Should().Be(0);
+        new[] { 2, 3, 4 }.Should().OnlyContain(n => site.Hits($"/media/v{n}.en.vtt") == 1);
+        WatchScenario.StatusOf(await runtime.GetStatusAsync(id)).Should().BeEquivalentTo(new { State = "waiting", RunsStarted = 3, Seen = 4, Failures = 0 });
+    }
+
+    [Fact]
     public async Task Watch_ProcessRestartsWhileWaiting_ResumesWithoutAnalysingAgain()
     {
         await using var scenario = await WatchScenario.StartAsync();
@@ -120,5 +161,19 @@ public sealed class WatchWorkflowTests
         ended.RuntimeStatus.Should().Be(RuntimeStatus.Completed);
         ended.Output!.Value.Deserialize<WatchOutcome>(AutoIntelJson.Options)!.Reason.Should().Be("removed");
         scenario.Feed.Hits("/ep3.vtt").Should().Be(0);
+    }
+
+    // A video watch: the first poll, then the site publishes, then two more polls (the second finds nothing new).
+    private static async Task<(WatchRecord Record, LocalWorkflowRuntime Runtime, string Id)> ThreePollsAsync(WatchScenario scenario, int publishedAfterTheFirst)
+    {
+        (WatchRecord record, LocalWorkflowRuntime runtime, string id, _) = await scenario.StartWatchAsync();
+        for (int i = 0; i < publishedAfterTheFirst; i++)
+        {
+            scenario.Videos!.PublishVideo();
+        }
+
+        await scenario.PollAgainAsync(runtime, id, generation: 1);
+        await scenario.PollAgainAsync(runtime, id, generation: 2);
+        return (record, runtime, id);
     }
 }
