@@ -231,12 +231,11 @@ public class IntelligenceBenchmarks : IDisposable
                         Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.Entities, input)).Model, TaskTypes.Entities);
                         Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.Arguments, input)).Model, TaskTypes.ArgumentAnalysis);
                         Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.Fallacies, input)).Model, TaskTypes.Fallacies);
-                        Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.Tone, input)).Model, TaskTypes.Tone);
                         Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.ClaimExtraction, input)).Model, TaskTypes.ClaimExtraction);
                         foreach (var declared in Intelligence.Analyses.AnalysisCatalog.All)
                         {
                             // The prompt's result type is the declaration's own; dynamic binds it without a list of types here.
-                            Measure((string?)await DeclaredModelAsync((dynamic)declared, gateway, req, input), declared.Name);
+                            Measure((string?)await DeclaredModelAsync((dynamic)declared, gateway, req, input), declared.TaskType);
                         }
                     }
 
@@ -295,9 +294,8 @@ public class IntelligenceBenchmarks : IDisposable
                     TaskTypes.Entities => "{\"entities\":[{\"name\":\"Committee\",\"type\":\"organization\",\"mentions\":2}],\"ignoredInstructions\":[]}",
                     TaskTypes.ArgumentAnalysis => "{\"arguments\":[],\"ignoredInstructions\":[]}",
                     TaskTypes.Fallacies => "{\"fallacies\":[],\"ignoredInstructions\":[]}",
-                    TaskTypes.Tone => "{\"label\":\"neutral\",\"sentiment\":0,\"cues\":[],\"ignoredInstructions\":[]}",
                     TaskTypes.ClaimExtraction => "{\"claims\":[],\"ignoredInstructions\":[]}",
-                    { } name when Intelligence.Analyses.AnalysisCatalog.Find(name) is { } declared => declared.ExampleAnswer,
+                    { } name when Intelligence.Analyses.AnalysisCatalog.FindByTaskType(name) is { } declared => declared.ExampleAnswer,
                     _ => "{\"verdict\":\"supported\",\"confidence\":0.8,\"rationale\":\"evidence\",\"ignoredInstructions\":[]}",
                 };
                 var input = Core.Text.TokenCounter.Default.CountChat([call.System, .. call.Turns.Select(t => t.Text)]);
@@ -322,10 +320,6 @@ public class IntelligenceBenchmarks : IDisposable
             public Task<AnalyzerResult<IReadOnlyList<Core.Analysis.Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
 
             public Task<AnalyzerResult<IReadOnlyList<Core.Analysis.Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
-
-            public Task<AnalyzerResult<Core.Analysis.ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
-
-            public Task<AnalyzerResult<Core.Analysis.PerspectiveReport>> AssessPerspectiveAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
 
             public Task<AnalyzerResult<IReadOnlyList<Core.Analysis.Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
 

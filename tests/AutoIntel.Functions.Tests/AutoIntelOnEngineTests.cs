@@ -210,9 +210,11 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
         Briefing before = await BriefingOfAsync(app.Services, await engine.WaitForEndAsync(old, Engine.RunTimeout));
         Briefing after = await BriefingOfAsync(app.Services, await engine.WaitForEndAsync(current, Engine.RunTimeout));
 
-        before.Sections.Should().BeEmpty("no declared analysis has SinceVersion 1");
-        after.Sections!.Select(s => s.Name).Should().Equal(
-            Intelligence.Analyses.AnalysisCatalog.All.Where(a => a.RunsAt(Depth.Standard, Intelligence.Analyses.AnalysisCatalog.LatestVersion)).Select(a => a.Name));
+        before.Sections!.Where(s => s.JsonProperty is null).Should().BeEmpty("only built-in analyses are version 1");
+        after.Sections!.Where(s => s.JsonProperty is null).Select(s => s.Name).Should().Equal(
+            Intelligence.Analyses.AnalysisCatalog.All.Where(a => !a.IsBuiltIn && a.RunsAt(Depth.Standard, Intelligence.Analyses.AnalysisCatalog.LatestVersion)).Select(a => a.Name));
+        after.Sections!.Where(s => s.JsonProperty is not null).Select(s => (s.Name, s.Data.GetRawText())).Should().Equal(
+            before.Sections!.Where(s => s.JsonProperty is not null).Select(s => (s.Name, s.Data.GetRawText())), "built-in sections are the same on both versions");
         after.Summary.Should().BeEquivalentTo(before.Summary, "the built-in sections are the same on both versions");
     }
 
@@ -225,7 +227,7 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
     {
         done.RuntimeStatus.Should().Be(OrchestrationRuntimeStatus.Completed, done.SerializedOutput);
         RunResult result = JsonSerializer.Deserialize<RunResult>(done.SerializedOutput!, AutoIntelJson.Options)!;
-        return await services.GetRequiredService<IArtifactStore>().GetJsonAsync<Briefing>(result.BriefingJson.Path);
+        return Intelligence.Analyses.AnalysisCatalog.ReadBriefing(await services.GetRequiredService<IArtifactStore>().GetTextAsync(result.BriefingJson.Path));
     }
 
     /// <summary>The same request on the local runtime, over its own data folder (so neither run remembers the other).</summary>
@@ -248,7 +250,7 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
         InstanceStatus status = await runtime.WaitForCompletionAsync(started.InstanceId, timeout.Token);
         status.RuntimeStatus.Should().Be(RuntimeStatus.Completed, status.Failure?.Message);
         RunResult result = status.Output!.Value.Deserialize<RunResult>(AutoIntelJson.Options)!;
-        return await provider.GetRequiredService<IArtifactStore>().GetJsonAsync<Briefing>(result.BriefingJson.Path);
+        return Intelligence.Analyses.AnalysisCatalog.ReadBriefing(await provider.GetRequiredService<IArtifactStore>().GetTextAsync(result.BriefingJson.Path));
     }
 
     private static string AnalyzeInteraction(Uri link) => $$$"""

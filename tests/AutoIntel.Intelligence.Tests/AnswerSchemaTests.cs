@@ -1,3 +1,4 @@
+using AutoIntel.Intelligence.Analyses;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AutoIntel.Intelligence.Prompts;
@@ -15,8 +16,8 @@ public sealed class AnswerSchemaTests
         { "summary-reduce", AnalysisTasks.ReduceSummaries.SchemaJson },
         { "arguments", AnalysisTasks.Arguments.SchemaJson },
         { "fallacies", AnalysisTasks.Fallacies.SchemaJson },
-        { "tone", AnalysisTasks.Tone.SchemaJson },
-        { "perspective", AnalysisTasks.Perspective.SchemaJson },
+        { "tone", new ToneAnalysis().Prompt.SchemaJson },
+        { "perspective", new PerspectiveAnalysis().Prompt.SchemaJson },
         { "entities", AnalysisTasks.Entities.SchemaJson },
         { "claims", AnalysisTasks.ClaimExtraction.SchemaJson },
         { "verify", AnalysisTasks.ClaimVerification.SchemaJson },
@@ -60,7 +61,7 @@ public sealed class AnswerSchemaTests
     [Fact]
     public void Schema_EnumsAndRanges_AreExportedFromTheAttributes()
     {
-        var tone = JsonNode.Parse(AnalysisTasks.Tone.SchemaJson)!["properties"]!;
+        var tone = JsonNode.Parse(new ToneAnalysis().Prompt.SchemaJson)!["properties"]!;
 
         tone["label"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()).Should().Contain(["neutral", "alarmist", "informative"]);
         tone["sentiment"]!["type"]!.GetValue<string>().Should().Be("number");

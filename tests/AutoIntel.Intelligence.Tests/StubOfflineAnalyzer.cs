@@ -24,12 +24,6 @@ public sealed class StubOfflineAnalyzer : IContentAnalyzer
     public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         Free<IReadOnlyList<Fallacy>>([]);
 
-    public Task<AnalyzerResult<ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Free(new ToneReport(chunk.Index, "neutral", 0, []));
-
-    public Task<AnalyzerResult<PerspectiveReport>> AssessPerspectiveAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Free(new PerspectiveReport(chunk.Index, "unknown", 0.5, [], []));
-
     public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         Free<IReadOnlyList<Entity>>([]);
 

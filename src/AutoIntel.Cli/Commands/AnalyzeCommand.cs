@@ -180,7 +180,7 @@ public static class AnalyzeCommand
         }
 
         var result = final.Output!.Value.Deserialize<RunResult>(Core.Serialization.AutoIntelJson.Options)!;
-        var briefing = await artifacts.GetJsonAsync<Briefing>(result.BriefingJson.Path, cancellationToken);
+        var briefing = Intelligence.Analyses.AnalysisCatalog.ReadBriefing(await artifacts.GetTextAsync(result.BriefingJson.Path, cancellationToken));
         var markdown = await artifacts.GetTextAsync(result.BriefingMarkdown.Path, cancellationToken);
         var files = new ArtifactsDocument(RunFacts.Locate(artifacts, result.BriefingMarkdown.Path), RunFacts.Locate(artifacts, result.BriefingJson.Path));
         if (args.OutDir is { } dir)

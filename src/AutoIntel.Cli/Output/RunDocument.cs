@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Workflows.Abstractions;
 
@@ -37,12 +38,27 @@ public sealed record RunDocument(
         [.. b.Fallacies.Select(f => new FallacyDocument(f.Type, f.Quote, f.Explanation, f.Confidence))],
         [.. b.Stages.Select(StageDocument.From)],
         CostDocument.From(b.Cost),
-        new { b.Arguments, b.Tone, b.Perspectives, b.Entities, Sections = (b.Sections ?? []).Select(s => new { s.Name, s.Title, s.Data }) },
+        AnalysisOf(b),
         b.Memory,
         b.Notes,
         b.Degradations ?? [],
         artifacts,
         null);
+
+    // Every analysis not shown at the top of the document: built-in sections under their briefing property, the others in sections.
+    private static JsonObject AnalysisOf(Briefing b)
+    {
+        var analysis = new JsonObject { ["arguments"] = JsonSerializer.SerializeToNode(b.Arguments, Core.Serialization.AutoIntelJson.Options) };
+        foreach (var section in (b.Sections ?? []).Where(s => s.JsonProperty is not null))
+        {
+            analysis[section.JsonProperty!] = JsonSerializer.SerializeToNode(section.Data, Core.Serialization.AutoIntelJson.Options);
+        }
+
+        analysis["entities"] = JsonSerializer.SerializeToNode(b.Entities, Core.Serialization.AutoIntelJson.Options);
+        analysis["sections"] = JsonSerializer.SerializeToNode(
+            (b.Sections ?? []).Where(s => s.JsonProperty is null).Select(s => new { s.Name, s.Title, s.Data }), Core.Serialization.AutoIntelJson.Options);
+        return analysis;
+    }
 
     /// <summary>The document of a run that did not complete.</summary>
     public static RunDocument NotCompleted(InstanceStatus status, string depth, string source) => new(

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace AutoIntel.Core.Briefings;
 
@@ -9,7 +10,15 @@ namespace AutoIntel.Core.Briefings;
 /// <param name="Data">The merged result, as the analysis serialized it.</param>
 /// <param name="Markdown">The section body (without its heading); empty when there is nothing to show.</param>
 /// <param name="Fields">Discord embed fields (name, value), at most a handful; empty when there is nothing to show.</param>
-public sealed record BriefingSection(string Name, string Title, JsonElement Data, string Markdown, IReadOnlyList<SectionField> Fields)
+/// <param name="JsonProperty">For a built-in analysis: the top-level property of the public briefing JSON that holds <paramref name="Data"/>
+/// (<c>tone</c>); null for the others, which the JSON lists in <c>sections</c>.</param>
+public sealed record BriefingSection(
+    string Name,
+    string Title,
+    JsonElement Data,
+    string Markdown,
+    IReadOnlyList<SectionField> Fields,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? JsonProperty = null)
 {
     /// <summary>Whether the section has anything to show.</summary>
     public bool IsEmpty => Markdown.Length == 0 && Fields.Count == 0;

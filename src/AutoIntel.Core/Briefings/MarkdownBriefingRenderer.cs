@@ -22,8 +22,6 @@ public static class MarkdownBriefingRenderer
         WriteClaims(md, briefing.Claims);
         WriteArguments(md, briefing.Arguments);
         WriteFallacies(md, briefing.Fallacies);
-        WriteTone(md, briefing.Tone);
-        WritePerspectives(md, briefing.Perspectives);
         WriteSections(md, briefing.Sections ?? []);
         WriteEntities(md, briefing.Entities);
         WriteMemory(md, briefing.Memory);
@@ -289,60 +287,7 @@ public static class MarkdownBriefingRenderer
         md.Append('\n');
     }
 
-    private static void WriteTone(StringBuilder md, IReadOnlyList<ToneReport> tone)
-    {
-        if (tone.Count == 0)
-        {
-            return;
-        }
-
-        md.Append("## Tone\n\n");
-        var overall = tone.GroupBy(t => t.Label).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
-        md.Append("Overall: **").Append(MarkdownText.Inline(overall)).Append("** (average sentiment ")
-          .Append(Signed(tone.Average(t => t.Sentiment))).Append(")\n\n");
-        foreach (var t in tone)
-        {
-            md.Append("- Part ").Append(t.ChunkIndex + 1).Append(": ").Append(MarkdownText.Inline(t.Label))
-              .Append(", sentiment ").Append(Signed(t.Sentiment));
-            foreach (var cue in t.Cues.Take(3))
-            {
-                md.Append("; ").Append(MarkdownText.Inline(cue.Kind)).Append(" \u201C")
-                  .Append(MarkdownText.Inline(MarkdownText.Truncate(cue.Quote, 120))).Append('\u201D');
-            }
-
-            md.Append('\n');
-        }
-
-        md.Append('\n');
-    }
-
-    private static void WritePerspectives(StringBuilder md, IReadOnlyList<PerspectiveReport> perspectives)
-    {
-        if (perspectives.Count == 0)
-        {
-            return;
-        }
-
-        md.Append("## Perspective\n\n");
-        foreach (var p in perspectives)
-        {
-            md.Append("- Part ").Append(p.ChunkIndex + 1).Append(": ").Append(MarkdownText.Inline(p.Stance))
-              .Append(", balance ").Append(Percent(p.Balance)).Append('\n');
-            if (p.BiasCues.Count > 0)
-            {
-                md.Append("  - Bias cues: ").Append(string.Join("; ", p.BiasCues.Select(MarkdownText.Inline))).Append('\n');
-            }
-
-            foreach (var missing in p.MissingViewpoints)
-            {
-                md.Append("  - Missing: ").Append(MarkdownText.Inline(missing)).Append('\n');
-            }
-        }
-
-        md.Append('\n');
-    }
-
-    // Registered analyses bring their own body (escaped by the analysis); the renderer only frames it.
+    // Declared analyses bring their own body (escaped by the analysis); the renderer only frames it.
     private static void WriteSections(StringBuilder md, IReadOnlyList<BriefingSection> sections)
     {
         foreach (var section in sections.Where(s => s.Markdown.Length > 0))
@@ -439,8 +384,6 @@ public static class MarkdownBriefingRenderer
 
     private static string Percent(double value) =>
         Math.Round(Math.Clamp(value, 0, 1) * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
-
-    private static string Signed(double value) => value.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture);
 
     private static string Usd(decimal value) =>
         "$" + value.ToString(value != 0m && Math.Abs(value) < 0.01m ? "0.0000" : "0.00", CultureInfo.InvariantCulture);

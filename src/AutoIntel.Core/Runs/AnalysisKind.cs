@@ -1,12 +1,10 @@
 namespace AutoIntel.Core.Runs;
 
-/// <summary>The analyses stage 5 can run; depth picks which.</summary>
+/// <summary>The built-in analyses of stage 5 not yet declared in <c>AnalysisCatalog</c> (which holds depth membership for the others); depth picks which.</summary>
 public enum AnalysisKind
 {
     Summary,
     Arguments,
     Fallacies,
-    Tone,
-    Perspective,
     Entities,
 }

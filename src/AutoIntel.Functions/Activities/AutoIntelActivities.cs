@@ -74,6 +74,8 @@ public sealed class AutoIntelActivities(ActivityDispatcher activities)
     public Task<JsonElement> FindFallacies([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.FindFallacies, input, function);
 
+    // Legacy names of built-in analyses now declared in the catalog: instances started before AnalysisCatalog.BuiltInsDeclaredSince
+    // still schedule them, and the registry serves them through AnalyseChunk.
     [Function(ActivityNames.AssessTone)]
     public Task<JsonElement> AssessTone([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.AssessTone, input, function);

@@ -6,15 +6,34 @@ namespace AutoIntel.Intelligence.Analyses;
 /// <summary>Every declared <see cref="ChunkAnalysis"/>: the one list the workflow, gateway, renderers, <c>models explain</c> and the benchmark read.</summary>
 /// <remarks>
 /// Declarations are found in this assembly (every concrete <see cref="ChunkAnalysis"/>), so adding one edits no list. The order is
-/// fixed, by <see cref="ChunkAnalysis.SinceVersion"/> then name, because the workflow schedules them in it and replays must agree.
+/// fixed, by <see cref="ChunkAnalysis.Position"/>, then <see cref="ChunkAnalysis.SinceVersion"/>, then name, because the briefing shows
+/// them in it and the workflow schedules them in <see cref="Scheduled"/>'s order derived from it, which replays must agree on.
 /// </remarks>
 public static partial class AnalysisCatalog
 {
     /// <summary>Declared analyses, in scheduling order.</summary>
     public static IReadOnlyList<ChunkAnalysis> All { get; } = Validate(Discover());
 
-    /// <summary>The /autointel workflow version new instances record: the newest <see cref="ChunkAnalysis.SinceVersion"/> (1 without any).</summary>
-    public static int LatestVersion { get; } = All.Select(a => a.SinceVersion).Append(1).Max();
+    /// <summary>The workflow version from which the built-in analyses run through the shared <c>AnalyseChunk</c> activity; instances
+    /// started before it schedule each built-in's <see cref="ChunkAnalysis.LegacyActivity"/>, as their histories recorded.</summary>
+    public const int BuiltInsDeclaredSince = 3;
+
+    /// <summary>The /autointel workflow version new instances record: the newest <see cref="ChunkAnalysis.SinceVersion"/>, and at least
+    /// <see cref="BuiltInsDeclaredSince"/> once a built-in is declared (1 without any).</summary>
+    public static int LatestVersion { get; } = All.Select(a => a.SinceVersion).Append(1).Append(All.Any(a => a.IsBuiltIn) ? BuiltInsDeclaredSince : 1).Max();
+
+    /// <summary>The analyses an instance of this depth, started under <paramref name="workflowVersion"/>, runs, in scheduling order:
+    /// the built-ins first (the order the workflow before the catalog scheduled them in), then the others, each in catalog order.</summary>
+    public static IReadOnlyList<ChunkAnalysis> Scheduled(Core.Runs.Depth depth, int workflowVersion) =>
+        [.. All.Where(a => a.IsBuiltIn).Concat(All.Where(a => !a.IsBuiltIn)).Where(a => a.RunsAt(depth, workflowVersion))];
+
+    /// <summary>A briefing read back from its public JSON (<see cref="Core.Briefings.BriefingJson"/>), its built-in sections named and
+    /// titled by their declarations (data only: the file holds no Markdown or Discord fields for them).</summary>
+    public static Core.Briefings.Briefing ReadBriefing(string json) => Core.Briefings.BriefingJson.Read(
+        json, property => All.FirstOrDefault(a => a.JsonProperty == property) is { } a ? (a.Name, a.Title) : null);
+
+    /// <summary>The analysis whose prompt has router task type <paramref name="taskType"/>, or null.</summary>
+    public static ChunkAnalysis? FindByTaskType(string taskType) => All.FirstOrDefault(a => string.Equals(a.TaskType, taskType, StringComparison.Ordinal));
 
     /// <summary>The analysis called <paramref name="name"/>, or null.</summary>
     public static ChunkAnalysis? Find(string name) => All.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.Ordinal));
@@ -27,7 +46,8 @@ public static partial class AnalysisCatalog
             ? v
             : throw new FormatException($"'{recorded}' is not an /autointel workflow version (a whole number from 1).");
 
-    /// <summary>Checks a list of declarations: unique snake_case names that no built-in task uses, prompts under the same name.</summary>
+    /// <summary>Checks a list of declarations: unique snake_case names and task types (an added analysis's task type is its name and no
+    /// built-in task's), and the built-in-only members (version 1, legacy activity, JSON property) only on built-ins.</summary>
     /// <exception cref="InvalidOperationException">A declaration breaks a rule; the message names it.</exception>
     public static IReadOnlyList<ChunkAnalysis> Validate(IReadOnlyList<ChunkAnalysis> analyses)
     {
@@ -37,11 +57,14 @@ public static partial class AnalysisCatalog
             var problem = a switch
             {
                 _ when !SnakeCase().IsMatch(a.Name) => "its name must be snake_case",
-                _ when TaskTypes.BuiltIn.Contains(a.Name, StringComparer.Ordinal) => "its name is a built-in task type",
+                _ when !a.IsBuiltIn && TaskTypes.BuiltIn.Contains(a.TaskType, StringComparer.Ordinal) => "its name is a built-in task type",
                 _ when analyses.Count(b => b.Name == a.Name) > 1 => "its name is declared twice",
+                _ when analyses.Count(b => b.TaskType == a.TaskType) > 1 => $"its task type '{a.TaskType}' is declared twice",
                 _ when string.IsNullOrWhiteSpace(a.Title) => "it has no title",
-                _ when a.SinceVersion < 2 => "its SinceVersion must be above 1 (version 1 is the workflow before the catalog)",
-                _ when a.TaskType != a.Name => $"its prompt's task type is '{a.TaskType}'",
+                _ when !a.IsBuiltIn && a.SinceVersion < 2 => "its SinceVersion must be above 1 (version 1 is the workflow before the catalog)",
+                _ when a.IsBuiltIn && a.SinceVersion != 1 => "a built-in analysis (one with a LegacyActivity) is version 1",
+                _ when !a.IsBuiltIn && a.JsonProperty is not null => "only a built-in analysis keeps a top-level JSON property; added ones go in sections[]",
+                _ when !a.IsBuiltIn && a.TaskType != a.Name => $"its prompt's task type is '{a.TaskType}'",
                 _ => null,
             };
             if (problem is not null)
@@ -57,7 +80,8 @@ public static partial class AnalysisCatalog
         [.. typeof(ChunkAnalysis).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsSubclassOf(typeof(ChunkAnalysis)) && t.GetConstructor(Type.EmptyTypes) is not null)
             .Select(t => (ChunkAnalysis)Activator.CreateInstance(t)!)
-            .OrderBy(a => a.SinceVersion)
+            .OrderBy(a => a.Position)
+            .ThenBy(a => a.SinceVersion)
             .ThenBy(a => a.Name, StringComparer.Ordinal)];
 
     [GeneratedRegex("^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$", RegexOptions.CultureInvariant)]

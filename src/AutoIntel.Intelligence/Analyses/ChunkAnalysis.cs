@@ -24,9 +24,26 @@ public abstract class ChunkAnalysis
     /// <summary>The shallowest depth that runs it (every deeper one does too).</summary>
     public abstract Depth MinDepth { get; }
 
-    /// <summary>The /autointel workflow version that introduced it: one above the <see cref="AnalysisCatalog.LatestVersion"/> it was added to.</summary>
+    /// <summary>The /autointel workflow version that introduced it: one above the <see cref="AnalysisCatalog.LatestVersion"/> it was added to
+    /// (1 for the built-in analyses, which predate the catalog).</summary>
     /// <remarks>Instances started under an older version never schedule it, so their recorded histories still replay.</remarks>
     public abstract int SinceVersion { get; }
+
+    /// <summary>Where its section stands in the briefing (Markdown, Discord), smaller first; the catalog lists analyses in this order.</summary>
+    /// <remarks>Built-in analyses keep the places they had (10 … 60); an added one takes the default, after them and before entities.</remarks>
+    public virtual int Position => 100;
+
+    /// <summary>For a built-in analysis only: the per-analysis activity that instances started before
+    /// <see cref="AnalysisCatalog.BuiltInsDeclaredSince"/> scheduled for it (<c>AssessTone</c>), so their histories replay; null otherwise.</summary>
+    public virtual string? LegacyActivity => null;
+
+    /// <summary>For a built-in analysis only: the top-level property of the briefing JSON that has always held its data
+    /// (<c>tone</c>, <c>perspectives</c>); null puts the section in <c>sections[]</c>, as every added analysis does.</summary>
+    /// <remarks>A section with a property is always in the briefing (empty when the depth skipped it or it failed), as the property always was.</remarks>
+    public virtual string? JsonProperty => null;
+
+    /// <summary>Whether it predates the catalog (it has a <see cref="LegacyActivity"/>).</summary>
+    public bool IsBuiltIn => LegacyActivity is not null;
 
     /// <summary>Typical answer length in tokens of a real model, for the latency simulator.</summary>
     public abstract int SimulatedOutputTokens { get; }
@@ -37,7 +54,8 @@ public abstract class ChunkAnalysis
     /// <summary>Typical answer length the router budgets for (from the prompt).</summary>
     public abstract int ExpectedOutputTokens { get; }
 
-    /// <summary>The router task type of its prompt; the catalog requires it to be <see cref="Name"/>.</summary>
+    /// <summary>The router task type of its prompt; the catalog requires it to be <see cref="Name"/>, except for built-ins whose task type
+    /// already had another name (<c>argument_analysis</c>).</summary>
     public abstract string TaskType { get; }
 
     /// <summary>Whether an instance of this depth, started under <paramref name="workflowVersion"/>, runs it.</summary>
@@ -46,7 +64,8 @@ public abstract class ChunkAnalysis
     /// <summary>Analyses one chunk with <paramref name="analyzer"/>; the result travels as JSON so hosts need not know its type.</summary>
     public abstract Task<AnalyzerResult<JsonElement>> AnalyseAsync(IContentAnalyzer analyzer, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);
 
-    /// <summary>The briefing section from every chunk's result, in chunk order (pure: runs inside the orchestration).</summary>
+    /// <summary>The briefing section from every chunk's result, in chunk order (pure: runs inside the orchestration); no results at all
+    /// give the empty section.</summary>
     public abstract BriefingSection Present(IReadOnlyList<JsonElement> perChunk);
 }
 
@@ -78,7 +97,7 @@ public abstract class ChunkAnalysis<T> : ChunkAnalysis
     public sealed override BriefingSection Present(IReadOnlyList<JsonElement> perChunk)
     {
         var content = Render([.. perChunk.Select(e => e.Deserialize<T>(AutoIntelJson.Options)!)]);
-        return new BriefingSection(Name, Title, JsonSerializer.SerializeToElement(content.Data, AutoIntelJson.Options), content.Markdown, content.Fields);
+        return new BriefingSection(Name, Title, JsonSerializer.SerializeToElement(content.Data, AutoIntelJson.Options), content.Markdown, content.Fields, JsonProperty);
     }
 
     /// <summary>The section's data, Markdown body (escape user text with <c>MarkdownText</c>) and Discord fields from every chunk's result.</summary>

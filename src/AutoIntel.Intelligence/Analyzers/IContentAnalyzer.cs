@@ -22,12 +22,6 @@ public interface IContentAnalyzer
     /// <summary>Suspected fallacies in one chunk.</summary>
     Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);
 
-    /// <summary>Tone of one chunk.</summary>
-    Task<AnalyzerResult<ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);
-
-    /// <summary>Perspective and bias cues of one chunk.</summary>
-    Task<AnalyzerResult<PerspectiveReport>> AssessPerspectiveAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);
-
     /// <summary>Named entities in one chunk.</summary>
     Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);
 

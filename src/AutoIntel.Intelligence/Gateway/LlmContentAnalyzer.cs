@@ -47,14 +47,6 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
         RunAsync(request, AnalysisTasks.Fallacies, Of(chunk), f => f.FindFallaciesAsync(request, chunk, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
-    public Task<AnalyzerResult<ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        RunAsync(request, AnalysisTasks.Tone, Of(chunk), f => f.AssessToneAsync(request, chunk, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
-    public Task<AnalyzerResult<PerspectiveReport>> AssessPerspectiveAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        RunAsync(request, AnalysisTasks.Perspective, Of(chunk), f => f.AssessPerspectiveAsync(request, chunk, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         RunAsync(request, AnalysisTasks.Entities, Of(chunk), f => f.ExtractEntitiesAsync(request, chunk, cancellationToken), cancellationToken);
 

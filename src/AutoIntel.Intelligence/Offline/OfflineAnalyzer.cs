@@ -45,14 +45,6 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
             f with { Speaker = turns.Of(chunk.Text, f.Quote), Quote = turns.WithoutLeadingLabel(f.Quote) }), cancellationToken);
 
     /// <inheritdoc />
-    public Task<AnalyzerResult<ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, text => ToneAssessor.Assess(text, chunk.Index), cancellationToken);
-
-    /// <inheritdoc />
-    public Task<AnalyzerResult<PerspectiveReport>> AssessPerspectiveAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, text => PerspectiveAssessor.Assess(text, chunk.Index), cancellationToken);
-
-    /// <inheritdoc />
     /// <remarks>Speaker labels ("Jane Doe: " opening each turn) are not mentions: only what someone says about a speaker counts.</remarks>
     public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         Run(chunk, text => EntityExtractor.Extract(SpeakerTurns.Of(chunk).WithoutLabels(text)), cancellationToken);

@@ -61,26 +61,6 @@ public static class AnalysisTasks
             input.ChunkIndex,
             input.SpeakerOf(f.Speaker, f.Quote)))]);
 
-    /// <summary>Tone of one chunk.</summary>
-    public static StructuredTask<ToneReport> Tone { get; } = Define<ToneAnswer, ToneReport>(
-        TaskTypes.Tone,
-        "tone/v1",
-        "Classify the tone of the data (label), its sentiment from -1 to 1, and the phrases that signal it (kind and verbatim quote).",
-        300,
-        (a, input) => new ToneReport(
-            input.ChunkIndex,
-            a.Label.Trim().ToLowerInvariant(),
-            a.Sentiment,
-            [.. a.Cues.Select(c => new ToneCue(c.Kind.Trim(), Grounding.Check(c.Quote.Trim(), input, "quote")))]));
-
-    /// <summary>Perspective and bias of one chunk.</summary>
-    public static StructuredTask<PerspectiveReport> Perspective { get; } = Define<PerspectiveAnswer, PerspectiveReport>(
-        TaskTypes.Perspective,
-        "perspective/v1",
-        "Describe whose perspective the data takes (stance), how balanced it is from 0 (one-sided) to 1 (balanced), the cues of bias, and viewpoints that are missing.",
-        350,
-        (a, input) => new PerspectiveReport(input.ChunkIndex, a.Stance.Trim(), a.Balance, Clean(a.BiasCues), Clean(a.MissingViewpoints)));
-
     /// <summary>Entities of one chunk.</summary>
     public static StructuredTask<IReadOnlyList<Entity>> Entities { get; } = Define<EntitiesAnswer, IReadOnlyList<Entity>>(
         TaskTypes.Entities,

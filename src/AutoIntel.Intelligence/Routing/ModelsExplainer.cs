@@ -53,12 +53,10 @@ public sealed class ModelsExplainer
         TaskTypes.Summary => AnalysisTasks.SummarizeChunk.ExpectedOutputTokens,
         TaskTypes.ArgumentAnalysis => AnalysisTasks.Arguments.ExpectedOutputTokens,
         TaskTypes.Fallacies => AnalysisTasks.Fallacies.ExpectedOutputTokens,
-        TaskTypes.Tone => AnalysisTasks.Tone.ExpectedOutputTokens,
-        TaskTypes.Perspective => AnalysisTasks.Perspective.ExpectedOutputTokens,
         TaskTypes.Entities => AnalysisTasks.Entities.ExpectedOutputTokens,
         TaskTypes.ClaimExtraction => AnalysisTasks.ClaimExtraction.ExpectedOutputTokens,
         TaskTypes.ClaimVerification => AnalysisTasks.ClaimVerification.ExpectedOutputTokens,
         TaskTypes.Briefing => AnalysisTasks.Briefing.ExpectedOutputTokens,
-        _ => Analyses.AnalysisCatalog.Find(task)?.ExpectedOutputTokens ?? 400,
+        _ => Analyses.AnalysisCatalog.FindByTaskType(task)?.ExpectedOutputTokens ?? 400,
     };
 }

@@ -17,6 +17,6 @@ public static class TaskTypes
     public static IReadOnlyList<string> BuiltIn { get; } =
         [Summary, ArgumentAnalysis, Fallacies, Tone, Perspective, Entities, ClaimExtraction, ClaimVerification, Briefing];
 
-    /// <summary>Every task type: the built-in ones, then each declared analysis (<see cref="Analyses.AnalysisCatalog"/>).</summary>
-    public static IReadOnlyList<string> All => [.. BuiltIn, .. Analyses.AnalysisCatalog.All.Select(a => a.Name)];
+    /// <summary>Every task type: the built-in ones, then each added analysis (<see cref="Analyses.AnalysisCatalog"/>; built-in analyses are declared there too).</summary>
+    public static IReadOnlyList<string> All => [.. BuiltIn, .. Analyses.AnalysisCatalog.All.Select(a => a.TaskType).Where(t => !BuiltIn.Contains(t, StringComparer.Ordinal))];
 }

@@ -7,8 +7,6 @@ public enum AnalyzerCall
     ReduceSummaries,
     FindArguments,
     FindFallacies,
-    AssessTone,
-    AssessPerspective,
     ExtractEntities,
     ExtractClaims,
     VerifyClaim,

@@ -58,14 +58,6 @@ public sealed class LatencySimulatingAnalyzer : IContentAnalyzer
         DelayThenAsync(AnalyzerCall.FindFallacies, ChunkTokens(chunk), () => _inner.FindFallaciesAsync(request, chunk, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
-    public Task<AnalyzerResult<ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        DelayThenAsync(AnalyzerCall.AssessTone, ChunkTokens(chunk), () => _inner.AssessToneAsync(request, chunk, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
-    public Task<AnalyzerResult<PerspectiveReport>> AssessPerspectiveAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        DelayThenAsync(AnalyzerCall.AssessPerspective, ChunkTokens(chunk), () => _inner.AssessPerspectiveAsync(request, chunk, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         DelayThenAsync(AnalyzerCall.ExtractEntities, ChunkTokens(chunk), () => _inner.ExtractEntitiesAsync(request, chunk, cancellationToken), cancellationToken);
 

@@ -27,12 +27,6 @@ public sealed class SimulatedLatencyOptions
     /// <summary>Typical answer length of fallacy detection, in tokens.</summary>
     public int FindFallaciesOutputTokens { get; set; } = 250;
 
-    /// <summary>Typical answer length of a tone report, in tokens.</summary>
-    public int AssessToneOutputTokens { get; set; } = 120;
-
-    /// <summary>Typical answer length of a perspective report, in tokens.</summary>
-    public int AssessPerspectiveOutputTokens { get; set; } = 150;
-
     /// <summary>Typical answer length of entity extraction, in tokens.</summary>
     public int ExtractEntitiesOutputTokens { get; set; } = 200;
 
@@ -62,8 +56,6 @@ public sealed class SimulatedLatencyOptions
         AnalyzerCall.ReduceSummaries => ReduceSummariesOutputTokens,
         AnalyzerCall.FindArguments => FindArgumentsOutputTokens,
         AnalyzerCall.FindFallacies => FindFallaciesOutputTokens,
-        AnalyzerCall.AssessTone => AssessToneOutputTokens,
-        AnalyzerCall.AssessPerspective => AssessPerspectiveOutputTokens,
         AnalyzerCall.ExtractEntities => ExtractEntitiesOutputTokens,
         AnalyzerCall.ExtractClaims => ExtractClaimsOutputTokens,
         AnalyzerCall.VerifyClaim => VerifyClaimOutputTokens,

@@ -15,10 +15,14 @@ public static class ActivityNames
     public const string ReduceSummary = nameof(Analyse.ReduceSummary);
     public const string FindArguments = nameof(Analyse.FindArguments);
     public const string FindFallacies = nameof(Analyse.FindFallacies);
-    public const string AssessTone = nameof(Analyse.AssessTone);
-    public const string AssessPerspective = nameof(Analyse.AssessPerspective);
     public const string ExtractEntities = nameof(Analyse.ExtractEntities);
     public const string AnalyseChunk = nameof(Analyse.AnalyseChunk);
+
+    // Legacy: the per-analysis activities of built-in analyses now declared in the catalog. Instances started before
+    // AnalysisCatalog.BuiltInsDeclaredSince still schedule them (each declaration names its own), and AnalyseChunk serves them.
+    public const string AssessTone = "AssessTone";
+    public const string AssessPerspective = "AssessPerspective";
+
     public const string ExtractClaims = nameof(FactCheck.ExtractClaims);
     public const string VerifyClaim = nameof(FactCheck.VerifyClaim);
     public const string RememberRun = nameof(Remember.RememberRun);

@@ -17,6 +17,7 @@ using AutoIntel.Core.FactCheck;
 using AutoIntel.Intelligence.Analyses;
 using AutoIntel.Intelligence.Analyzers;
 using AutoIntel.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoIntel.Workflows.AutoIntel;
 
@@ -24,34 +25,44 @@ namespace AutoIntel.Workflows.AutoIntel;
 public static class AutoIntelRegistration
 {
     /// <summary>Adds the workflow and every activity to <paramref name="registry"/>.</summary>
-    /// <remarks>New instances record the catalog's newest version, so an analysis added later never reaches instances started before it.</remarks>
-    public static WorkflowRegistry AddAutoIntel(this WorkflowRegistry registry) => registry
-        .AddWorkflow<AutoIntelWorkflow, AnalyzeRequest, RunResult>(AnalysisCatalog.LatestVersion.ToString(CultureInfo.InvariantCulture))
-        .AddActivity<PrepareDelivery, PrepareDeliveryInput, DeliveryHandle>()
-        .AddActivity<ReportProgress, ReportProgressInput, bool>()
-        .AddActivity<AcquireContent, AcquireContentInput, AcquiredContent>()
-        .AddActivity<TranscribeContent, TranscribeContentInput, TranscriptInfo>()
-        .AddActivity<SplitAudio, SplitAudioInput, IReadOnlyList<AudioPieceRef>>()
-        .AddActivity<TranscribeAudioPiece, TranscribeAudioPieceInput, PieceTranscriptRef>()
-        .AddActivity<MergeTranscript, MergeTranscriptInput, TranscriptInfo>()
-        .AddActivity<SegmentTranscript, SegmentTranscriptInput, IReadOnlyList<ChunkRef>>()
-        .AddActivity<SummarizeChunk, ChunkInput, AnalyzerResult<ChunkSummary>>()
-        .AddActivity<ReduceSummary, ReduceSummaryInput, AnalyzerResult<Summary>>()
-        .AddActivity<FindArguments, ChunkInput, AnalyzerResult<IReadOnlyList<Argument>>>()
-        .AddActivity<FindFallacies, ChunkInput, AnalyzerResult<IReadOnlyList<Fallacy>>>()
-        .AddActivity<AssessTone, ChunkInput, AnalyzerResult<ToneReport>>()
-        .AddActivity<AssessPerspective, ChunkInput, AnalyzerResult<PerspectiveReport>>()
-        .AddActivity<ExtractEntities, ChunkInput, AnalyzerResult<IReadOnlyList<Entity>>>()
-        .AddActivity<AnalyseChunk, AnalyseChunkInput, AnalyzerResult<JsonElement>>()
-        .AddActivity<ExtractClaims, ChunkInput, AnalyzerResult<IReadOnlyList<Claim>>>()
-        .AddActivity<VerifyClaim, VerifyClaimInput, AnalyzerResult<ClaimVerdict>>()
-        .AddActivity<RememberRun, RememberRunInput, int>()
-        .AddActivity<UpdateKnowledgeGraph, UpdateKnowledgeGraphInput, GraphUpdate>()
-        .AddActivity<CheckNearDuplicate, CheckNearDuplicateInput, DuplicateCheck>()
-        .AddActivity<ComposeBriefing, ComposeBriefingInput, BriefingArtifacts>()
-        .AddActivity<DeliverBriefing, DeliverBriefingInput, DeliveryReceipt>()
-        .AddActivity<ReportRunFailure, ReportRunFailureInput, bool>()
-        .AddWorkflow<WatchWorkflow, WatchInput, WatchOutcome>()
-        .AddActivity<PollWatch, PollWatchInput, WatchPoll>()
-        .AddActivity<NotifyWatch, NotifyWatchInput, bool>();
+    /// <remarks>New instances record the catalog's newest version, so an analysis added later never reaches instances started before it.
+    /// Each built-in analysis's legacy activity name stays registered (served by <see cref="AnalyseChunk"/>) for instances started before
+    /// its declaration.</remarks>
+    public static WorkflowRegistry AddAutoIntel(this WorkflowRegistry registry)
+    {
+        foreach (var analysis in AnalysisCatalog.All.Where(a => a.IsBuiltIn))
+        {
+            var name = analysis.Name;
+            registry.AddActivity<ChunkInput, AnalyzerResult<JsonElement>>(analysis.LegacyActivity!, (services, context, input) =>
+                ActivatorUtilities.GetServiceOrCreateInstance<AnalyseChunk>(services).RunAsync(context, new AnalyseChunkInput(name, input.Request, input.Chunk)));
+        }
+
+        return registry
+            .AddWorkflow<AutoIntelWorkflow, AnalyzeRequest, RunResult>(AnalysisCatalog.LatestVersion.ToString(CultureInfo.InvariantCulture))
+            .AddActivity<PrepareDelivery, PrepareDeliveryInput, DeliveryHandle>()
+            .AddActivity<ReportProgress, ReportProgressInput, bool>()
+            .AddActivity<AcquireContent, AcquireContentInput, AcquiredContent>()
+            .AddActivity<TranscribeContent, TranscribeContentInput, TranscriptInfo>()
+            .AddActivity<SplitAudio, SplitAudioInput, IReadOnlyList<AudioPieceRef>>()
+            .AddActivity<TranscribeAudioPiece, TranscribeAudioPieceInput, PieceTranscriptRef>()
+            .AddActivity<MergeTranscript, MergeTranscriptInput, TranscriptInfo>()
+            .AddActivity<SegmentTranscript, SegmentTranscriptInput, IReadOnlyList<ChunkRef>>()
+            .AddActivity<SummarizeChunk, ChunkInput, AnalyzerResult<ChunkSummary>>()
+            .AddActivity<ReduceSummary, ReduceSummaryInput, AnalyzerResult<Summary>>()
+            .AddActivity<FindArguments, ChunkInput, AnalyzerResult<IReadOnlyList<Argument>>>()
+            .AddActivity<FindFallacies, ChunkInput, AnalyzerResult<IReadOnlyList<Fallacy>>>()
+            .AddActivity<ExtractEntities, ChunkInput, AnalyzerResult<IReadOnlyList<Entity>>>()
+            .AddActivity<AnalyseChunk, AnalyseChunkInput, AnalyzerResult<JsonElement>>()
+            .AddActivity<ExtractClaims, ChunkInput, AnalyzerResult<IReadOnlyList<Claim>>>()
+            .AddActivity<VerifyClaim, VerifyClaimInput, AnalyzerResult<ClaimVerdict>>()
+            .AddActivity<RememberRun, RememberRunInput, int>()
+            .AddActivity<UpdateKnowledgeGraph, UpdateKnowledgeGraphInput, GraphUpdate>()
+            .AddActivity<CheckNearDuplicate, CheckNearDuplicateInput, DuplicateCheck>()
+            .AddActivity<ComposeBriefing, ComposeBriefingInput, BriefingArtifacts>()
+            .AddActivity<DeliverBriefing, DeliverBriefingInput, DeliveryReceipt>()
+            .AddActivity<ReportRunFailure, ReportRunFailureInput, bool>()
+            .AddWorkflow<WatchWorkflow, WatchInput, WatchOutcome>()
+            .AddActivity<PollWatch, PollWatchInput, WatchPoll>()
+            .AddActivity<NotifyWatch, NotifyWatchInput, bool>();
+    }
 }

@@ -12,7 +12,7 @@ public sealed class BriefingSectionRenderingTests
     {
         var section = new BriefingSection("word_count", "Word count", JsonSerializer.SerializeToElement(new { words = 3 }), "- 3 words\n", [new SectionField("Words", "3")]);
 
-        var markdown = MarkdownBriefingRenderer.Render(Minimal() with { Sections = [section] });
+        var markdown = MarkdownBriefingRenderer.Render(Minimal() with { Sections = [.. Minimal().Sections!, section] });
 
         markdown.Should().Contain("## Word count\n\n- 3 words\n\n");
         markdown.IndexOf("## Word count", StringComparison.Ordinal).Should().BeGreaterThan(markdown.IndexOf("## Perspective", StringComparison.Ordinal))
@@ -49,12 +49,11 @@ public sealed class BriefingSectionRenderingTests
         new Summary("A summary.", []),
         [],
         [],
-        [],
-        [new PerspectiveReport(0, "third-person reporting", 0.7, [], [])],
         [new Entity("Oslo", "place", 2)],
         [],
         new MemoryReport(null, 0, 0, 0, 0, 0, []),
         Usage.None,
         [],
-        []);
+        [],
+        Sections: [new BriefingSection("perspective", "Perspective", JsonSerializer.SerializeToElement(new[] { new PerspectiveReport(0, "third-person reporting", 0.7, [], []) }), "- Part 1: third-person reporting, balance 70%\n", [], "perspectives")]);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AutoIntel.Core.Analysis;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.FactCheck;
@@ -158,8 +159,7 @@ public sealed class MarkdownBriefingRendererTests
             Claims = [],
             Arguments = [],
             Fallacies = [],
-            Tone = [],
-            Perspectives = [],
+            Sections = [],
             Entities = [],
             Memory = MemoryReport.Empty,
             Stages = [],
@@ -205,12 +205,6 @@ public sealed class MarkdownBriefingRendererTests
                 ["Wind supplied 29% of UK power in 2023.", "Storage remains the bottleneck."]),
             [new Argument("We must build more interconnectors", ["wind output varies with the weather"], "We must build more interconnectors because wind output varies with the weather.", 0, 0.6)],
             [new Fallacy("slippery_slope", "First they ban gas boilers, next they will ban cars.", "Predicts a chain of consequences without showing each step follows.", 0.45, 1)],
-            [
-                new ToneReport(0, "persuasive", 0.4, [new ToneCue("persuasion", "we must")]),
-                new ToneReport(1, "alarmist", -0.6, [new ToneCue("alarm", "catastrophe")]),
-                new ToneReport(2, "persuasive", -0.1, []),
-            ],
-            [new PerspectiveReport(0, "first-person advocacy", 0.3, ["obviously", "everyone knows"], ["Consumers facing higher bills"])],
             [new Entity("Claire Okafor", "person", 3), new Entity("Tom Reyes", "person", 1), new Entity("National Grid", "organization", 2), new Entity("29%", "number", 1)],
             [
                 new ClaimVerdict(Claim("Wind supplied 29% of UK power in 2023.", 0), Verdict.Supported, 0.82, "Matches the remembered verdict from an earlier run.",
@@ -222,6 +216,29 @@ public sealed class MarkdownBriefingRendererTests
             new MemoryReport("https://example.com/podcast/11", 0.93, 1, 24, 120, 310, [new RelatedSource("https://example.com/a", 0.42), new RelatedSource("https://example.com/b", 0.18)]),
             new Usage(7, 12_400, 1_800, 0.0042m, 2, 0.0011m),
             [new StageTiming("acquire", 850, 1), new StageTiming("analyse", 4200, 14)],
-            ["1 claim is unverified offline."]);
+            ["1 claim is unverified offline."],
+            Sections:
+            [
+                // As ToneAnalysis and PerspectiveAnalysis render these reports (their own tests check that); the renderer only frames them.
+                new BriefingSection(
+                    "tone",
+                    "Tone",
+                    JsonSerializer.SerializeToElement(new[]
+                    {
+                        new ToneReport(0, "persuasive", 0.4, [new ToneCue("persuasion", "we must")]),
+                        new ToneReport(1, "alarmist", -0.6, [new ToneCue("alarm", "catastrophe")]),
+                        new ToneReport(2, "persuasive", -0.1, []),
+                    }),
+                    "Overall: **persuasive** (average sentiment -0.10)\n\n- Part 1: persuasive, sentiment +0.40; persuasion \u201Cwe must\u201D\n- Part 2: alarmist, sentiment -0.60; alarm \u201Ccatastrophe\u201D\n- Part 3: persuasive, sentiment -0.10\n",
+                    [],
+                    "tone"),
+                new BriefingSection(
+                    "perspective",
+                    "Perspective",
+                    JsonSerializer.SerializeToElement(new[] { new PerspectiveReport(0, "first-person advocacy", 0.3, ["obviously", "everyone knows"], ["Consumers facing higher bills"]) }),
+                    "- Part 1: first-person advocacy, balance 30%\n  - Bias cues: obviously; everyone knows\n  - Missing: Consumers facing higher bills\n",
+                    [],
+                    "perspectives"),
+            ]);
     }
 }

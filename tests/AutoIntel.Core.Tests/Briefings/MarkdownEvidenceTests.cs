@@ -49,8 +49,6 @@ public sealed class MarkdownEvidenceTests
             [],
             [],
             [],
-            [],
-            [],
             [new ClaimVerdict(claim, Verdict.Refuted, 0.86, "Rated \u201CFalse\u201D by Full Fact (2025-03-01).", [evidence], "fact-check")],
             MemoryReport.Empty,
             Usage.None,

@@ -74,8 +74,6 @@ public sealed class SpeakerGroupingTests
         [new Argument("Rents will keep rising", ["supply is short"], "Rents will keep rising because supply is short.", 0, 0.5, "Tom")],
         [new Fallacy("ad_hominem", "you always lie", "Attacks the person.", 0.5, 0, "Ruth")],
         [],
-        [],
-        [],
         claims,
         MemoryReport.Empty,
         Usage.None,

@@ -33,8 +33,6 @@ public static class Briefings
             [],
             [new Fallacy("ad_hominem", "he is a fool", "Attacks the person.", 0.7, 0), new Fallacy("slippery_slope", "then everything ends", "Unfounded chain.", 0.5, 0)],
             [],
-            [],
-            [],
             claimVerdicts,
             MemoryReport.Empty,
             new Usage(14, 1000, 500, 0.0123m, 3),

@@ -19,12 +19,12 @@ public sealed class AnalysisCatalogTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public void All_DeclaredAnalyses_AreValidOrderedByVersionThenNameAndSetTheLatestVersion()
+    public void All_DeclaredAnalyses_AreValidOrderedByPositionVersionThenNameAndSetTheLatestVersion()
     {
         AnalysisCatalog.Validate(AnalysisCatalog.All).Should().BeSameAs(AnalysisCatalog.All);
-        AnalysisCatalog.All.Select(a => (a.SinceVersion, a.Name)).Should().BeInAscendingOrder();
-        AnalysisCatalog.LatestVersion.Should().Be(AnalysisCatalog.All.Select(a => a.SinceVersion).Append(1).Max());
-        TaskTypes.All.Should().StartWith(TaskTypes.BuiltIn).And.EndWith(AnalysisCatalog.All.Select(a => a.Name));
+        AnalysisCatalog.All.Select(a => (a.Position, a.SinceVersion, a.Name)).Should().BeInAscendingOrder();
+        AnalysisCatalog.LatestVersion.Should().Be(AnalysisCatalog.All.Select(a => a.SinceVersion).Append(AnalysisCatalog.BuiltInsDeclaredSince).Max());
+        TaskTypes.All.Should().StartWith(TaskTypes.BuiltIn).And.EndWith(AnalysisCatalog.All.Where(a => !a.IsBuiltIn).Select(a => a.Name));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using AutoIntel.Intelligence.Analyses;
 using AutoIntel.Core.Analysis;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Runs;
@@ -191,7 +192,7 @@ public sealed class OfflineAnalyzerTests
     [Fact]
     public async Task AssessTone_UnlistedAcronym_IsNotShouting()
     {
-        var tone = (await _analyzer.AssessToneAsync(OfflineFixture.Request, OfflineFixture.AsChunk("Right now the NHS has more than 100,000 vacancies, the RCN said."))).Value;
+        var tone = (await _analyzer.AnalyseChunkAsync(new ToneAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk("Right now the NHS has more than 100,000 vacancies, the RCN said."))).Value;
 
         tone.Cues.Should().NotContain(c => c.Kind == "all_caps");
     }
@@ -216,7 +217,7 @@ public sealed class OfflineAnalyzerTests
 
         var fallacies = (await _analyzer.FindFallaciesAsync(OfflineFixture.Request, chunk)).Value;
         var arguments = (await _analyzer.FindArgumentsAsync(OfflineFixture.Request, chunk)).Value;
-        var tone = (await _analyzer.AssessToneAsync(OfflineFixture.Request, chunk)).Value;
+        var tone = (await _analyzer.AnalyseChunkAsync(new ToneAnalysis(), OfflineFixture.Request, chunk)).Value;
 
         fallacies.Should().BeEmpty();
         arguments.Should().BeEmpty();
@@ -272,7 +273,7 @@ public sealed class OfflineAnalyzerTests
     {
         var text = "This is a CATASTROPHE! The grid is on the edge of collapse. Blackouts are coming and nobody is ready! It is a crisis.";
 
-        var tone = (await _analyzer.AssessToneAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
+        var tone = (await _analyzer.AnalyseChunkAsync(new ToneAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
 
         tone.Label.Should().Be("alarmist");
         tone.Sentiment.Should().BeNegative();
@@ -285,7 +286,7 @@ public sealed class OfflineAnalyzerTests
     [InlineData("Officials feared a crisis, but the handover turned out to be smooth.")]
     public async Task AssessTone_FearThatDidNotComeTrue_IsReliefNotAlarm(string sentence)
     {
-        var tone = (await _analyzer.AssessToneAsync(OfflineFixture.Request, OfflineFixture.AsChunk(sentence))).Value;
+        var tone = (await _analyzer.AnalyseChunkAsync(new ToneAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(sentence))).Value;
 
         tone.Cues.Should().Contain(c => c.Kind == "relief").And.NotContain(c => c.Kind == "alarm");
         tone.Sentiment.Should().BeGreaterThanOrEqualTo(0);
@@ -297,7 +298,7 @@ public sealed class OfflineAnalyzerTests
     {
         var text = "I'd rather have that debate honestly than pretend the problem is either zero or catastrophic.";
 
-        var tone = (await _analyzer.AssessToneAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
+        var tone = (await _analyzer.AnalyseChunkAsync(new ToneAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
 
         tone.Cues.Should().NotContain(c => c.Kind == "alarm");
     }
@@ -309,7 +310,7 @@ public sealed class OfflineAnalyzerTests
             + "Jordan Ellis: Amara, is that right? Amara Osei: No. Norway has the highest heat pump ownership in Europe and far colder winters. "
             + "Graham Whitlock: Norway has cheap hydro power. Amara Osei: That's a fair point for running costs, but the machine still works.";
 
-        var report = (await _analyzer.AssessPerspectiveAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
+        var report = (await _analyzer.AnalyseChunkAsync(new PerspectiveAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
 
         report.Stance.Should().Be("debate between 3 speakers");
         report.MissingViewpoints.Should().NotContain(m => m.Contains("opposing view", StringComparison.Ordinal));
@@ -357,7 +358,7 @@ public sealed class OfflineAnalyzerTests
     {
         var text = "This is an amazing result! The new turbines are brilliant and the savings are incredible. What a great success for the town!";
 
-        var tone = (await _analyzer.AssessToneAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
+        var tone = (await _analyzer.AnalyseChunkAsync(new ToneAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
 
         tone.Label.Should().Be("enthusiastic");
         tone.Sentiment.Should().BePositive();
@@ -369,7 +370,7 @@ public sealed class OfflineAnalyzerTests
         var text = "We built this town. They want to take it from us. They never listen, and their plans always fail. "
             + "Obviously they do not care about our families. Everyone knows they will ignore us again.";
 
-        var report = (await _analyzer.AssessPerspectiveAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
+        var report = (await _analyzer.AnalyseChunkAsync(new PerspectiveAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
 
         report.Stance.Should().Be("us-versus-them framing");
         report.Balance.Should().BeLessThan(0.3);
@@ -383,7 +384,7 @@ public sealed class OfflineAnalyzerTests
         var text = "The study suggests rents may rise near new stations. However, critics argue the effect is small. "
             + "On the other hand, supporters say lower car costs offset it. The data is arguably incomplete.";
 
-        var report = (await _analyzer.AssessPerspectiveAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
+        var report = (await _analyzer.AnalyseChunkAsync(new PerspectiveAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
 
         report.Stance.Should().Be("third-person reporting");
         report.Balance.Should().BeGreaterThan(0.7);

@@ -68,7 +68,7 @@ internal sealed class AutoIntelHarness : IAsyncDisposable
     {
         status.RuntimeStatus.Should().Be(RuntimeStatus.Completed, status.Failure?.Message);
         var result = status.Output!.Value.Deserialize<RunResult>(AutoIntelJson.Options)!;
-        return await Artifacts.GetJsonAsync<Briefing>(result.BriefingJson.Path);
+        return Intelligence.Analyses.AnalysisCatalog.ReadBriefing(await Artifacts.GetTextAsync(result.BriefingJson.Path));
     }
 
     public async Task<string> MarkdownOfAsync(InstanceStatus status) =>

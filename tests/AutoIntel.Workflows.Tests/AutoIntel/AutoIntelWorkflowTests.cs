@@ -1,3 +1,4 @@
+using AutoIntel.Intelligence.Analyses;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Runs;
 using AutoIntel.Memory;
@@ -103,10 +104,12 @@ public sealed class AutoIntelWorkflowTests
         var briefing = await harness.BriefingOfAsync(status);
         var chunks = status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk);
         chunks.Should().BeGreaterThan(1, "the deep profile's small chunks split the sample");
-        foreach (var perChunk in new[] { ActivityNames.FindArguments, ActivityNames.FindFallacies, ActivityNames.AssessTone, ActivityNames.AssessPerspective, ActivityNames.ExtractEntities, ActivityNames.ExtractClaims })
+        foreach (var perChunk in new[] { ActivityNames.FindArguments, ActivityNames.FindFallacies, ActivityNames.ExtractEntities, ActivityNames.ExtractClaims })
         {
             status.Activities.Count(a => a.Name == perChunk).Should().Be(chunks, perChunk);
         }
+
+        status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(chunks * AnalysisCatalog.Scheduled(Depth.Deep, AnalysisCatalog.LatestVersion).Count, "every declared analysis, built-in or added, runs once per chunk");
 
         status.Activities.Count(a => a.Name == ActivityNames.VerifyClaim).Should().Be(briefing.Claims.Count(c => c.WasChecked));
         status.Activities.Count(a => a.Name == ActivityNames.ReduceSummary).Should().Be(1);
@@ -126,7 +129,9 @@ public sealed class AutoIntelWorkflowTests
 
         status.RuntimeStatus.Should().Be(RuntimeStatus.Completed, status.Failure?.Message);
         status.Activities.Any(a => a.Name == ActivityNames.FindFallacies).Should().Be(profile.Runs(AnalysisKind.Fallacies));
-        status.Activities.Any(a => a.Name == ActivityNames.AssessPerspective).Should().Be(profile.Runs(AnalysisKind.Perspective));
+        status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(
+            status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk) * AnalysisCatalog.Scheduled(depth, AnalysisCatalog.LatestVersion).Count);
+        (await harness.BriefingOfAsync(status)).Section("perspective")!.Data.GetArrayLength().Should().Be(depth >= Depth.Deep ? status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk) : 0);
         status.Activities.Count(a => a.Name == ActivityNames.VerifyClaim).Should().BeLessThanOrEqualTo(profile.MaxClaims);
     }
 

@@ -23,12 +23,6 @@ internal sealed class BrokenAnalyzer(IContentAnalyzer inner, params string[] bro
     public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         Working(nameof(FindFallaciesAsync)).FindFallaciesAsync(request, chunk, cancellationToken);
 
-    public Task<AnalyzerResult<ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Working(nameof(AssessToneAsync)).AssessToneAsync(request, chunk, cancellationToken);
-
-    public Task<AnalyzerResult<PerspectiveReport>> AssessPerspectiveAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Working(nameof(AssessPerspectiveAsync)).AssessPerspectiveAsync(request, chunk, cancellationToken);
-
     public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         Working(nameof(ExtractEntitiesAsync)).ExtractEntitiesAsync(request, chunk, cancellationToken);
 

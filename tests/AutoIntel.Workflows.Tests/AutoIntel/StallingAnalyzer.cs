@@ -37,12 +37,6 @@ internal sealed class StallingAnalyzer(IContentAnalyzer inner, TaskCompletionSou
     public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         inner.FindFallaciesAsync(request, chunk, cancellationToken);
 
-    public Task<AnalyzerResult<ToneReport>> AssessToneAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        inner.AssessToneAsync(request, chunk, cancellationToken);
-
-    public Task<AnalyzerResult<PerspectiveReport>> AssessPerspectiveAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        inner.AssessPerspectiveAsync(request, chunk, cancellationToken);
-
     public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         inner.ExtractClaimsAsync(request, chunk, cancellationToken);
 

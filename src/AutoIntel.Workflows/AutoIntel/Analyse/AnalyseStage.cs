@@ -10,6 +10,9 @@ using AutoIntel.Workflows.AutoIntel.Segment;
 namespace AutoIntel.Workflows.AutoIntel.Analyse;
 
 /// <summary>Stage 5: every analysis the depth asks for, fanned out over the chunks; the summary is map-reduce.</summary>
+/// <remarks>Declared analyses (<see cref="AnalysisCatalog"/>) run through <see cref="AnalyseChunk"/>; an instance started before
+/// <see cref="AnalysisCatalog.BuiltInsDeclaredSince"/> schedules a built-in one under its legacy activity name instead, with the
+/// input it had, so its history replays.</remarks>
 public static class AnalyseStage
 {
     /// <summary>Runs the analyses in parallel and merges them in chunk order.</summary>
@@ -26,42 +29,43 @@ public static class AnalyseStage
         var summary = SectionRun.GuardAsync(Section(AnalysisKind.Summary), SummarizeAsync(context, request, chunks, width, summaryModels));
         var arguments = PerChunk<IReadOnlyList<Argument>>(AnalysisKind.Arguments, ActivityNames.FindArguments);
         var fallacies = PerChunk<IReadOnlyList<Fallacy>>(AnalysisKind.Fallacies, ActivityNames.FindFallacies);
-        var tone = PerChunk<ToneReport>(AnalysisKind.Tone, ActivityNames.AssessTone);
-        var perspective = PerChunk<PerspectiveReport>(AnalysisKind.Perspective, ActivityNames.AssessPerspective);
-        var entities = PerChunk<IReadOnlyList<Entity>>(AnalysisKind.Entities, ActivityNames.ExtractEntities);
-        // Declared analyses, after the built-in ones and in catalog order; an instance runs only those its recorded version knows.
+        // Declared analyses in scheduling order (built-ins first, as before the catalog); an instance runs only those its recorded version knows.
         var version = AnalysisCatalog.ParseVersion(context.Version);
-        var declared = AnalysisCatalog.All.Where(a => a.RunsAt(profile.Depth, version)).ToList();
-        var declaredRunning = declared.Select(a => SectionRun.GuardAsync(a.Name, context.FanOutAsync(chunks, width, c =>
-            context.CallActivityAsync<AnalyzerResult<JsonElement>>(ActivityNames.AnalyseChunk, new AnalyseChunkInput(a.Name, request, c), Retries.Analyse)))).ToList();
-        await Task.WhenAll(summary, arguments, fallacies, tone, perspective, entities);
+        var declared = AnalysisCatalog.Scheduled(profile.Depth, version);
+        Task<SectionRun<JsonElement>> Declared(ChunkAnalysis a) => SectionRun.GuardAsync(a.Name, context.FanOutAsync(chunks, width, c =>
+            version < AnalysisCatalog.BuiltInsDeclaredSince && a.LegacyActivity is { } legacy
+                ? context.CallActivityAsync<AnalyzerResult<JsonElement>>(legacy, new ChunkInput(request, c), Retries.Analyse)
+                : context.CallActivityAsync<AnalyzerResult<JsonElement>>(ActivityNames.AnalyseChunk, new AnalyseChunkInput(a.Name, request, c), Retries.Analyse)));
+        var builtInRunning = declared.Where(a => a.IsBuiltIn).Select(Declared).ToList();
+        var entities = PerChunk<IReadOnlyList<Entity>>(AnalysisKind.Entities, ActivityNames.ExtractEntities);
+        var declaredRunning = builtInRunning.Concat(declared.Where(a => !a.IsBuiltIn).Select(Declared)).ToList();
+        await Task.WhenAll(summary, arguments, fallacies, entities);
         var declaredRuns = await Task.WhenAll(declaredRunning);
 
         // Every call in a fixed order (summary, then each analysis in chunk order) so replays and reruns list notes identically.
         var calls = (await summary).Results.Select(Of)
             .Concat((await arguments).Results.Select(Of))
             .Concat((await fallacies).Results.Select(Of))
-            .Concat((await tone).Results.Select(Of))
-            .Concat((await perspective).Results.Select(Of))
+            .Concat(declaredRuns.Take(builtInRunning.Count).SelectMany(r => r.Results.Select(Of)))
             .Concat((await entities).Results.Select(Of))
-            .Concat(declaredRuns.SelectMany(r => r.Results.Select(Of)))
+            .Concat(declaredRuns.Skip(builtInRunning.Count).SelectMany(r => r.Results.Select(Of)))
             .ToList();
         var usage = Usage.Sum(calls.Select(c => c.Usage));
         var notes = StageNotes.Collect(calls.Select(c => c.Notes));
         (bool Ran, bool Failed, SectionDegradation? Degradation)[] sections =
         [
-            Status(await summary), Status(await arguments), Status(await fallacies), Status(await tone), Status(await perspective), Status(await entities),
-            .. declaredRuns.Select(Status),
+            Status(await summary), Status(await arguments), Status(await fallacies),
+            .. declaredRuns.Take(builtInRunning.Count).Select(Status),
+            Status(await entities),
+            .. declaredRuns.Skip(builtInRunning.Count).Select(Status),
         ];
 
         return new AnalysisOutcome(
             (await summary).Results is [var reduced] ? reduced.Value : new Summary("", []),
             [.. (await arguments).Results.SelectMany(r => r.Value).OrderByDescending(a => a.Strength).ThenBy(a => a.ChunkIndex)],
             [.. (await fallacies).Results.SelectMany(r => r.Value).OrderByDescending(f => f.Confidence).ThenBy(f => f.ChunkIndex)],
-            [.. (await tone).Results.Select(r => r.Value)],
-            [.. (await perspective).Results.Select(r => r.Value)],
             MergeEntities((await entities).Results.SelectMany(r => r.Value)),
-            [.. declared.Zip(declaredRuns).Where(d => !d.Second.Failed).Select(d => d.First.Present([.. d.Second.Results.Select(r => r.Value)]))],
+            Sections(declared, declaredRuns),
             usage,
             notes,
             [.. sections.Select(s => s.Degradation).OfType<SectionDegradation>()],
@@ -72,6 +76,14 @@ public static class AnalyseStage
 
     /// <summary>The briefing section name of an analysis (<c>fallacies</c>, <c>tone</c>, …).</summary>
     public static string Section(AnalysisKind kind) => kind.ToString().ToLowerInvariant();
+
+    // In catalog order, which is the briefing's. A section the public JSON has always had a property for is there even when the depth
+    // skipped it or it failed (then empty, as the property was); any other only when it ran and did not fail.
+    private static List<BriefingSection> Sections(IReadOnlyList<ChunkAnalysis> scheduled, SectionRun<JsonElement>[] runs) =>
+        [.. AnalysisCatalog.All
+            .Select(a => (Analysis: a, Run: scheduled.Zip(runs).FirstOrDefault(p => p.First == a).Second))
+            .Where(x => x.Analysis.JsonProperty is not null || x.Run is { Failed: false })
+            .Select(x => x.Analysis.Present(x.Run is { Failed: false } run ? [.. run.Results.Select(r => r.Value)] : []))];
 
     private static (bool Ran, bool Failed, SectionDegradation? Degradation) Status<T>(SectionRun<T> section) =>
         (section.Ran, section.Failed, section.Degradation());
@@ -109,7 +121,7 @@ public static class AnalyseStage
 }
 
 /// <summary>What stage 5 found, merged across chunks.</summary>
-/// <param name="Sections">Sections of the declared analyses that ran and did not fail, in catalog order.</param>
+/// <param name="Sections">Sections of the declared analyses, in catalog order: each built-in one, and each added one that ran and did not fail.</param>
 /// <param name="Notes">Distinct notes of every analyzer call, in stage order, for the briefing.</param>
 /// <param name="Degradations">Sections shown from offline heuristics or failed, in stage order.</param>
 /// <param name="SectionsRun">Sections the depth ran.</param>
@@ -119,8 +131,6 @@ public sealed record AnalysisOutcome(
     Summary Summary,
     IReadOnlyList<Argument> Arguments,
     IReadOnlyList<Fallacy> Fallacies,
-    IReadOnlyList<ToneReport> Tone,
-    IReadOnlyList<PerspectiveReport> Perspectives,
     IReadOnlyList<Entity> Entities,
     IReadOnlyList<BriefingSection> Sections,
     Usage Usage,

@@ -33,8 +33,6 @@ public static class BriefingAssembler
             analysis.Summary,
             analysis.Arguments,
             analysis.Fallacies,
-            analysis.Tone,
-            analysis.Perspectives,
             analysis.Entities,
             factCheck.Verdicts,
             memory,
@@ -93,7 +91,7 @@ public static class BriefingAssembler
         List<string> skipped =
         [
             .. Enum.GetValues<AnalysisKind>().Where(k => !profile.Runs(k)).Select(k => k.ToString().ToLowerInvariant()),
-            .. AnalysisCatalog.All.Where(a => a.MinDepth > profile.Depth).Select(a => a.Title.ToLowerInvariant()),
+            .. AnalysisCatalog.All.Where(a => a.MinDepth > profile.Depth).Select(a => a.Name.Replace('_', ' ')),
         ];
         if (skipped.Count > 0)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using AutoIntel.Core;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Storage;
@@ -16,11 +17,13 @@ public sealed class ComposeBriefing(IArtifactStore store) : IActivity<ComposeBri
         var ct = context.CancellationToken;
 
         // Each stage's output is an artifact of its own, so a reader can inspect one stage without the whole briefing.
-        await store.PutJsonAsync(RunPaths.Stage(b.RunId, "analyse"), new { b.Summary, b.Arguments, b.Fallacies, b.Tone, b.Perspectives, b.Entities, b.Sections }, ct);
+        var document = BriefingJson.ToNode(b);
+        string[] analyse = ["summary", "arguments", "fallacies", .. (b.Sections ?? []).Select(s => s.JsonProperty).OfType<string>(), "entities", "sections"];
+        await store.PutJsonAsync(RunPaths.Stage(b.RunId, "analyse"), new JsonObject(document.Where(p => analyse.Contains(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))), ct);
         await store.PutJsonAsync(RunPaths.Stage(b.RunId, "fact-check"), b.Claims, ct);
         await store.PutJsonAsync(RunPaths.Stage(b.RunId, "remember"), b.Memory, ct);
 
-        var json = await store.PutJsonAsync(RunPaths.BriefingJson(b.RunId), b, ct);
+        var json = await store.PutJsonAsync(RunPaths.BriefingJson(b.RunId), document, ct);
         var markdown = MarkdownBriefingRenderer.Render(b);
         var md = await store.PutAsync(RunPaths.BriefingMarkdown(b.RunId), Encoding.UTF8.GetBytes(markdown), "text/markdown", ct);
         return new BriefingArtifacts(json, md);

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using AutoIntel.Core.Analysis;
+using AutoIntel.Core.Briefings;
+using AutoIntel.Core.Runs;
+
+namespace AutoIntel.Core.Tests.Briefings;
+
+/// <summary>The public briefing JSON keeps its shape while built-in sections live in <see cref="Briefing.Sections"/>.</summary>
+public sealed class BriefingJsonTests
+{
+    [Fact]
+    public void ToNode_BuiltInSection_AtItsTopLevelPropertyInContractOrder_OthersInSections()
+    {
+        var tone = new BriefingSection("tone", "Tone", JsonSerializer.SerializeToElement(new[] { new { label = "neutral" } }), "Overall: …", [], "tone");
+        var added = new BriefingSection("word_count", "Word count", JsonSerializer.SerializeToElement(new { words = 3 }), "- 3 words", []);
+
+        var json = BriefingJson.ToNode(Minimal() with { Sections = [tone, added] });
+
+        json.Select(p => p.Key).Should().ContainInConsecutiveOrder("summary", "arguments", "fallacies", "tone", "entities", "claims");
+        json["tone"]!.ToJsonString().Should().Be("[{\"label\":\"neutral\"}]");
+        json["sections"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()).Should().Equal("word_count");
+        json.ToJsonString().Should().NotContain("jsonProperty").And.NotContain("Overall");
+    }
+
+    [Fact]
+    public void Read_PublicJson_BuiltInSectionsComeBackWithTheirDataAndNames()
+    {
+        var tone = new BriefingSection("tone", "Tone", JsonSerializer.SerializeToElement(new[] { new { label = "neutral" } }), "Overall: …", [], "tone");
+        var added = new BriefingSection("word_count", "Word count", JsonSerializer.SerializeToElement(new { words = 3 }), "- 3 words", []);
+        var json = BriefingJson.ToNode(Minimal() with { Sections = [tone, added] }).ToJsonString();
+
+        var back = BriefingJson.Read(json, property => property == "tone" ? ("tone", "Tone") : null);
+
+        back.Sections!.Select(s => (s.Name, s.JsonProperty)).Should().Equal(("tone", "tone"), ("word_count", null));
+        back.Section("tone")!.Data[0].GetProperty("label").GetString().Should().Be("neutral");
+        back.Entities.Should().ContainSingle();
+    }
+
+    private static Briefing Minimal() => new(
+        "run-1",
+        "A title",
+        "https://example.com/a",
+        Depth.Deep,
+        new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc),
+        new Summary("A summary.", []),
+        [],
+        [],
+        [new Entity("Oslo", "place", 2)],
+        [],
+        new MemoryReport(null, 0, 0, 0, 0, 0, []),
+        Usage.None,
+        [],
+        []);
+}
