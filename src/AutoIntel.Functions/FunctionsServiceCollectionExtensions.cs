@@ -9,6 +9,7 @@ using AutoIntel.Functions.Orchestrations;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
 using AutoIntel.Workflows.AutoIntel.Quality;
+using AutoIntel.Workflows.AutoIntel.Upkeep;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,7 @@ public static class FunctionsServiceCollectionExtensions
         services.RemoveAll<InteractionHandler>();
         services.AddSingleton<InteractionHandlerFactory>();
 
-        services.AddSingleton(new WorkflowRegistry().AddAutoIntel().AddQualityReport());
+        services.AddSingleton(new WorkflowRegistry().AddAutoIntel().AddQualityReport().AddMemoryUpkeep());
 
         // The weekly report lists runs through the Durable client of the activity invocation (a binding), so per invocation.
         services.AddScoped<DurableClientScope>();

@@ -119,6 +119,23 @@ public sealed class DurableEngine : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for an eternal instance to continue as new with an input containing <paramref name="inputPart"/> (or to
+    /// stop running) and returns it with inputs and outputs: its activity runs before the new execution starts.</summary>
+    public async Task<OrchestrationMetadata> WaitForContinuedAsNewAsync(string instanceId, string inputPart, TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            OrchestrationMetadata instance = (await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, limit.Token))!;
+            if (instance.SerializedInput?.Contains(inputPart, StringComparison.Ordinal) == true || instance.RuntimeStatus != OrchestrationRuntimeStatus.Running)
+            {
+                return instance;
+            }
+
+            await Task.Delay(50, limit.Token);
+        }
+    }
+
     /// <summary>Stops the worker, then the sidecar (and with it the backend's dispatchers), like a host that shuts down.</summary>
     public async ValueTask DisposeAsync()
     {

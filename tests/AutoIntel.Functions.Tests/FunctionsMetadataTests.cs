@@ -2,6 +2,7 @@ using AutoIntel.DurableEngines;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
 using AutoIntel.Workflows.AutoIntel.Quality;
+using AutoIntel.Workflows.AutoIntel.Upkeep;
 
 namespace AutoIntel.Functions.Tests;
 
@@ -11,14 +12,14 @@ namespace AutoIntel.Functions.Tests;
 /// </summary>
 public sealed class FunctionsMetadataTests
 {
-    private static readonly WorkflowRegistry Registry = new WorkflowRegistry().AddAutoIntel().AddQualityReport();
+    private static readonly WorkflowRegistry Registry = new WorkflowRegistry().AddAutoIntel().AddQualityReport().AddMemoryUpkeep();
 
     [Fact]
     public void Metadata_Orchestrators_AreExactlyTheRegisteredWorkflows()
     {
         var orchestrators = FunctionsMetadata.All.Where(f => f.Trigger == "orchestrationTrigger").ToList();
 
-        orchestrators.Select(f => f.Name).Should().BeEquivalentTo(Registry.Workflows.Keys).And.BeEquivalentTo(WorkflowNames.AutoIntel, WorkflowNames.Watch, QualityNames.WeeklyReport);
+        orchestrators.Select(f => f.Name).Should().BeEquivalentTo(Registry.Workflows.Keys).And.BeEquivalentTo(WorkflowNames.AutoIntel, WorkflowNames.Watch, QualityNames.WeeklyReport, UpkeepNames.MemoryUpkeep);
         orchestrators.Should().OnlyContain(f => f.Bindings.SequenceEqual(new[] { "orchestrationTrigger" }));
     }
 
@@ -49,10 +50,12 @@ public sealed class FunctionsMetadataTests
         function.Method().Should().NotBeNull(method);
     }
 
-    [Fact]
-    public void Metadata_WeeklyReportSchedule_IsAnHourlyTimerWithTheDurableClient()
+    [Theory]
+    [InlineData("WeeklyReportSchedule")]
+    [InlineData("MemoryUpkeepSchedule")]
+    public void Metadata_Schedule_IsAnHourlyTimerWithTheDurableClient(string name)
     {
-        FunctionEntry function = FunctionsMetadata.All.Single(f => f.Name == "WeeklyReportSchedule");
+        FunctionEntry function = FunctionsMetadata.All.Single(f => f.Name == name);
 
         function.Trigger.Should().Be("timerTrigger");
         function.Bindings.Should().BeEquivalentTo("timerTrigger", "durableClient");
@@ -63,7 +66,7 @@ public sealed class FunctionsMetadataTests
     public void Metadata_EveryFunction_IsAnHttpDurableOrActivityFunctionWithAMethod()
     {
         FunctionsMetadata.All.Select(f => f.Name).Should().OnlyHaveUniqueItems();
-        FunctionsMetadata.All.Should().HaveCount(Registry.Workflows.Count + Registry.Activities.Count + 4);
+        FunctionsMetadata.All.Should().HaveCount(Registry.Workflows.Count + Registry.Activities.Count + 5);
         FunctionsMetadata.All.Should().OnlyContain(f => f.Method() != null);
     }
 }

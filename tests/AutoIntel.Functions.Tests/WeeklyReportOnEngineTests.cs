@@ -45,7 +45,7 @@ public sealed class WeeklyReportOnEngineTests(AzuriteAccountServer azurite) : IA
         await workflows.StartAsync(QualityNames.WeeklyReport, new WeeklyReportInput(due), QualityNames.WeeklyReportInstanceId);
         FakeDiscordMessage posted = await PostedAsync();
         string nextWeek = due.AddDays(7).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-        OrchestrationMetadata schedule = await ContinuedAsNewAsync(engine, nextWeek[..19]);
+        OrchestrationMetadata schedule = await engine.WaitForContinuedAsNewAsync(QualityNames.WeeklyReportInstanceId, nextWeek[..19], Engine.RunTimeout);
         await app.WeeklyReportScheduleAsync(engine.Client);
         OrchestrationMetadata afterTimer = (await engine.Client.GetInstanceAsync(QualityNames.WeeklyReportInstanceId, getInputsAndOutputs: true))!;
 
@@ -75,22 +75,6 @@ public sealed class WeeklyReportOnEngineTests(AzuriteAccountServer azurite) : IA
         started.Should().NotBeNull();
         started.SerializedInput.Should().Contain(WeeklyReportWorkflow.FirstPostAfter(DateTime.UtcNow).ToString("yyyy-MM-ddTHH", System.Globalization.CultureInfo.InvariantCulture), "the first post is next Monday 09:00 UTC");
         await engine.Client.TerminateInstanceAsync(QualityNames.WeeklyReportInstanceId);
-    }
-
-    // The post is sent before the orchestration continues as new: wait (bounded) for the input of the next week.
-    private static async Task<OrchestrationMetadata> ContinuedAsNewAsync(DurableEngine engine, string nextPost)
-    {
-        using var limit = new CancellationTokenSource(Engine.RunTimeout);
-        while (true)
-        {
-            OrchestrationMetadata schedule = (await engine.Client.GetInstanceAsync(QualityNames.WeeklyReportInstanceId, getInputsAndOutputs: true, limit.Token))!;
-            if (schedule.SerializedInput?.Contains(nextPost, StringComparison.Ordinal) == true || schedule.RuntimeStatus != OrchestrationRuntimeStatus.Running)
-            {
-                return schedule;
-            }
-
-            await Task.Delay(50, limit.Token);
-        }
     }
 
     private async Task<FakeDiscordMessage> PostedAsync()

@@ -3,6 +3,7 @@ using AutoIntel.Cli.Hosting;
 using AutoIntel.Cli.Output;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel.Quality;
+using AutoIntel.Workflows.AutoIntel.Upkeep;
 
 namespace AutoIntel.Cli.Commands;
 
@@ -38,8 +39,8 @@ public static class ResumeCommand
             }
 
             var worst = ExitCodes.Success;
-            // The weekly report's schedule never finishes: it belongs to `serve`, so --all does not wait on it.
-            foreach (var instanceId in ids.Where(i => one is not null || i != QualityNames.WeeklyReportInstanceId))
+            // The weekly report's and memory upkeep's schedules never finish: they belong to `serve`, so --all does not wait on them.
+            foreach (var instanceId in ids.Where(i => one is not null || i is not (QualityNames.WeeklyReportInstanceId or UpkeepNames.MemoryUpkeepInstanceId)))
             {
                 Console.Error.WriteLine($"Resuming {instanceId}");
                 var final = await AnalyzeCommand.FollowAsync(app, instanceId, parse.GetValue(json), ct);

@@ -1,7 +1,11 @@
 using System.CommandLine;
 using AutoIntel.Cli.Hosting;
+using AutoIntel.Memory;
+using AutoIntel.Memory.Upkeep;
 using AutoIntel.Workflows.AutoIntel.Quality;
+using AutoIntel.Workflows.AutoIntel.Upkeep;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AutoIntel.Cli.Commands;
 
@@ -53,6 +57,18 @@ public static class ServeCommand
             var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             var weekly = await WeeklyReportWorkflow.EnsureStartedAsync(app.Runtime, now, cancellationToken);
             Console.WriteLine(weekly.Created ? "Weekly report scheduled (Discord__ReportChannelId)." : "Weekly report schedule is running.");
+        }
+
+        // Memory upkeep (retention, compaction) is one too, every Memory__UpkeepInterval: a pass missed while serve was down runs on start.
+        var upkeep = await MemoryUpkeepWorkflow.EnsureStartedAsync(
+            app.Runtime,
+            app.Services.GetRequiredService<MemoryUpkeep>(),
+            app.Services.GetRequiredService<IOptions<MemoryOptions>>().Value,
+            app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+            cancellationToken);
+        if (upkeep is { Created: true })
+        {
+            Console.WriteLine("Memory upkeep scheduled (Memory__UpkeepInterval).");
         }
 
         // Both the command line (SIGINT, SIGTERM) and the web host's own lifetime may see the signal first.

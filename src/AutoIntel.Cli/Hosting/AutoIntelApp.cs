@@ -4,6 +4,7 @@ using AutoIntel.Storage;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel;
 using AutoIntel.Workflows.AutoIntel.Quality;
+using AutoIntel.Workflows.AutoIntel.Upkeep;
 using AutoIntel.Workflows.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -75,8 +76,6 @@ public sealed class AutoIntelApp : IAsyncDisposable
             services =>
             {
                 ConfigureServices(services, configuration, settings, time ?? TimeProvider.System, server: true);
-                // Only the long-running host keeps memory tidy; one-shot commands have `autointel memory compact`.
-                services.AddHostedService<MemoryUpkeepService>();
                 // The watch list is the store in the data folder; this runs what it holds (also what `autointel watch` adds meanwhile).
                 services.AddSingleton<WatchSupervisor>();
                 services.AddHostedService(sp => sp.GetRequiredService<WatchSupervisor>());
@@ -109,7 +108,7 @@ public sealed class AutoIntelApp : IAsyncDisposable
         services.AddAutoIntelDiscord(configuration);
 
         services.AddSingleton(sp => new LocalWorkflowRuntime(
-            new WorkflowRegistry().AddAutoIntel().AddQualityReport(),
+            new WorkflowRegistry().AddAutoIntel().AddQualityReport().AddMemoryUpkeep(),
             new FileHistoryStore(new FileHistoryStoreOptions { RootPath = Path.Combine(settings.DataDir, "instances") }),
             sp,
             new LocalRuntimeOptions { MaxConcurrentActivities = settings.Sequential ? 1 : settings.MaxConcurrentActivities },

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AutoIntel.Functions.Durable;
 using AutoIntel.Workflows.AutoIntel;
 using AutoIntel.Workflows.AutoIntel.Quality;
+using AutoIntel.Workflows.AutoIntel.Upkeep;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -131,6 +132,11 @@ public sealed class AutoIntelActivities(ActivityDispatcher activities)
         function.InstanceServices.GetRequiredService<DurableClientScope>().Client = durable;
         return activities.RunAsync(QualityNames.PostWeeklyReport, input, function);
     }
+
+    // Memory upkeep's one activity (retention and compaction over every guild).
+    [Function(UpkeepNames.RunMemoryUpkeep)]
+    public Task<JsonElement> RunMemoryUpkeep([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(UpkeepNames.RunMemoryUpkeep, input, function);
 
     // Brief (stage 8)
     [Function(ActivityNames.ComposeBriefing)]

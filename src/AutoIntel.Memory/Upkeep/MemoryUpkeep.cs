@@ -11,7 +11,7 @@ namespace AutoIntel.Memory.Upkeep;
 
 /// <summary>Keeps memory small: drops records past each guild's retention, then near-duplicate passages (LSH, verified by cosine).</summary>
 /// <remarks>
-/// Run by <c>autointel memory compact</c> and periodically by <c>autointel serve</c>. Only passages are compacted: verdicts are
+/// Run by <c>autointel memory compact</c> and periodically by the upkeep schedule (an eternal orchestration on both hosts). Only passages are compacted: verdicts are
 /// the history of decisions and fingerprints are one per run. Of near-duplicate passages the oldest is kept (by stored time,
 /// then id), so recall keeps pointing at the run that first saw the text. Passes are serialised within the process.
 /// </remarks>
@@ -21,13 +21,18 @@ public sealed class MemoryUpkeep(IEmbedder embedder, IVectorStore store, Knowled
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ILogger _logger = logger ?? NullLogger<MemoryUpkeep>.Instance;
 
+    /// <summary>Why upkeep cannot run on the configured store, or null when it can.</summary>
+    public string? CannotRunBecause => store is IVectorScan
+        ? null
+        : $"{store.GetType().Name} cannot list its records, so compaction and retention run only on the embedded vector store.";
+
     /// <summary>Applies retention and compaction to <paramref name="tenant"/>, or to every tenant when it is null.</summary>
     public async Task<UpkeepReport> RunAsync(string? tenant = null, CancellationToken cancellationToken = default)
     {
         long started = Stopwatch.GetTimestamp();
         if (store is not IVectorScan scan)
         {
-            return new UpkeepReport([], TimeSpan.Zero, $"{store.GetType().Name} cannot list its records, so compaction and retention run only on the embedded vector store.");
+            return new UpkeepReport([], TimeSpan.Zero, CannotRunBecause);
         }
 
         await _gate.WaitAsync(cancellationToken);

@@ -77,6 +77,10 @@ internal sealed class FunctionsApp : IAsyncDisposable
     public Task WeeklyReportScheduleAsync(DurableTaskClient client) =>
         Function<WeeklyReportSchedule>().RunAsync(new TimerInfo(), client, CancellationToken.None);
 
+    /// <summary>The hourly timer that keeps memory upkeep's schedule running.</summary>
+    public Task MemoryUpkeepScheduleAsync(DurableTaskClient client) =>
+        Function<MemoryUpkeepSchedule>().RunAsync(new TimerInfo(), client, CancellationToken.None);
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
