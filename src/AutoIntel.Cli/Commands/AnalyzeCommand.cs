@@ -25,7 +25,7 @@ public static class AnalyzeCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var source = new Argument<string>("source") { Description = "A local file (.txt .md .srt .vtt .html) or an http(s) link." };
+        var source = new Argument<string>("source") { Description = "A local file (transcript, subtitles, text, HTML or audio) or an http(s) link (article, podcast feed, or video page: YouTube, Twitch, TikTok, Vimeo, Reddit, …)." };
         var depth = CommonOptions.DepthOption();
         var json = CommonOptions.Json();
         var outDir = new Option<string?>("--out") { Description = "Also write briefing.md and briefing.json into this folder." };

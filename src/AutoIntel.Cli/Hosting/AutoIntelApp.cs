@@ -95,7 +95,9 @@ public sealed class AutoIntelApp : IAsyncDisposable
             .AddConfiguration(configuration.GetSection("Logging"))
             // No colours: they are escape sequences, and stderr drops control characters so content cannot inject its own.
             .AddSimpleConsole(o => (o.SingleLine, o.ColorBehavior) = (true, Microsoft.Extensions.Logging.Console.LoggerColorBehavior.Disabled))
-            .AddFilter(level => level >= LogLevel.Warning));
+            .AddFilter(level => level >= LogLevel.Warning)
+            // doctor and /health print each check's status and reason themselves; the check service would log each degraded one again.
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Error));
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         services.AddAutoIntelServices(configuration, settings.DataDir);

@@ -36,13 +36,19 @@ public sealed class MemoryRecall(IEmbedder embedder, IVectorStore store, Knowled
         double minScore = options.Value.PassageMinSimilarity;
 
         IReadOnlyList<VectorHit> passageHits = await store.SearchAsync(_collection, vector, limit, ContentMemory.Filter(tenant, MemoryPayload.ChunkKind), cancellationToken);
-        RecalledPassage[] passages = [.. passageHits.Where(h => h.Score >= minScore).Select(h => new RecalledPassage(
-            Snippets.Best(h.Payload.GetValueOrDefault(MemoryPayload.Text, string.Empty), query),
-            h.Payload.GetValueOrDefault(MemoryPayload.Source, string.Empty),
-            h.Payload.GetValueOrDefault(MemoryPayload.Speaker),
-            h.Payload.GetValueOrDefault(MemoryPayload.Run, string.Empty),
-            Math.Round(h.Score, 4),
-            h.Payload.GetValueOrDefault(MemoryPayload.StoredAt)))];
+        RecalledPassage[] passages = [.. passageHits.Where(h => h.Score >= minScore).Select(h =>
+        {
+            // The passage's speaker is who opens it; the snippet may start in a later turn.
+            (string snippet, string? speaker) = Snippets.BestSpoken(
+                h.Payload.GetValueOrDefault(MemoryPayload.Text, string.Empty), query, h.Payload.GetValueOrDefault(MemoryPayload.Speaker));
+            return new RecalledPassage(
+                snippet,
+                h.Payload.GetValueOrDefault(MemoryPayload.Source, string.Empty),
+                speaker,
+                h.Payload.GetValueOrDefault(MemoryPayload.Run, string.Empty),
+                Math.Round(h.Score, 4),
+                h.Payload.GetValueOrDefault(MemoryPayload.StoredAt));
+        })];
 
         IReadOnlyList<VectorHit> claimHits = await store.SearchAsync(_collection, vector, limit, ContentMemory.Filter(tenant, MemoryPayload.VerdictKind), cancellationToken);
         RecalledClaim[] claims = [.. claimHits.Where(h => h.Score >= minScore).Select(ToClaim).OfType<RecalledClaim>()];

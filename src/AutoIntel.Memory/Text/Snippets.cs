@@ -9,6 +9,28 @@ internal static partial class Snippets
     public static string Best(string passage, string query, int maxChars = 320)
     {
         string[] sentences = SentenceEnd().Split(passage.Trim());
+        return Compose(sentences, BestSentence(sentences, query), maxChars);
+    }
+
+    /// <summary>As <see cref="Best"/>, with who speaks at the snippet's start: its own leading label (taken out of the text),
+    /// else the last label before it in the passage, else <paramref name="speakerAtStart"/>, who speaks where the passage opens.</summary>
+    public static (string Snippet, string? Speaker) BestSpoken(string passage, string query, string? speakerAtStart, int maxChars = 320)
+    {
+        string[] sentences = SentenceEnd().Split(passage.Trim());
+        int best = BestSentence(sentences, query);
+        string? speaker = speakerAtStart;
+        for (int i = 0; i < best; i++)
+        {
+            speaker = SpeakerLabels.Read(sentences[i], speaker).Last;
+        }
+
+        (string? label, string rest) = SpeakerLabels.TakeLeading(sentences[best].Trim());
+        sentences[best] = rest;
+        return (Compose(sentences, best, maxChars), label ?? speaker);
+    }
+
+    private static int BestSentence(string[] sentences, string query)
+    {
         var wanted = new HashSet<string>(TextTokens.ContentWords(query), StringComparer.Ordinal);
         int best = 0;
         int bestScore = -1;
@@ -21,6 +43,11 @@ internal static partial class Snippets
             }
         }
 
+        return best;
+    }
+
+    private static string Compose(string[] sentences, int best, int maxChars)
+    {
         string snippet = sentences[best].Trim();
         for (int next = best + 1; next < sentences.Length && snippet.Length + sentences[next].Length + 1 <= maxChars; next++)
         {

@@ -19,6 +19,10 @@ internal static partial class SpeakerLabels
         return (atStart, labels[^1].Groups["name"].Value);
     }
 
+    /// <summary>A sentence's leading label and the text after it (no label: null and the sentence unchanged).</summary>
+    public static (string? Label, string Text) TakeLeading(string sentence) =>
+        Label().Match(sentence) is { Success: true, Index: 0 } m ? (m.Groups["name"].Value, sentence[m.Length..]) : (null, sentence);
+
     // One to four capitalised words, then a colon and text: "Alice:", "Dr. Jane Doe:". Lowercase words ("note: …") are not names.
     [GeneratedRegex(@"(?:^|(?<=[.!?]\s+)|(?<=\n))(?<name>\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3}):[ \t]+(?=\S)", RegexOptions.CultureInvariant)]
     private static partial Regex Label();

@@ -41,6 +41,20 @@ public sealed class MemoryRecallTests : IDisposable
         result.People.Single(p => p.Name == "Jane Doe").Sources.Should().Equal("https://news.example/tram");
     }
 
+    [Theory]
+    [InlineData("would bus lanes achieve similar results?", "Mark Roe", "I think the bus lanes")]
+    [InlineData("did ridership double since 2015?", "Jane Doe", "Engineers presented a study")]
+    public async Task SearchAsync_SnippetInALaterSentence_NamesWhoSaysIt(string query, string speaker, string snippetStart)
+    {
+        await _fx.Memory.RememberAsync("guild-a", "run-1", "https://news.example/tram", [Interview], []);
+
+        RecallResult result = await _recall.SearchAsync("guild-a", query);
+
+        RecalledPassage passage = result.Passages.Should().NotBeEmpty().And.Subject.First();
+        passage.Speaker.Should().Be(speaker, "the passage opens with Jane Doe, but the snippet is where the query matches");
+        passage.Snippet.Should().StartWith(snippetStart, "a leading label is shown as the speaker, not quoted");
+    }
+
     [Fact]
     public async Task SearchAsync_MemoryOfAnotherGuild_NothingReturned()
     {
