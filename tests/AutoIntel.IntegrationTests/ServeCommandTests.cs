@@ -90,7 +90,7 @@ public sealed class ServeCommandTests : IAsyncLifetime, IDisposable
         runAfterRedelivery["runtimeStatus"]!.GetValue<string>().Should().Be("completed");
         _discord.Messages.Count.Should().Be(messagesAfterRun, "a redelivered interaction starts no second run");
         _discord.Requests.Count(r => r.Method == "POST").Should().Be(postsAfterRun);
-        Directory.GetFiles(Path.Combine(_data.Path, "instances"), "*.jsonl").Should().ContainSingle();
+        Directory.GetFiles(Path.Combine(_data.Path, "instances"), "discord-*.jsonl").Should().ContainSingle("besides serve's memory upkeep schedule, one run");
     }
 
     [Fact]

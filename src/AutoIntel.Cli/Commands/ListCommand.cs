@@ -4,6 +4,7 @@ using AutoIntel.Cli.Hosting;
 using AutoIntel.Cli.Output;
 using AutoIntel.Core.Serialization;
 using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel;
 
 namespace AutoIntel.Cli.Commands;
 
@@ -18,7 +19,8 @@ public static class ListCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var app = AutoIntelApp.Create(new AppSettings(DataDirectory.Resolve(parse.GetValue(CommonOptions.DataDir))));
-            var all = (await app.Runtime.ListAsync(ct)).OrderByDescending(s => s.CreatedAtUtc).ToList();
+            // Runs and the watches that start them; the weekly report and memory upkeep schedules are not runs.
+            var all = (await app.Runtime.ListAsync(ct)).Where(s => s.WorkflowName is WorkflowNames.AutoIntel or WorkflowNames.Watch).OrderByDescending(s => s.CreatedAtUtc).ToList();
             var stopped = new HashSet<string>(StringComparer.Ordinal);
             foreach (var s in all.Where(s => !s.IsTerminal))
             {

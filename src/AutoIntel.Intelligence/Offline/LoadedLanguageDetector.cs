@@ -51,7 +51,7 @@ internal static class LoadedLanguageDetector
                 {
                     if (seen.Add(match.Value))
                     {
-                        var quote = MarkdownText.Truncate(sentence.Trim(), QuoteChars);
+                        var quote = MarkdownText.Truncate(OfflineText.StripSpeaker(sentence.Trim()), QuoteChars);
                         found.Add((offset + match.Index, new LoadedTerm(match.Value, kind, quote, neutral, chunkIndex)));
                     }
                 }

@@ -153,8 +153,10 @@ internal static class ToneAssessor
         return count;
     }
 
+    // A cue quotes the words, not the transcript's "Name: " label in front of them.
     private static void AddCue(List<ToneCue> cues, string kind, string sentence)
     {
+        sentence = OfflineText.StripSpeaker(sentence);
         if (cues.Count < MaxCues && !cues.Any(c => c.Kind == kind && c.Quote == sentence))
         {
             cues.Add(new ToneCue(kind, sentence));

@@ -1,5 +1,6 @@
 using AutoIntel.Cli.Commands;
 using AutoIntel.Cli.Hosting;
+using AutoIntel.Cli.Tests.Hosting;
 using AutoIntel.Core.Runs;
 using AutoIntel.Memory;
 using AutoIntel.Memory.Recall;
@@ -34,13 +35,13 @@ public sealed class MemoryUpkeepScheduleTests : IDisposable
 
         StartResult? started = await EnsureStartedAsync(app, time);
         StartResult? again = await EnsureStartedAsync(app, time);
-        TimeSpan firstWait = await FireUpkeepTimerAsync(time);
-        await GenerationAsync(app, 1);
+        TimeSpan firstWait = await EternalSchedules.FireTimerAsync(time, TimeSpan.FromHours(1));
+        await EternalSchedules.GenerationAsync(app, UpkeepNames.MemoryUpkeepInstanceId, 1);
         MemoryStats afterHalfADay = await Stats(app);
-        TimeSpan secondWait = await FireUpkeepTimerAsync(time);
-        await GenerationAsync(app, 2);
-        await FireUpkeepTimerAsync(time);
-        InstanceStatus schedule = await GenerationAsync(app, 3);
+        TimeSpan secondWait = await EternalSchedules.FireTimerAsync(time, TimeSpan.FromHours(1));
+        await EternalSchedules.GenerationAsync(app, UpkeepNames.MemoryUpkeepInstanceId, 2);
+        await EternalSchedules.FireTimerAsync(time, TimeSpan.FromHours(1));
+        InstanceStatus schedule = await EternalSchedules.GenerationAsync(app, UpkeepNames.MemoryUpkeepInstanceId, 3);
         MemoryStats afterTwoDays = await Stats(app);
 
         started.Should().NotBeNull();
@@ -75,34 +76,4 @@ public sealed class MemoryUpkeepScheduleTests : IDisposable
         time.GetUtcNow().UtcDateTime);
 
     private static Task<MemoryStats> Stats(AutoIntelApp app) => app.Services.GetRequiredService<IMemoryRecall>().StatsAsync(MemoryCommand.LocalTenant, CancellationToken.None);
-
-    // Other clocks (HTTP timeouts, lease renewals) also create timers; the upkeep one is the only one hours away.
-    private static async Task<TimeSpan> FireUpkeepTimerAsync(SignalingTimeProvider time)
-    {
-        while (true)
-        {
-            TimeSpan due = await time.NextTimerAsync();
-            if (due >= TimeSpan.FromHours(1))
-            {
-                time.Advance(due);
-                return due;
-            }
-        }
-    }
-
-    // Each pass ends in continue-as-new: wait (bounded) until the schedule runs the execution after it.
-    private static async Task<InstanceStatus> GenerationAsync(AutoIntelApp app, int generation)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (true)
-        {
-            InstanceStatus status = (await app.Runtime.GetStatusAsync(UpkeepNames.MemoryUpkeepInstanceId, limit.Token))!;
-            if (status.Generation >= generation || status.IsTerminal)
-            {
-                return status;
-            }
-
-            await Task.Delay(20, limit.Token);
-        }
-    }
 }

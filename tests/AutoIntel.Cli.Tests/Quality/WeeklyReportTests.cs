@@ -1,4 +1,5 @@
 using AutoIntel.Cli.Hosting;
+using AutoIntel.Cli.Tests.Hosting;
 using AutoIntel.Core.Runs;
 using AutoIntel.TestKit;
 using AutoIntel.Workflows.Abstractions;
@@ -36,9 +37,9 @@ public sealed class WeeklyReportTests : IDisposable
 
         StartResult started = await WeeklyReportWorkflow.EnsureStartedAsync(app.Runtime, time.GetUtcNow().UtcDateTime);
         StartResult again = await WeeklyReportWorkflow.EnsureStartedAsync(app.Runtime, time.GetUtcNow().UtcDateTime);
-        TimeSpan firstWait = await FireWeeklyTimerAsync(time);
+        TimeSpan firstWait = await EternalSchedules.FireTimerAsync(time, TimeSpan.FromDays(1));
         FakeDiscordMessage first = await PostedAsync(discord, 1);
-        TimeSpan secondWait = await FireWeeklyTimerAsync(time);
+        TimeSpan secondWait = await EternalSchedules.FireTimerAsync(time, TimeSpan.FromDays(1));
         FakeDiscordMessage second = await PostedAsync(discord, 2);
 
         started.Created.Should().BeTrue();
@@ -49,7 +50,7 @@ public sealed class WeeklyReportTests : IDisposable
         Text(second).Should().Contain("Runs: 0 (0 completed, 0 failed, 0 unfinished)");
         first.ChannelId.Should().Be(ReportChannel);
         first.AuthorId.Should().Be(discord.BotUserId);
-        InstanceStatus schedule = (await app.Runtime.GetStatusAsync(QualityNames.WeeklyReportInstanceId))!;
+        InstanceStatus schedule = await EternalSchedules.GenerationAsync(app, QualityNames.WeeklyReportInstanceId, 2);
         schedule.IsTerminal.Should().BeFalse("the schedule is eternal");
         schedule.Generation.Should().Be(2);
     }
@@ -58,20 +59,6 @@ public sealed class WeeklyReportTests : IDisposable
     {
         await app.Runtime.StartAsync(WorkflowNames.AutoIntel, new AnalyzeRequest(source, Depth.Quick), id);
         await app.Runtime.WaitForCompletionAsync(id, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
-    }
-
-    // Other clocks (HTTP timeouts) also create timers; the weekly one is the only one days away.
-    private static async Task<TimeSpan> FireWeeklyTimerAsync(SignalingTimeProvider time)
-    {
-        while (true)
-        {
-            TimeSpan due = await time.NextTimerAsync();
-            if (due >= TimeSpan.FromDays(1))
-            {
-                time.Advance(due);
-                return due;
-            }
-        }
     }
 
     private static async Task<FakeDiscordMessage> PostedAsync(FakeDiscordServer discord, int count)

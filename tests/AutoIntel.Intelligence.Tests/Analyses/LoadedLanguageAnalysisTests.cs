@@ -43,6 +43,14 @@ public sealed class LoadedLanguageAnalysisTests : IAsyncLifetime
         terms.Single(t => t.Term == "were let go").Kind.Should().Be(LoadedLanguageAnalysis.Euphemism);
     }
 
+    [Fact]
+    public void Offline_LabelledTranscript_QuotesTheWordsWithoutTheSpeakerLabel()
+    {
+        var term = Analysis.Offline("Host: Welcome back. Graham Whitlock: Don't let the so-called experts bully you.", 0).Should().ContainSingle().Subject;
+
+        term.Quote.Should().Be("Don't let the so-called experts bully you.");
+    }
+
     [Theory]
     [InlineData("The pension scheme changed the tax regime for elite athletes, who let go of their old contracts.")]
     [InlineData("A six-month trial of a four-day working week at 61 British companies ended with 56 of them keeping the shorter week.")]

@@ -280,6 +280,16 @@ public sealed class OfflineAnalyzerTests
         tone.Cues.Select(c => c.Kind).Should().Contain(["alarm", "exclamation", "all_caps"]);
     }
 
+    [Fact]
+    public async Task AssessTone_LabelledTurn_CueQuotesTheWordsWithoutTheLabel()
+    {
+        var chunk = OfflineFixture.AsChunk("Graham Whitlock: We'll have blackouts! Amara Osei: The grid coped last winter.");
+
+        var tone = (await _analyzer.AnalyseChunkAsync(new ToneAnalysis(), OfflineFixture.Request, chunk)).Value;
+
+        tone.Cues.Should().Contain(c => c.Kind == "alarm").Which.Quote.Should().Be("We'll have blackouts!");
+    }
+
     [Theory]
     [InlineData("\"We expected chaos and we got calmer teams,\" said Helen Marsh, chief executive of Fenwick Logistics.")]
     [InlineData("The launch went ahead with no panic and no chaos at the depot.")]
