@@ -70,7 +70,7 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
         await using DurableEngine engine = await Engine.StartAsync(kind, azurite, tasks => tasks.AddFunctionsApp(app.Services));
 
         // Started as the adapter starts it: with the registered version, so the engine runs the same analyses as the local runtime.
-        string id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.AutoIntel, ToJson(request), LatestVersion());
+        string id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.AutoIntel, ToJson(request), NewInstanceVersion());
         OrchestrationMetadata done = await engine.WaitForEndAsync(id, Engine.RunTimeout);
         Briefing onEngine = await BriefingOfAsync(app.Services, done);
         Briefing onLocal = await LocalBriefingAsync(request);
@@ -206,20 +206,20 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
 
         // No version: what every instance started before the catalog recorded (and reads as version 1).
         string old = await engine.Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.AutoIntel, ToJson(request));
-        string current = await engine.Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.AutoIntel, ToJson(request), LatestVersion());
+        string current = await engine.Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.AutoIntel, ToJson(request), NewInstanceVersion());
         Briefing before = await BriefingOfAsync(app.Services, await engine.WaitForEndAsync(old, Engine.RunTimeout));
         Briefing after = await BriefingOfAsync(app.Services, await engine.WaitForEndAsync(current, Engine.RunTimeout));
 
         before.Sections!.Where(s => s.JsonProperty is null).Should().BeEmpty("only built-in analyses are version 1");
         after.Sections!.Where(s => s.JsonProperty is null).Select(s => s.Name).Should().Equal(
-            Intelligence.Analyses.AnalysisCatalog.All.Where(a => !a.IsBuiltIn && a.RunsAt(Depth.Standard, Intelligence.Analyses.AnalysisCatalog.LatestVersion)).Select(a => a.Name));
+            Intelligence.Analyses.AnalysisCatalog.All.Where(a => !a.IsBuiltIn && a.RunsAt(Depth.Standard, Intelligence.Analyses.AnalysisCatalog.NewInstanceVersion)).Select(a => a.Name));
         after.Sections!.Where(s => s.JsonProperty is not null).Select(s => (s.Name, s.Data.GetRawText())).Should().Equal(
             before.Sections!.Where(s => s.JsonProperty is not null).Select(s => (s.Name, s.Data.GetRawText())), "built-in sections are the same on both versions");
         after.Summary.Should().BeEquivalentTo(before.Summary, "the built-in sections are the same on both versions");
     }
 
-    private static StartOrchestrationOptions LatestVersion() =>
-        new() { Version = Intelligence.Analyses.AnalysisCatalog.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    private static StartOrchestrationOptions NewInstanceVersion() =>
+        new() { Version = Intelligence.Analyses.AnalysisCatalog.NewInstanceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     private static JsonElement ToJson(AnalyzeRequest request) => JsonSerializer.SerializeToElement(request, AutoIntelJson.Options);
 

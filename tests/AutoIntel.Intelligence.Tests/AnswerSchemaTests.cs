@@ -14,8 +14,8 @@ public sealed class AnswerSchemaTests
     {
         { "summary-map", AnalysisTasks.SummarizeChunk.SchemaJson },
         { "summary-reduce", AnalysisTasks.ReduceSummaries.SchemaJson },
-        { "arguments", AnalysisTasks.Arguments.SchemaJson },
-        { "fallacies", AnalysisTasks.Fallacies.SchemaJson },
+        { "arguments", new ArgumentsAnalysis().Prompt.SchemaJson },
+        { "fallacies", new FallaciesAnalysis().Prompt.SchemaJson },
         { "tone", new ToneAnalysis().Prompt.SchemaJson },
         { "perspective", new PerspectiveAnalysis().Prompt.SchemaJson },
         { "entities", AnalysisTasks.Entities.SchemaJson },
@@ -52,7 +52,7 @@ public sealed class AnswerSchemaTests
     [Fact]
     public void Schema_FallacyType_StatesTheSixtyCharacterLimitTheValidatorEnforces()
     {
-        var type = JsonNode.Parse(AnalysisTasks.Fallacies.SchemaJson)!["properties"]!["fallacies"]!["items"]!["properties"]!["type"]!;
+        var type = JsonNode.Parse(new FallaciesAnalysis().Prompt.SchemaJson)!["properties"]!["fallacies"]!["items"]!["properties"]!["type"]!;
 
         type["type"]!.GetValue<string>().Should().Be("string");
         type["description"]!.GetValue<string>().Should().Contain("ad_hominem").And.Contain("at most 60 characters");
@@ -74,7 +74,7 @@ public sealed class AnswerSchemaTests
     {
         var answer = Fallacy(new string('x', 61));
 
-        var act = () => AnalysisTasks.Fallacies.Parse(answer, Chunk);
+        var act = () => new FallaciesAnalysis().Prompt.Parse(answer, Chunk);
 
         act.Should().Throw<OutputValidationException>().WithMessage("'type' must have at most 60 characters*");
     }
@@ -82,7 +82,7 @@ public sealed class AnswerSchemaTests
     [Fact]
     public void Parse_ValidFallacy_IsReadAndNormalised()
     {
-        var fallacies = AnalysisTasks.Fallacies.Parse(Fallacy("Ad Hominem"), Chunk);
+        var fallacies = new FallaciesAnalysis().Prompt.Parse(Fallacy("Ad Hominem"), Chunk);
 
         fallacies.Should().ContainSingle().Which.Type.Should().Be("ad_hominem");
     }

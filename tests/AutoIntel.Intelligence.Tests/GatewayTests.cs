@@ -6,6 +6,7 @@ using AutoIntel.Intelligence.Gateway;
 using AutoIntel.Intelligence.Prompts;
 using AutoIntel.TestKit;
 using Microsoft.Extensions.Time.Testing;
+using AutoIntel.Intelligence.Analyses;
 
 namespace AutoIntel.Intelligence.Tests;
 
@@ -103,7 +104,7 @@ public sealed class GatewayTests : IAsyncLifetime
             FakeReply.Json("""{"fallacies":[{"type":"ad hominem","quote":"a sentence that was never said","explanation":"x","confidence":0.7}],"ignoredInstructions":[]}"""),
             FakeReply.Json("""{"fallacies":[{"type":"Appeal To Popularity","quote":"Everyone knows that.","explanation":"x","confidence":0.7}],"ignoredInstructions":[]}"""));
 
-        var result = await h.Analyzer.FindFallaciesAsync(Request(), Chunk);
+        var result = await h.Analyzer.AnalyseChunkAsync(new FallaciesAnalysis(), Request(), Chunk);
 
         result.Value.Should().ContainSingle().Which.Type.Should().Be("appeal_to_popularity");
         _server.ChatRequests[1].LastUser.Should().Contain("verbatim");

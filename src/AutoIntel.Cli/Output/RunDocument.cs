@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AutoIntel.Core.Analysis;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Workflows.Abstractions;
 
@@ -25,6 +26,8 @@ public sealed record RunDocument(
     ArtifactsDocument? Artifacts,
     ErrorDocument? Error)
 {
+    private const string FallaciesSection = "fallacies";
+
     /// <summary>The document of a completed run.</summary>
     public static RunDocument Completed(InstanceStatus status, Briefing b, ArtifactsDocument artifacts) => new(
         status.InstanceId,
@@ -35,7 +38,7 @@ public sealed record RunDocument(
         b.Summary.Text,
         b.Summary.KeyPoints,
         [.. b.Claims.Select(c => new ClaimDocument(c.Claim.Text, c.Verdict.ToString().ToLowerInvariant(), c.Confidence, c.Method, c.Rationale, c.Evidence))],
-        [.. b.Fallacies.Select(f => new FallacyDocument(f.Type, f.Quote, f.Explanation, f.Confidence))],
+        [.. FallaciesOf(b).Select(f => new FallacyDocument(f.Type, f.Quote, f.Explanation, f.Confidence))],
         [.. b.Stages.Select(StageDocument.From)],
         CostDocument.From(b.Cost),
         AnalysisOf(b),
@@ -45,11 +48,15 @@ public sealed record RunDocument(
         artifacts,
         null);
 
+    // The document has always listed fallacies at its top, not under analysis.
+    private static List<Fallacy> FallaciesOf(Briefing b) =>
+        b.Section(FallaciesSection)?.Data.Deserialize<List<Fallacy>>(Core.Serialization.AutoIntelJson.Options) ?? [];
+
     // Every analysis not shown at the top of the document: built-in sections under their briefing property, the others in sections.
     private static JsonObject AnalysisOf(Briefing b)
     {
-        var analysis = new JsonObject { ["arguments"] = JsonSerializer.SerializeToNode(b.Arguments, Core.Serialization.AutoIntelJson.Options) };
-        foreach (var section in (b.Sections ?? []).Where(s => s.JsonProperty is not null))
+        var analysis = new JsonObject();
+        foreach (var section in (b.Sections ?? []).Where(s => s.JsonProperty is not null && s.Name != FallaciesSection))
         {
             analysis[section.JsonProperty!] = JsonSerializer.SerializeToNode(section.Data, Core.Serialization.AutoIntelJson.Options);
         }

@@ -20,8 +20,6 @@ public sealed record Briefing(
     Depth Depth,
     DateTime CreatedAtUtc,
     Summary Summary,
-    IReadOnlyList<Argument> Arguments,
-    IReadOnlyList<Fallacy> Fallacies,
     IReadOnlyList<Entity> Entities,
     IReadOnlyList<ClaimVerdict> Claims,
     MemoryReport Memory,

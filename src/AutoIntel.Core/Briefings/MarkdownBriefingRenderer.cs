@@ -20,8 +20,6 @@ public static class MarkdownBriefingRenderer
         WriteDegradations(md, briefing.Degradations ?? []);
         WriteSummary(md, briefing.Summary);
         WriteClaims(md, briefing.Claims);
-        WriteArguments(md, briefing.Arguments);
-        WriteFallacies(md, briefing.Fallacies);
         WriteSections(md, briefing.Sections ?? []);
         WriteEntities(md, briefing.Entities);
         WriteMemory(md, briefing.Memory);
@@ -248,45 +246,6 @@ public static class MarkdownBriefingRenderer
         return string.Join(", ", parts);
     }
 
-    private static void WriteArguments(StringBuilder md, IReadOnlyList<Argument> arguments)
-    {
-        if (arguments.Count == 0)
-        {
-            return;
-        }
-
-        md.Append("## Arguments\n\n");
-        foreach (var a in arguments)
-        {
-            md.Append("- **").Append(MarkdownText.Inline(a.Conclusion)).Append("** (strength ").Append(Percent(a.Strength)).Append(')')
-              .Append(SaidBy(a.Speaker)).Append('\n');
-            foreach (var premise in a.Premises)
-            {
-                md.Append("  - because: ").Append(MarkdownText.Inline(premise)).Append('\n');
-            }
-        }
-
-        md.Append('\n');
-    }
-
-    private static void WriteFallacies(StringBuilder md, IReadOnlyList<Fallacy> fallacies)
-    {
-        if (fallacies.Count == 0)
-        {
-            return;
-        }
-
-        md.Append("## Possible fallacies\n\n");
-        foreach (var f in fallacies)
-        {
-            md.Append("- **").Append(Humanize(f.Type)).Append("** (").Append(Percent(f.Confidence)).Append("): \u201C")
-              .Append(MarkdownText.Inline(MarkdownText.Truncate(f.Quote, QuoteChars))).Append('\u201D').Append(SaidBy(f.Speaker)).Append(" — ")
-              .Append(MarkdownText.Inline(f.Explanation)).Append('\n');
-        }
-
-        md.Append('\n');
-    }
-
     // Declared analyses bring their own body (escaped by the analysis); the renderer only frames it.
     private static void WriteSections(StringBuilder md, IReadOnlyList<BriefingSection> sections)
     {
@@ -380,8 +339,6 @@ public static class MarkdownBriefingRenderer
     }
 
     // " — Jane Doe" after a quote or conclusion whose speaker is known.
-    private static string SaidBy(string? speaker) => speaker is null ? string.Empty : " \u2014 " + MarkdownText.Inline(speaker);
-
     private static string Percent(double value) =>
         Math.Round(Math.Clamp(value, 0, 1) * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
@@ -391,12 +348,6 @@ public static class MarkdownBriefingRenderer
     private static string Duration(double ms) => ms >= 1000
         ? (ms / 1000).ToString("0.0", CultureInfo.InvariantCulture) + " s"
         : ms.ToString("0", CultureInfo.InvariantCulture) + " ms";
-
-    private static string Humanize(string snakeCase)
-    {
-        var words = MarkdownText.Inline(snakeCase).Replace("\\_", " ", StringComparison.Ordinal).Replace('_', ' ');
-        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
-    }
 
     private static string Plural(string type) => type switch
     {

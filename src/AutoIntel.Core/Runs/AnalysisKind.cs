@@ -4,7 +4,5 @@ namespace AutoIntel.Core.Runs;
 public enum AnalysisKind
 {
     Summary,
-    Arguments,
-    Fallacies,
     Entities,
 }

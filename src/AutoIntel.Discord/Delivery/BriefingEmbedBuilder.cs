@@ -14,9 +14,6 @@ public static class BriefingEmbedBuilder
     /// <summary>Claims shown as embed fields; the rest are counted in a field that points to the attached report.</summary>
     public const int MaxClaimsShown = 25;
 
-    /// <summary>Fallacies shown.</summary>
-    public const int MaxFallaciesShown = 3;
-
     private const int Blurple = 0x5865F2;
     private const string Continued = " (continued)";
 
@@ -79,19 +76,7 @@ public static class BriefingEmbedBuilder
             drafts.Add(claims);
         }
 
-        if (briefing.Fallacies.Count > 0)
-        {
-            var fallacies = new Draft("Possible fallacies", null, null);
-            foreach (Fallacy fallacy in briefing.Fallacies.OrderByDescending(f => f.Confidence).Take(MaxFallaciesShown))
-            {
-                string saidBy = fallacy.Speaker is null ? string.Empty : $" ({fallacy.Speaker})";
-                AddField(fallacies, $"{fallacy.Type.Replace('_', ' ')} · {fallacy.Confidence.ToString("P0", CultureInfo.InvariantCulture)}", $"“{fallacy.Quote}”{saidBy} — {fallacy.Explanation}");
-            }
-
-            drafts.Add(fallacies);
-        }
-
-        // Registered analyses (AnalysisCatalog) bring their own fields; each gets an embed of its own.
+        // Declared analyses (AnalysisCatalog) bring their own fields (fallacies: the most confident few); each gets an embed of its own.
         foreach (BriefingSection section in (briefing.Sections ?? []).Where(s => s.Fields.Count > 0))
         {
             var draft = new Draft(section.Title, null, null);

@@ -67,6 +67,8 @@ public sealed class AutoIntelActivities(ActivityDispatcher activities)
     public Task<JsonElement> ReduceSummary([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.ReduceSummary, input, function);
 
+    // Legacy names of built-in analyses now declared in the catalog: instances started before a declaration's DeclaredSince
+    // (arguments and fallacies 4, tone and perspective 3) still schedule them, and the registry serves them through AnalyseChunk.
     [Function(ActivityNames.FindArguments)]
     public Task<JsonElement> FindArguments([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.FindArguments, input, function);
@@ -75,8 +77,6 @@ public sealed class AutoIntelActivities(ActivityDispatcher activities)
     public Task<JsonElement> FindFallacies([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.FindFallacies, input, function);
 
-    // Legacy names of built-in analyses now declared in the catalog: instances started before AnalysisCatalog.BuiltInsDeclaredSince
-    // still schedule them, and the registry serves them through AnalyseChunk.
     [Function(ActivityNames.AssessTone)]
     public Task<JsonElement> AssessTone([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.AssessTone, input, function);

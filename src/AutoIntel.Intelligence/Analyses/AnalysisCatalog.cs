@@ -14,13 +14,10 @@ public static partial class AnalysisCatalog
     /// <summary>Declared analyses, in scheduling order.</summary>
     public static IReadOnlyList<ChunkAnalysis> All { get; } = Validate(Discover());
 
-    /// <summary>The workflow version from which the built-in analyses run through the shared <c>AnalyseChunk</c> activity; instances
-    /// started before it schedule each built-in's <see cref="ChunkAnalysis.LegacyActivity"/>, as their histories recorded.</summary>
-    public const int BuiltInsDeclaredSince = 3;
-
-    /// <summary>The /autointel workflow version new instances record: the newest <see cref="ChunkAnalysis.SinceVersion"/>, and at least
-    /// <see cref="BuiltInsDeclaredSince"/> once a built-in is declared (1 without any).</summary>
-    public static int LatestVersion { get; } = All.Select(a => a.SinceVersion).Append(1).Append(All.Any(a => a.IsBuiltIn) ? BuiltInsDeclaredSince : 1).Max();
+    /// <summary>The /autointel workflow version new instances record: the newest <see cref="ChunkAnalysis.DeclaredSince"/> (an added
+    /// analysis's <see cref="ChunkAnalysis.SinceVersion"/>, a built-in's move into the catalog), 1 without any.</summary>
+    /// <remarks>The one number the workflow registration reads; a change of the workflow that is not an analysis's raises it here too.</remarks>
+    public static int NewInstanceVersion { get; } = All.Select(a => a.DeclaredSince).Append(1).Max();
 
     /// <summary>The analyses an instance of this depth, started under <paramref name="workflowVersion"/>, runs, in scheduling order:
     /// the built-ins first (the order the workflow before the catalog scheduled them in), then the others, each in catalog order.</summary>
@@ -47,7 +44,7 @@ public static partial class AnalysisCatalog
             : throw new FormatException($"'{recorded}' is not an /autointel workflow version (a whole number from 1).");
 
     /// <summary>Checks a list of declarations: unique snake_case names and task types (an added analysis's task type is its name and no
-    /// built-in task's), and the built-in-only members (version 1, legacy activity, JSON property) only on built-ins.</summary>
+    /// built-in task's), and the built-in-only members (version 1, legacy activity, declared-since version, JSON property) only on built-ins.</summary>
     /// <exception cref="InvalidOperationException">A declaration breaks a rule; the message names it.</exception>
     public static IReadOnlyList<ChunkAnalysis> Validate(IReadOnlyList<ChunkAnalysis> analyses)
     {
@@ -63,6 +60,8 @@ public static partial class AnalysisCatalog
                 _ when string.IsNullOrWhiteSpace(a.Title) => "it has no title",
                 _ when !a.IsBuiltIn && a.SinceVersion < 2 => "its SinceVersion must be above 1 (version 1 is the workflow before the catalog)",
                 _ when a.IsBuiltIn && a.SinceVersion != 1 => "a built-in analysis (one with a LegacyActivity) is version 1",
+                _ when a.IsBuiltIn && a.DeclaredSince < 3 => "a built-in analysis is declared from version 3 on (versions 1 and 2 ran every built-in under its own activity)",
+                _ when !a.IsBuiltIn && a.DeclaredSince != a.SinceVersion => "only a built-in analysis has a DeclaredSince of its own; an added one runs through AnalyseChunk from its SinceVersion",
                 _ when !a.IsBuiltIn && a.JsonProperty is not null => "only a built-in analysis keeps a top-level JSON property; added ones go in sections[]",
                 _ when !a.IsBuiltIn && a.TaskType != a.Name => $"its prompt's task type is '{a.TaskType}'",
                 _ => null,

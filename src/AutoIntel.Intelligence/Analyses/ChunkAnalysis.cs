@@ -24,7 +24,7 @@ public abstract class ChunkAnalysis
     /// <summary>The shallowest depth that runs it (every deeper one does too).</summary>
     public abstract Depth MinDepth { get; }
 
-    /// <summary>The /autointel workflow version that introduced it: one above the <see cref="AnalysisCatalog.LatestVersion"/> it was added to
+    /// <summary>The /autointel workflow version that introduced it: one above the <see cref="AnalysisCatalog.NewInstanceVersion"/> it was added to
     /// (1 for the built-in analyses, which predate the catalog).</summary>
     /// <remarks>Instances started under an older version never schedule it, so their recorded histories still replay.</remarks>
     public abstract int SinceVersion { get; }
@@ -33,9 +33,15 @@ public abstract class ChunkAnalysis
     /// <remarks>Built-in analyses keep the places they had (10 … 60); an added one takes the default, after them and before entities.</remarks>
     public virtual int Position => 100;
 
-    /// <summary>For a built-in analysis only: the per-analysis activity that instances started before
-    /// <see cref="AnalysisCatalog.BuiltInsDeclaredSince"/> scheduled for it (<c>AssessTone</c>), so their histories replay; null otherwise.</summary>
+    /// <summary>For a built-in analysis only: the per-analysis activity that instances started before its <see cref="DeclaredSince"/>
+    /// scheduled for it (<c>AssessTone</c>), so their histories replay; null otherwise.</summary>
     public virtual string? LegacyActivity => null;
+
+    /// <summary>The workflow version from which it runs through the shared <c>AnalyseChunk</c> activity: its <see cref="SinceVersion"/> for an
+    /// added analysis; for a built-in one, the version that declared it in the catalog (tone and perspective 3, arguments and fallacies 4).</summary>
+    /// <remarks>An instance that recorded an older version schedules the built-in under its <see cref="LegacyActivity"/>, as its history has it.
+    /// The newest of these is the version new instances record (<see cref="AnalysisCatalog.NewInstanceVersion"/>).</remarks>
+    public virtual int DeclaredSince => SinceVersion;
 
     /// <summary>For a built-in analysis only: the top-level property of the briefing JSON that has always held its data
     /// (<c>tone</c>, <c>perspectives</c>); null puts the section in <c>sections[]</c>, as every added analysis does.</summary>
@@ -61,6 +67,10 @@ public abstract class ChunkAnalysis
     /// <summary>Whether an instance of this depth, started under <paramref name="workflowVersion"/>, runs it.</summary>
     public bool RunsAt(Depth depth, int workflowVersion) => depth >= MinDepth && workflowVersion >= SinceVersion;
 
+    /// <summary>The per-analysis activity an instance started under <paramref name="workflowVersion"/> schedules it under: its
+    /// <see cref="LegacyActivity"/> before <see cref="DeclaredSince"/>; null from then on (it runs through the shared <c>AnalyseChunk</c>).</summary>
+    public string? LegacyActivityAt(int workflowVersion) => workflowVersion < DeclaredSince ? LegacyActivity : null;
+
     /// <summary>Analyses one chunk with <paramref name="analyzer"/>; the result travels as JSON so hosts need not know its type.</summary>
     public abstract Task<AnalyzerResult<JsonElement>> AnalyseAsync(IContentAnalyzer analyzer, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);
 
@@ -82,8 +92,10 @@ public abstract class ChunkAnalysis<T> : ChunkAnalysis
     /// <inheritdoc />
     public override string TaskType => Prompt.TaskType;
 
-    /// <summary>The offline heuristic: the default without an endpoint, and the stand-in when the model's answer is unusable.</summary>
-    public abstract T Offline(string text, int chunkIndex);
+    /// <summary>The offline heuristic over <paramref name="text"/> (the chunk's text without instruction-like sentences): the default without
+    /// an endpoint, and the stand-in when the model's answer is unusable.</summary>
+    /// <remarks><paramref name="chunk"/> is the chunk as written: its index, and its speaker labels for attributing what is found.</remarks>
+    public abstract T Offline(string text, Chunk chunk);
 
     /// <inheritdoc />
     public sealed override async Task<AnalyzerResult<JsonElement>> AnalyseAsync(IContentAnalyzer analyzer, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default)

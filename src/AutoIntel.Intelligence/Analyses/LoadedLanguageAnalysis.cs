@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Runs;
+using AutoIntel.Core.Text;
 using AutoIntel.Intelligence.Offline;
 using AutoIntel.Intelligence.Prompts;
 using AutoIntel.Intelligence.Prompts.Answers;
@@ -53,7 +54,7 @@ public sealed class LoadedLanguageAnalysis : ChunkAnalysis<IReadOnlyList<LoadedT
             input.ChunkIndex))]);
 
     /// <inheritdoc />
-    public override IReadOnlyList<LoadedTerm> Offline(string text, int chunkIndex) => LoadedLanguageDetector.Find(text, chunkIndex);
+    public override IReadOnlyList<LoadedTerm> Offline(string text, Chunk chunk) => LoadedLanguageDetector.Find(text, chunk.Index);
 
     /// <inheritdoc />
     protected override SectionContent Render(IReadOnlyList<IReadOnlyList<LoadedTerm>> perChunk)

@@ -2,6 +2,7 @@ using System.Text;
 using AutoIntel.Core.Analysis;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Runs;
+using AutoIntel.Core.Text;
 using AutoIntel.Intelligence.Offline;
 using AutoIntel.Intelligence.Prompts;
 using AutoIntel.Intelligence.Prompts.Answers;
@@ -31,6 +32,9 @@ public sealed class PerspectiveAnalysis : ChunkAnalysis<PerspectiveReport>
     public override string LegacyActivity => "AssessPerspective";
 
     /// <inheritdoc />
+    public override int DeclaredSince => 3;
+
+    /// <inheritdoc />
     public override string JsonProperty => "perspectives";
 
     /// <inheritdoc />
@@ -48,7 +52,7 @@ public sealed class PerspectiveAnalysis : ChunkAnalysis<PerspectiveReport>
         (a, input) => new PerspectiveReport(input.ChunkIndex, a.Stance.Trim(), a.Balance, AnalysisTasks.Clean(a.BiasCues), AnalysisTasks.Clean(a.MissingViewpoints)));
 
     /// <inheritdoc />
-    public override PerspectiveReport Offline(string text, int chunkIndex) => PerspectiveAssessor.Assess(text, chunkIndex);
+    public override PerspectiveReport Offline(string text, Chunk chunk) => PerspectiveAssessor.Assess(text, chunk.Index);
 
     /// <inheritdoc />
     /// <remarks>Data: the chunks' reports in chunk order. Markdown: each part's stance and balance, its bias cues and missing viewpoints.

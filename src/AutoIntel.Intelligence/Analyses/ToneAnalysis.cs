@@ -2,6 +2,7 @@ using System.Text;
 using AutoIntel.Core.Analysis;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Runs;
+using AutoIntel.Core.Text;
 using AutoIntel.Intelligence.Offline;
 using AutoIntel.Intelligence.Prompts;
 using AutoIntel.Intelligence.Prompts.Answers;
@@ -31,6 +32,9 @@ public sealed class ToneAnalysis : ChunkAnalysis<ToneReport>
     public override string LegacyActivity => "AssessTone";
 
     /// <inheritdoc />
+    public override int DeclaredSince => 3;
+
+    /// <inheritdoc />
     public override string JsonProperty => "tone";
 
     /// <inheritdoc />
@@ -52,7 +56,7 @@ public sealed class ToneAnalysis : ChunkAnalysis<ToneReport>
             [.. a.Cues.Select(c => new ToneCue(c.Kind.Trim(), Grounding.Check(c.Quote.Trim(), input, "quote")))]));
 
     /// <inheritdoc />
-    public override ToneReport Offline(string text, int chunkIndex) => ToneAssessor.Assess(text, chunkIndex);
+    public override ToneReport Offline(string text, Chunk chunk) => ToneAssessor.Assess(text, chunk.Index);
 
     /// <inheritdoc />
     /// <remarks>Data: the chunks' reports in chunk order. Markdown: the most frequent label and the average sentiment, then each part with

@@ -16,12 +16,6 @@ public interface IContentAnalyzer
     /// <summary>Reduce step: one summary from the chunk summaries (in chunk order).</summary>
     Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default);
 
-    /// <summary>Arguments (conclusion and premises) made in one chunk.</summary>
-    Task<AnalyzerResult<IReadOnlyList<Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);
-
-    /// <summary>Suspected fallacies in one chunk.</summary>
-    Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);
-
     /// <summary>Named entities in one chunk.</summary>
     Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);
 

@@ -39,14 +39,6 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
     }
 
     /// <inheritdoc />
-    public Task<AnalyzerResult<IReadOnlyList<Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        RunAsync(request, AnalysisTasks.Arguments, Of(chunk), f => f.FindArgumentsAsync(request, chunk, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
-    public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        RunAsync(request, AnalysisTasks.Fallacies, Of(chunk), f => f.FindFallaciesAsync(request, chunk, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         RunAsync(request, AnalysisTasks.Entities, Of(chunk), f => f.ExtractEntitiesAsync(request, chunk, cancellationToken), cancellationToken);
 

@@ -35,16 +35,6 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
         Run(() => ExtractiveSummarizer.Reduce(parts), cancellationToken);
 
     /// <inheritdoc />
-    public Task<AnalyzerResult<IReadOnlyList<Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, text => Attributed(chunk, ArgumentFinder.Find(text, chunk.Index), (a, turns) =>
-            a with { Speaker = turns.Of(chunk.Text, a.Quote), Quote = turns.WithoutLeadingLabel(a.Quote) }), cancellationToken);
-
-    /// <inheritdoc />
-    public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, text => Attributed(chunk, FallacyDetector.Find(text, chunk.Index), (f, turns) =>
-            f with { Speaker = turns.Of(chunk.Text, f.Quote), Quote = turns.WithoutLeadingLabel(f.Quote) }), cancellationToken);
-
-    /// <inheritdoc />
     /// <remarks>Speaker labels ("Jane Doe: " opening each turn) are not mentions: only what someone says about a speaker counts.</remarks>
     public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         Run(chunk, text => EntityExtractor.Extract(SpeakerTurns.Of(chunk).WithoutLabels(text)), cancellationToken);
@@ -53,7 +43,7 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
     public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        return Run(chunk, text => analysis.Offline(text, chunk.Index), cancellationToken);
+        return Run(chunk, text => analysis.Offline(text, chunk), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -89,9 +79,10 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
             : result with { Notes = [.. removed.Select(r => $"Ignored instruction-like text inside the content: \"{MarkdownText.Truncate(r, 120)}\"")] });
     }
 
-    // Each finding goes to the speaker of the turn its words are found in; they are looked up in the chunk as written, since
-    // the guard may have removed a turn's opening label along with an instruction-like sentence. A quote loses its label.
-    private static IReadOnlyList<T> Attributed<T>(Chunk chunk, IReadOnlyList<T> found, Func<T, SpeakerTurns, T> attribute)
+    /// <summary>Each finding given to the speaker of the turn its words are found in (unchanged without speakers).</summary>
+    /// <remarks>Words are looked up in <paramref name="chunk"/> as written, since the guard may have removed a turn's opening label along
+    /// with an instruction-like sentence; <paramref name="attribute"/> also takes a quote's label out of it.</remarks>
+    internal static IReadOnlyList<T> Attributed<T>(Chunk chunk, IReadOnlyList<T> found, Func<T, SpeakerTurns, T> attribute)
     {
         var turns = SpeakerTurns.Of(chunk);
         return turns.Speakers.Count == 0 ? found : [.. found.Select(f => attribute(f, turns))];

@@ -33,34 +33,6 @@ public static class AnalysisTasks
         500,
         (a, _) => new Summary(a.Text.Trim(), NonEmpty(Clean(a.KeyPoints), "keyPoints")));
 
-    /// <summary>Arguments of one chunk.</summary>
-    public static StructuredTask<IReadOnlyList<Argument>> Arguments { get; } = Define<ArgumentsAnswer, IReadOnlyList<Argument>>(
-        TaskTypes.ArgumentAnalysis,
-        "arguments/v2",
-        "Find the arguments the speaker makes: each conclusion, the premises offered for it, a verbatim quote from the data showing it, strength 0..1 (how well the premises support the conclusion), and who makes it (the speaker label of its turn, or null). Return an empty list when there are none.",
-        600,
-        (a, input) => [.. a.Arguments.Select(x => new Argument(
-            x.Conclusion.Trim(),
-            Clean(x.Premises),
-            input.Unlabelled(Grounding.Check(x.Quote.Trim(), input, "quote")),
-            input.ChunkIndex,
-            x.Strength,
-            input.SpeakerOf(x.Speaker, x.Quote)))]);
-
-    /// <summary>Fallacies of one chunk.</summary>
-    public static StructuredTask<IReadOnlyList<Fallacy>> Fallacies { get; } = Define<FallaciesAnswer, IReadOnlyList<Fallacy>>(
-        TaskTypes.Fallacies,
-        "fallacies/v2",
-        "Find reasoning fallacies in the data. For each: type in snake_case (e.g. ad_hominem, straw_man, slippery_slope, false_dilemma, appeal_to_authority), the verbatim quote, a one-sentence explanation, confidence 0..1, and who says it (the speaker label of its turn, or null). Return an empty list when there are none; do not invent fallacies.",
-        500,
-        (a, input) => [.. a.Fallacies.Select(f => new Fallacy(
-            SnakeCase(f.Type),
-            input.Unlabelled(Grounding.Check(f.Quote.Trim(), input, "quote")),
-            f.Explanation.Trim(),
-            f.Confidence,
-            input.ChunkIndex,
-            input.SpeakerOf(f.Speaker, f.Quote)))]);
-
     /// <summary>Entities of one chunk.</summary>
     public static StructuredTask<IReadOnlyList<Entity>> Entities { get; } = Define<EntitiesAnswer, IReadOnlyList<Entity>>(
         TaskTypes.Entities,
@@ -125,5 +97,6 @@ public static class AnalysisTasks
     private static IReadOnlyList<string> NonEmpty(IReadOnlyList<string> items, string name) =>
         items.Count > 0 ? items : throw new OutputValidationException($"'{name}' must have at least one item.");
 
-    private static string SnakeCase(string s) => string.Join('_', s.ToLowerInvariant().Split([' ', '-', '_'], StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>A model's free-form name in snake_case ("Ad Hominem", "ad-hominem" → "ad_hominem").</summary>
+    public static string SnakeCase(string s) => string.Join('_', s.ToLowerInvariant().Split([' ', '-', '_'], StringSplitOptions.RemoveEmptyEntries));
 }

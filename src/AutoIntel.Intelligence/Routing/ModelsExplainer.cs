@@ -51,8 +51,6 @@ public sealed class ModelsExplainer
     public static int ExpectedOutputTokens(string task) => task switch
     {
         TaskTypes.Summary => AnalysisTasks.SummarizeChunk.ExpectedOutputTokens,
-        TaskTypes.ArgumentAnalysis => AnalysisTasks.Arguments.ExpectedOutputTokens,
-        TaskTypes.Fallacies => AnalysisTasks.Fallacies.ExpectedOutputTokens,
         TaskTypes.Entities => AnalysisTasks.Entities.ExpectedOutputTokens,
         TaskTypes.ClaimExtraction => AnalysisTasks.ClaimExtraction.ExpectedOutputTokens,
         TaskTypes.ClaimVerification => AnalysisTasks.ClaimVerification.ExpectedOutputTokens,

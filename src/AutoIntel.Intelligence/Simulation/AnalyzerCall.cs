@@ -5,8 +5,6 @@ public enum AnalyzerCall
 {
     SummarizeChunk,
     ReduceSummaries,
-    FindArguments,
-    FindFallacies,
     ExtractEntities,
     ExtractClaims,
     VerifyClaim,

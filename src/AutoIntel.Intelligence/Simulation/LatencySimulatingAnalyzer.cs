@@ -50,14 +50,6 @@ public sealed class LatencySimulatingAnalyzer : IContentAnalyzer
         DelayThenAsync(AnalyzerCall.ReduceSummaries, parts.Sum(p => p.KeyPoints.Sum(k => TokenCounter.Default.Count(k))), () => _inner.ReduceSummariesAsync(request, parts, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
-    public Task<AnalyzerResult<IReadOnlyList<Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        DelayThenAsync(AnalyzerCall.FindArguments, ChunkTokens(chunk), () => _inner.FindArgumentsAsync(request, chunk, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
-    public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        DelayThenAsync(AnalyzerCall.FindFallacies, ChunkTokens(chunk), () => _inner.FindFallaciesAsync(request, chunk, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
     public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         DelayThenAsync(AnalyzerCall.ExtractEntities, ChunkTokens(chunk), () => _inner.ExtractEntitiesAsync(request, chunk, cancellationToken), cancellationToken);
 

@@ -21,12 +21,6 @@ public sealed class SimulatedLatencyOptions
     /// <summary>Typical answer length of the reduce step, in tokens.</summary>
     public int ReduceSummariesOutputTokens { get; set; } = 450;
 
-    /// <summary>Typical answer length of argument extraction, in tokens.</summary>
-    public int FindArgumentsOutputTokens { get; set; } = 300;
-
-    /// <summary>Typical answer length of fallacy detection, in tokens.</summary>
-    public int FindFallaciesOutputTokens { get; set; } = 250;
-
     /// <summary>Typical answer length of entity extraction, in tokens.</summary>
     public int ExtractEntitiesOutputTokens { get; set; } = 200;
 
@@ -54,8 +48,6 @@ public sealed class SimulatedLatencyOptions
     {
         AnalyzerCall.SummarizeChunk => SummarizeChunkOutputTokens,
         AnalyzerCall.ReduceSummaries => ReduceSummariesOutputTokens,
-        AnalyzerCall.FindArguments => FindArgumentsOutputTokens,
-        AnalyzerCall.FindFallacies => FindFallaciesOutputTokens,
         AnalyzerCall.ExtractEntities => ExtractEntitiesOutputTokens,
         AnalyzerCall.ExtractClaims => ExtractClaimsOutputTokens,
         AnalyzerCall.VerifyClaim => VerifyClaimOutputTokens,

@@ -13,13 +13,14 @@ public static class ActivityNames
     public const string SegmentTranscript = nameof(Segment.SegmentTranscript);
     public const string SummarizeChunk = nameof(Analyse.SummarizeChunk);
     public const string ReduceSummary = nameof(Analyse.ReduceSummary);
-    public const string FindArguments = nameof(Analyse.FindArguments);
-    public const string FindFallacies = nameof(Analyse.FindFallacies);
     public const string ExtractEntities = nameof(Analyse.ExtractEntities);
     public const string AnalyseChunk = nameof(Analyse.AnalyseChunk);
 
-    // Legacy: the per-analysis activities of built-in analyses now declared in the catalog. Instances started before
-    // AnalysisCatalog.BuiltInsDeclaredSince still schedule them (each declaration names its own), and AnalyseChunk serves them.
+    // Legacy: the per-analysis activities of built-in analyses now declared in the catalog. Instances started before a declaration's
+    // DeclaredSince (arguments and fallacies 4, tone and perspective 3) still schedule them (each declaration names its own), and
+    // AnalyseChunk serves them.
+    public const string FindArguments = "FindArguments";
+    public const string FindFallacies = "FindFallacies";
     public const string AssessTone = "AssessTone";
     public const string AssessPerspective = "AssessPerspective";
 

@@ -14,9 +14,13 @@ public sealed class BriefingJsonTests
         var tone = new BriefingSection("tone", "Tone", JsonSerializer.SerializeToElement(new[] { new { label = "neutral" } }), "Overall: …", [], "tone");
         var added = new BriefingSection("word_count", "Word count", JsonSerializer.SerializeToElement(new { words = 3 }), "- 3 words", []);
 
-        var json = BriefingJson.ToNode(Minimal() with { Sections = [tone, added] });
+        var arguments = new BriefingSection("arguments", "Arguments", JsonSerializer.SerializeToElement(Array.Empty<Argument>()), string.Empty, [], "arguments");
+        var fallacies = new BriefingSection("fallacies", "Possible fallacies", JsonSerializer.SerializeToElement(Array.Empty<Fallacy>()), string.Empty, [], "fallacies");
+
+        var json = BriefingJson.ToNode(Minimal() with { Sections = [tone, added, fallacies, arguments] });
 
         json.Select(p => p.Key).Should().ContainInConsecutiveOrder("summary", "arguments", "fallacies", "tone", "entities", "claims");
+        json["arguments"]!.ToJsonString().Should().Be("[]");
         json["tone"]!.ToJsonString().Should().Be("[{\"label\":\"neutral\"}]");
         json["sections"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()).Should().Equal("word_count");
         json.ToJsonString().Should().NotContain("jsonProperty").And.NotContain("Overall");
@@ -43,8 +47,6 @@ public sealed class BriefingJsonTests
         Depth.Deep,
         new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc),
         new Summary("A summary.", []),
-        [],
-        [],
         [new Entity("Oslo", "place", 2)],
         [],
         new MemoryReport(null, 0, 0, 0, 0, 0, []),

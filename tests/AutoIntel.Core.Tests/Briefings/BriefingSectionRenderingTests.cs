@@ -47,8 +47,6 @@ public sealed class BriefingSectionRenderingTests
         Depth.Deep,
         new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc),
         new Summary("A summary.", []),
-        [],
-        [],
         [new Entity("Oslo", "place", 2)],
         [],
         new MemoryReport(null, 0, 0, 0, 0, 0, []),

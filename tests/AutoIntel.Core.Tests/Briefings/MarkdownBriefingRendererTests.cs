@@ -157,8 +157,6 @@ public sealed class MarkdownBriefingRendererTests
         {
             Summary = new Summary(string.Empty, []),
             Claims = [],
-            Arguments = [],
-            Fallacies = [],
             Sections = [],
             Entities = [],
             Memory = MemoryReport.Empty,
@@ -203,8 +201,6 @@ public sealed class MarkdownBriefingRendererTests
             new Summary(
                 "The hosts debate whether Britain's grid can run on renewables. Wind supplied 29% of UK power in 2023.",
                 ["Wind supplied 29% of UK power in 2023.", "Storage remains the bottleneck."]),
-            [new Argument("We must build more interconnectors", ["wind output varies with the weather"], "We must build more interconnectors because wind output varies with the weather.", 0, 0.6)],
-            [new Fallacy("slippery_slope", "First they ban gas boilers, next they will ban cars.", "Predicts a chain of consequences without showing each step follows.", 0.45, 1)],
             [new Entity("Claire Okafor", "person", 3), new Entity("Tom Reyes", "person", 1), new Entity("National Grid", "organization", 2), new Entity("29%", "number", 1)],
             [
                 new ClaimVerdict(Claim("Wind supplied 29% of UK power in 2023.", 0), Verdict.Supported, 0.82, "Matches the remembered verdict from an earlier run.",
@@ -219,7 +215,21 @@ public sealed class MarkdownBriefingRendererTests
             ["1 claim is unverified offline."],
             Sections:
             [
-                // As ToneAnalysis and PerspectiveAnalysis render these reports (their own tests check that); the renderer only frames them.
+                // As the declared analyses render these results (their own tests check that); the renderer only frames them.
+                new BriefingSection(
+                    "arguments",
+                    "Arguments",
+                    JsonSerializer.SerializeToElement(new[] { new Argument("We must build more interconnectors", ["wind output varies with the weather"], "We must build more interconnectors because wind output varies with the weather.", 0, 0.6) }),
+                    "- **We must build more interconnectors** (strength 60%)\n  - because: wind output varies with the weather\n",
+                    [],
+                    "arguments"),
+                new BriefingSection(
+                    "fallacies",
+                    "Possible fallacies",
+                    JsonSerializer.SerializeToElement(new[] { new Fallacy("slippery_slope", "First they ban gas boilers, next they will ban cars.", "Predicts a chain of consequences without showing each step follows.", 0.45, 1) }),
+                    "- **Slippery slope** (45%): \u201CFirst they ban gas boilers, next they will ban cars.\u201D \u2014 Predicts a chain of consequences without showing each step follows.\n",
+                    [new SectionField("slippery slope \u00B7 45 %", "\u201CFirst they ban gas boilers, next they will ban cars.\u201D \u2014 Predicts a chain of consequences without showing each step follows.")],
+                    "fallacies"),
                 new BriefingSection(
                     "tone",
                     "Tone",

@@ -47,13 +47,13 @@ public sealed class SpeakerGroupingTests
     [Fact]
     public void Json_SpeakersOnClaimsAndGrouped_AbsentWithoutSpeakers()
     {
-        var json = JsonSerializer.SerializeToNode(Briefing([Said("Rents rose 9%.", "Ruth"), Said("London only.", null)]), AutoIntelJson.Options)!;
+        var json = BriefingJson.ToNode(Briefing([Said("Rents rose 9%.", "Ruth"), Said("London only.", null)]));
 
         json["claims"]![0]!["claim"]!["speaker"]!.GetValue<string>().Should().Be("Ruth");
         json["claimsBySpeaker"]!.ToJsonString().Should().Be("""[{"speaker":"Ruth","claims":[0]},{"speaker":null,"claims":[1]}]""");
         json["arguments"]![0]!["speaker"]!.GetValue<string>().Should().Be("Tom");
 
-        var plain = JsonSerializer.SerializeToNode(Briefing([Said("Rents rose 9%.", null)]), AutoIntelJson.Options)!;
+        var plain = BriefingJson.ToNode(Briefing([Said("Rents rose 9%.", null)]));
         plain.AsObject().ContainsKey("claimsBySpeaker").Should().BeFalse();
 
         var back = JsonSerializer.Deserialize<Briefing>(json.ToJsonString(), AutoIntelJson.Options)!;
@@ -71,12 +71,28 @@ public sealed class SpeakerGroupingTests
         Depth.Standard,
         new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc),
         new Summary("Rents.", []),
-        [new Argument("Rents will keep rising", ["supply is short"], "Rents will keep rising because supply is short.", 0, 0.5, "Tom")],
-        [new Fallacy("ad_hominem", "you always lie", "Attacks the person.", 0.5, 0, "Ruth")],
         [],
         claims,
         MemoryReport.Empty,
         Usage.None,
         [],
-        []);
+        [],
+        Sections:
+        [
+            // As ArgumentsAnalysis and FallaciesAnalysis present these findings (their own tests check that); the renderer only frames them.
+            new BriefingSection(
+                "arguments",
+                "Arguments",
+                JsonSerializer.SerializeToElement(new[] { new Argument("Rents will keep rising", ["supply is short"], "Rents will keep rising because supply is short.", 0, 0.5, "Tom") }, AutoIntelJson.Options),
+                "- **Rents will keep rising** (strength 50%) \u2014 Tom\n  - because: supply is short\n",
+                [],
+                "arguments"),
+            new BriefingSection(
+                "fallacies",
+                "Possible fallacies",
+                JsonSerializer.SerializeToElement(new[] { new Fallacy("ad_hominem", "you always lie", "Attacks the person.", 0.5, 0, "Ruth") }, AutoIntelJson.Options),
+                "- **Ad hominem** (50%): \u201Cyou always lie\u201D \u2014 Ruth \u2014 Attacks the person.\n",
+                [],
+                "fallacies"),
+        ]);
 }

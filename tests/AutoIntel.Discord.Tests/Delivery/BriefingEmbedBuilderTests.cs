@@ -1,3 +1,4 @@
+using AutoIntel.Core.Analysis;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Discord.Delivery;
 using AutoIntel.Discord.Rest;
@@ -37,7 +38,7 @@ public sealed class BriefingEmbedBuilderTests
         var briefing = small with
         {
             Claims = [.. small.Claims.Select((c, i) => c with { Claim = c.Claim with { Speaker = speakers[i] } })],
-            Fallacies = [small.Fallacies[0] with { Speaker = "Graham" }],
+            Sections = [Briefings.FallaciesSection(new Fallacy("ad_hominem", "he is a fool", "Attacks the person.", 0.7, 0, "Graham"))],
         };
 
         IReadOnlyList<BriefingMessage> messages = BriefingEmbedBuilder.Build(briefing);

@@ -1,7 +1,10 @@
+using System.Text.Json;
 using AutoIntel.Core.Analysis;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Runs;
+using AutoIntel.Core.Serialization;
+using AutoIntel.Intelligence.Analyses;
 
 namespace AutoIntel.Discord.Tests.Support;
 
@@ -31,12 +34,15 @@ public static class Briefings
             DateTime.UtcNow,
             new Summary(summary, ["Point one", "Point two"]),
             [],
-            [new Fallacy("ad_hominem", "he is a fool", "Attacks the person.", 0.7, 0), new Fallacy("slippery_slope", "then everything ends", "Unfounded chain.", 0.5, 0)],
-            [],
             claimVerdicts,
             MemoryReport.Empty,
             new Usage(14, 1000, 500, 0.0123m, 3),
             [new StageTiming("acquire", 1200, 1), new StageTiming("analyse", 30_000, 12)],
-            ["Verdicts are offline."]);
+            ["Verdicts are offline."],
+            Sections: [FallaciesSection(new Fallacy("ad_hominem", "he is a fool", "Attacks the person.", 0.7, 0), new Fallacy("slippery_slope", "then everything ends", "Unfounded chain.", 0.5, 0))]);
     }
+
+    /// <summary>The fallacies section as the declared analysis presents these findings of one chunk (Markdown, data and Discord fields).</summary>
+    public static BriefingSection FallaciesSection(params Fallacy[] found) =>
+        AnalysisCatalog.Find("fallacies")!.Present([JsonSerializer.SerializeToElement(found, AutoIntelJson.Options)]);
 }

@@ -19,11 +19,11 @@ public sealed class AnalysisCatalogTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public void All_DeclaredAnalyses_AreValidOrderedByPositionVersionThenNameAndSetTheLatestVersion()
+    public void All_DeclaredAnalyses_AreValidOrderedByPositionVersionThenNameAndSetTheNewInstanceVersion()
     {
         AnalysisCatalog.Validate(AnalysisCatalog.All).Should().BeSameAs(AnalysisCatalog.All);
         AnalysisCatalog.All.Select(a => (a.Position, a.SinceVersion, a.Name)).Should().BeInAscendingOrder();
-        AnalysisCatalog.LatestVersion.Should().Be(AnalysisCatalog.All.Select(a => a.SinceVersion).Append(AnalysisCatalog.BuiltInsDeclaredSince).Max());
+        AnalysisCatalog.NewInstanceVersion.Should().Be(AnalysisCatalog.All.Max(a => a.DeclaredSince));
         TaskTypes.All.Should().StartWith(TaskTypes.BuiltIn).And.EndWith(AnalysisCatalog.All.Where(a => !a.IsBuiltIn).Select(a => a.Name));
     }
 
@@ -121,7 +121,7 @@ public sealed class AnalysisCatalogTests : IAsyncLifetime
     {
         foreach (var analysis in AnalysisCatalog.All)
         {
-            ModelsExplainer.ExpectedOutputTokens(analysis.Name).Should().Be(analysis.ExpectedOutputTokens);
+            ModelsExplainer.ExpectedOutputTokens(analysis.TaskType).Should().Be(analysis.ExpectedOutputTokens, analysis.Name);
         }
     }
 

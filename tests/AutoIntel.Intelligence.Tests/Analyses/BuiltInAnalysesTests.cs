@@ -18,19 +18,22 @@ public sealed class BuiltInAnalysesTests
 
         builtIns.Should().Contain(a => a.Name == "tone" && a.TaskType == TaskTypes.Tone && a.MinDepth == Depth.Standard && a.LegacyActivity == "AssessTone" && a.JsonProperty == "tone");
         builtIns.Should().Contain(a => a.Name == "perspective" && a.TaskType == TaskTypes.Perspective && a.MinDepth == Depth.Deep && a.LegacyActivity == "AssessPerspective" && a.JsonProperty == "perspectives");
+        builtIns.Should().Contain(a => a.Name == "arguments" && a.TaskType == TaskTypes.ArgumentAnalysis && a.MinDepth == Depth.Standard && a.LegacyActivity == "FindArguments" && a.JsonProperty == "arguments");
+        builtIns.Should().Contain(a => a.Name == "fallacies" && a.TaskType == TaskTypes.Fallacies && a.MinDepth == Depth.Standard && a.LegacyActivity == "FindFallacies" && a.JsonProperty == "fallacies");
         builtIns.Should().OnlyContain(a => a.SinceVersion == 1);
-        AnalysisCatalog.LatestVersion.Should().BeGreaterThanOrEqualTo(AnalysisCatalog.BuiltInsDeclaredSince);
+        builtIns.ToDictionary(a => a.Name, a => a.DeclaredSince).Should().Equal(new Dictionary<string, int> { ["arguments"] = 4, ["fallacies"] = 4, ["tone"] = 3, ["perspective"] = 3 });
+        AnalysisCatalog.NewInstanceVersion.Should().Be(4);
         TaskTypes.All.Should().OnlyHaveUniqueItems();
     }
 
     [Fact]
     public void Scheduled_BuiltInsFirstThenAddedOnes_EachInCatalogOrder()
     {
-        var scheduled = AnalysisCatalog.Scheduled(Depth.Deep, AnalysisCatalog.LatestVersion);
+        var scheduled = AnalysisCatalog.Scheduled(Depth.Deep, AnalysisCatalog.NewInstanceVersion);
 
         scheduled.TakeWhile(a => a.IsBuiltIn).Should().HaveCount(AnalysisCatalog.All.Count(a => a.IsBuiltIn));
         scheduled.Should().Contain(a => a.Name == "loaded_language");
-        AnalysisCatalog.Scheduled(Depth.Quick, AnalysisCatalog.LatestVersion).Should().NotContain(a => a.Name == "tone" || a.Name == "perspective");
+        AnalysisCatalog.Scheduled(Depth.Quick, AnalysisCatalog.NewInstanceVersion).Should().NotContain(a => a.Name == "tone" || a.Name == "perspective");
     }
 
     [Fact]
@@ -66,9 +69,52 @@ public sealed class BuiltInAnalysesTests
     }
 
     [Fact]
+    public void Arguments_Present_MergesChunksStrongestFirstAndRendersConclusionsWithPremisesAsTheBriefingDid()
+    {
+        Argument[][] perChunk =
+        [
+            [new("We must build more interconnectors", ["wind output varies with the weather"], "We must build more interconnectors because wind output varies with the weather.", 0, 0.6)],
+            [new("Rents will keep rising", ["supply is short", "rates are up"], "Rents will keep rising because supply is short.", 1, 0.65, "Tom")],
+        ];
+
+        var section = new ArgumentsAnalysis().Present([.. perChunk.Select(a => JsonSerializer.SerializeToElement(a, AutoIntelJson.Options))]);
+
+        section.Markdown.Should().Be(
+            "- **Rents will keep rising** (strength 65%) \u2014 Tom\n  - because: supply is short\n  - because: rates are up\n" +
+            "- **We must build more interconnectors** (strength 60%)\n  - because: wind output varies with the weather\n");
+        section.Fields.Should().BeEmpty("arguments have no Discord embed");
+        section.JsonProperty.Should().Be("arguments");
+        section.Data.GetRawText().Should().Be(JsonSerializer.Serialize(new[] { perChunk[1][0], perChunk[0][0] }, AutoIntelJson.Options));
+    }
+
+    [Fact]
+    public void Fallacies_Present_MostConfidentFirstInMarkdownAndTheTopThreeOnDiscordAsTheEmbedDid()
+    {
+        Fallacy[][] perChunk =
+        [
+            [new("slippery_slope", "First they ban gas boilers, next they will ban cars.", "Predicts a chain of consequences.", 0.45, 0), new("ad_hominem", "he is a fool", "Attacks the person.", 0.5, 0, "Graham")],
+            [new("bandwagon", "everyone agrees", "Popularity is not proof.", 0.5, 1), new("straw_man", "they want no cars at all", "Distorts the view.", 0.4, 1)],
+        ];
+
+        var section = new FallaciesAnalysis().Present([.. perChunk.Select(f => JsonSerializer.SerializeToElement(f, AutoIntelJson.Options))]);
+
+        section.Markdown.Should().StartWith(
+            "- **Ad hominem** (50%): \u201Che is a fool\u201D \u2014 Graham \u2014 Attacks the person.\n" +
+            "- **Bandwagon** (50%): \u201Ceveryone agrees\u201D \u2014 Popularity is not proof.\n" +
+            "- **Slippery slope** (45%): \u201CFirst they ban gas boilers, next they will ban cars.\u201D \u2014 Predicts a chain of consequences.\n");
+        section.Markdown.Should().Contain("Straw man");
+        section.Fields.Select(f => (f.Name, f.Value)).Should().Equal(
+            ("ad hominem \u00B7 50 %", "\u201Che is a fool\u201D (Graham) \u2014 Attacks the person."),
+            ("bandwagon \u00B7 50 %", "\u201Ceveryone agrees\u201D \u2014 Popularity is not proof."),
+            ("slippery slope \u00B7 45 %", "\u201CFirst they ban gas boilers, next they will ban cars.\u201D \u2014 Predicts a chain of consequences."));
+        section.Title.Should().Be("Possible fallacies");
+        section.JsonProperty.Should().Be("fallacies");
+    }
+
+    [Fact]
     public void Present_NoChunks_IsAnEmptySectionWithAnEmptyList()
     {
-        foreach (var analysis in AnalysisCatalog.All.Where(a => a.Name is "tone" or "perspective"))
+        foreach (var analysis in AnalysisCatalog.All.Where(a => a.IsBuiltIn))
         {
             var section = analysis.Present([]);
 

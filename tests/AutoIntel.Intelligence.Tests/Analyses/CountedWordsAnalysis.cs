@@ -4,6 +4,7 @@ using AutoIntel.Core.Runs;
 using AutoIntel.Intelligence.Analyses;
 using AutoIntel.Intelligence.Prompts;
 using AutoIntel.Intelligence.Prompts.Answers;
+using AutoIntel.Core.Text;
 
 namespace AutoIntel.Intelligence.Tests.Analyses;
 
@@ -26,7 +27,7 @@ internal sealed class CountedWordsAnalysis(string name = "counted_words", int si
     public override StructuredTask<int> Prompt { get; } = AnalysisTasks.Define<CountAnswer, int>(
         promptTaskType ?? name, "counted-words/v1", "Count the words of the data block.", 20, (a, _) => a.Words);
 
-    public override int Offline(string text, int chunkIndex) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+    public override int Offline(string text, Chunk chunk) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     protected override SectionContent Render(IReadOnlyList<int> perChunk) =>
         new(new { Words = perChunk.Sum() }, $"{perChunk.Sum()} words in {perChunk.Count} parts", [new SectionField("Words", perChunk.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture))]);

@@ -28,7 +28,7 @@ public sealed class LoadedLanguageAnalysisTests : IAsyncLifetime
     [Fact]
     public void Offline_ChargedSpeech_FindsEachTermOnceWithItsKindSentenceAndNeutralWording()
     {
-        var terms = Analysis.Offline(Speech, 3);
+        var terms = Analysis.Offline(Speech, new Chunk(3, Speech, 0));
 
         terms.Select(t => t.Term).Should().Equal(
             "The regime", "job-killing", "skyrocketing", "bureaucrats", "hard-working families", "under attack", "so-called", "were let go");
@@ -56,7 +56,7 @@ public sealed class LoadedLanguageAnalysisTests : IAsyncLifetime
     [InlineData("A six-month trial of a four-day working week at 61 British companies ended with 56 of them keeping the shorter week.")]
     [InlineData("Catastrophic flooding destroyed 300 homes after the river rose by four metres overnight.")]
     public void Offline_NeutralOrLiteralWording_FindsNothing(string text) =>
-        Analysis.Offline(text, 0).Should().BeEmpty();
+        Analysis.Offline(text, new Chunk(0, text, 0)).Should().BeEmpty();
 
     [Fact]
     public async Task Offline_ArticleSample_FindsNothingInNeutralReporting()
@@ -64,13 +64,13 @@ public sealed class LoadedLanguageAnalysisTests : IAsyncLifetime
         var html = await File.ReadAllTextAsync(RepoPaths.Sample("article.html"));
         var text = System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", " ");
 
-        Analysis.Offline(text, 0).Should().BeEmpty("the article reports a trial in neutral words");
+        Analysis.Offline(text, new Chunk(0, text, 0)).Should().BeEmpty("the article reports a trial in neutral words");
     }
 
     [Fact]
     public void Present_TermsAcrossChunks_MergedMostUsedFirstInMarkdownJsonAndDiscordFields()
     {
-        var perChunk = new[] { Analysis.Offline(Speech, 0), Analysis.Offline("Another job-killing plan arrived today.", 1) }
+        var perChunk = new[] { Analysis.Offline(Speech, new Chunk(0, Speech, 0)), Analysis.Offline("Another job-killing plan arrived today.", new Chunk(1, "Another job-killing plan arrived today.", 0)) }
             .Select(t => JsonSerializer.SerializeToElement(t, AutoIntelJson.Options)).ToList();
 
         var section = Analysis.Present(perChunk);

@@ -154,7 +154,7 @@ public sealed class OfflineAnalyzerTests
     [InlineData("He added that ever since these pilots started, our productivity figures have flatlined.")]
     public async Task FindArguments_SinceAsAdverbOrBeforeADate_IsNotAPremise(string sentence)
     {
-        var arguments = (await _analyzer.FindArgumentsAsync(OfflineFixture.Request, OfflineFixture.AsChunk(sentence))).Value;
+        var arguments = (await _analyzer.AnalyseChunkAsync(new ArgumentsAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(sentence))).Value;
 
         arguments.Should().BeEmpty();
     }
@@ -164,7 +164,7 @@ public sealed class OfflineAnalyzerTests
     {
         var text = "Amara Osei: The grid's carbon intensity has fallen by more than half since 2013 because coal has almost disappeared.";
 
-        var argument = (await _analyzer.FindArgumentsAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value.Should().ContainSingle().Subject;
+        var argument = (await _analyzer.AnalyseChunkAsync(new ArgumentsAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value.Should().ContainSingle().Subject;
 
         argument.Conclusion.Should().Be("The grid's carbon intensity has fallen by more than half since 2013");
         argument.Premises.Should().Equal("Coal has almost disappeared");
@@ -175,7 +175,7 @@ public sealed class OfflineAnalyzerTests
     {
         var text = "\"People stopped booking pointless meetings because they knew Friday was gone.\"";
 
-        var argument = (await _analyzer.FindArgumentsAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value.Should().ContainSingle().Subject;
+        var argument = (await _analyzer.AnalyseChunkAsync(new ArgumentsAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value.Should().ContainSingle().Subject;
 
         argument.Conclusion.Should().Be("People stopped booking pointless meetings");
         argument.Premises.Should().Equal("They knew Friday was gone");
@@ -184,7 +184,7 @@ public sealed class OfflineAnalyzerTests
     [Fact]
     public async Task FindFallacies_NobodyTalksAboutAsRelativeClause_IsNotWhataboutism()
     {
-        var fallacies = (await _analyzer.FindFallaciesAsync(OfflineFixture.Request, OfflineFixture.AsChunk("\"Recruitment is the benefit nobody talks about,\" he said."))).Value;
+        var fallacies = (await _analyzer.AnalyseChunkAsync(new FallaciesAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk("\"Recruitment is the benefit nobody talks about,\" he said."))).Value;
 
         fallacies.Should().NotContain(f => f.Type == "whataboutism");
     }
@@ -200,7 +200,7 @@ public sealed class OfflineAnalyzerTests
     [Fact]
     public async Task FindFallacies_TownHall_FindsTheStagedFallacies()
     {
-        var fallacies = (await _analyzer.FindFallaciesAsync(OfflineFixture.Request, OfflineFixture.AsChunk(OfflineFixture.TownHall()))).Value;
+        var fallacies = (await _analyzer.AnalyseChunkAsync(new FallaciesAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(OfflineFixture.TownHall()))).Value;
 
         fallacies.Select(f => f.Type).Should().Contain(
         [
@@ -215,8 +215,8 @@ public sealed class OfflineAnalyzerTests
     {
         var chunk = OfflineFixture.AsChunk(Neutral);
 
-        var fallacies = (await _analyzer.FindFallaciesAsync(OfflineFixture.Request, chunk)).Value;
-        var arguments = (await _analyzer.FindArgumentsAsync(OfflineFixture.Request, chunk)).Value;
+        var fallacies = (await _analyzer.AnalyseChunkAsync(new FallaciesAnalysis(), OfflineFixture.Request, chunk)).Value;
+        var arguments = (await _analyzer.AnalyseChunkAsync(new ArgumentsAnalysis(), OfflineFixture.Request, chunk)).Value;
         var tone = (await _analyzer.AnalyseChunkAsync(new ToneAnalysis(), OfflineFixture.Request, chunk)).Value;
 
         fallacies.Should().BeEmpty();
@@ -235,7 +235,7 @@ public sealed class OfflineAnalyzerTests
     [InlineData("There are only two options: cut taxes or watch the economy die.", "false_dilemma")]
     public async Task FindFallacies_TypicalPhrasing_FindsType(string sentence, string type)
     {
-        var fallacies = (await _analyzer.FindFallaciesAsync(OfflineFixture.Request, OfflineFixture.AsChunk(sentence))).Value;
+        var fallacies = (await _analyzer.AnalyseChunkAsync(new FallaciesAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(sentence))).Value;
 
         fallacies.Select(f => f.Type).Should().Contain(type);
         fallacies.First(f => f.Type == type).Quote.Should().Be(sentence);
@@ -247,7 +247,7 @@ public sealed class OfflineAnalyzerTests
         var text = "We should build the line because bus ridership grew 22% in four years. "
             + "Bus ridership grew faster here than anywhere else in the region. Therefore the corridor needs more capacity.";
 
-        var arguments = (await _analyzer.FindArgumentsAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text, 3))).Value;
+        var arguments = (await _analyzer.AnalyseChunkAsync(new ArgumentsAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(text, 3))).Value;
 
         arguments.Should().HaveCount(2);
         arguments[0].Conclusion.Should().Be("We should build the line");
@@ -263,7 +263,7 @@ public sealed class OfflineAnalyzerTests
     {
         var chunk = OfflineFixture.AsChunk("Ridership has grown every year since the start of the pandemic in 2020.");
 
-        var arguments = (await _analyzer.FindArgumentsAsync(OfflineFixture.Request, chunk)).Value;
+        var arguments = (await _analyzer.AnalyseChunkAsync(new ArgumentsAnalysis(), OfflineFixture.Request, chunk)).Value;
 
         arguments.Should().BeEmpty();
     }

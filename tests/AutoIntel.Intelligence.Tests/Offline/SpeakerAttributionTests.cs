@@ -3,6 +3,7 @@ using AutoIntel.Core.Content;
 using AutoIntel.Core.Text;
 using AutoIntel.Intelligence.Offline;
 using AutoIntel.Intelligence.Prompts;
+using AutoIntel.Intelligence.Analyses;
 
 namespace AutoIntel.Intelligence.Tests.Offline;
 
@@ -27,8 +28,8 @@ public sealed class SpeakerAttributionTests
         var chunk = Interview();
 
         var claims = (await _analyzer.ExtractClaimsAsync(OfflineFixture.Request, chunk)).Value;
-        var arguments = (await _analyzer.FindArgumentsAsync(OfflineFixture.Request, chunk)).Value;
-        var fallacies = (await _analyzer.FindFallaciesAsync(OfflineFixture.Request, chunk)).Value;
+        var arguments = (await _analyzer.AnalyseChunkAsync(new ArgumentsAnalysis(), OfflineFixture.Request, chunk)).Value;
+        var fallacies = (await _analyzer.AnalyseChunkAsync(new FallaciesAnalysis(), OfflineFixture.Request, chunk)).Value;
 
         claims.Should().Contain(c => c.Text.StartsWith("Field trials", StringComparison.Ordinal) && c.Speaker == "Amara Osei");
         claims.Should().Contain(c => c.Text.StartsWith("Electricity costs", StringComparison.Ordinal) && c.Speaker == "Graham Whitlock");
@@ -89,7 +90,7 @@ public sealed class SpeakerAttributionTests
             ],"ignoredInstructions":[]}
             """);
 
-        var fallacies = AnalysisTasks.Fallacies.Parse(answer, input);
+        var fallacies = new FallaciesAnalysis().Prompt.Parse(answer, input);
 
         fallacies[0].Speaker.Should().Be("Graham Whitlock");
         fallacies[1].Should().Match<Core.Analysis.Fallacy>(f => f.Speaker == "Amara Osei" && f.Quote == "Thanks, Jordan.", "a copied label is shown apart");

@@ -17,23 +17,11 @@ public sealed class AnalysisVersioningTests
     public async Task Resume_InstanceStartedBeforeTheAnalysisAndCutMidAnalyse_FinishesWithoutIt()
     {
         await using var harness = new AutoIntelHarness();
-        // The deployment before the catalog: the workflow registered without a version.
-        var before = harness.CreateRuntime(registry: new WorkflowRegistry().AddAutoIntel().AddWorkflow<AutoIntelWorkflow, AnalyzeRequest, RunResult>());
-        var recorded = await AutoIntelHarness.RunAsync(before, new AnalyzeRequest(Podcast, Depth.Standard), "in-flight");
-        await before.DisposeAsync();
-        var path = ((FileHistoryStore)harness.History).PathOf("in-flight");
-        var lines = await File.ReadAllLinesAsync(path);
-        // Crash in stage 5: every line from the first summary call on is lost, so the new code schedules the rest itself.
-        var cut = Array.FindIndex(lines, l => l.Contains("\"type\":\"taskScheduled\"", StringComparison.Ordinal) && l.Contains("\"name\":\"SummarizeChunk\"", StringComparison.Ordinal));
-        cut.Should().BePositive();
-        await File.WriteAllLinesAsync(path, lines[..cut]);
 
-        var after = harness.CreateRuntime();
-        (await after.ResumeAsync("in-flight", CancellationToken.None)).Should().BeTrue();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var resumed = await after.WaitForCompletionAsync("in-flight", timeout.Token);
+        // The deployment before the catalog (the workflow registered without a version), crashed in stage 5: every line from the
+        // first summary call on is lost, so the new code schedules the rest itself.
+        var (recorded, resumed, _) = await RecordCutAndResumeAsync(harness, version: "", "in-flight", cutAt: ActivityNames.SummarizeChunk);
 
-        resumed.RuntimeStatus.Should().Be(RuntimeStatus.Completed, resumed.Failure?.Message);
         resumed.Version.Should().BeEmpty("the instance keeps the version it started with");
         resumed.Activities.Should().NotContain(a => a.Name == ActivityNames.AnalyseChunk);
         var briefing = await harness.BriefingOfAsync(resumed);
@@ -45,25 +33,12 @@ public sealed class AnalysisVersioningTests
     public async Task Resume_InstanceStartedBeforeBuiltInsWereDeclaredAndCutMidTone_FinishesOnTheLegacyActivities()
     {
         await using var harness = new AutoIntelHarness();
-        // The deployment before the built-ins were declared: version 2, whose instances schedule AssessTone per chunk.
-        var before = harness.CreateRuntime(registry: new WorkflowRegistry().AddAutoIntel().AddWorkflow<AutoIntelWorkflow, AnalyzeRequest, RunResult>("2"));
-        var recorded = await AutoIntelHarness.RunAsync(before, new AnalyzeRequest(Podcast, Depth.Standard), "v2-in-flight");
-        await before.DisposeAsync();
-        var chunks = recorded.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk);
+
+        // The deployment before the built-ins were declared (version 2, whose instances schedule AssessTone per chunk), crashed just
+        // before the first tone call: everything from there on is lost, so the new code schedules the tone calls itself.
+        var (recorded, resumed, chunks) = await RecordCutAndResumeAsync(harness, version: "2", "v2-in-flight", cutAt: ActivityNames.AssessTone);
+
         recorded.Activities.Count(a => a.Name == ActivityNames.AssessTone).Should().Be(chunks);
-        var path = ((FileHistoryStore)harness.History).PathOf("v2-in-flight");
-        var lines = await File.ReadAllLinesAsync(path);
-        // Crash just before the first tone call: everything from there on is lost, so the new code schedules the tone calls itself.
-        var cut = Array.FindIndex(lines, l => l.Contains("\"type\":\"taskScheduled\"", StringComparison.Ordinal) && l.Contains("\"name\":\"AssessTone\"", StringComparison.Ordinal));
-        cut.Should().BePositive();
-        await File.WriteAllLinesAsync(path, lines[..cut]);
-
-        var after = harness.CreateRuntime();
-        (await after.ResumeAsync("v2-in-flight", CancellationToken.None)).Should().BeTrue();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var resumed = await after.WaitForCompletionAsync("v2-in-flight", timeout.Token);
-
-        resumed.RuntimeStatus.Should().Be(RuntimeStatus.Completed, resumed.Failure?.Message);
         resumed.Version.Should().Be("2");
         resumed.Activities.Count(a => a.Name == ActivityNames.AssessTone).Should().Be(chunks);
         resumed.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(chunks, "only loaded language, added in version 2, runs through AnalyseChunk");
@@ -75,16 +50,39 @@ public sealed class AnalysisVersioningTests
     }
 
     [Fact]
-    public async Task Run_NewInstance_RecordsTheLatestVersionAndRunsEveryDeclaredAnalysisPerChunk()
+    public async Task Resume_InstanceStartedBeforeArgumentsAndFallaciesWereDeclaredAndCutMidFallacies_FinishesOnTheirLegacyActivities()
+    {
+        await using var harness = new AutoIntelHarness();
+
+        // The deployment before arguments and fallacies were declared (version 3, whose instances schedule FindArguments and
+        // FindFallacies per chunk while tone already runs through AnalyseChunk), crashed just before the first fallacies call.
+        var (recorded, resumed, chunks) = await RecordCutAndResumeAsync(harness, version: "3", "v3-in-flight", cutAt: ActivityNames.FindFallacies);
+
+        recorded.Activities.Count(a => a.Name == ActivityNames.FindFallacies).Should().Be(chunks);
+        resumed.Version.Should().Be("3");
+        resumed.Activities.Count(a => a.Name == ActivityNames.FindArguments).Should().Be(chunks);
+        resumed.Activities.Count(a => a.Name == ActivityNames.FindFallacies).Should().Be(chunks);
+        resumed.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(2 * chunks, "tone (declared in version 3) and loaded language run through AnalyseChunk");
+        var briefing = await harness.BriefingOfAsync(resumed);
+        var original = await harness.BriefingOfAsync(recorded);
+        briefing.Section("fallacies")!.Data.GetRawText().Should().Be(original.Section("fallacies")!.Data.GetRawText());
+        briefing.Section("arguments")!.Data.GetRawText().Should().Be(original.Section("arguments")!.Data.GetRawText());
+        (await harness.JsonOfAsync(resumed)).Should().Contain("\"fallacies\":[{\"type\":");
+        (await harness.MarkdownOfAsync(resumed)).Should().Contain("## Possible fallacies\n\n- **");
+    }
+
+    [Fact]
+    public async Task Run_NewInstance_RecordsTheNewInstanceVersionAndRunsEveryDeclaredAnalysisPerChunk()
     {
         await using var harness = new AutoIntelHarness();
 
         var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Standard));
 
         var briefing = await harness.BriefingOfAsync(status);
-        var declared = AnalysisCatalog.All.Where(a => a.RunsAt(Depth.Standard, AnalysisCatalog.LatestVersion)).ToList();
+        var declared = AnalysisCatalog.All.Where(a => a.RunsAt(Depth.Standard, AnalysisCatalog.NewInstanceVersion)).ToList();
         declared.Should().Contain(a => a.Name == "loaded_language");
-        status.Version.Should().Be(AnalysisCatalog.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        status.Version.Should().Be(AnalysisCatalog.NewInstanceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        status.Activities.Should().NotContain(a => a.Name == ActivityNames.FindArguments || a.Name == ActivityNames.FindFallacies || a.Name == ActivityNames.AssessTone);
         status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk)
             .Should().Be(declared.Count * status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk));
         briefing.Sections!.Select(s => s.Name).Should().Equal(AnalysisCatalog.All.Where(a => a.IsBuiltIn || declared.Contains(a)).Select(a => a.Name), "built-in sections are always there");
@@ -107,5 +105,28 @@ public sealed class AnalysisVersioningTests
         status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(0, "no declared analysis runs at quick depth");
         briefing.Sections!.Where(s => s.JsonProperty is null).Should().BeEmpty();
         briefing.Notes.Should().Contain(n => n.StartsWith("Not run at this depth:", StringComparison.Ordinal) && n.Contains("loaded language", StringComparison.Ordinal));
+    }
+
+    // Runs the podcast at standard depth on a deployment that registered the workflow under `version`, cuts the history just before the
+    // first call of `cutAt` (a crash there), and resumes it under today's registration; the resumed run must complete.
+    private static async Task<(InstanceStatus Recorded, InstanceStatus Resumed, int Chunks)> RecordCutAndResumeAsync(
+        AutoIntelHarness harness, string version, string instanceId, string cutAt)
+    {
+        var before = harness.CreateRuntime(registry: new WorkflowRegistry().AddAutoIntel().AddWorkflow<AutoIntelWorkflow, AnalyzeRequest, RunResult>(version));
+        var recorded = await AutoIntelHarness.RunAsync(before, new AnalyzeRequest(Podcast, Depth.Standard), instanceId);
+        await before.DisposeAsync();
+        var path = ((FileHistoryStore)harness.History).PathOf(instanceId);
+        var lines = await File.ReadAllLinesAsync(path);
+        var cut = Array.FindIndex(lines, l => l.Contains("\"type\":\"taskScheduled\"", StringComparison.Ordinal) && l.Contains($"\"name\":\"{cutAt}\"", StringComparison.Ordinal));
+        cut.Should().BePositive();
+        await File.WriteAllLinesAsync(path, lines[..cut]);
+
+        var after = harness.CreateRuntime();
+        (await after.ResumeAsync(instanceId, CancellationToken.None)).Should().BeTrue();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var resumed = await after.WaitForCompletionAsync(instanceId, timeout.Token);
+
+        resumed.RuntimeStatus.Should().Be(RuntimeStatus.Completed, resumed.Failure?.Message);
+        return (recorded, resumed, recorded.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk));
     }
 }

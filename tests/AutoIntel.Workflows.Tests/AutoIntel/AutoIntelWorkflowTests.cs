@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AutoIntel.Intelligence.Analyses;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Runs;
@@ -47,7 +48,7 @@ public sealed class AutoIntelWorkflowTests
         string[] speakers = ["Jordan Ellis", "Amara Osei", "Graham Whitlock"];
         briefing.Claims.Should().NotBeEmpty().And.OnlyContain(c => speakers.Contains(c.Claim.Speaker));
         briefing.ClaimsBySpeaker.Should().NotBeNull().And.Contain(g => g.Speaker == "Amara Osei");
-        briefing.Fallacies.Should().Contain(f => f.Type == "slippery_slope" && f.Speaker == "Graham Whitlock");
+        Fallacies(briefing).Should().Contain(f => f.Type == "slippery_slope" && f.Speaker == "Graham Whitlock");
 
         // The sample labels Amara's turns 18 times and says her name 6 times; only what is said is a mention.
         briefing.Entities.Where(e => e.Name.Contains("Amara", StringComparison.Ordinal)).Sum(e => e.Mentions).Should().BeInRange(1, 6);
@@ -104,12 +105,12 @@ public sealed class AutoIntelWorkflowTests
         var briefing = await harness.BriefingOfAsync(status);
         var chunks = status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk);
         chunks.Should().BeGreaterThan(1, "the deep profile's small chunks split the sample");
-        foreach (var perChunk in new[] { ActivityNames.FindArguments, ActivityNames.FindFallacies, ActivityNames.ExtractEntities, ActivityNames.ExtractClaims })
+        foreach (var perChunk in new[] { ActivityNames.ExtractEntities, ActivityNames.ExtractClaims })
         {
             status.Activities.Count(a => a.Name == perChunk).Should().Be(chunks, perChunk);
         }
 
-        status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(chunks * AnalysisCatalog.Scheduled(Depth.Deep, AnalysisCatalog.LatestVersion).Count, "every declared analysis, built-in or added, runs once per chunk");
+        status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(chunks * AnalysisCatalog.Scheduled(Depth.Deep, AnalysisCatalog.NewInstanceVersion).Count, "every declared analysis, built-in or added, runs once per chunk");
 
         status.Activities.Count(a => a.Name == ActivityNames.VerifyClaim).Should().Be(briefing.Claims.Count(c => c.WasChecked));
         status.Activities.Count(a => a.Name == ActivityNames.ReduceSummary).Should().Be(1);
@@ -128,9 +129,10 @@ public sealed class AutoIntelWorkflowTests
         var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, depth));
 
         status.RuntimeStatus.Should().Be(RuntimeStatus.Completed, status.Failure?.Message);
-        status.Activities.Any(a => a.Name == ActivityNames.FindFallacies).Should().Be(profile.Runs(AnalysisKind.Fallacies));
+        status.Activities.Any(a => a.Name == ActivityNames.ExtractEntities).Should().Be(profile.Runs(AnalysisKind.Entities));
+        (await harness.BriefingOfAsync(status)).Section("fallacies")!.Data.GetArrayLength().Should().Be(depth >= Depth.Standard ? 3 : 0, "the sample's three fallacies, looked for from standard depth on");
         status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(
-            status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk) * AnalysisCatalog.Scheduled(depth, AnalysisCatalog.LatestVersion).Count);
+            status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk) * AnalysisCatalog.Scheduled(depth, AnalysisCatalog.NewInstanceVersion).Count);
         (await harness.BriefingOfAsync(status)).Section("perspective")!.Data.GetArrayLength().Should().Be(depth >= Depth.Deep ? status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk) : 0);
         status.Activities.Count(a => a.Name == ActivityNames.VerifyClaim).Should().BeLessThanOrEqualTo(profile.MaxClaims);
     }
@@ -146,7 +148,7 @@ public sealed class AutoIntelWorkflowTests
 
         sequential.Summary.Should().BeEquivalentTo(parallel.Summary);
         sequential.Claims.Select(c => c.Claim.Text).Should().Equal(parallel.Claims.Select(c => c.Claim.Text));
-        sequential.Fallacies.Should().BeEquivalentTo(parallel.Fallacies, o => o.WithStrictOrdering());
+        Fallacies(sequential).Should().BeEquivalentTo(Fallacies(parallel), o => o.WithStrictOrdering());
         sequential.Entities.Should().BeEquivalentTo(parallel.Entities, o => o.WithStrictOrdering());
     }
 
@@ -226,4 +228,7 @@ public sealed class AutoIntelWorkflowTests
         delivery.Failure.Should().Contain("192.168.1.10");
         delivery.Calls.Should().NotContain("deliver");
     }
+
+    private static List<Core.Analysis.Fallacy> Fallacies(Core.Briefings.Briefing briefing) =>
+        briefing.Section("fallacies")!.Data.Deserialize<List<Core.Analysis.Fallacy>>(Core.Serialization.AutoIntelJson.Options)!;
 }

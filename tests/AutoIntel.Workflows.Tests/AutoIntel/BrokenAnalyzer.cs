@@ -17,12 +17,6 @@ internal sealed class BrokenAnalyzer(IContentAnalyzer inner, params string[] bro
     public Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default) =>
         Working(nameof(ReduceSummariesAsync)).ReduceSummariesAsync(request, parts, cancellationToken);
 
-    public Task<AnalyzerResult<IReadOnlyList<Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Working(nameof(FindArgumentsAsync)).FindArgumentsAsync(request, chunk, cancellationToken);
-
-    public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Working(nameof(FindFallaciesAsync)).FindFallaciesAsync(request, chunk, cancellationToken);
-
     public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         Working(nameof(ExtractEntitiesAsync)).ExtractEntitiesAsync(request, chunk, cancellationToken);
 

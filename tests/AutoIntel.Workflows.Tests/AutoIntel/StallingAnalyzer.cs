@@ -31,12 +31,6 @@ internal sealed class StallingAnalyzer(IContentAnalyzer inner, TaskCompletionSou
     public Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default) =>
         inner.ReduceSummariesAsync(request, parts, cancellationToken);
 
-    public Task<AnalyzerResult<IReadOnlyList<Argument>>> FindArgumentsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        inner.FindArgumentsAsync(request, chunk, cancellationToken);
-
-    public Task<AnalyzerResult<IReadOnlyList<Fallacy>>> FindFallaciesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        inner.FindFallaciesAsync(request, chunk, cancellationToken);
-
     public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         inner.ExtractClaimsAsync(request, chunk, cancellationToken);
 

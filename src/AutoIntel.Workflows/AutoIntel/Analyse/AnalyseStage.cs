@@ -10,9 +10,9 @@ using AutoIntel.Workflows.AutoIntel.Segment;
 namespace AutoIntel.Workflows.AutoIntel.Analyse;
 
 /// <summary>Stage 5: every analysis the depth asks for, fanned out over the chunks; the summary is map-reduce.</summary>
-/// <remarks>Declared analyses (<see cref="AnalysisCatalog"/>) run through <see cref="AnalyseChunk"/>; an instance started before
-/// <see cref="AnalysisCatalog.BuiltInsDeclaredSince"/> schedules a built-in one under its legacy activity name instead, with the
-/// input it had, so its history replays.</remarks>
+/// <remarks>Declared analyses (<see cref="AnalysisCatalog"/>) run through <see cref="AnalyseChunk"/>; an instance started before a
+/// built-in one's <see cref="ChunkAnalysis.DeclaredSince"/> schedules it under its legacy activity name instead, with the input it had,
+/// so its history replays.</remarks>
 public static class AnalyseStage
 {
     /// <summary>Runs the analyses in parallel and merges them in chunk order.</summary>
@@ -27,25 +27,22 @@ public static class AnalyseStage
         // Start every analysis before awaiting any: they are independent of each other, and one that fails costs only its own section.
         var summaryModels = new List<ModelUse?>();
         var summary = SectionRun.GuardAsync(Section(AnalysisKind.Summary), SummarizeAsync(context, request, chunks, width, summaryModels));
-        var arguments = PerChunk<IReadOnlyList<Argument>>(AnalysisKind.Arguments, ActivityNames.FindArguments);
-        var fallacies = PerChunk<IReadOnlyList<Fallacy>>(AnalysisKind.Fallacies, ActivityNames.FindFallacies);
-        // Declared analyses in scheduling order (built-ins first, as before the catalog); an instance runs only those its recorded version knows.
+        // Declared analyses in scheduling order (built-ins first, as before the catalog); an instance runs only those its recorded version knows,
+        // each built-in under the activity that version scheduled it with.
         var version = AnalysisCatalog.ParseVersion(context.Version);
         var declared = AnalysisCatalog.Scheduled(profile.Depth, version);
         Task<SectionRun<JsonElement>> Declared(ChunkAnalysis a) => SectionRun.GuardAsync(a.Name, context.FanOutAsync(chunks, width, c =>
-            version < AnalysisCatalog.BuiltInsDeclaredSince && a.LegacyActivity is { } legacy
+            a.LegacyActivityAt(version) is { } legacy
                 ? context.CallActivityAsync<AnalyzerResult<JsonElement>>(legacy, new ChunkInput(request, c), Retries.Analyse)
                 : context.CallActivityAsync<AnalyzerResult<JsonElement>>(ActivityNames.AnalyseChunk, new AnalyseChunkInput(a.Name, request, c), Retries.Analyse)));
         var builtInRunning = declared.Where(a => a.IsBuiltIn).Select(Declared).ToList();
         var entities = PerChunk<IReadOnlyList<Entity>>(AnalysisKind.Entities, ActivityNames.ExtractEntities);
         var declaredRunning = builtInRunning.Concat(declared.Where(a => !a.IsBuiltIn).Select(Declared)).ToList();
-        await Task.WhenAll(summary, arguments, fallacies, entities);
+        await Task.WhenAll(summary, entities);
         var declaredRuns = await Task.WhenAll(declaredRunning);
 
         // Every call in a fixed order (summary, then each analysis in chunk order) so replays and reruns list notes identically.
         var calls = (await summary).Results.Select(Of)
-            .Concat((await arguments).Results.Select(Of))
-            .Concat((await fallacies).Results.Select(Of))
             .Concat(declaredRuns.Take(builtInRunning.Count).SelectMany(r => r.Results.Select(Of)))
             .Concat((await entities).Results.Select(Of))
             .Concat(declaredRuns.Skip(builtInRunning.Count).SelectMany(r => r.Results.Select(Of)))
@@ -54,7 +51,7 @@ public static class AnalyseStage
         var notes = StageNotes.Collect(calls.Select(c => c.Notes));
         (bool Ran, bool Failed, SectionDegradation? Degradation)[] sections =
         [
-            Status(await summary), Status(await arguments), Status(await fallacies),
+            Status(await summary),
             .. declaredRuns.Take(builtInRunning.Count).Select(Status),
             Status(await entities),
             .. declaredRuns.Skip(builtInRunning.Count).Select(Status),
@@ -62,8 +59,6 @@ public static class AnalyseStage
 
         return new AnalysisOutcome(
             (await summary).Results is [var reduced] ? reduced.Value : new Summary("", []),
-            [.. (await arguments).Results.SelectMany(r => r.Value).OrderByDescending(a => a.Strength).ThenBy(a => a.ChunkIndex)],
-            [.. (await fallacies).Results.SelectMany(r => r.Value).OrderByDescending(f => f.Confidence).ThenBy(f => f.ChunkIndex)],
             MergeEntities((await entities).Results.SelectMany(r => r.Value)),
             Sections(declared, declaredRuns),
             usage,
@@ -74,7 +69,7 @@ public static class AnalyseStage
             ModelUse.Merge(summaryModels.Concat(calls.Select(c => c.Model))));
     }
 
-    /// <summary>The briefing section name of an analysis (<c>fallacies</c>, <c>tone</c>, …).</summary>
+    /// <summary>The briefing section name of an analysis not yet declared (<c>summary</c>, <c>entities</c>).</summary>
     public static string Section(AnalysisKind kind) => kind.ToString().ToLowerInvariant();
 
     // In catalog order, which is the briefing's. A section the public JSON has always had a property for is there even when the depth
@@ -129,8 +124,6 @@ public static class AnalyseStage
 /// <param name="Models">Which model answered each task, merged over chunks.</param>
 public sealed record AnalysisOutcome(
     Summary Summary,
-    IReadOnlyList<Argument> Arguments,
-    IReadOnlyList<Fallacy> Fallacies,
     IReadOnlyList<Entity> Entities,
     IReadOnlyList<BriefingSection> Sections,
     Usage Usage,

@@ -31,8 +31,6 @@ public static class BriefingAssembler
             request.Depth,
             createdAtUtc,
             analysis.Summary,
-            analysis.Arguments,
-            analysis.Fallacies,
             analysis.Entities,
             factCheck.Verdicts,
             memory,

@@ -18,7 +18,7 @@ public sealed class ComposeBriefing(IArtifactStore store) : IActivity<ComposeBri
 
         // Each stage's output is an artifact of its own, so a reader can inspect one stage without the whole briefing.
         var document = BriefingJson.ToNode(b);
-        string[] analyse = ["summary", "arguments", "fallacies", .. (b.Sections ?? []).Select(s => s.JsonProperty).OfType<string>(), "entities", "sections"];
+        string[] analyse = ["summary", .. (b.Sections ?? []).Select(s => s.JsonProperty).OfType<string>(), "entities", "sections"];
         await store.PutJsonAsync(RunPaths.Stage(b.RunId, "analyse"), new JsonObject(document.Where(p => analyse.Contains(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))), ct);
         await store.PutJsonAsync(RunPaths.Stage(b.RunId, "fact-check"), b.Claims, ct);
         await store.PutJsonAsync(RunPaths.Stage(b.RunId, "remember"), b.Memory, ct);

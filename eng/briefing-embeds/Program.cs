@@ -1,0 +1,23 @@
+// The Discord messages of the briefing a run delivered, as JSON: reads the ComposeBriefing input (the whole briefing, with each
+// section's Discord fields) from a run's history and builds the embeds with the build it was compiled against.
+// Usage: BriefingEmbeds <history.jsonl>
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AutoIntel.Core.Briefings;
+using AutoIntel.Core.Serialization;
+using AutoIntel.Discord.Delivery;
+
+foreach (var line in File.ReadLines(args[0]))
+{
+    var e = JsonNode.Parse(line)!;
+    if ((string?)e["type"] == "taskScheduled" && (string?)e["name"] == "ComposeBriefing")
+    {
+        var input = e["input"]!["input"] ?? e["input"]!;
+        var briefing = input["briefing"].Deserialize<Briefing>(AutoIntelJson.Options)!;
+        Console.WriteLine(JsonSerializer.Serialize(BriefingEmbedBuilder.Build(briefing), new JsonSerializerOptions(AutoIntelJson.Options) { WriteIndented = true }));
+        return 0;
+    }
+}
+
+Console.Error.WriteLine("No ComposeBriefing call in " + args[0]);
+return 1;
