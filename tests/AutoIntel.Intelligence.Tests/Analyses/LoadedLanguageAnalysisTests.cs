@@ -46,7 +46,8 @@ public sealed class LoadedLanguageAnalysisTests : IAsyncLifetime
     [Fact]
     public void Offline_LabelledTranscript_QuotesTheWordsWithoutTheSpeakerLabel()
     {
-        var term = Analysis.Offline("Host: Welcome back. Graham Whitlock: Don't let the so-called experts bully you.", 0).Should().ContainSingle().Subject;
+        const string text = "Host: Welcome back. Graham Whitlock: Don't let the so-called experts bully you.";
+        var term = Analysis.Offline(text, new Chunk(0, text, 0)).Should().ContainSingle().Subject;
 
         term.Quote.Should().Be("Don't let the so-called experts bully you.");
     }
