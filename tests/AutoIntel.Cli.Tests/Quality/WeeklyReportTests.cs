@@ -41,10 +41,14 @@ public sealed class WeeklyReportTests : IDisposable
         TimeSpan secondWait = await FireWeeklyTimerAsync(time);
         FakeDiscordMessage second = await PostedAsync(discord, 2);
 
+        // The post is seen before the schedule continues as new: its next generation has started once its timer is armed.
+        TimeSpan thirdWait = await WeeklyTimerAsync(time);
+
         started.Created.Should().BeTrue();
         again.Created.Should().BeFalse("a fixed instance id keeps one schedule");
         firstWait.Should().Be(new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc) - new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         secondWait.Should().Be(TimeSpan.FromDays(7));
+        thirdWait.Should().Be(TimeSpan.FromDays(7));
         Text(first).Should().Contain("2025-12-29 09:00 → 2026-01-05 09:00").And.Contain("Runs: 2 (1 completed, 1 failed, 0 unfinished)");
         Text(second).Should().Contain("Runs: 0 (0 completed, 0 failed, 0 unfinished)");
         first.ChannelId.Should().Be(ReportChannel);
@@ -60,15 +64,21 @@ public sealed class WeeklyReportTests : IDisposable
         await app.Runtime.WaitForCompletionAsync(id, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
     }
 
-    // Other clocks (HTTP timeouts) also create timers; the weekly one is the only one days away.
     private static async Task<TimeSpan> FireWeeklyTimerAsync(SignalingTimeProvider time)
+    {
+        TimeSpan due = await WeeklyTimerAsync(time);
+        time.Advance(due);
+        return due;
+    }
+
+    // Other clocks (HTTP timeouts) also create timers; the weekly one is the only one days away.
+    private static async Task<TimeSpan> WeeklyTimerAsync(SignalingTimeProvider time)
     {
         while (true)
         {
             TimeSpan due = await time.NextTimerAsync();
             if (due >= TimeSpan.FromDays(1))
             {
-                time.Advance(due);
                 return due;
             }
         }
