@@ -63,15 +63,17 @@ public sealed class ContentMemory : IContentMemory
     }
 
     /// <inheritdoc />
-    public Task<int> RememberAsync(string tenant, string runId, string source, IReadOnlyList<string> chunkTexts, IReadOnlyList<ClaimVerdict> verdicts, CancellationToken cancellationToken = default) =>
-        RememberAsync(tenant, runId, source, chunkTexts.ToAsyncEnumerable(), verdicts, cancellationToken);
+    public Task<int> RememberAsync(
+        string tenant, string runId, string source, IReadOnlyList<string> chunkTexts, IReadOnlyList<ClaimVerdict> verdicts, string? contentHash = null, CancellationToken cancellationToken = default) =>
+        RememberAsync(tenant, runId, source, chunkTexts.ToAsyncEnumerable(), verdicts, contentHash, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
     /// Chunks are embedded and upserted one batch at a time as they arrive, and the document fingerprint is summed as it goes,
     /// so only a batch of passages is held here whatever the size of the run.
     /// </remarks>
-    public async Task<int> RememberAsync(string tenant, string runId, string source, IAsyncEnumerable<string> chunkTexts, IReadOnlyList<ClaimVerdict> verdicts, CancellationToken cancellationToken = default)
+    public async Task<int> RememberAsync(
+        string tenant, string runId, string source, IAsyncEnumerable<string> chunkTexts, IReadOnlyList<ClaimVerdict> verdicts, string? contentHash = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
         ArgumentException.ThrowIfNullOrWhiteSpace(runId);
@@ -96,7 +98,7 @@ public sealed class ContentMemory : IContentMemory
             string? speaker = null;
             for (int p = 0; p < passages.Count; p++)
             {
-                Dictionary<string, string> payload = Payload(tenant, runId, source, MemoryPayload.ChunkKind, storedAt);
+                Dictionary<string, string> payload = Payload(tenant, runId, source, contentHash, MemoryPayload.ChunkKind, storedAt);
                 payload[MemoryPayload.Index] = $"{i}.{p}";
                 payload[MemoryPayload.Text] = passages[p];
                 (string? atStart, speaker) = SpeakerLabels.Read(passages[p], speaker);
@@ -115,7 +117,7 @@ public sealed class ContentMemory : IContentMemory
         for (int v = 0; v < verdicts.Count; v++)
         {
             ClaimVerdict verdict = verdicts[v];
-            Dictionary<string, string> payload = Payload(tenant, runId, source, MemoryPayload.VerdictKind, storedAt);
+            Dictionary<string, string> payload = Payload(tenant, runId, source, contentHash, MemoryPayload.VerdictKind, storedAt);
             payload[MemoryPayload.Index] = v.ToString();
             payload[MemoryPayload.Text] = verdict.Claim.Text;
             payload[MemoryPayload.ClaimId] = verdict.Claim.Id;
@@ -128,7 +130,7 @@ public sealed class ContentMemory : IContentMemory
         if (document.HasWords)
         {
             float[] fingerprint = await document.FinishAsync(cancellationToken);
-            Dictionary<string, string> payload = Payload(tenant, runId, source, MemoryPayload.DocumentKind, storedAt);
+            Dictionary<string, string> payload = Payload(tenant, runId, source, contentHash, MemoryPayload.DocumentKind, storedAt);
             await _store.UpsertAsync(Collection, [new VectorRecord(RecordId(tenant, runId, MemoryPayload.DocumentKind, "0"), fingerprint, payload)], cancellationToken);
             stored++;
         }
@@ -199,14 +201,23 @@ public sealed class ContentMemory : IContentMemory
 
     private static string RecordId(string tenant, string runId, string kind, string index) => $"{StableNames.Safe(tenant)}/{runId}/{kind}/{index}";
 
-    private static Dictionary<string, string> Payload(string tenant, string runId, string source, string kind, string storedAt) => new(StringComparer.Ordinal)
+    private static Dictionary<string, string> Payload(string tenant, string runId, string source, string? contentHash, string kind, string storedAt)
     {
-        [MemoryPayload.Tenant] = tenant,
-        [MemoryPayload.Kind] = kind,
-        [MemoryPayload.Run] = runId,
-        [MemoryPayload.Source] = source,
-        [MemoryPayload.StoredAt] = storedAt,
-    };
+        var payload = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [MemoryPayload.Tenant] = tenant,
+            [MemoryPayload.Kind] = kind,
+            [MemoryPayload.Run] = runId,
+            [MemoryPayload.Source] = source,
+            [MemoryPayload.StoredAt] = storedAt,
+        };
+        if (contentHash is not null)
+        {
+            payload[MemoryPayload.ContentHash] = contentHash;
+        }
+
+        return payload;
+    }
 
     /// <summary>The filter selecting one tenant's records of one kind.</summary>
     internal static Dictionary<string, string> Filter(string tenant, string kind) => new(StringComparer.Ordinal)
@@ -262,10 +273,13 @@ public sealed class ContentMemory : IContentMemory
             .Take(_options.RelatedPassages)];
     }
 
-    // A claim is not evidence for itself: not this run's passages, not its source's (same link or file, an earlier run of it), and not a
-    // passage that states the claim word for word (the same content stored under another name).
+    // A claim is not evidence for itself: not this run's passages, not its source's (same link or file, an earlier run of it), not its
+    // content's (same hash: the same text under another path or link), and not a passage that states the claim word for word.
+    // Records stored before hashes existed have none and are kept or dropped by the other rules.
     private static bool IsOwnSource(IReadOnlyDictionary<string, string> payload, ClaimOrigin? origin, string normalizedClaim) =>
-        (origin is not null && (payload.GetValueOrDefault(MemoryPayload.Run) == origin.RunId || payload.GetValueOrDefault(MemoryPayload.Source) == origin.Source))
+        (origin is not null && (payload.GetValueOrDefault(MemoryPayload.Run) == origin.RunId
+            || payload.GetValueOrDefault(MemoryPayload.Source) == origin.Source
+            || (origin.ContentHash is not null && payload.GetValueOrDefault(MemoryPayload.ContentHash) == origin.ContentHash)))
         || Normalize(payload.GetValueOrDefault(MemoryPayload.Text, string.Empty)).Contains(normalizedClaim, StringComparison.Ordinal);
 
     private static string Normalize(string text) => string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Trim('.', '!', '?', '"', ' ');

@@ -11,17 +11,21 @@ public interface IContentMemory
     Task<ClaimRecall> RecallClaimAsync(string tenant, Claim claim, CancellationToken cancellationToken = default) =>
         RecallClaimAsync(tenant, claim, null, cancellationToken);
 
-    /// <summary>The same for a claim of a known run: passages of that run, of its source (same link or file) or repeating the claim word
-    /// for word (an earlier run of the same content) are not evidence for it, and no passage is cited twice.</summary>
+    /// <summary>The same for a claim of a known run: passages of that run, of its source (same link or file), of the same content (same
+    /// content hash, under another name) or repeating the claim word for word are not evidence for it, and no passage is cited twice.</summary>
     Task<ClaimRecall> RecallClaimAsync(string tenant, Claim claim, ClaimOrigin? origin, CancellationToken cancellationToken = default);
 
     /// <summary>Embeds and upserts chunks and verdicts of a run (batched); returns how many vectors were stored.</summary>
-    Task<int> RememberAsync(string tenant, string runId, string source, IReadOnlyList<string> chunkTexts, IReadOnlyList<ClaimVerdict> verdicts, CancellationToken cancellationToken = default);
+    /// <remarks>The <paramref name="contentHash"/> (the transcript's, when known) is stored on every record, so a later run of the same content
+    /// under another name does not cite this one.</remarks>
+    Task<int> RememberAsync(
+        string tenant, string runId, string source, IReadOnlyList<string> chunkTexts, IReadOnlyList<ClaimVerdict> verdicts, string? contentHash = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The same for a run too large to hold as one string: chunk texts read one at a time, as if joined by whitespace.
     /// </summary>
-    Task<int> RememberAsync(string tenant, string runId, string source, IAsyncEnumerable<string> chunkTexts, IReadOnlyList<ClaimVerdict> verdicts, CancellationToken cancellationToken = default);
+    Task<int> RememberAsync(
+        string tenant, string runId, string source, IAsyncEnumerable<string> chunkTexts, IReadOnlyList<ClaimVerdict> verdicts, string? contentHash = null, CancellationToken cancellationToken = default);
 
     /// <summary>Finds an earlier run whose content is nearly the same as this text (excluding <paramref name="runId"/>).</summary>
     Task<DuplicateMatch?> FindNearDuplicateAsync(string tenant, string runId, string text, CancellationToken cancellationToken = default);
@@ -40,8 +44,9 @@ public interface IContentMemory
 /// <param name="PriorVerdict">A verdict stored earlier for the same (or an equivalent) claim, if any.</param>
 public sealed record ClaimRecall(ClaimVerdict? PriorVerdict, IReadOnlyList<Evidence> Evidence);
 
-/// <summary>Where a claim comes from: the run and its source, which memory must not cite as evidence for the claim.</summary>
-public sealed record ClaimOrigin(string RunId, string Source);
+/// <summary>Where a claim comes from: the run, its source and its content, none of which memory may cite as evidence for the claim.</summary>
+/// <param name="ContentHash">The run's content hash; null when unknown (older runs), and then only run and source are excluded.</param>
+public sealed record ClaimOrigin(string RunId, string Source, string? ContentHash = null);
 
 /// <summary>An earlier run with nearly the same content.</summary>
 public sealed record DuplicateMatch(string RunId, string Source, double Similarity);

@@ -15,6 +15,9 @@ public static class MemoryPayload
     /// <summary>The run's source (URL or file name).</summary>
     public const string Source = "source";
 
+    /// <summary>The hash of the run's content (its transcript text); absent on records stored before it existed or without one.</summary>
+    public const string ContentHash = "hash";
+
     /// <summary>The embedded text (passage or claim).</summary>
     public const string Text = "text";
 

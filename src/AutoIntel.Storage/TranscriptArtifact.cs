@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using AutoIntel.Core;
 using AutoIntel.Core.Content;
@@ -18,6 +20,9 @@ public static class TranscriptArtifact
     // value that does not fit (one huge segment, or an older artifact's stored full text).
     private const int BufferBytes = 64 * 1024;
 
+    // As the transcript cache names its entries, so a hash says how it was made.
+    private const string HashPrefix = "sha256-";
+
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = AutoIntelJson.Options.Encoder, SkipValidation = true };
 
     /// <summary>Stores a transcript at <paramref name="path"/>, writing each segment as <paramref name="segments"/> yields it.</summary>
@@ -33,12 +38,14 @@ public static class TranscriptArtifact
         ArgumentNullException.ThrowIfNull(segments);
         int count = 0;
         long characters = 0;
+        string? contentHash = null;
         ArtifactRef stored = await store.PutStreamAsync(
             path,
             async (stream, token) =>
             {
                 count = 0;
                 characters = 0;
+                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
                 await using var writer = new Utf8JsonWriter(stream, WriterOptions);
                 writer.WriteStartObject();
                 writer.WriteString("title", title);
@@ -48,6 +55,12 @@ public static class TranscriptArtifact
                 {
                     JsonSerializer.Serialize(writer, segment, AutoIntelJson.Options);
                     characters += segment.Text.Length + (count > 0 ? 1 : 0);
+                    if (count > 0)
+                    {
+                        hash.AppendData("\n"u8);
+                    }
+
+                    hash.AppendData(Encoding.UTF8.GetBytes(segment.Text));
                     count++;
                     if (writer.BytesPending >= BufferBytes)
                     {
@@ -63,10 +76,11 @@ public static class TranscriptArtifact
 
                 writer.WriteEndObject();
                 await writer.FlushAsync(token);
+                contentHash = HashPrefix + Convert.ToHexStringLower(hash.GetHashAndReset());
             },
             ArtifactStoreExtensions.JsonMediaType,
             cancellationToken);
-        return new StoredTranscript(stored, title, count, checked((int)characters), language);
+        return new StoredTranscript(stored, title, count, checked((int)characters), language, contentHash);
     }
 
     /// <summary>Stores <paramref name="transcript"/> at <paramref name="path"/> (see <see cref="WriteAsync(IArtifactStore, string, string, string, IAsyncEnumerable{TranscriptSegment}, string?, CancellationToken)"/>).</summary>

@@ -83,7 +83,7 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable, II
         try
         {
             // A runner that has completed may still be listed for a moment (a purged child started again for a retry).
-            if (_running.TryGetValue(id, out var current) && !current.Completion.IsCompleted)
+            if (IsRunningHere(id))
             {
                 return new StartResult(id, false);
             }
@@ -211,34 +211,7 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable, II
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_running.ContainsKey(instanceId))
-            {
-                return true;
-            }
-
-            // Read first: opening would create a file for an unknown id.
-            if (HistoryProjection.Project(instanceId, await _store.ReadAsync(instanceId, cancellationToken)) is not { IsTerminal: false })
-            {
-                return false;
-            }
-
-            var log = await _store.OpenAsync(instanceId, cancellationToken);
-            var status = HistoryProjection.Project(instanceId, log.Events);
-            if (status is not { IsTerminal: false })
-            {
-                await log.DisposeAsync();
-                return false;
-            }
-
-            if (!_runtime.Registry.Workflows.TryGetValue(status.WorkflowName, out var workflow))
-            {
-                await log.DisposeAsync();
-                throw new InvalidOperationException($"Instance {instanceId} runs workflow '{status.WorkflowName}', which is not registered.");
-            }
-
-            // Resuming waits for the replay, so a history this code cannot replay or a store error surfaces here.
-            await Launch(workflow, log, log.Events, new ExecutionResumed(Now(log.Events), Session)).Ready;
-            return true;
+            return await ResumeUnderGateAsync(instanceId, cancellationToken);
         }
         finally
         {
@@ -247,22 +220,35 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable, II
     }
 
     /// <summary>Resumes every stored non-terminal instance not run by another process; returns the ids resumed.</summary>
+    /// <remarks>
+    /// One pass under the gate: a start, resume or child adoption that comes meanwhile waits for it, so it never meets an
+    /// instance this pass has locked but not yet registered (and takes for one run by another process).
+    /// </remarks>
     public async Task<IReadOnlyList<string>> ResumeAllAsync(CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var resumed = new List<string>();
-        foreach (var id in await _store.ListAsync(cancellationToken))
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
-            try
+            foreach (var id in await _store.ListAsync(cancellationToken))
             {
-                if (await ResumeAsync(id, cancellationToken))
+                try
                 {
-                    resumed.Add(id);
+                    if (await ResumeUnderGateAsync(id, cancellationToken))
+                    {
+                        resumed.Add(id);
+                    }
+                }
+                catch (InstanceLockedException ex)
+                {
+                    _logger.LogInformation("Not resuming {InstanceId}: {Reason}", id, ex.Message);
                 }
             }
-            catch (InstanceLockedException ex)
-            {
-                _logger.LogInformation("Not resuming {InstanceId}: {Reason}", id, ex.Message);
-            }
+        }
+        finally
+        {
+            _gate.Release();
         }
 
         return resumed;
@@ -439,22 +425,83 @@ public sealed class LocalWorkflowRuntime : IWorkflowClient, IAsyncDisposable, II
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var resumed = false;
-            try
-            {
-                resumed = !await _store.IsHeldAsync(childId, cancellationToken) && await ResumeAsync(childId, cancellationToken);
-            }
-            catch (InstanceLockedException)
-            {
-                // Taken by another process meanwhile.
-            }
-
-            if (!resumed && !_running.ContainsKey(childId))
+            if (!await AdoptChildAsync(childId, cancellationToken))
             {
                 await Task.Delay(ForeignChildPollInterval, _runtime.Time, cancellationToken);
             }
         }
     }
+
+    /// <summary>Makes sure an unfinished child runs: here already, or resumed here now; false when another process runs it.</summary>
+    /// <remarks>
+    /// Under the gate: outside it, a resume in progress here (log locked, runner not yet registered) looked like another
+    /// process's lease, and the parent then polled on the runtime clock instead of waiting for its child.
+    /// </remarks>
+    private async Task<bool> AdoptChildAsync(string childId, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (IsRunningHere(childId))
+            {
+                return true;
+            }
+
+            if (await _store.IsHeldAsync(childId, cancellationToken))
+            {
+                return false;
+            }
+
+            // False only when the child has ended meanwhile (or is gone): the caller's next wait reads its stored status.
+            await ResumeUnderGateAsync(childId, cancellationToken);
+            return true;
+        }
+        catch (InstanceLockedException)
+        {
+            // Taken by another process between the probe and the open.
+            return false;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    // The caller holds _gate: between opening the log (taking the lock) and registering the runner, nobody here looks.
+    private async Task<bool> ResumeUnderGateAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        if (IsRunningHere(instanceId))
+        {
+            return true;
+        }
+
+        // Read first: opening would create a file for an unknown id.
+        if (HistoryProjection.Project(instanceId, await _store.ReadAsync(instanceId, cancellationToken)) is not { IsTerminal: false })
+        {
+            return false;
+        }
+
+        var log = await _store.OpenAsync(instanceId, cancellationToken);
+        var status = HistoryProjection.Project(instanceId, log.Events);
+        if (status is not { IsTerminal: false })
+        {
+            await log.DisposeAsync();
+            return false;
+        }
+
+        if (!_runtime.Registry.Workflows.TryGetValue(status.WorkflowName, out var workflow))
+        {
+            await log.DisposeAsync();
+            throw new InvalidOperationException($"Instance {instanceId} runs workflow '{status.WorkflowName}', which is not registered.");
+        }
+
+        // Resuming waits for the replay, so a history this code cannot replay or a store error surfaces here.
+        await Launch(workflow, log, log.Events, new ExecutionResumed(Now(log.Events), Session)).Ready;
+        return true;
+    }
+
+    // A runner that has stopped (ended, or failed on a store error) may still be listed until ForgetWhenDoneAsync removes it.
+    private bool IsRunningHere(string instanceId) => _running.TryGetValue(instanceId, out var runner) && !runner.Completion.IsCompleted;
 
     private InstanceRunner Launch(WorkflowDescriptor workflow, IHistoryLog log, IReadOnlyList<HistoryEvent> history, HistoryEvent? resumed)
     {

@@ -54,6 +54,22 @@ public sealed class ContentMemoryRecallTests : IDisposable
     }
 
     [Fact]
+    public async Task RecallClaimAsync_PassagesOfTheSameContentUnderAnotherName_NotCitedUnlessStoredWithoutHash()
+    {
+        const string Claim = "The tram extension will cost 240 million euros.";
+        const string Related = "The mayor defended the tram extension and its cost to the city.";
+        await _fx.Memory.RememberAsync("guild-a", "run-1", "https://news.example/tram", [Related], [], contentHash: "sha256-same");
+        await _fx.Memory.RememberAsync("guild-a", "run-2", "https://old.example/tram", ["Before hashes: " + Related], []);
+        await _fx.Memory.RememberAsync("guild-a", "run-3", "https://audit.example/report", ["Auditors put the tram extension at 240 million euros."], [], contentHash: "sha256-other");
+
+        ClaimRecall recall = await _fx.Memory.RecallClaimAsync(
+            "guild-a", MemoryFixture.Claim("c-1", Claim), new ClaimOrigin("run-9", "/home/u/copy-of-tram.txt", "sha256-same"));
+
+        // run-1 is this content under another link; run-2 was stored without a hash, so only the other rules apply to it.
+        recall.Evidence.Select(e => e.Source).Should().BeEquivalentTo(["https://audit.example/report", "https://old.example/tram"]);
+    }
+
+    [Fact]
     public async Task RecallClaimAsync_VerdictStoredByAnotherTenant_NothingReturned()
     {
         ClaimVerdict stored = MemoryFixture.Verdict(MemoryFixture.Claim("c-1", "The tram extension will cost 240 million euros."), Verdict.Refuted);

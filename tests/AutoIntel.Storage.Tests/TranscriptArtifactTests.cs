@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using AutoIntel.Core;
 using AutoIntel.Core.Content;
@@ -28,7 +29,22 @@ public sealed class TranscriptArtifactTests
             new ArtifactRef("runs/r/transcript.json", (await _store.GetAsync("runs/r/whole.json")).Length, ArtifactStoreExtensions.JsonMediaType),
             Sample.Title,
             3,
-            Sample.FullText.Length));
+            Sample.FullText.Length,
+            ContentHash: "sha256-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sample.FullText)))));
+    }
+
+    [Fact]
+    public async Task WriteAsync_SameTextFromAnotherSource_SameContentHash()
+    {
+        Transcript copy = Sample with { Title = "Copy", Source = "/home/u/copy.srt" };
+        Transcript edited = Sample with { Segments = [.. Sample.Segments.SkipLast(1), new TranscriptSegment("One more line.", TimeSpan.Zero)] };
+
+        StoredTranscript original = await TranscriptArtifact.WriteAsync(_store, "runs/a/transcript.json", Sample);
+        StoredTranscript copied = await TranscriptArtifact.WriteAsync(_store, "runs/b/transcript.json", copy);
+        StoredTranscript changed = await TranscriptArtifact.WriteAsync(_store, "runs/c/transcript.json", edited);
+
+        copied.ContentHash.Should().Be(original.ContentHash);
+        changed.ContentHash.Should().NotBe(original.ContentHash);
     }
 
     [Fact]

@@ -17,6 +17,9 @@ internal sealed class InstanceRunner : IDisposable
     private readonly Channel<InstanceMessage> _inbox = Channel.CreateUnbounded<InstanceMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<int, ITimer> _timers = [];
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Pending from construction: the runtime lists a runner before starting it, and a waiter that finds it then must wait.
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _cancellation;
     private readonly CancellationToken _shutdown;
 
@@ -52,7 +55,6 @@ internal sealed class InstanceRunner : IDisposable
         _cancellationToken = _cancellation.Token;
         _scheduler = new OrchestrationSynchronizationContext(() => Post(new InstanceMessage(InstanceMessageKind.Wake)));
         _logger = runtime.LoggerFactory.CreateLogger<InstanceRunner>();
-        Completion = Task.CompletedTask;
     }
 
     public string InstanceId => _log.InstanceId;
@@ -63,10 +65,16 @@ internal sealed class InstanceRunner : IDisposable
     /// <summary>Completes once the history has been replayed and the first batch written (faults on a store error).</summary>
     public Task Ready => _ready.Task;
 
-    /// <summary>Completes when the runner stops: the instance ended, or the runtime is shutting down.</summary>
-    public Task Completion { get; private set; }
+    /// <summary>Completes when the runner stops: the instance ended, or the runtime is shutting down; pending until then, started or not.</summary>
+    public Task Completion => _completion.Task;
 
-    public void Start() => Completion = Task.Run(RunAsync);
+    /// <summary>Runs the instance on the thread pool; <see cref="Completion"/> follows that run.</summary>
+    public void Start() => _ = Task.Run(RunAsync).ContinueWith(
+        static (run, state) => ((TaskCompletionSource)state!).SetFromTask(run),
+        _completion,
+        CancellationToken.None,
+        TaskContinuationOptions.ExecuteSynchronously,
+        TaskScheduler.Default);
 
     /// <summary>Queues a message; false once the runner has closed its inbox to hand over to the next generation.</summary>
     public bool Post(InstanceMessage message) => _inbox.Writer.TryWrite(message);

@@ -49,7 +49,7 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
             // The evidence sources follow the content's language; histories recorded before transcripts carried one fall back to the caption track's, as they did.
             var language = transcript.Language ?? content.Video?.Language;
             var analysing = run.StageAsync("analyse", $"{chunks.Count} chunks", ctx => AnalyseStage.RunAsync(ctx, request, chunks, profile));
-            var checking = run.StageAsync("fact-check", $"up to {profile.MaxClaims} claims", ctx => FactCheckStage.RunAsync(ctx, request, input.Source, chunks, profile, language));
+            var checking = run.StageAsync("fact-check", $"up to {profile.MaxClaims} claims", ctx => FactCheckStage.RunAsync(ctx, request, input.Source, chunks, profile, language, transcript.ContentHash));
             var analysis = await analysing;
             var factCheck = await checking;
             // A failed section costs only itself; the run fails here only when no section produced anything.

@@ -186,6 +186,30 @@ public sealed class AutoIntelWorkflowTests
     }
 
     [Fact]
+    public async Task Run_SameContentFromAnotherPath_MemoryEvidenceCitesOtherSourcesButNotTheEarlierRun()
+    {
+        using var files = new TempDirectory();
+        var original = files.Combine("podcast.srt");
+        var copy = files.Combine("copies", "episode-12.srt");
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.Copy(Podcast, original);
+        File.Copy(Podcast, copy);
+        await using var harness = new AutoIntelHarness();
+        var runtime = harness.CreateRuntime();
+        var first = await harness.BriefingOfAsync(await AutoIntelHarness.RunAsync(runtime, new AnalyzeRequest(original, Depth.Quick)));
+
+        // Another outlet repeats the checked claims in its own words (not word for word, which would exclude it on its own).
+        const string Independent = "https://review.example/episode-12";
+        var restated = first.Claims.Where(c => c.WasChecked).Select(c => "A review restates it: " + string.Join(' ', c.Claim.Text.Split(' ').Skip(1))).ToList();
+        await harness.Services.GetRequiredService<IContentMemory>().RememberAsync("local", "review-run", Independent, restated, []);
+        var second = await harness.BriefingOfAsync(await AutoIntelHarness.RunAsync(runtime, new AnalyzeRequest(copy, Depth.Quick)));
+
+        var cited = second.Claims.SelectMany(c => c.Evidence).Select(e => e.Source).ToList();
+        second.Memory.DuplicateOf.Should().Be(original, "the first run is in memory");
+        cited.Should().Contain(Independent).And.NotContain(original);
+    }
+
+    [Fact]
     public async Task Run_MissingFile_FailsOnceWithClearPermanentError()
     {
         await using var harness = new AutoIntelHarness();

@@ -49,7 +49,8 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         }
     }
 
-    private sealed class NoServices : IServiceProvider
+    /// <summary>A service provider with no services (the runtime tests' activities take none).</summary>
+    internal sealed class NoServices : IServiceProvider
     {
         public object? GetService(Type serviceType) => null;
     }

@@ -13,7 +13,9 @@ public static class FactCheckStage
 {
     /// <summary>Runs extraction (fan-out over chunks) then verification (bounded fan-out over claims).</summary>
     /// <param name="language">The content's language when known (declared, heard or detected), for the evidence sources.</param>
-    public static async Task<FactCheckOutcome> RunAsync(IWorkflowContext context, AnalysisRequest request, string source, IReadOnlyList<ChunkRef> chunks, DepthProfile profile, string? language = null)
+    /// <param name="contentHash">The transcript's hash, so memory does not cite an earlier run of the same content found under another name.</param>
+    public static async Task<FactCheckOutcome> RunAsync(
+        IWorkflowContext context, AnalysisRequest request, string source, IReadOnlyList<ChunkRef> chunks, DepthProfile profile, string? language = null, string? contentHash = null)
     {
         var extraction = await SectionRun.GuardAsync(ClaimsSection, context.FanOutAsync(chunks, profile.AnalysisParallelism, c =>
             context.CallActivityAsync<AnalyzerResult<IReadOnlyList<Claim>>>(ActivityNames.ExtractClaims, new ChunkInput(request, c), Retries.Analyse)));
@@ -31,7 +33,7 @@ public static class FactCheckStage
             .Take(profile.MaxClaims)
             .ToList();
 
-        var verified = await context.FanOutAsync(selected, profile.VerifyParallelism, claim => VerifyAsync(context, request, source, claim, language));
+        var verified = await context.FanOutAsync(selected, profile.VerifyParallelism, claim => VerifyAsync(context, request, source, contentHash, claim, language));
 
         // Depth caps how many claims are verified, not how many are found: the rest are listed, in source order, as not checked.
         var chosen = selected.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
@@ -68,11 +70,13 @@ public static class FactCheckStage
     public const string FailedMethod = "failed";
 
     // A claim whose check still fails after the durable retries stays in the briefing as unverified, with the reason, instead of failing the run.
-    private static async Task<AnalyzerResult<ClaimVerdict>> VerifyAsync(IWorkflowContext context, AnalysisRequest request, string source, Claim claim, string? language)
+    private static async Task<AnalyzerResult<ClaimVerdict>> VerifyAsync(
+        IWorkflowContext context, AnalysisRequest request, string source, string? contentHash, Claim claim, string? language)
     {
         try
         {
-            return await context.CallActivityAsync<AnalyzerResult<ClaimVerdict>>(ActivityNames.VerifyClaim, new VerifyClaimInput(request, claim, language, source), Retries.Analyse);
+            var input = new VerifyClaimInput(request, claim, language, source, contentHash);
+            return await context.CallActivityAsync<AnalyzerResult<ClaimVerdict>>(ActivityNames.VerifyClaim, input, Retries.Analyse);
         }
         catch (ActivityFailedException e)
         {

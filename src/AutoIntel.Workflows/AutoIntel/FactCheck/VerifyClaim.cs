@@ -14,7 +14,7 @@ public sealed class VerifyClaim(IContentAnalyzer analyzer, IContentMemory memory
     /// <inheritdoc/>
     public async Task<AnalyzerResult<ClaimVerdict>> RunAsync(ActivityContext context, VerifyClaimInput input)
     {
-        var origin = input.Source is null ? null : new ClaimOrigin(input.Request.RunId, input.Source);
+        var origin = input.Source is null ? null : new ClaimOrigin(input.Request.RunId, input.Source, input.ContentHash);
         var recall = await memory.RecallClaimAsync(input.Request.Tenant, input.Claim, origin, context.CancellationToken);
         if (recall.PriorVerdict is { } prior)
         {
@@ -52,4 +52,6 @@ public sealed class VerifyClaim(IContentAnalyzer analyzer, IContentMemory memory
 /// <param name="Language">The content's language when known (declared, heard or detected), for the evidence sources; <c>Evidence:Language</c>
 /// overrides it, and null (unknown) means English.</param>
 /// <param name="Source">The run's source, whose own passages memory does not cite as evidence (null in older histories).</param>
-public sealed record VerifyClaimInput(AnalysisRequest Request, Claim Claim, string? Language = null, string? Source = null);
+/// <param name="ContentHash">The run's transcript hash: passages stored with the same hash (this content under another name) are not evidence
+/// either (null in older histories).</param>
+public sealed record VerifyClaimInput(AnalysisRequest Request, Claim Claim, string? Language = null, string? Source = null, string? ContentHash = null);

@@ -14,7 +14,7 @@ public sealed class RememberRun(IContentMemory memory, IArtifactStore store) : I
     /// <inheritdoc/>
     /// <remarks>Chunks are read one at a time as memory consumes them: a long run's texts are never all in memory at once.</remarks>
     public Task<int> RunAsync(ActivityContext context, RememberRunInput input) =>
-        memory.RememberAsync(input.Tenant, input.RunId, input.Source, ChunkTextsAsync(input.Chunks, context.CancellationToken), input.Verdicts, context.CancellationToken);
+        memory.RememberAsync(input.Tenant, input.RunId, input.Source, ChunkTextsAsync(input.Chunks, context.CancellationToken), input.Verdicts, input.ContentHash, context.CancellationToken);
 
     private async IAsyncEnumerable<string> ChunkTextsAsync(IReadOnlyList<ChunkRef> chunks, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -27,4 +27,5 @@ public sealed class RememberRun(IContentMemory memory, IArtifactStore store) : I
 }
 
 /// <summary>Input of <see cref="RememberRun"/>.</summary>
-public sealed record RememberRunInput(string Tenant, string RunId, string Source, IReadOnlyList<ChunkRef> Chunks, IReadOnlyList<ClaimVerdict> Verdicts);
+/// <param name="ContentHash">The transcript's hash, stored with every record of the run (null in older histories).</param>
+public sealed record RememberRunInput(string Tenant, string RunId, string Source, IReadOnlyList<ChunkRef> Chunks, IReadOnlyList<ClaimVerdict> Verdicts, string? ContentHash = null);

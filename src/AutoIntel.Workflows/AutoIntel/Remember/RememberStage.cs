@@ -23,7 +23,7 @@ public static class RememberStage
         IReadOnlyList<ClaimVerdict> verdicts)
     {
         var runId = context.InstanceId;
-        var stored = context.CallActivityAsync<int>(ActivityNames.RememberRun, new RememberRunInput(tenant, runId, source, chunks, verdicts), Retries.Local);
+        var stored = context.CallActivityAsync<int>(ActivityNames.RememberRun, new RememberRunInput(tenant, runId, source, chunks, verdicts, transcript.ContentHash), Retries.Local);
         var graph = context.CallActivityAsync<GraphUpdate>(ActivityNames.UpdateKnowledgeGraph, new UpdateKnowledgeGraphInput(tenant, runId, source, entities), Retries.Local);
         var duplicate = context.CallActivityAsync<DuplicateCheck>(ActivityNames.CheckNearDuplicate, new CheckNearDuplicateInput(tenant, runId, transcript.Transcript), Retries.Local);
         await Task.WhenAll(stored, graph, duplicate);
