@@ -29,8 +29,14 @@ public static partial class AnalysisCatalog
 
     /// <summary>A briefing read back from its public JSON (<see cref="Core.Briefings.BriefingJson"/>), its built-in sections named and
     /// titled by their declarations (data only: the file holds no Markdown or Discord fields for them).</summary>
-    public static Core.Briefings.Briefing ReadBriefing(string json) => Core.Briefings.BriefingJson.Read(
-        json, property => All.FirstOrDefault(a => a.JsonProperty == property) is { } a ? (a.Name, a.Title) : null);
+    public static Core.Briefings.Briefing ReadBriefing(string json) => Core.Briefings.BriefingJson.Read(json, BuiltInSection);
+
+    /// <summary>As <see cref="ReadBriefing"/>, from the file's stream (a long run's briefing is megabytes).</summary>
+    public static Task<Core.Briefings.Briefing> ReadBriefingAsync(Stream utf8, CancellationToken cancellationToken = default) =>
+        Core.Briefings.BriefingJson.ReadAsync(utf8, BuiltInSection, cancellationToken);
+
+    private static (string Name, string Title)? BuiltInSection(string property) =>
+        All.FirstOrDefault(a => a.JsonProperty == property) is { } a ? (a.Name, a.Title) : null;
 
     /// <summary>The analysis whose prompt has router task type <paramref name="taskType"/>, or null.</summary>
     public static ChunkAnalysis? FindByTaskType(string taskType) => All.FirstOrDefault(a => string.Equals(a.TaskType, taskType, StringComparison.Ordinal));

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using AutoIntel.Core;
 using AutoIntel.Core.Briefings;
@@ -17,15 +16,16 @@ public sealed class ComposeBriefing(IArtifactStore store) : IActivity<ComposeBri
         var ct = context.CancellationToken;
 
         // Each stage's output is an artifact of its own, so a reader can inspect one stage without the whole briefing.
-        var document = BriefingJson.ToNode(b);
+        // Only the claims are large (a long run lists tens of thousands): every file is written from the briefing straight into the
+        // store's stream, and the document tree is built without them.
+        var document = BriefingJson.ToNode(b with { Claims = [] });
         string[] analyse = ["summary", "arguments", "fallacies", .. (b.Sections ?? []).Select(s => s.JsonProperty).OfType<string>(), "entities", "sections"];
         await store.PutJsonAsync(RunPaths.Stage(b.RunId, "analyse"), new JsonObject(document.Where(p => analyse.Contains(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))), ct);
         await store.PutJsonAsync(RunPaths.Stage(b.RunId, "fact-check"), b.Claims, ct);
         await store.PutJsonAsync(RunPaths.Stage(b.RunId, "remember"), b.Memory, ct);
 
-        var json = await store.PutJsonAsync(RunPaths.BriefingJson(b.RunId), document, ct);
-        var markdown = MarkdownBriefingRenderer.Render(b);
-        var md = await store.PutAsync(RunPaths.BriefingMarkdown(b.RunId), Encoding.UTF8.GetBytes(markdown), "text/markdown", ct);
+        var json = await store.PutStreamAsync(RunPaths.BriefingJson(b.RunId), (s, t) => BriefingJson.WriteAsync(s, b, t), ArtifactStoreExtensions.JsonMediaType, ct);
+        var md = await store.PutStreamAsync(RunPaths.BriefingMarkdown(b.RunId), (s, t) => MarkdownBriefingRenderer.WriteAsync(s, b, t), "text/markdown", ct);
         return new BriefingArtifacts(json, md);
     }
 }
