@@ -25,7 +25,7 @@ namespace AutoIntel.Workflows.AutoIntel;
 public static class AutoIntelRegistration
 {
     /// <summary>Adds the workflow and every activity to <paramref name="registry"/>.</summary>
-    /// <remarks>New instances record the catalog's newest version, so an analysis added later never reaches instances started before it.
+    /// <remarks>New instances record the newest version (<see cref="AutoIntelWorkflow.LatestVersion"/>), so an analysis added later never reaches instances started before it.
     /// Each built-in analysis's legacy activity name stays registered (served by <see cref="AnalyseChunk"/>) for instances started before
     /// its declaration.</remarks>
     public static WorkflowRegistry AddAutoIntel(this WorkflowRegistry registry)
@@ -38,7 +38,7 @@ public static class AutoIntelRegistration
         }
 
         return registry
-            .AddWorkflow<AutoIntelWorkflow, AnalyzeRequest, RunResult>(AnalysisCatalog.LatestVersion.ToString(CultureInfo.InvariantCulture))
+            .AddWorkflow<AutoIntelWorkflow, AnalyzeRequest, RunResult>(AutoIntelWorkflow.LatestVersion.ToString(CultureInfo.InvariantCulture))
             .AddActivity<PrepareDelivery, PrepareDeliveryInput, DeliveryHandle>()
             .AddActivity<ReportProgress, ReportProgressInput, bool>()
             .AddActivity<AcquireContent, AcquireContentInput, AcquiredContent>()
@@ -54,6 +54,8 @@ public static class AutoIntelRegistration
             .AddActivity<ExtractEntities, ChunkInput, AnalyzerResult<IReadOnlyList<Entity>>>()
             .AddActivity<AnalyseChunk, AnalyseChunkInput, AnalyzerResult<JsonElement>>()
             .AddActivity<ExtractClaims, ChunkInput, AnalyzerResult<IReadOnlyList<Claim>>>()
+            .AddActivity<ExtractChunkClaims, ChunkInput, AnalyzerResult<ChunkClaims>>()
+            .AddActivity<SelectClaims, SelectClaimsInput, ClaimSelection>()
             .AddActivity<VerifyClaim, VerifyClaimInput, AnalyzerResult<ClaimVerdict>>()
             .AddActivity<RememberRun, RememberRunInput, int>()
             .AddActivity<UpdateKnowledgeGraph, UpdateKnowledgeGraphInput, GraphUpdate>()

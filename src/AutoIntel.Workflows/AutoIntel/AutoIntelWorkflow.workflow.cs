@@ -1,6 +1,7 @@
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Content;
 using AutoIntel.Core.Runs;
+using AutoIntel.Intelligence.Analyses;
 using AutoIntel.Intelligence.Analyzers;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel.Acquire;
@@ -18,6 +19,14 @@ namespace AutoIntel.Workflows.AutoIntel;
 /// <remarks>Deterministic orchestration code, replayed by both hosts; all I/O happens in activities.</remarks>
 public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
 {
+    /// <summary>The workflow version from which extracted claims travel by artifact reference: each chunk's claims in an artifact, the
+    /// claims found but not verified in the run's not-checked artifact, and remember, brief and deliver reading that artifact. Instances
+    /// started before it carry every claim inline, as their histories recorded.</summary>
+    public const int ClaimsByReferenceSince = 5;
+
+    /// <summary>The version new instances record: the analysis catalog's newest, and at least <see cref="ClaimsByReferenceSince"/>.</summary>
+    public static int LatestVersion { get; } = Math.Max(AnalysisCatalog.LatestVersion, ClaimsByReferenceSince);
+
     /// <inheritdoc/>
     public async Task<RunResult> RunAsync(IWorkflowContext context, AnalyzeRequest input)
     {
@@ -57,17 +66,17 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
 
             var memory = profile.Remember
                 ? await run.StageAsync("remember", "storing what was learned", ctx =>
-                    RememberStage.RunAsync(ctx, input.Tenant, input.Source, transcript, chunks, analysis.Entities, factCheck.Verdicts))
+                    RememberStage.RunAsync(ctx, input.Tenant, input.Source, transcript, chunks, analysis.Entities, factCheck.Verdicts, factCheck.NotChecked))
                 : MemoryReport.Empty;
 
             var briefing = BriefingAssembler.Assemble(runId, input, transcript.Title, startedAt, analysis, factCheck, memory, [.. run.Completed], content.Video);
             var stored = await run.StageAsync("brief", "writing the briefing", ctx =>
-                ctx.CallActivityAsync<BriefingArtifacts>(ActivityNames.ComposeBriefing, new ComposeBriefingInput(briefing), Retries.Local));
+                ctx.CallActivityAsync<BriefingArtifacts>(ActivityNames.ComposeBriefing, new ComposeBriefingInput(briefing, factCheck.NotChecked), Retries.Local));
 
             if (run.Delivery is { } handle)
             {
                 await run.StageAsync("deliver", "posting the briefing", ctx =>
-                    ctx.CallActivityAsync<DeliveryReceipt>(ActivityNames.DeliverBriefing, new DeliverBriefingInput(handle, briefing, stored.Markdown), Retries.Deliver));
+                    ctx.CallActivityAsync<DeliveryReceipt>(ActivityNames.DeliverBriefing, new DeliverBriefingInput(handle, briefing, stored.Markdown, factCheck.NotChecked), Retries.Deliver));
             }
 
             run.Done();

@@ -84,7 +84,7 @@ public sealed class AnalysisVersioningTests
         var briefing = await harness.BriefingOfAsync(status);
         var declared = AnalysisCatalog.All.Where(a => a.RunsAt(Depth.Standard, AnalysisCatalog.LatestVersion)).ToList();
         declared.Should().Contain(a => a.Name == "loaded_language");
-        status.Version.Should().Be(AnalysisCatalog.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        status.Version.Should().Be(AutoIntelWorkflow.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
         status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk)
             .Should().Be(declared.Count * status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk));
         briefing.Sections!.Select(s => s.Name).Should().Equal(AnalysisCatalog.All.Where(a => a.IsBuiltIn || declared.Contains(a)).Select(a => a.Name), "built-in sections are always there");

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using AutoIntel.Core;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Storage;
 using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel.FactCheck;
 
 namespace AutoIntel.Workflows.AutoIntel.Brief;
 
@@ -12,8 +14,8 @@ public sealed class ComposeBriefing(IArtifactStore store) : IActivity<ComposeBri
     /// <inheritdoc/>
     public async Task<BriefingArtifacts> RunAsync(ActivityContext context, ComposeBriefingInput input)
     {
-        var b = input.Briefing;
         var ct = context.CancellationToken;
+        var b = await NotCheckedClaims.ListAsync(store, input.Briefing, input.NotChecked, ct);
 
         // Each stage's output is an artifact of its own, so a reader can inspect one stage without the whole briefing.
         // Only the claims are large (a long run lists tens of thousands): every file is written from the briefing straight into the
@@ -31,7 +33,9 @@ public sealed class ComposeBriefing(IArtifactStore store) : IActivity<ComposeBri
 }
 
 /// <summary>Input of <see cref="ComposeBriefing"/>.</summary>
-public sealed record ComposeBriefingInput(Briefing Briefing);
+/// <param name="NotChecked">The run's not-checked claims when they are not in the briefing (instances from
+/// <see cref="AutoIntelWorkflow.ClaimsByReferenceSince"/>); the files list them after the verified ones.</param>
+public sealed record ComposeBriefingInput(Briefing Briefing, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ArtifactRef? NotChecked = null);
 
 /// <summary>The stored briefing.</summary>
 public sealed record BriefingArtifacts(ArtifactRef Json, ArtifactRef Markdown);
