@@ -198,7 +198,10 @@ public static class AnalyzeCommand
 
         if (args.Json)
         {
-            Console.WriteLine(RunDocument.Completed(final, briefing with { Stages = result.Stages }, files).ToJson());
+            // Straight to stdout: the serializer escapes every control character, so the terminal-safe Console.Out has nothing to remove.
+            await Console.Out.FlushAsync(cancellationToken);
+            await using var stdout = Console.OpenStandardOutput();
+            await RunDocument.Completed(final, briefing with { Stages = result.Stages }, files).WriteJsonLineAsync(stdout, cancellationToken);
             return ExitCodes.Success;
         }
 
