@@ -219,7 +219,7 @@ public sealed class AutoIntelOnEngineTests(AzuriteAccountServer azurite) : IAsyn
     }
 
     private static StartOrchestrationOptions LatestVersion() =>
-        new() { Version = Intelligence.Analyses.AnalysisCatalog.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        new() { Version = AutoIntelWorkflow.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     private static JsonElement ToJson(AnalyzeRequest request) => JsonSerializer.SerializeToElement(request, AutoIntelJson.Options);
 
