@@ -180,28 +180,43 @@ public static class AnalyzeCommand
         }
 
         var result = final.Output!.Value.Deserialize<RunResult>(Core.Serialization.AutoIntelJson.Options)!;
-        var briefing = Intelligence.Analyses.AnalysisCatalog.ReadBriefing(await artifacts.GetTextAsync(result.BriefingJson.Path, cancellationToken));
-        var markdown = await artifacts.GetTextAsync(result.BriefingMarkdown.Path, cancellationToken);
+        // Read from the files' streams: a long run's briefing is megabytes, and --json does not print the Markdown.
+        Briefing briefing;
+        await using (var json = await artifacts.OpenReadAsync(result.BriefingJson.Path, cancellationToken))
+        {
+            briefing = await Intelligence.Analyses.AnalysisCatalog.ReadBriefingAsync(json, cancellationToken);
+        }
+
         var files = new ArtifactsDocument(RunFacts.Locate(artifacts, result.BriefingMarkdown.Path), RunFacts.Locate(artifacts, result.BriefingJson.Path));
         if (args.OutDir is { } dir)
         {
             Directory.CreateDirectory(dir);
-            await File.WriteAllTextAsync(Path.Combine(dir, "briefing.md"), markdown, cancellationToken);
-            await File.WriteAllBytesAsync(Path.Combine(dir, "briefing.json"), await artifacts.GetAsync(result.BriefingJson.Path, cancellationToken), cancellationToken);
+            await CopyAsync(artifacts, result.BriefingMarkdown.Path, Path.Combine(dir, "briefing.md"), cancellationToken);
+            await CopyAsync(artifacts, result.BriefingJson.Path, Path.Combine(dir, "briefing.json"), cancellationToken);
             files = new ArtifactsDocument(Path.GetFullPath(Path.Combine(dir, "briefing.md")), Path.GetFullPath(Path.Combine(dir, "briefing.json")));
         }
 
         if (args.Json)
         {
-            Console.WriteLine(RunDocument.Completed(final, briefing with { Stages = result.Stages }, files).ToJson());
+            // Straight to stdout: the serializer escapes every control character, so the terminal-safe Console.Out has nothing to remove.
+            await Console.Out.FlushAsync(cancellationToken);
+            await using var stdout = Console.OpenStandardOutput();
+            await RunDocument.Completed(final, briefing with { Stages = result.Stages }, files).WriteJsonLineAsync(stdout, cancellationToken);
             return ExitCodes.Success;
         }
 
         Console.WriteLine();
-        Console.WriteLine(markdown);
+        Console.WriteLine(await artifacts.GetTextAsync(result.BriefingMarkdown.Path, cancellationToken));
         Console.WriteLine(TimingTable.Render(result.Stages, wall));
         Console.WriteLine($"Instance {final.InstanceId} · briefing {files.Markdown}");
         return ExitCodes.Success;
+    }
+
+    private static async Task CopyAsync(IArtifactStore artifacts, string path, string file, CancellationToken cancellationToken)
+    {
+        await using var from = await artifacts.OpenReadAsync(path, cancellationToken);
+        await using var to = File.Create(file);
+        await from.CopyToAsync(to, cancellationToken);
     }
 }
 

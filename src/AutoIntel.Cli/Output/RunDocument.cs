@@ -89,6 +89,16 @@ public sealed record RunDocument(
 
     /// <summary>Serializes for stdout.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Core.Serialization.AutoIntelJson.Indented);
+
+    /// <summary>Writes <see cref="ToJson"/>'s text and a line break to <paramref name="utf8"/> as UTF-8, without the text as one string:
+    /// a long run's document lists tens of thousands of claims.</summary>
+    public async Task WriteJsonLineAsync(Stream utf8, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        await JsonSerializer.SerializeAsync(utf8, this, Core.Serialization.AutoIntelJson.Indented, cancellationToken);
+        await utf8.WriteAsync("\n"u8.ToArray(), cancellationToken);
+        await utf8.FlushAsync(cancellationToken);
+    }
 }
 
 /// <summary>One checked claim.</summary>

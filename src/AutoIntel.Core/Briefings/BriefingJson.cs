@@ -19,6 +19,10 @@ public static class BriefingJson
         "claims", "memory", "cost", "stages", "notes", "video", "degradations", "sections", "claimsBySpeaker",
     ];
 
+    private const string ClaimsKey = "claims";
+    private const string ClaimsBySpeakerKey = "claimsBySpeaker";
+    private const int FlushBytes = 64 * 1024;
+
     /// <summary>The public JSON document of <paramref name="briefing"/>.</summary>
     public static JsonObject ToNode(Briefing briefing)
     {
@@ -33,12 +37,67 @@ public static class BriefingJson
         }
 
         var document = new JsonObject();
-        foreach (var (key, value) in properties.OrderBy(p => Array.IndexOf(Order, p.Key) is var i && i < 0 ? Order.Length : i))
+        foreach (var (key, value) in properties.OrderBy(p => Rank(p.Key)))
         {
             document[key] = value;
         }
 
         return document;
+    }
+
+    /// <summary>Writes the public JSON document of <paramref name="briefing"/> to <paramref name="utf8"/>: the same bytes as
+    /// <see cref="ToNode"/> serialized with <see cref="AutoIntelJson.Options"/>, without building the document.</summary>
+    /// <remarks>A long run lists tens of thousands of claims: they are serialized one by one into the stream, flushed as they go,
+    /// instead of being held as a tree (and a copy of it) and then as a string.</remarks>
+    public static async Task WriteAsync(Stream utf8, Briefing briefing, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        ArgumentNullException.ThrowIfNull(briefing);
+        var rest = ToNode(briefing with { Claims = [] });
+        var bySpeaker = SpeakerClaims.Group(briefing.Claims);
+        var keys = rest.Select(p => p.Key).Append(bySpeaker is null ? null : ClaimsBySpeakerKey).OfType<string>().OrderBy(Rank).ToList();
+
+        await using var writer = new Utf8JsonWriter(utf8, new JsonWriterOptions { Encoder = AutoIntelJson.Options.Encoder });
+        writer.WriteStartObject();
+        foreach (var key in keys)
+        {
+            writer.WritePropertyName(key);
+            switch (key)
+            {
+                case ClaimsKey:
+                    writer.WriteStartArray();
+                    foreach (var claim in briefing.Claims)
+                    {
+                        JsonSerializer.Serialize(writer, claim, AutoIntelJson.Options);
+                        if (writer.BytesPending > FlushBytes)
+                        {
+                            await writer.FlushAsync(cancellationToken);
+                        }
+                    }
+
+                    writer.WriteEndArray();
+                    break;
+                case ClaimsBySpeakerKey:
+                    JsonSerializer.Serialize(writer, bySpeaker, AutoIntelJson.Options);
+                    break;
+                default:
+                    if (rest[key] is { } value)
+                    {
+                        value.WriteTo(writer, AutoIntelJson.Options);
+                    }
+                    else
+                    {
+                        writer.WriteNullValue();
+                    }
+
+                    break;
+            }
+
+            await writer.FlushAsync(cancellationToken);
+        }
+
+        writer.WriteEndObject();
+        await writer.FlushAsync(cancellationToken);
     }
 
     /// <summary>A briefing read back from its public JSON; each top-level property the record does not have is a built-in section,
@@ -60,4 +119,30 @@ public static class BriefingJson
         var briefing = document.Deserialize<Briefing>(AutoIntelJson.Options) ?? throw new JsonException("A briefing must be a JSON object.");
         return briefing with { Sections = [.. sections, .. briefing.Sections ?? []] };
     }
+
+    /// <summary>A briefing read back from its public JSON in <paramref name="utf8"/>, as <see cref="Read(string, Func{string, ValueTuple{string, string}?}?)"/>
+    /// reads it, without the text as a string or a tree: a long run's file holds tens of thousands of claims.</summary>
+    public static async Task<Briefing> ReadAsync(Stream utf8, Func<string, (string Name, string Title)?>? section = null, CancellationToken cancellationToken = default)
+    {
+        using var document = await JsonDocument.ParseAsync(utf8, default, cancellationToken);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException("A briefing must be a JSON object.");
+        }
+
+        // Properties the record does not have are skipped when it is read, so the built-in sections need not be removed first.
+        var known = AutoIntelJson.Options.GetTypeInfo(typeof(Briefing)).Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var sections = new List<BriefingSection>();
+        foreach (var property in root.EnumerateObject().Where(p => !known.Contains(p.Name)))
+        {
+            var (name, title) = section?.Invoke(property.Name) ?? (property.Name, property.Name);
+            sections.Add(new BriefingSection(name, title, property.Value.Clone(), string.Empty, [], property.Name));
+        }
+
+        var briefing = root.Deserialize<Briefing>(AutoIntelJson.Options) ?? throw new JsonException("A briefing must be a JSON object.");
+        return briefing with { Sections = [.. sections, .. briefing.Sections ?? []] };
+    }
+
+    private static int Rank(string key) => Array.IndexOf(Order, key) is var i && i < 0 ? Order.Length : i;
 }

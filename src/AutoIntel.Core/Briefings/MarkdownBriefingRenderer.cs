@@ -12,7 +12,22 @@ public static class MarkdownBriefingRenderer
     private const int QuoteChars = 280;
 
     /// <summary>The Markdown report of a briefing; every piece of user content in it is escaped.</summary>
-    public static string Render(Briefing briefing)
+    public static string Render(Briefing briefing) => Build(briefing).ToString();
+
+    /// <summary>Writes the Markdown report of a briefing to <paramref name="utf8"/> as UTF-8 (no byte order mark): the same bytes as
+    /// <see cref="Render"/>'s text, without the whole report as one string and again as bytes (a long run's is megabytes).</summary>
+    public static async Task WriteAsync(Stream utf8, Briefing briefing, CancellationToken cancellationToken = default)
+    {
+        var md = Build(briefing);
+        await using var writer = new StreamWriter(utf8, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024, leaveOpen: true);
+        foreach (var chunk in md.GetChunks())
+        {
+            await writer.WriteAsync(chunk, cancellationToken);
+        }
+    }
+
+    // The report, its trailing white space trimmed to one final newline.
+    private static StringBuilder Build(Briefing briefing)
     {
         ArgumentNullException.ThrowIfNull(briefing);
         var md = new StringBuilder(4096);
@@ -25,7 +40,12 @@ public static class MarkdownBriefingRenderer
         WriteMemory(md, briefing.Memory);
         WriteCost(md, briefing);
         WriteNotes(md, briefing.Notes);
-        return md.ToString().TrimEnd() + "\n";
+        while (md.Length > 0 && char.IsWhiteSpace(md[md.Length - 1]))
+        {
+            md.Length--;
+        }
+
+        return md.Append('\n');
     }
 
     /// <summary>The marker and word shown for a verdict (✅ supported, ❌ refuted, ⚠️ mixed or misleading, ❔ unverified).</summary>

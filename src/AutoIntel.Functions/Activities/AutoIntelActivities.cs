@@ -99,6 +99,14 @@ public sealed class AutoIntelActivities(ActivityDispatcher activities)
     public Task<JsonElement> ExtractClaims([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.ExtractClaims, input, function);
 
+    [Function(ActivityNames.ExtractChunkClaims)]
+    public Task<JsonElement> ExtractChunkClaims([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.ExtractChunkClaims, input, function);
+
+    [Function(ActivityNames.SelectClaims)]
+    public Task<JsonElement> SelectClaims([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.SelectClaims, input, function);
+
     [Function(ActivityNames.VerifyClaim)]
     public Task<JsonElement> VerifyClaim([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.VerifyClaim, input, function);

@@ -15,9 +15,9 @@ public static partial class AnalysisCatalog
     public static IReadOnlyList<ChunkAnalysis> All { get; } = Validate(Discover());
 
     /// <summary>The /autointel workflow version new instances record: the newest <see cref="ChunkAnalysis.DeclaredSince"/> (an added
-    /// analysis's <see cref="ChunkAnalysis.SinceVersion"/>, a built-in's move into the catalog), 1 without any.</summary>
-    /// <remarks>The one number the workflow registration reads; a change of the workflow that is not an analysis's raises it here too.</remarks>
-    public static int NewInstanceVersion { get; } = All.Select(a => a.DeclaredSince).Append(1).Max();
+    /// analysis's <see cref="ChunkAnalysis.SinceVersion"/>, a built-in's move into the catalog) or <see cref="WorkflowVersions"/> entry.</summary>
+    /// <remarks>The one number the workflow registrations read.</remarks>
+    public static int NewInstanceVersion { get; } = All.Select(a => a.DeclaredSince).Append(WorkflowVersions.ClaimsByReference).Max();
 
     /// <summary>The analyses an instance of this depth, started under <paramref name="workflowVersion"/>, runs, in scheduling order:
     /// the built-ins first (the order the workflow before the catalog scheduled them in), then the others, each in catalog order.</summary>
@@ -26,8 +26,14 @@ public static partial class AnalysisCatalog
 
     /// <summary>A briefing read back from its public JSON (<see cref="Core.Briefings.BriefingJson"/>), its built-in sections named and
     /// titled by their declarations (data only: the file holds no Markdown or Discord fields for them).</summary>
-    public static Core.Briefings.Briefing ReadBriefing(string json) => Core.Briefings.BriefingJson.Read(
-        json, property => All.FirstOrDefault(a => a.JsonProperty == property) is { } a ? (a.Name, a.Title) : null);
+    public static Core.Briefings.Briefing ReadBriefing(string json) => Core.Briefings.BriefingJson.Read(json, BuiltInSection);
+
+    /// <summary>As <see cref="ReadBriefing"/>, from the file's stream (a long run's briefing is megabytes).</summary>
+    public static Task<Core.Briefings.Briefing> ReadBriefingAsync(Stream utf8, CancellationToken cancellationToken = default) =>
+        Core.Briefings.BriefingJson.ReadAsync(utf8, BuiltInSection, cancellationToken);
+
+    private static (string Name, string Title)? BuiltInSection(string property) =>
+        All.FirstOrDefault(a => a.JsonProperty == property) is { } a ? (a.Name, a.Title) : null;
 
     /// <summary>The analysis whose prompt has router task type <paramref name="taskType"/>, or null.</summary>
     public static ChunkAnalysis? FindByTaskType(string taskType) => All.FirstOrDefault(a => string.Equals(a.TaskType, taskType, StringComparison.Ordinal));

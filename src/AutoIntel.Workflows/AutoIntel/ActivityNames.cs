@@ -25,6 +25,8 @@ public static class ActivityNames
     public const string AssessPerspective = "AssessPerspective";
 
     public const string ExtractClaims = nameof(FactCheck.ExtractClaims);
+    public const string ExtractChunkClaims = nameof(FactCheck.ExtractChunkClaims);
+    public const string SelectClaims = nameof(FactCheck.SelectClaims);
     public const string VerifyClaim = nameof(FactCheck.VerifyClaim);
     public const string RememberRun = nameof(Remember.RememberRun);
     public const string UpdateKnowledgeGraph = nameof(Remember.UpdateKnowledgeGraph);

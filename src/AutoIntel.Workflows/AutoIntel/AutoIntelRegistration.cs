@@ -52,6 +52,8 @@ public static class AutoIntelRegistration
             .AddActivity<ExtractEntities, ChunkInput, AnalyzerResult<IReadOnlyList<Entity>>>()
             .AddActivity<AnalyseChunk, AnalyseChunkInput, AnalyzerResult<JsonElement>>()
             .AddActivity<ExtractClaims, ChunkInput, AnalyzerResult<IReadOnlyList<Claim>>>()
+            .AddActivity<ExtractChunkClaims, ChunkInput, AnalyzerResult<ChunkClaims>>()
+            .AddActivity<SelectClaims, SelectClaimsInput, ClaimSelection>()
             .AddActivity<VerifyClaim, VerifyClaimInput, AnalyzerResult<ClaimVerdict>>()
             .AddActivity<RememberRun, RememberRunInput, int>()
             .AddActivity<UpdateKnowledgeGraph, UpdateKnowledgeGraphInput, GraphUpdate>()

@@ -1,6 +1,7 @@
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Content;
 using AutoIntel.Core.Runs;
+using AutoIntel.Intelligence.Analyses;
 using AutoIntel.Intelligence.Analyzers;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel.Acquire;
@@ -57,17 +58,17 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
 
             var memory = profile.Remember
                 ? await run.StageAsync("remember", "storing what was learned", ctx =>
-                    RememberStage.RunAsync(ctx, input.Tenant, input.Source, transcript, chunks, analysis.Entities, factCheck.Verdicts))
+                    RememberStage.RunAsync(ctx, input.Tenant, input.Source, transcript, chunks, analysis.Entities, factCheck.Verdicts, factCheck.NotChecked))
                 : MemoryReport.Empty;
 
             var briefing = BriefingAssembler.Assemble(runId, input, transcript.Title, startedAt, analysis, factCheck, memory, [.. run.Completed], content.Video);
             var stored = await run.StageAsync("brief", "writing the briefing", ctx =>
-                ctx.CallActivityAsync<BriefingArtifacts>(ActivityNames.ComposeBriefing, new ComposeBriefingInput(briefing), Retries.Local));
+                ctx.CallActivityAsync<BriefingArtifacts>(ActivityNames.ComposeBriefing, new ComposeBriefingInput(briefing, factCheck.NotChecked), Retries.Local));
 
             if (run.Delivery is { } handle)
             {
                 await run.StageAsync("deliver", "posting the briefing", ctx =>
-                    ctx.CallActivityAsync<DeliveryReceipt>(ActivityNames.DeliverBriefing, new DeliverBriefingInput(handle, briefing, stored.Markdown), Retries.Deliver));
+                    ctx.CallActivityAsync<DeliveryReceipt>(ActivityNames.DeliverBriefing, new DeliverBriefingInput(handle, briefing, stored.Markdown, factCheck.NotChecked), Retries.Deliver));
             }
 
             run.Done();

@@ -18,6 +18,12 @@ public static class RunPaths
     /// <summary>One chunk (JSON <c>Chunk</c>).</summary>
     public static string Chunk(string runId, int index) => $"runs/{runId}/chunks/{index:D4}.json";
 
+    /// <summary>The claims found in one chunk (JSON list of <c>Claim</c>).</summary>
+    public static string ChunkClaims(string runId, int index) => $"runs/{runId}/claims/{index:D4}.json";
+
+    /// <summary>The claims found but not verified at the run's depth (JSON list of <c>ClaimVerdict</c>).</summary>
+    public static string NotCheckedClaims(string runId) => $"runs/{runId}/not-checked.json";
+
     /// <summary>A stage's output (JSON).</summary>
     public static string Stage(string runId, string stage) => $"runs/{runId}/stages/{stage}.json";
 

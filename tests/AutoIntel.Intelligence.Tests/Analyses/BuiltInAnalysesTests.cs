@@ -22,7 +22,7 @@ public sealed class BuiltInAnalysesTests
         builtIns.Should().Contain(a => a.Name == "fallacies" && a.TaskType == TaskTypes.Fallacies && a.MinDepth == Depth.Standard && a.LegacyActivity == "FindFallacies" && a.JsonProperty == "fallacies");
         builtIns.Should().OnlyContain(a => a.SinceVersion == 1);
         builtIns.ToDictionary(a => a.Name, a => a.DeclaredSince).Should().Equal(new Dictionary<string, int> { ["arguments"] = 4, ["fallacies"] = 4, ["tone"] = 3, ["perspective"] = 3 });
-        AnalysisCatalog.NewInstanceVersion.Should().Be(4);
+        AnalysisCatalog.NewInstanceVersion.Should().Be(WorkflowVersions.ClaimsByReference, "claims by reference (5) came after arguments and fallacies were declared (4)");
         TaskTypes.All.Should().OnlyHaveUniqueItems();
     }
 

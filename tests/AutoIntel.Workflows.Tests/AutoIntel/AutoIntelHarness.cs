@@ -64,6 +64,22 @@ internal sealed class AutoIntelHarness : IAsyncDisposable
         return await runtime.WaitForCompletionAsync(started.InstanceId, timeout.Token);
     }
 
+    /// <summary>A crash mid-run: drops every history line of <paramref name="id"/> from the first scheduling of <paramref name="activity"/>
+    /// on, so the code running now schedules the rest itself, then resumes the instance on a runtime of the current registration.</summary>
+    public async Task<InstanceStatus> CutAndResumeAsync(string id, string activity)
+    {
+        var path = ((FileHistoryStore)History).PathOf(id);
+        var lines = await File.ReadAllLinesAsync(path);
+        var cut = Array.FindIndex(lines, l => l.Contains("\"type\":\"taskScheduled\"", StringComparison.Ordinal) && l.Contains($"\"name\":\"{activity}\"", StringComparison.Ordinal));
+        cut.Should().BePositive();
+        await File.WriteAllLinesAsync(path, lines[..cut]);
+
+        var after = CreateRuntime();
+        (await after.ResumeAsync(id, CancellationToken.None)).Should().BeTrue();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        return await after.WaitForCompletionAsync(id, timeout.Token);
+    }
+
     public async Task<Briefing> BriefingOfAsync(InstanceStatus status)
     {
         status.RuntimeStatus.Should().Be(RuntimeStatus.Completed, status.Failure?.Message);

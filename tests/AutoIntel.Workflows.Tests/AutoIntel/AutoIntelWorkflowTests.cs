@@ -105,7 +105,7 @@ public sealed class AutoIntelWorkflowTests
         var briefing = await harness.BriefingOfAsync(status);
         var chunks = status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk);
         chunks.Should().BeGreaterThan(1, "the deep profile's small chunks split the sample");
-        foreach (var perChunk in new[] { ActivityNames.ExtractEntities, ActivityNames.ExtractClaims })
+        foreach (var perChunk in new[] { ActivityNames.ExtractEntities, ActivityNames.ExtractChunkClaims })
         {
             status.Activities.Count(a => a.Name == perChunk).Should().Be(chunks, perChunk);
         }

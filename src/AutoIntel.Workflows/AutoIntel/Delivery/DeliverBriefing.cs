@@ -1,16 +1,29 @@
+using System.Text.Json.Serialization;
 using AutoIntel.Core;
 using AutoIntel.Core.Briefings;
+using AutoIntel.Intelligence.Analyses;
+using AutoIntel.Storage;
 using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel.FactCheck;
 
 namespace AutoIntel.Workflows.AutoIntel.Delivery;
 
 /// <summary>Stage 9: posts the briefing through the channel webhook with the full report attached.</summary>
-public sealed class DeliverBriefing(IRunDelivery delivery) : IActivity<DeliverBriefingInput, DeliveryReceipt>
+public sealed class DeliverBriefing(IRunDelivery delivery, IArtifactStore store) : IActivity<DeliverBriefingInput, DeliveryReceipt>
 {
     /// <inheritdoc/>
-    public Task<DeliveryReceipt> RunAsync(ActivityContext context, DeliverBriefingInput input) =>
-        delivery.DeliverAsync(input.Handle, input.Briefing, input.Report, context.CancellationToken);
+    public async Task<DeliveryReceipt> RunAsync(ActivityContext context, DeliverBriefingInput input)
+    {
+        var briefing = await NotCheckedClaims.ListAsync(store, input.Briefing, input.NotChecked, context.CancellationToken);
+        return await delivery.DeliverAsync(input.Handle, briefing, input.Report, context.CancellationToken);
+    }
 }
 
 /// <summary>Input of <see cref="DeliverBriefing"/>.</summary>
-public sealed record DeliverBriefingInput(DeliveryHandle Handle, Briefing Briefing, ArtifactRef Report);
+/// <param name="NotChecked">The run's not-checked claims when they are not in the briefing (instances from
+/// <see cref="WorkflowVersions.ClaimsByReference"/>); the message counts them as the briefing always has.</param>
+public sealed record DeliverBriefingInput(
+    DeliveryHandle Handle,
+    Briefing Briefing,
+    ArtifactRef Report,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ArtifactRef? NotChecked = null);

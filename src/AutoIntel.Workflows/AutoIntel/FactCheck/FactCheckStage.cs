@@ -1,6 +1,8 @@
+using AutoIntel.Core;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Runs;
+using AutoIntel.Intelligence.Analyses;
 using AutoIntel.Intelligence.Analyzers;
 using AutoIntel.Workflows.Abstractions;
 using AutoIntel.Workflows.AutoIntel.Analyse;
@@ -14,51 +16,71 @@ public static class FactCheckStage
     /// <summary>Runs extraction (fan-out over chunks) then verification (bounded fan-out over claims).</summary>
     /// <param name="language">The content's language when known (declared, heard or detected), for the evidence sources.</param>
     /// <param name="contentHash">The transcript's hash, so memory does not cite an earlier run of the same content found under another name.</param>
+    /// <remarks>From <see cref="WorkflowVersions.ClaimsByReference"/>, extracted claims stay in artifacts and the claims found
+    /// but not verified go to the run's not-checked artifact (<see cref="FactCheckOutcome.NotChecked"/>); older instances carry them
+    /// inline, as their histories recorded.</remarks>
     public static async Task<FactCheckOutcome> RunAsync(
         IWorkflowContext context, AnalysisRequest request, string source, IReadOnlyList<ChunkRef> chunks, DepthProfile profile, string? language = null, string? contentHash = null)
     {
-        var extraction = await SectionRun.GuardAsync(ClaimsSection, context.FanOutAsync(chunks, profile.AnalysisParallelism, c =>
-            context.CallActivityAsync<AnalyzerResult<IReadOnlyList<Claim>>>(ActivityNames.ExtractClaims, new ChunkInput(request, c), Retries.Analyse)));
-        var extracted = extraction.Results;
-
-        var distinct = extracted
-            .SelectMany(r => r.Value)
-            .GroupBy(c => c.Id, StringComparer.Ordinal)
-            .Select(g => g.OrderByDescending(c => c.CheckWorthiness).ThenBy(c => c.ChunkIndex).First())
-            .ToList();
-        var selected = distinct
-            .OrderByDescending(c => c.CheckWorthiness)
-            .ThenBy(c => c.ChunkIndex)
-            .ThenBy(c => c.Id, StringComparer.Ordinal)
-            .Take(profile.MaxClaims)
-            .ToList();
+        var extraction = AnalysisCatalog.ParseVersion(context.Version) >= WorkflowVersions.ClaimsByReference
+            ? await ExtractByReferenceAsync(context, request, chunks, profile)
+            : await ExtractInlineAsync(context, request, chunks, profile);
+        var selected = extraction.Selected;
 
         var verified = await context.FanOutAsync(selected, profile.VerifyParallelism, claim => VerifyAsync(context, request, source, contentHash, claim, language));
 
-        // Depth caps how many claims are verified, not how many are found: the rest are listed, in source order, as not checked.
-        var chosen = selected.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var depth = profile.Depth.ToString().ToLowerInvariant();
-        var notChecked = distinct.Where(c => !chosen.Contains(c.Id)).OrderBy(c => c.ChunkIndex)
-            .Select(c => ClaimVerdict.NotChecked(c, depth, profile.MaxClaims));
-
-        var usage = Usage.Sum(extracted.Select(r => r.Usage)) + Usage.Sum(verified.Select(r => r.Usage));
-        var notes = StageNotes.Collect(extracted.Select(r => r.Notes).Concat(verified.Select(r => r.Notes)));
+        var usage = Usage.Sum(extraction.Calls.Select(c => c.Usage)) + Usage.Sum(verified.Select(r => r.Usage));
+        var notes = StageNotes.Collect(extraction.Calls.Select(c => c.Notes).Concat(verified.Select(r => r.Notes)));
         var verificationFailed = verified.Length > 0 && verified.All(r => r.Value.Method == FailedMethod);
         var degradations = new[]
         {
-            extraction.Degradation(),
+            extraction.Degradation,
             SectionRun.JoinReasons(verified.Select(r => r.Degraded)) is { } why ? new SectionDegradation(VerificationSection, why, verificationFailed) : null,
         };
         return new FactCheckOutcome(
-            [.. verified.Select(r => r.Value), .. notChecked],
-            distinct.Count,
+            [.. verified.Select(r => r.Value), .. extraction.NotChecked],
+            extraction.Found,
             usage,
             notes,
             [.. degradations.OfType<SectionDegradation>()],
             SectionsRun: selected.Count > 0 ? 2 : 1,
             SectionsFailed: (extraction.Failed ? 1 : 0) + (verificationFailed ? 1 : 0),
-            Models: ModelUse.Merge(extracted.Select(r => r.Model).Concat(verified.Select(r => r.Model))));
+            Models: ModelUse.Merge(extraction.Calls.Select(c => c.Model).Concat(verified.Select(r => r.Model))),
+            NotChecked: extraction.NotCheckedArtifact);
     }
+
+    // Each chunk's claims come back inline and are chosen here; the claims not chosen are listed, in source order, as not checked.
+    private static async Task<Extraction> ExtractInlineAsync(IWorkflowContext context, AnalysisRequest request, IReadOnlyList<ChunkRef> chunks, DepthProfile profile)
+    {
+        var extraction = await SectionRun.GuardAsync(ClaimsSection, context.FanOutAsync(chunks, profile.AnalysisParallelism, c =>
+            context.CallActivityAsync<AnalyzerResult<IReadOnlyList<Claim>>>(ActivityNames.ExtractClaims, new ChunkInput(request, c), Retries.Analyse)));
+        var (distinct, selected) = ClaimBudget.Select(extraction.Results.SelectMany(r => r.Value), profile.MaxClaims);
+        var notChecked = ClaimBudget.NotChecked(distinct, selected, profile.Depth.ToString().ToLowerInvariant(), profile.MaxClaims).ToList();
+        return new Extraction(Calls(extraction), extraction.Degradation(), extraction.Failed, selected, distinct.Count, notChecked, null);
+    }
+
+    // Each chunk's claims stay in its artifact; one activity reads them all, chooses, and lists the others in the not-checked artifact.
+    private static async Task<Extraction> ExtractByReferenceAsync(IWorkflowContext context, AnalysisRequest request, IReadOnlyList<ChunkRef> chunks, DepthProfile profile)
+    {
+        var extraction = await SectionRun.GuardAsync(ClaimsSection, context.FanOutAsync(chunks, profile.AnalysisParallelism, c =>
+            context.CallActivityAsync<AnalyzerResult<ChunkClaims>>(ActivityNames.ExtractChunkClaims, new ChunkInput(request, c), Retries.Analyse)));
+        var selection = await context.CallActivityAsync<ClaimSelection>(
+            ActivityNames.SelectClaims, new SelectClaimsInput(request.RunId, [.. extraction.Results.Select(r => r.Value)], profile.Depth, profile.MaxClaims), Retries.Local);
+        return new Extraction(Calls(extraction), extraction.Degradation(), extraction.Failed, selection.Selected, selection.Distinct, [], selection.NotChecked);
+    }
+
+    private static List<(Usage Usage, IReadOnlyList<string>? Notes, ModelUse? Model)> Calls<T>(SectionRun<T> extraction) =>
+        [.. extraction.Results.Select(r => (r.Usage, r.Notes, r.Model))];
+
+    // What extraction left for verification, either way.
+    private sealed record Extraction(
+        IReadOnlyList<(Usage Usage, IReadOnlyList<string>? Notes, ModelUse? Model)> Calls,
+        SectionDegradation? Degradation,
+        bool Failed,
+        IReadOnlyList<Claim> Selected,
+        int Found,
+        IReadOnlyList<ClaimVerdict> NotChecked,
+        ArtifactRef? NotCheckedArtifact);
 
     /// <summary>The briefing section of claim extraction.</summary>
     public const string ClaimsSection = "claims";
@@ -93,6 +115,8 @@ public static class FactCheckStage
 /// <param name="SectionsRun">Sections run: extraction, and verification when there was a claim to check.</param>
 /// <param name="SectionsFailed">Sections whose activities all failed after their retries.</param>
 /// <param name="Models">Which model extracted and verified claims, merged.</param>
+/// <param name="NotChecked">The claims found but not verified, when they are in the run's not-checked artifact rather than in
+/// <paramref name="Verdicts"/> (instances from <see cref="WorkflowVersions.ClaimsByReference"/>); null otherwise.</param>
 public sealed record FactCheckOutcome(
     IReadOnlyList<ClaimVerdict> Verdicts,
     int ClaimsFound,
@@ -101,4 +125,5 @@ public sealed record FactCheckOutcome(
     IReadOnlyList<SectionDegradation> Degradations,
     int SectionsRun,
     int SectionsFailed,
-    IReadOnlyList<ModelUse>? Models = null);
+    IReadOnlyList<ModelUse>? Models = null,
+    ArtifactRef? NotChecked = null);

@@ -1,9 +1,13 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization;
+using AutoIntel.Core;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Text;
+using AutoIntel.Intelligence.Analyses;
 using AutoIntel.Memory;
 using AutoIntel.Storage;
 using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel.FactCheck;
 using AutoIntel.Workflows.AutoIntel.Segment;
 
 namespace AutoIntel.Workflows.AutoIntel.Remember;
@@ -13,8 +17,13 @@ public sealed class RememberRun(IContentMemory memory, IArtifactStore store) : I
 {
     /// <inheritdoc/>
     /// <remarks>Chunks are read one at a time as memory consumes them: a long run's texts are never all in memory at once.</remarks>
-    public Task<int> RunAsync(ActivityContext context, RememberRunInput input) =>
-        memory.RememberAsync(input.Tenant, input.RunId, input.Source, ChunkTextsAsync(input.Chunks, context.CancellationToken), input.Verdicts, input.ContentHash, context.CancellationToken);
+    public async Task<int> RunAsync(ActivityContext context, RememberRunInput input)
+    {
+        var ct = context.CancellationToken;
+        var notChecked = await NotCheckedClaims.ReadAsync(store, input.NotChecked, ct);
+        IReadOnlyList<ClaimVerdict> verdicts = notChecked.Count == 0 ? input.Verdicts : [.. input.Verdicts, .. notChecked];
+        return await memory.RememberAsync(input.Tenant, input.RunId, input.Source, ChunkTextsAsync(input.Chunks, ct), verdicts, input.ContentHash, ct);
+    }
 
     private async IAsyncEnumerable<string> ChunkTextsAsync(IReadOnlyList<ChunkRef> chunks, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -28,4 +37,13 @@ public sealed class RememberRun(IContentMemory memory, IArtifactStore store) : I
 
 /// <summary>Input of <see cref="RememberRun"/>.</summary>
 /// <param name="ContentHash">The transcript's hash, stored with every record of the run (null in older histories).</param>
-public sealed record RememberRunInput(string Tenant, string RunId, string Source, IReadOnlyList<ChunkRef> Chunks, IReadOnlyList<ClaimVerdict> Verdicts, string? ContentHash = null);
+/// <param name="NotChecked">The run's not-checked claims when they are not among <paramref name="Verdicts"/> (instances from
+/// <see cref="WorkflowVersions.ClaimsByReference"/>); stored after them, as they were when they came inline.</param>
+public sealed record RememberRunInput(
+    string Tenant,
+    string RunId,
+    string Source,
+    IReadOnlyList<ChunkRef> Chunks,
+    IReadOnlyList<ClaimVerdict> Verdicts,
+    string? ContentHash = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ArtifactRef? NotChecked = null);

@@ -1,3 +1,4 @@
+using AutoIntel.Core;
 using AutoIntel.Core.Analysis;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.FactCheck;
@@ -13,6 +14,7 @@ namespace AutoIntel.Workflows.AutoIntel.Remember;
 public static class RememberStage
 {
     /// <summary>Runs the three memory activities in parallel.</summary>
+    /// <param name="notChecked">The run's not-checked claims when they are not among <paramref name="verdicts"/>; remembered after them.</param>
     public static async Task<MemoryReport> RunAsync(
         IWorkflowContext context,
         string tenant,
@@ -20,10 +22,11 @@ public static class RememberStage
         TranscriptInfo transcript,
         IReadOnlyList<ChunkRef> chunks,
         IReadOnlyList<Entity> entities,
-        IReadOnlyList<ClaimVerdict> verdicts)
+        IReadOnlyList<ClaimVerdict> verdicts,
+        ArtifactRef? notChecked = null)
     {
         var runId = context.InstanceId;
-        var stored = context.CallActivityAsync<int>(ActivityNames.RememberRun, new RememberRunInput(tenant, runId, source, chunks, verdicts, transcript.ContentHash), Retries.Local);
+        var stored = context.CallActivityAsync<int>(ActivityNames.RememberRun, new RememberRunInput(tenant, runId, source, chunks, verdicts, transcript.ContentHash, notChecked), Retries.Local);
         var graph = context.CallActivityAsync<GraphUpdate>(ActivityNames.UpdateKnowledgeGraph, new UpdateKnowledgeGraphInput(tenant, runId, source, entities), Retries.Local);
         var duplicate = context.CallActivityAsync<DuplicateCheck>(ActivityNames.CheckNearDuplicate, new CheckNearDuplicateInput(tenant, runId, transcript.Transcript), Retries.Local);
         await Task.WhenAll(stored, graph, duplicate);

@@ -1,0 +1,15 @@
+namespace AutoIntel.Intelligence.Analyses;
+
+/// <summary>Versions of the /autointel workflow that changed something other than a declared analysis.</summary>
+/// <remarks>
+/// The versions so far: "" / 1 before the catalog, 2 loaded language added, 3 tone and perspective declared, 4 arguments and
+/// fallacies declared (each <see cref="ChunkAnalysis.DeclaredSince"/>), 5 claims by reference (here). Whatever raises the version
+/// goes here or into a declaration, so <see cref="AnalysisCatalog.NewInstanceVersion"/> stays the one number new instances record.
+/// </remarks>
+public static class WorkflowVersions
+{
+    /// <summary>From this version extracted claims travel by artifact reference: each chunk's claims in an artifact, the claims found
+    /// but not verified in the run's not-checked artifact, and remember, brief and deliver reading that artifact. Instances started
+    /// before it carry every claim inline, as their histories recorded.</summary>
+    public const int ClaimsByReference = 5;
+}
