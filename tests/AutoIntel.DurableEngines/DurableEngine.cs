@@ -119,15 +119,16 @@ public sealed class DurableEngine : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits for an eternal instance to continue as new with an input containing <paramref name="inputPart"/> (or to
-    /// stop running) and returns it with inputs and outputs: its activity runs before the new execution starts.</summary>
+    /// <summary>Waits for an eternal instance to run an execution whose input contains <paramref name="inputPart"/> (or to end) and
+    /// returns it with inputs and outputs: the previous execution's activity ran before that one started.</summary>
     public async Task<OrchestrationMetadata> WaitForContinuedAsNewAsync(string instanceId, string inputPart, TimeSpan timeout)
     {
         using var limit = new CancellationTokenSource(timeout);
         while (true)
         {
             OrchestrationMetadata instance = (await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, limit.Token))!;
-            if (instance.SerializedInput?.Contains(inputPart, StringComparison.Ordinal) == true || instance.RuntimeStatus != OrchestrationRuntimeStatus.Running)
+            // Pending (before an execution starts, also right after continue-as-new) is not yet there; an ended instance never will be.
+            if ((instance.RuntimeStatus == OrchestrationRuntimeStatus.Running && instance.SerializedInput?.Contains(inputPart, StringComparison.Ordinal) == true) || instance.IsCompleted)
             {
                 return instance;
             }
