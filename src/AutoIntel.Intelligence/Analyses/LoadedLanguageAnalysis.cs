@@ -49,12 +49,16 @@ public sealed class LoadedLanguageAnalysis : ChunkAnalysis<IReadOnlyList<LoadedT
         (a, input) => [.. a.Terms.Select(t => new LoadedTerm(
             InQuote(t.Term.Trim(), t.Quote),
             t.Kind.Trim().ToLowerInvariant(),
-            Grounding.Check(t.Quote.Trim(), input, "quote"),
+            input.Unlabelled(Grounding.Check(t.Quote.Trim(), input, "quote")),
             t.Neutral.Trim(),
-            input.ChunkIndex))]);
+            input.ChunkIndex,
+            input.SpeakerOf(null, t.Quote)))]);
 
     /// <inheritdoc />
-    public override IReadOnlyList<LoadedTerm> Offline(string text, Chunk chunk) => LoadedLanguageDetector.Find(text, chunk.Index);
+    /// <remarks>Each term goes to the speaker of the turn its sentence is in (a sentence cut for length is looked up by its opening words).</remarks>
+    public override IReadOnlyList<LoadedTerm> Offline(string text, Chunk chunk) =>
+        OfflineAnalyzer.Attributed(chunk, LoadedLanguageDetector.Find(text, chunk.Index), (t, turns) =>
+            t with { Speaker = turns.Of(chunk.Text, t.Quote.TrimEnd('\u2026')) });
 
     /// <inheritdoc />
     protected override SectionContent Render(IReadOnlyList<IReadOnlyList<LoadedTerm>> perChunk)
@@ -63,7 +67,8 @@ public sealed class LoadedLanguageAnalysis : ChunkAnalysis<IReadOnlyList<LoadedT
         List<LoadedTermUse> uses = [.. perChunk.SelectMany(c => c)
             .Select((t, order) => (Term: t, Order: order))
             .GroupBy(x => x.Term.Term.ToLowerInvariant(), StringComparer.Ordinal)
-            .Select(g => new LoadedTermUse(g.First().Term.Term, g.First().Term.Kind, g.First().Term.Neutral, g.Count(), [.. g.Select(x => x.Term.Quote).Distinct(StringComparer.Ordinal).Take(3)], g.Min(x => x.Order)))
+            .Select(g => new LoadedTermUse(g.First().Term.Term, g.First().Term.Kind, g.First().Term.Neutral, g.Count(),
+                [.. g.Select(x => new LoadedQuote(x.Term.Quote, x.Term.Speaker)).DistinctBy(q => q.Text, StringComparer.Ordinal).Take(3)], g.Min(x => x.Order)))
             .OrderByDescending(u => u.Uses)
             .ThenBy(u => u.FirstSeen)];
         if (uses.Count == 0)
@@ -84,13 +89,13 @@ public sealed class LoadedLanguageAnalysis : ChunkAnalysis<IReadOnlyList<LoadedT
             md.Append('\n');
             foreach (var quote in u.Quotes)
             {
-                md.Append("  - \u201C").Append(MarkdownText.Inline(quote)).Append("\u201D\n");
+                md.Append("  - \u201C").Append(MarkdownText.Inline(quote.Text)).Append('\u201D').Append(SectionText.SaidBy(quote.Speaker)).Append('\n');
             }
         }
 
         List<SectionField> fields = [.. uses.Take(TermsShown).Select(u => new SectionField(
             $"\u201C{u.Term}\u201D · {u.Kind}{(u.Uses > 1 ? string.Create(CultureInfo.InvariantCulture, $" \u00D7{u.Uses}") : string.Empty)}",
-            $"\u201C{u.Quotes[0]}\u201D{(u.Neutral.Length > 0 ? $"\nneutral: {u.Neutral}" : string.Empty)}"))];
+            $"\u201C{u.Quotes[0].Text}\u201D{(u.Quotes[0].Speaker is null ? string.Empty : $" ({u.Quotes[0].Speaker})")}{(u.Neutral.Length > 0 ? $"\nneutral: {u.Neutral}" : string.Empty)}"))];
         if (uses.Count > TermsShown)
         {
             fields.Add(new SectionField("More loaded terms", $"{uses.Count - TermsShown} more are in the attached report."));
@@ -103,11 +108,15 @@ public sealed class LoadedLanguageAnalysis : ChunkAnalysis<IReadOnlyList<LoadedT
         quote.Contains(term, StringComparison.OrdinalIgnoreCase) ? term : throw new OutputValidationException($"'term' must appear in its quote (was '{term}').");
 }
 
-/// <summary>A loaded term in one chunk: the words, their kind, the sentence that uses them and a neutral wording.</summary>
+/// <summary>A loaded term in one chunk: the words, their kind, the sentence that uses them, a neutral wording and who said it.</summary>
 /// <param name="Kind"><c>pejorative</c>, <c>hyperbole</c>, <c>euphemism</c>, <c>fear</c> or <c>flattering</c>.</param>
-public sealed record LoadedTerm(string Term, string Kind, string Quote, string Neutral, int ChunkIndex);
+/// <param name="Speaker">The speaker of the turn the sentence is in; null without speaker labels (and in results stored before speakers).</param>
+public sealed record LoadedTerm(string Term, string Kind, string Quote, string Neutral, int ChunkIndex, string? Speaker = null);
+
+/// <summary>A sentence that uses a loaded term, and who said it (null when unknown).</summary>
+public sealed record LoadedQuote(string Text, string? Speaker);
 
 /// <summary>A loaded term across the whole source, as the briefing shows it.</summary>
-/// <param name="Quotes">Up to three distinct sentences that use it.</param>
+/// <param name="Quotes">Up to three distinct sentences that use it, each with its speaker.</param>
 /// <param name="FirstSeen">Order of its first use (for a stable order).</param>
-public sealed record LoadedTermUse(string Term, string Kind, string Neutral, int Uses, IReadOnlyList<string> Quotes, int FirstSeen);
+public sealed record LoadedTermUse(string Term, string Kind, string Neutral, int Uses, IReadOnlyList<LoadedQuote> Quotes, int FirstSeen);

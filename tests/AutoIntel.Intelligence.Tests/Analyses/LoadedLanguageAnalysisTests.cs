@@ -52,6 +52,53 @@ public sealed class LoadedLanguageAnalysisTests : IAsyncLifetime
         term.Quote.Should().Be("Don't let the so-called experts bully you.");
     }
 
+    [Fact]
+    public void Offline_TwoSpeakers_EachTermGoesToWhoeverSaidIt()
+    {
+        const string text = "Prices are skyrocketing, they say. Mayor Jansen: The so-called experts were wrong again. Councillor Berg: " +
+            "Our hard-working families deserve better than a fight that has dragged on for years, through budget after budget, " +
+            "committee after committee, meeting after meeting, motion after motion, report after report, consultation after consultation, " +
+            "and now a job-killing rule that nobody here has read to the end, and that nobody in this chamber can explain to a single resident.";
+        var chunk = new Chunk(0, text, 0, SpeakerAtStart: "Host", Speakers: ["Host", "Mayor Jansen", "Councillor Berg"]);
+
+        var terms = Analysis.Offline(text, chunk);
+
+        terms.Select(t => (t.Term, t.Speaker)).Should().Equal(
+            ("skyrocketing", "Host"), ("so-called", "Mayor Jansen"), ("hard-working families", "Councillor Berg"), ("job-killing", "Councillor Berg"));
+        terms.Single(t => t.Term == "job-killing").Quote.Should().EndWith("\u2026", "the long sentence is cut, and still attributed");
+    }
+
+    [Fact]
+    public void Present_TermsWithSpeakers_NamesThemAfterEachQuote()
+    {
+        const string text = "Mayor Jansen: The so-called experts were wrong again.";
+        var chunk = new Chunk(0, text, 0, SpeakerAtStart: "Mayor Jansen", Speakers: ["Mayor Jansen"]);
+
+        var section = Analysis.Present([JsonSerializer.SerializeToElement(Analysis.Offline(text, chunk), AutoIntelJson.Options)]);
+
+        section.Markdown.Should().Contain("  - \u201CThe so-called experts were wrong again.\u201D \u2014 Mayor Jansen\n");
+        section.Fields[0].Value.Should().StartWith("\u201CThe so-called experts were wrong again.\u201D (Mayor Jansen)");
+        var quote = section.Data.GetProperty("terms")[0].GetProperty("quotes")[0];
+        quote.GetProperty("text").GetString().Should().Be("The so-called experts were wrong again.");
+        quote.GetProperty("speaker").GetString().Should().Be("Mayor Jansen");
+    }
+
+    [Fact]
+    public void Prompt_AnswerInALabelledChunk_QuoteWithoutTheLabelAndTheTurnsSpeaker()
+    {
+        const string text = "Rents rose again. Tom Hale: The bureaucrats do nothing about it.";
+        var chunk = new Chunk(1, text, 20, SpeakerAtStart: "Ruth Adeyemi", Speakers: ["Ruth Adeyemi", "Tom Hale"]);
+        var input = new TaskInput([new DataSection("chunk 2", text)], text, 1, SpeakerTurns.Of(chunk));
+        using var answer = JsonDocument.Parse("""
+            {"terms":[{"term":"bureaucrats","kind":"pejorative","quote":"Tom Hale: The bureaucrats do nothing about it.","neutral":"officials"}],"ignoredInstructions":[]}
+            """);
+
+        var term = Analysis.Prompt.Parse(answer.RootElement, input).Should().ContainSingle().Subject;
+
+        term.Quote.Should().Be("The bureaucrats do nothing about it.");
+        term.Speaker.Should().Be("Tom Hale");
+    }
+
     [Theory]
     [InlineData("The pension scheme changed the tax regime for elite athletes, who let go of their old contracts.")]
     [InlineData("A six-month trial of a four-day working week at 61 British companies ended with 56 of them keeping the shorter week.")]
