@@ -40,10 +40,16 @@ internal static class EntityExtractor
         "Act", "Bill", "Program", "Programme", "Grants", "Plan", "Initiative", "Project", "Treaty", "Agreement", "Accord", "Deal", "Report", "Index",
     };
 
+    // The last word of a place's name: regions and landscape, then streets and structures ("Mill Road", "Empire State Building").
     private static readonly HashSet<string> PlaceWords = new(StringComparer.Ordinal)
     {
         "City", "County", "State", "Province", "River", "Valley", "Island", "Islands", "Mountains", "Sea", "Ocean", "Bay", "Lake", "Coast", "Desert",
+        "Road", "Street", "Avenue", "Lane", "Boulevard", "Square", "Bridge", "Station", "Airport", "Park", "Building", "Tower", "Wall",
+        "Canal", "Harbour", "Harbor", "Cathedral", "Castle", "Palace", "Stadium",
     };
+
+    // Adjectives of nationality: "in Egyptian tombs" names no place.
+    private static readonly string[] DemonymEndings = ["ian", "ean", "ese", "ish"];
 
     private static readonly HashSet<string> Places = new(StringComparer.Ordinal)
     {
@@ -139,7 +145,7 @@ internal static class EntityExtractor
             {
                 counts[(person, "person")] += group.Count();
             }
-            else if (group.Any(g => g.AfterPreposition) && !Calendar.Contains(group.Key))
+            else if (group.Any(g => g.AfterPreposition) && !Calendar.Contains(group.Key) && !IsDemonym(group.Key))
             {
                 counts[(group.Key, "place")] = group.Count();
             }
@@ -151,6 +157,7 @@ internal static class EntityExtractor
 
         MergeShortNames(counts, "person");
         MergeShortNames(counts, "organization");
+        MergeShortNames(counts, "place");
         foreach (var (name, type) in QuantitiesIn(text))
         {
             counts[(name, type)] = counts.GetValueOrDefault((name, type)) + 1;
@@ -160,14 +167,15 @@ internal static class EntityExtractor
             .OrderByDescending(e => e.Mentions).ThenBy(e => e.Type, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal)];
     }
 
-    // "Raman" and "Transit Authority" are later mentions of "Priya Raman" and "Northfield Transit Authority".
+    // "Raman" and "Transit Authority" are later mentions of "Priya Raman" and "Northfield Transit Authority"; "Great Wall" of the "Great Wall of China".
     private static void MergeShortNames(Dictionary<(string Name, string Type), int> counts, string type)
     {
         var names = counts.Keys.Where(k => k.Type == type).Select(k => k.Name).OrderByDescending(n => n.Length).ToList();
         foreach (var shortName in names.OrderBy(n => n.Length))
         {
             var longName = names.FirstOrDefault(n => n.Length > shortName.Length
-                && (n.EndsWith(" " + shortName, StringComparison.Ordinal) || (type == "person" && n.StartsWith(shortName + " ", StringComparison.Ordinal))));
+                && (n.EndsWith(" " + shortName, StringComparison.Ordinal) || (type == "person" && n.StartsWith(shortName + " ", StringComparison.Ordinal))
+                || (type == "place" && n.StartsWith(shortName + " of ", StringComparison.Ordinal))));
             if (longName is not null && counts.Remove((shortName, type), out var mentions))
             {
                 counts[(longName, type)] += mentions;
@@ -290,7 +298,9 @@ internal static class EntityExtractor
             return (string.Empty, null);
         }
 
-        if (Places.Contains(name) || PlaceWords.Contains(words[^1]))
+        // "Great Wall of China", "Bay of Biscay": a place's name, then where it is.
+        var of = words.IndexOf("of");
+        if (Places.Contains(name) || PlaceWords.Contains(words[^1]) || (of > 0 && PlaceWords.Contains(words[of - 1])))
         {
             return (name, "place");
         }
@@ -335,6 +345,9 @@ internal static class EntityExtractor
         var apostrophe = lower.IndexOf('\'', StringComparison.Ordinal);
         return OfflineText.Stopwords.Contains(lower) || (apostrophe > 0 && OfflineText.Stopwords.Contains(lower[..apostrophe]));
     }
+
+    private static bool IsDemonym(string word) =>
+        word.Length > 5 && !Places.Contains(word) && DemonymEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal));
 
     private static bool IsAcronym(string word) =>
         word.Length is >= 2 and <= 6 && word.All(c => char.IsUpper(c) || char.IsDigit(c)) && char.IsLetter(word[0]) && !NotOrganizations.Contains(word);
