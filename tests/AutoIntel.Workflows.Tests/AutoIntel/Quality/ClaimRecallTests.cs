@@ -21,6 +21,8 @@ public sealed class ClaimRecallTests(ITestOutputHelper output)
         { "article.html", 0.85 },
         { "radio-call-in-water.txt", 0.85 },
         { "council-debate-bus-lanes.txt", 0.85 },
+        { "interview-bird-migration.vtt", 0.85 },
+        { "phone-in-household-money.txt", 0.85 },
     };
 
     [Theory]
