@@ -228,7 +228,6 @@ public class IntelligenceBenchmarks : IDisposable
                         var chunk = new Chunk(c, text, 500);
                         var input = new Intelligence.Prompts.TaskInput([new Intelligence.Prompts.DataSection($"chunk {c + 1}", text)], text, c);
                         Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.SummarizeChunk, input)).Model, TaskTypes.Summary);
-                        Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.Entities, input)).Model, TaskTypes.Entities);
                         Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.ClaimExtraction, input)).Model, TaskTypes.ClaimExtraction);
                         foreach (var declared in Intelligence.Analyses.AnalysisCatalog.All)
                         {
@@ -289,7 +288,6 @@ public class IntelligenceBenchmarks : IDisposable
                 var json = call.SchemaName switch
                 {
                     TaskTypes.Summary => "{\"keyPoints\":[\"A point.\"],\"ignoredInstructions\":[]}",
-                    TaskTypes.Entities => "{\"entities\":[{\"name\":\"Committee\",\"type\":\"organization\",\"mentions\":2}],\"ignoredInstructions\":[]}",
                     TaskTypes.ClaimExtraction => "{\"claims\":[],\"ignoredInstructions\":[]}",
                     { } name when Intelligence.Analyses.AnalysisCatalog.FindByTaskType(name) is { } declared => declared.ExampleAnswer,
                     _ => "{\"verdict\":\"supported\",\"confidence\":0.8,\"rationale\":\"evidence\",\"ignoredInstructions\":[]}",
@@ -312,8 +310,6 @@ public class IntelligenceBenchmarks : IDisposable
             public Task<AnalyzerResult<Core.Analysis.ChunkSummary>> SummarizeChunkAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
 
             public Task<AnalyzerResult<Core.Analysis.Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<Core.Analysis.ChunkSummary> parts, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
-
-            public Task<AnalyzerResult<IReadOnlyList<Core.Analysis.Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
 
             public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Intelligence.Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
 

@@ -18,7 +18,7 @@ public sealed class AnswerSchemaTests
         { "fallacies", new FallaciesAnalysis().Prompt.SchemaJson },
         { "tone", new ToneAnalysis().Prompt.SchemaJson },
         { "perspective", new PerspectiveAnalysis().Prompt.SchemaJson },
-        { "entities", AnalysisTasks.Entities.SchemaJson },
+        { "entities", new EntitiesAnalysis().Prompt.SchemaJson },
         { "claims", AnalysisTasks.ClaimExtraction.SchemaJson },
         { "verify", AnalysisTasks.ClaimVerification.SchemaJson },
         { "briefing", AnalysisTasks.Briefing.SchemaJson },

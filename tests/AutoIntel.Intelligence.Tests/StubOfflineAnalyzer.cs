@@ -18,9 +18,6 @@ public sealed class StubOfflineAnalyzer : IContentAnalyzer
     public Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default) =>
         Free(new Summary("offline summary", ["offline point"]));
 
-    public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Free<IReadOnlyList<Entity>>([]);
-
     public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(global::AutoIntel.Intelligence.Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         Free(analysis.Offline(chunk.Text, chunk));
 

@@ -61,7 +61,6 @@ public sealed record RunDocument(
             analysis[section.JsonProperty!] = JsonSerializer.SerializeToNode(section.Data, Core.Serialization.AutoIntelJson.Options);
         }
 
-        analysis["entities"] = JsonSerializer.SerializeToNode(b.Entities, Core.Serialization.AutoIntelJson.Options);
         analysis["sections"] = JsonSerializer.SerializeToNode(
             (b.Sections ?? []).Where(s => s.JsonProperty is null).Select(s => new { s.Name, s.Title, s.Data }), Core.Serialization.AutoIntelJson.Options);
         return analysis;

@@ -20,7 +20,6 @@ public sealed record Briefing(
     Depth Depth,
     DateTime CreatedAtUtc,
     Summary Summary,
-    IReadOnlyList<Entity> Entities,
     IReadOnlyList<ClaimVerdict> Claims,
     MemoryReport Memory,
     Usage Cost,

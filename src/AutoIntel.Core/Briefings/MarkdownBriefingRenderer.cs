@@ -36,7 +36,6 @@ public static class MarkdownBriefingRenderer
         WriteSummary(md, briefing.Summary);
         WriteClaims(md, briefing.Claims);
         WriteSections(md, briefing.Sections ?? []);
-        WriteEntities(md, briefing.Entities);
         WriteMemory(md, briefing.Memory);
         WriteCost(md, briefing);
         WriteNotes(md, briefing.Notes);
@@ -275,26 +274,6 @@ public static class MarkdownBriefingRenderer
         }
     }
 
-    private static void WriteEntities(StringBuilder md, IReadOnlyList<Entity> entities)
-    {
-        if (entities.Count == 0)
-        {
-            return;
-        }
-
-        md.Append("## Entities\n\n");
-        string[] order = ["person", "organization", "place", "date", "number", "other"];
-        foreach (var group in entities.GroupBy(e => e.Type).OrderBy(g => Array.IndexOf(order, g.Key) is var k && k < 0 ? order.Length : k).ThenBy(g => g.Key, StringComparer.Ordinal))
-        {
-            md.Append("- **").Append(MarkdownText.Inline(Plural(group.Key))).Append(":** ")
-              .Append(string.Join(", ", group.OrderByDescending(e => e.Mentions).ThenBy(e => e.Name, StringComparer.Ordinal)
-                  .Select(e => e.Mentions > 1 ? $"{MarkdownText.Inline(e.Name)} ×{e.Mentions}" : MarkdownText.Inline(e.Name))))
-              .Append('\n');
-        }
-
-        md.Append('\n');
-    }
-
     private static void WriteMemory(StringBuilder md, MemoryReport memory)
     {
         md.Append("## What memory already knew\n\n");
@@ -368,14 +347,4 @@ public static class MarkdownBriefingRenderer
     private static string Duration(double ms) => ms >= 1000
         ? (ms / 1000).ToString("0.0", CultureInfo.InvariantCulture) + " s"
         : ms.ToString("0", CultureInfo.InvariantCulture) + " ms";
-
-    private static string Plural(string type) => type switch
-    {
-        "person" => "People",
-        "organization" => "Organizations",
-        "place" => "Places",
-        "date" => "Dates",
-        "number" => "Numbers",
-        _ => char.ToUpperInvariant(type.FirstOrDefault(' ')) + (type.Length > 1 ? type[1..] : string.Empty),
-    };
 }

@@ -4,5 +4,4 @@ namespace AutoIntel.Core.Runs;
 public enum AnalysisKind
 {
     Summary,
-    Entities,
 }

@@ -18,8 +18,8 @@ public sealed record DepthProfile(
     /// <summary>The profile of a depth.</summary>
     public static DepthProfile For(Depth depth) => depth switch
     {
-        Depth.Quick => new(depth, Set(AnalysisKind.Summary, AnalysisKind.Entities), 2000, 5, 4, 8, true),
-        Depth.Standard => new(depth, Set(AnalysisKind.Summary, AnalysisKind.Entities), 1500, 12, 4, 16, true),
+        Depth.Quick => new(depth, Set(AnalysisKind.Summary), 2000, 5, 4, 8, true),
+        Depth.Standard => new(depth, Set(AnalysisKind.Summary), 1500, 12, 4, 16, true),
         Depth.Deep => new(depth, Set(Enum.GetValues<AnalysisKind>()), 1000, 25, 8, 32, true),
         Depth.Experimental => new(depth, Set(Enum.GetValues<AnalysisKind>()), 800, 50, 16, 64, true),
         _ => throw new ArgumentOutOfRangeException(nameof(depth), depth, "Unknown depth."),

@@ -68,7 +68,7 @@ public sealed class AutoIntelActivities(ActivityDispatcher activities)
         activities.RunAsync(ActivityNames.ReduceSummary, input, function);
 
     // Legacy names of built-in analyses now declared in the catalog: instances started before a declaration's DeclaredSince
-    // (arguments and fallacies 4, tone and perspective 3) still schedule them, and the registry serves them through AnalyseChunk.
+    // (tone and perspective 3, arguments and fallacies 4, entities 6) still schedule them, and the registry serves them through AnalyseChunk.
     [Function(ActivityNames.FindArguments)]
     public Task<JsonElement> FindArguments([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.FindArguments, input, function);

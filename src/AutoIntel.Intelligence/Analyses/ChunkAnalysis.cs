@@ -38,7 +38,7 @@ public abstract class ChunkAnalysis
     public virtual string? LegacyActivity => null;
 
     /// <summary>The workflow version from which it runs through the shared <c>AnalyseChunk</c> activity: its <see cref="SinceVersion"/> for an
-    /// added analysis; for a built-in one, the version that declared it in the catalog (tone and perspective 3, arguments and fallacies 4).</summary>
+    /// added analysis; for a built-in one, the version that declared it in the catalog (tone and perspective 3, arguments and fallacies 4, entities 6).</summary>
     /// <remarks>An instance that recorded an older version schedules the built-in under its <see cref="LegacyActivity"/>, as its history has it.
     /// The newest of these is the version new instances record (<see cref="AnalysisCatalog.NewInstanceVersion"/>).</remarks>
     public virtual int DeclaredSince => SinceVersion;

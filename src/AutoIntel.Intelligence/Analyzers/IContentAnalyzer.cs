@@ -16,9 +16,6 @@ public interface IContentAnalyzer
     /// <summary>Reduce step: one summary from the chunk summaries (in chunk order).</summary>
     Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default);
 
-    /// <summary>Named entities in one chunk.</summary>
-    Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);
-
     /// <summary>A declared analysis (<see cref="Analyses.AnalysisCatalog"/>) of one chunk.</summary>
     Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);
 

@@ -39,10 +39,6 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
     }
 
     /// <inheritdoc />
-    public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        RunAsync(request, AnalysisTasks.Entities, Of(chunk), f => f.ExtractEntitiesAsync(request, chunk, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
     public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analysis);

@@ -35,11 +35,6 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
         Run(() => ExtractiveSummarizer.Reduce(parts), cancellationToken);
 
     /// <inheritdoc />
-    /// <remarks>Speaker labels ("Jane Doe: " opening each turn) are not mentions: only what someone says about a speaker counts.</remarks>
-    public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, text => EntityExtractor.Extract(SpeakerTurns.Of(chunk).WithoutLabels(text)), cancellationToken);
-
-    /// <inheritdoc />
     public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analysis);

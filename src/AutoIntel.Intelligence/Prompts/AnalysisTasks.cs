@@ -33,14 +33,6 @@ public static class AnalysisTasks
         500,
         (a, _) => new Summary(a.Text.Trim(), NonEmpty(Clean(a.KeyPoints), "keyPoints")));
 
-    /// <summary>Entities of one chunk.</summary>
-    public static StructuredTask<IReadOnlyList<Entity>> Entities { get; } = Define<EntitiesAnswer, IReadOnlyList<Entity>>(
-        TaskTypes.Entities,
-        "entities/v2",
-        "List the named entities in the data with their type and how many times each is mentioned. A speaker label (\"Name:\" opening a turn) is not a mention; count only where the text names them.",
-        400,
-        (a, input) => [.. a.Entities.Select(x => new Entity(x.Name.Trim(), x.Type.Trim().ToLowerInvariant(), MentionsBeyondLabels(x, input))).Where(e => e.Mentions > 0)]);
-
     /// <summary>Checkable claims of one chunk.</summary>
     public static StructuredTask<IReadOnlyList<Claim>> ClaimExtraction { get; } = Define<ClaimsAnswer, IReadOnlyList<Claim>>(
         TaskTypes.ClaimExtraction,
@@ -86,7 +78,8 @@ public static class AnalysisTasks
 
     // A model may count a speaker's turn labels as mentions: a speaker is mentioned at most as often as the text names them
     // outside the labels, and one only ever labelled is no entity at all.
-    private static int MentionsBeyondLabels(EntityItem entity, TaskInput input)
+    /// <summary>An entity's mentions as the model counted them, a speaker's capped at what the text says about them (labels are not mentions).</summary>
+    internal static int MentionsBeyondLabels(EntityItem entity, TaskInput input)
     {
         var speaker = input.Speakers?.Known(entity.Name);
         return speaker is null || input.Grounding is null

@@ -51,7 +51,6 @@ public sealed class ModelsExplainer
     public static int ExpectedOutputTokens(string task) => task switch
     {
         TaskTypes.Summary => AnalysisTasks.SummarizeChunk.ExpectedOutputTokens,
-        TaskTypes.Entities => AnalysisTasks.Entities.ExpectedOutputTokens,
         TaskTypes.ClaimExtraction => AnalysisTasks.ClaimExtraction.ExpectedOutputTokens,
         TaskTypes.ClaimVerification => AnalysisTasks.ClaimVerification.ExpectedOutputTokens,
         TaskTypes.Briefing => AnalysisTasks.Briefing.ExpectedOutputTokens,

@@ -5,7 +5,6 @@ public enum AnalyzerCall
 {
     SummarizeChunk,
     ReduceSummaries,
-    ExtractEntities,
     ExtractClaims,
     VerifyClaim,
 }

@@ -50,10 +50,6 @@ public sealed class LatencySimulatingAnalyzer : IContentAnalyzer
         DelayThenAsync(AnalyzerCall.ReduceSummaries, parts.Sum(p => p.KeyPoints.Sum(k => TokenCounter.Default.Count(k))), () => _inner.ReduceSummariesAsync(request, parts, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
-    public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        DelayThenAsync(AnalyzerCall.ExtractEntities, ChunkTokens(chunk), () => _inner.ExtractEntitiesAsync(request, chunk, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
     /// <remarks>The answer length is the analysis's own <see cref="Analyses.ChunkAnalysis.SimulatedOutputTokens"/>.</remarks>
     public async Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default)
     {

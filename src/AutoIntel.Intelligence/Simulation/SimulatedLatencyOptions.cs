@@ -21,9 +21,6 @@ public sealed class SimulatedLatencyOptions
     /// <summary>Typical answer length of the reduce step, in tokens.</summary>
     public int ReduceSummariesOutputTokens { get; set; } = 450;
 
-    /// <summary>Typical answer length of entity extraction, in tokens.</summary>
-    public int ExtractEntitiesOutputTokens { get; set; } = 200;
-
     /// <summary>Typical answer length of claim extraction, in tokens.</summary>
     public int ExtractClaimsOutputTokens { get; set; } = 250;
 
@@ -48,7 +45,6 @@ public sealed class SimulatedLatencyOptions
     {
         AnalyzerCall.SummarizeChunk => SummarizeChunkOutputTokens,
         AnalyzerCall.ReduceSummaries => ReduceSummariesOutputTokens,
-        AnalyzerCall.ExtractEntities => ExtractEntitiesOutputTokens,
         AnalyzerCall.ExtractClaims => ExtractClaimsOutputTokens,
         AnalyzerCall.VerifyClaim => VerifyClaimOutputTokens,
         _ => throw new ArgumentOutOfRangeException(nameof(call), call, "Unknown analyzer call."),

@@ -13,16 +13,16 @@ public static class ActivityNames
     public const string SegmentTranscript = nameof(Segment.SegmentTranscript);
     public const string SummarizeChunk = nameof(Analyse.SummarizeChunk);
     public const string ReduceSummary = nameof(Analyse.ReduceSummary);
-    public const string ExtractEntities = nameof(Analyse.ExtractEntities);
     public const string AnalyseChunk = nameof(Analyse.AnalyseChunk);
 
     // Legacy: the per-analysis activities of built-in analyses now declared in the catalog. Instances started before a declaration's
-    // DeclaredSince (arguments and fallacies 4, tone and perspective 3) still schedule them (each declaration names its own), and
-    // AnalyseChunk serves them.
+    // DeclaredSince (tone and perspective 3, arguments and fallacies 4, entities 6) still schedule them (each declaration names its own),
+    // and AnalyseChunk serves them.
     public const string FindArguments = "FindArguments";
     public const string FindFallacies = "FindFallacies";
     public const string AssessTone = "AssessTone";
     public const string AssessPerspective = "AssessPerspective";
+    public const string ExtractEntities = "ExtractEntities";
 
     public const string ExtractClaims = nameof(FactCheck.ExtractClaims);
     public const string ExtractChunkClaims = nameof(FactCheck.ExtractChunkClaims);

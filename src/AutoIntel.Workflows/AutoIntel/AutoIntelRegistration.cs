@@ -49,7 +49,6 @@ public static class AutoIntelRegistration
             .AddActivity<SegmentTranscript, SegmentTranscriptInput, IReadOnlyList<ChunkRef>>()
             .AddActivity<SummarizeChunk, ChunkInput, AnalyzerResult<ChunkSummary>>()
             .AddActivity<ReduceSummary, ReduceSummaryInput, AnalyzerResult<Summary>>()
-            .AddActivity<ExtractEntities, ChunkInput, AnalyzerResult<IReadOnlyList<Entity>>>()
             .AddActivity<AnalyseChunk, AnalyseChunkInput, AnalyzerResult<JsonElement>>()
             .AddActivity<ExtractClaims, ChunkInput, AnalyzerResult<IReadOnlyList<Claim>>>()
             .AddActivity<ExtractChunkClaims, ChunkInput, AnalyzerResult<ChunkClaims>>()

@@ -58,7 +58,7 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
 
             var memory = profile.Remember
                 ? await run.StageAsync("remember", "storing what was learned", ctx =>
-                    RememberStage.RunAsync(ctx, input.Tenant, input.Source, transcript, chunks, analysis.Entities, factCheck.Verdicts, factCheck.NotChecked))
+                    RememberStage.RunAsync(ctx, input.Tenant, input.Source, transcript, chunks, EntitiesAnalysis.In(analysis.Sections), factCheck.Verdicts, factCheck.NotChecked))
                 : MemoryReport.Empty;
 
             var briefing = BriefingAssembler.Assemble(runId, input, transcript.Title, startedAt, analysis, factCheck, memory, [.. run.Completed], content.Video);

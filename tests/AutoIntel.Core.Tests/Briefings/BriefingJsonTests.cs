@@ -17,9 +17,12 @@ public sealed class BriefingJsonTests
         var arguments = new BriefingSection("arguments", "Arguments", JsonSerializer.SerializeToElement(Array.Empty<Argument>()), string.Empty, [], "arguments");
         var fallacies = new BriefingSection("fallacies", "Possible fallacies", JsonSerializer.SerializeToElement(Array.Empty<Fallacy>()), string.Empty, [], "fallacies");
 
-        var json = BriefingJson.ToNode(Minimal() with { Sections = [tone, added, fallacies, arguments] });
+        var entities = new BriefingSection("entities", "Entities", JsonSerializer.SerializeToElement(new[] { new Entity("Oslo", "place", 2) }, AutoIntel.Core.Serialization.AutoIntelJson.Options), string.Empty, [], "entities");
+
+        var json = BriefingJson.ToNode(Minimal() with { Sections = [entities, tone, added, fallacies, arguments] });
 
         json.Select(p => p.Key).Should().ContainInConsecutiveOrder("summary", "arguments", "fallacies", "tone", "entities", "claims");
+        json["entities"]!.ToJsonString().Should().Be("[{\"name\":\"Oslo\",\"type\":\"place\",\"mentions\":2}]");
         json["arguments"]!.ToJsonString().Should().Be("[]");
         json["tone"]!.ToJsonString().Should().Be("[{\"label\":\"neutral\"}]");
         json["sections"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()).Should().Equal("word_count");
@@ -37,7 +40,6 @@ public sealed class BriefingJsonTests
 
         back.Sections!.Select(s => (s.Name, s.JsonProperty)).Should().Equal(("tone", "tone"), ("word_count", null));
         back.Section("tone")!.Data[0].GetProperty("label").GetString().Should().Be("neutral");
-        back.Entities.Should().ContainSingle();
     }
 
     private static Briefing Minimal() => new(
@@ -47,7 +49,6 @@ public sealed class BriefingJsonTests
         Depth.Deep,
         new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc),
         new Summary("A summary.", []),
-        [new Entity("Oslo", "place", 2)],
         [],
         new MemoryReport(null, 0, 0, 0, 0, 0, []),
         Usage.None,

@@ -8,7 +8,7 @@ namespace AutoIntel.Core.Tests.Briefings;
 public sealed class BriefingSectionRenderingTests
 {
     [Fact]
-    public void Render_DeclaredSection_HeadingFromTitleBodyAsGivenAfterPerspectiveBeforeEntities()
+    public void Render_DeclaredSection_HeadingFromTitleBodyAsGivenInSectionOrderBeforeMemory()
     {
         var section = new BriefingSection("word_count", "Word count", JsonSerializer.SerializeToElement(new { words = 3 }), "- 3 words\n", [new SectionField("Words", "3")]);
 
@@ -16,7 +16,7 @@ public sealed class BriefingSectionRenderingTests
 
         markdown.Should().Contain("## Word count\n\n- 3 words\n\n");
         markdown.IndexOf("## Word count", StringComparison.Ordinal).Should().BeGreaterThan(markdown.IndexOf("## Perspective", StringComparison.Ordinal))
-            .And.BeLessThan(markdown.IndexOf("## Entities", StringComparison.Ordinal));
+            .And.BeLessThan(markdown.IndexOf("## What memory already knew", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -47,7 +47,6 @@ public sealed class BriefingSectionRenderingTests
         Depth.Deep,
         new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc),
         new Summary("A summary.", []),
-        [new Entity("Oslo", "place", 2)],
         [],
         new MemoryReport(null, 0, 0, 0, 0, 0, []),
         Usage.None,

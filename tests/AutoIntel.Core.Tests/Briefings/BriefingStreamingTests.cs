@@ -70,7 +70,6 @@ public sealed class BriefingStreamingTests
         Depth.Standard,
         new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc),
         new Summary("Rents <rose>.", ["point"]),
-        [new Entity("Oslo", "place", 2)],
         [.. Enumerable.Range(0, claims).Select(i => Claim(i, speakers))],
         MemoryReport.Empty,
         Usage.None,

@@ -158,7 +158,6 @@ public sealed class MarkdownBriefingRendererTests
             Summary = new Summary(string.Empty, []),
             Claims = [],
             Sections = [],
-            Entities = [],
             Memory = MemoryReport.Empty,
             Stages = [],
             Notes = [],
@@ -201,7 +200,6 @@ public sealed class MarkdownBriefingRendererTests
             new Summary(
                 "The hosts debate whether Britain's grid can run on renewables. Wind supplied 29% of UK power in 2023.",
                 ["Wind supplied 29% of UK power in 2023.", "Storage remains the bottleneck."]),
-            [new Entity("Claire Okafor", "person", 3), new Entity("Tom Reyes", "person", 1), new Entity("National Grid", "organization", 2), new Entity("29%", "number", 1)],
             [
                 new ClaimVerdict(Claim("Wind supplied 29% of UK power in 2023.", 0), Verdict.Supported, 0.82, "Matches the remembered verdict from an earlier run.",
                     [new Evidence("Energy Trends", "Wind generation reached 28.7% of supply.", 0.91, "https://example.org/trends"), new Evidence("memory", "Supported in run 17.", 1.0)], "memory"),
@@ -249,6 +247,13 @@ public sealed class MarkdownBriefingRendererTests
                     "- Part 1: first-person advocacy, balance 30%\n  - Bias cues: obviously; everyone knows\n  - Missing: Consumers facing higher bills\n",
                     [],
                     "perspectives"),
+                new BriefingSection(
+                    "entities",
+                    "Entities",
+                    JsonSerializer.SerializeToElement(new[] { new Entity("Claire Okafor", "person", 3), new Entity("National Grid", "organization", 2), new Entity("Tom Reyes", "person", 1), new Entity("29%", "number", 1) }),
+                    "- **People:** Claire Okafor ×3, Tom Reyes\n- **Organizations:** National Grid ×2\n- **Numbers:** 29%\n",
+                    [],
+                    "entities"),
             ]);
     }
 }

@@ -33,7 +33,6 @@ public static class Briefings
             Depth.Standard,
             DateTime.UtcNow,
             new Summary(summary, ["Point one", "Point two"]),
-            [],
             claimVerdicts,
             MemoryReport.Empty,
             new Usage(14, 1000, 500, 0.0123m, 3),

@@ -20,9 +20,10 @@ public sealed class BuiltInAnalysesTests
         builtIns.Should().Contain(a => a.Name == "perspective" && a.TaskType == TaskTypes.Perspective && a.MinDepth == Depth.Deep && a.LegacyActivity == "AssessPerspective" && a.JsonProperty == "perspectives");
         builtIns.Should().Contain(a => a.Name == "arguments" && a.TaskType == TaskTypes.ArgumentAnalysis && a.MinDepth == Depth.Standard && a.LegacyActivity == "FindArguments" && a.JsonProperty == "arguments");
         builtIns.Should().Contain(a => a.Name == "fallacies" && a.TaskType == TaskTypes.Fallacies && a.MinDepth == Depth.Standard && a.LegacyActivity == "FindFallacies" && a.JsonProperty == "fallacies");
+        builtIns.Should().Contain(a => a.Name == "entities" && a.TaskType == TaskTypes.Entities && a.MinDepth == Depth.Quick && a.LegacyActivity == "ExtractEntities" && a.JsonProperty == "entities" && a.Position == 200);
         builtIns.Should().OnlyContain(a => a.SinceVersion == 1);
-        builtIns.ToDictionary(a => a.Name, a => a.DeclaredSince).Should().Equal(new Dictionary<string, int> { ["arguments"] = 4, ["fallacies"] = 4, ["tone"] = 3, ["perspective"] = 3 });
-        AnalysisCatalog.NewInstanceVersion.Should().Be(WorkflowVersions.ClaimsByReference, "claims by reference (5) came after arguments and fallacies were declared (4)");
+        builtIns.ToDictionary(a => a.Name, a => a.DeclaredSince).Should().Equal(new Dictionary<string, int> { ["arguments"] = 4, ["fallacies"] = 4, ["tone"] = 3, ["perspective"] = 3, ["entities"] = 6 });
+        AnalysisCatalog.NewInstanceVersion.Should().Be(6, "entities were declared (6) after claims by reference (5)");
         TaskTypes.All.Should().OnlyHaveUniqueItems();
     }
 
@@ -34,6 +35,27 @@ public sealed class BuiltInAnalysesTests
         scheduled.TakeWhile(a => a.IsBuiltIn).Should().HaveCount(AnalysisCatalog.All.Count(a => a.IsBuiltIn));
         scheduled.Should().Contain(a => a.Name == "loaded_language");
         AnalysisCatalog.Scheduled(Depth.Quick, AnalysisCatalog.NewInstanceVersion).Should().NotContain(a => a.Name == "tone" || a.Name == "perspective");
+    }
+
+    [Fact]
+    public void Entities_Present_MergesAcrossChunksByNameAndTypeAndRendersAsTheBriefingDid()
+    {
+        Entity[][] perChunk =
+        [
+            [new("Claire Okafor", "person", 2), new("National Grid", "organization", 2), new("29%", "number", 1)],
+            [new("claire okafor ", "person", 1), new("Tom Reyes", "person", 1), new("Oslo", "place", 1), new("Oslo", "other", 1)],
+        ];
+
+        var section = new EntitiesAnalysis().Present([.. perChunk.Select(c => JsonSerializer.SerializeToElement(c, AutoIntelJson.Options))]);
+
+        EntitiesAnalysis.In([section]).Should().Equal(
+            new Entity("Claire Okafor", "person", 3), new Entity("National Grid", "organization", 2), new Entity("29%", "number", 1),
+            new Entity("Oslo", "place", 1), new Entity("Oslo", "other", 1), new Entity("Tom Reyes", "person", 1));
+        section.Markdown.Should().Be(
+            "- **People:** Claire Okafor \u00D73, Tom Reyes\n- **Organizations:** National Grid \u00D72\n- **Places:** Oslo\n- **Numbers:** 29%\n- **Other:** Oslo\n");
+        section.Fields.Should().BeEmpty("entities have no Discord embed");
+        section.JsonProperty.Should().Be("entities");
+        new EntitiesAnalysis().Present([]).Markdown.Should().BeEmpty("no entities, no heading");
     }
 
     [Fact]

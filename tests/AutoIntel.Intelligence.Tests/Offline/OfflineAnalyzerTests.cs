@@ -332,7 +332,7 @@ public sealed class OfflineAnalyzerTests
         var text = "Let's take running costs then. Maybe Graham Whitlock is right. Let's hear from Amara Osei. "
             + "That's what Norway shows. Let's move on. Perhaps the Daily Ledger will print it.";
 
-        var entities = (await _analyzer.ExtractEntitiesAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
+        var entities = (await _analyzer.AnalyseChunkAsync(new EntitiesAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
 
         entities.Select(e => e.Name).Should().NotContain(["Let", "Let's", "That", "Maybe", "Perhaps"])
             .And.Contain(["Graham Whitlock", "Amara Osei", "Norway"]);
@@ -404,7 +404,7 @@ public sealed class OfflineAnalyzerTests
     [Fact]
     public async Task ExtractEntities_TownHall_FindsPeopleOrganizationsPlacesAndNumbers()
     {
-        var entities = (await _analyzer.ExtractEntitiesAsync(OfflineFixture.Request, OfflineFixture.AsChunk(OfflineFixture.TownHall()))).Value;
+        var entities = (await _analyzer.AnalyseChunkAsync(new EntitiesAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(OfflineFixture.TownHall()))).Value;
 
         entities.Should().ContainEquivalentOf(new Entity("Priya Raman", "person", 5));
         entities.Should().ContainEquivalentOf(new Entity("Daniel Briggs", "person", 3));
@@ -430,7 +430,7 @@ public sealed class OfflineAnalyzerTests
             + "Marsh said A week is long and I agree. The Shorter Week Campaign ran a trial in Spain and Portugal. "
             + "Jordan Ellis: It moves heat. Jordan Ellis: It works, and That is that. Amara Osei and Graham Whitlock joined us. Prentice disagreed.";
 
-        var entities = (await _analyzer.ExtractEntitiesAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
+        var entities = (await _analyzer.AnalyseChunkAsync(new EntitiesAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value;
 
         entities.Where(e => e.Type == "person").Select(e => e.Name).Should()
             .Contain(["Ruth Adeyemi", "Douglas Prentice", "Helen Marsh", "Amara Osei", "Graham Whitlock"])
@@ -475,8 +475,8 @@ public sealed class OfflineAnalyzerTests
     {
         var chunk = OfflineFixture.AsChunk(OfflineFixture.TownHall());
 
-        var first = await _analyzer.ExtractEntitiesAsync(OfflineFixture.Request, chunk);
-        var second = await _analyzer.ExtractEntitiesAsync(OfflineFixture.Request, chunk);
+        var first = await _analyzer.AnalyseChunkAsync(new EntitiesAnalysis(), OfflineFixture.Request, chunk);
+        var second = await _analyzer.AnalyseChunkAsync(new EntitiesAnalysis(), OfflineFixture.Request, chunk);
         var claims = await _analyzer.ExtractClaimsAsync(OfflineFixture.Request, chunk);
 
         second.Value.Should().Equal(first.Value);

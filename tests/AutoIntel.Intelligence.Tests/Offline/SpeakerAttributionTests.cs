@@ -42,7 +42,7 @@ public sealed class SpeakerAttributionTests
     [Fact]
     public async Task Offline_Entities_SpeakerLabelsAreNotMentions()
     {
-        var entities = (await _analyzer.ExtractEntitiesAsync(OfflineFixture.Request, Interview())).Value;
+        var entities = (await _analyzer.AnalyseChunkAsync(new EntitiesAnalysis(), OfflineFixture.Request, Interview())).Value;
 
         // Said aloud: "I'm Jordan Ellis", "Thanks, Jordan" / "with me is Amara Osei", "Amara" / "Graham". The six labels add nothing.
         entities.Should().Contain(e => e.Name == "Jordan Ellis" && e.Mentions == 2);
@@ -108,7 +108,7 @@ public sealed class SpeakerAttributionTests
             ],"ignoredInstructions":[]}
             """);
 
-        var entities = AnalysisTasks.Entities.Parse(answer, input);
+        var entities = new EntitiesAnalysis().Prompt.Parse(answer, input);
 
         entities.Select(e => (e.Name, e.Mentions)).Should().Equal(("Amara Osei", 2), ("Graham Whitlock", 1), ("Energy Systems Catapult", 1));
     }

@@ -72,6 +72,27 @@ public sealed class AnalysisVersioningTests
     }
 
     [Fact]
+    public async Task Resume_InstanceStartedBeforeEntitiesWereDeclaredAndCutMidEntities_FinishesOnTheLegacyActivity()
+    {
+        await using var harness = new AutoIntelHarness();
+
+        // The deployment before entities were declared (version 5, whose instances schedule ExtractEntities per chunk while every other
+        // chunk analysis already runs through AnalyseChunk), crashed just before the first entities call.
+        var (recorded, resumed, chunks) = await RecordCutAndResumeAsync(harness, version: "5", "v5-in-flight", cutAt: ActivityNames.ExtractEntities);
+
+        recorded.Activities.Count(a => a.Name == ActivityNames.ExtractEntities).Should().Be(chunks);
+        resumed.Version.Should().Be("5");
+        resumed.Activities.Count(a => a.Name == ActivityNames.ExtractEntities).Should().Be(chunks);
+        resumed.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(4 * chunks, "arguments, fallacies, tone and loaded language (perspective runs only deeper) run through AnalyseChunk");
+        var briefing = await harness.BriefingOfAsync(resumed);
+        var original = await harness.BriefingOfAsync(recorded);
+        briefing.Section("entities")!.Data.GetRawText().Should().Be(original.Section("entities")!.Data.GetRawText());
+        EntitiesAnalysis.In(briefing.Sections).Should().NotBeEmpty();
+        (await harness.JsonOfAsync(resumed)).Should().Contain("\"entities\":[{\"name\":");
+        (await harness.MarkdownOfAsync(resumed)).Should().Contain("## Entities\n\n- **");
+    }
+
+    [Fact]
     public async Task Run_NewInstance_RecordsTheNewInstanceVersionAndRunsEveryDeclaredAnalysisPerChunk()
     {
         await using var harness = new AutoIntelHarness();
@@ -85,7 +106,9 @@ public sealed class AnalysisVersioningTests
         status.Activities.Should().NotContain(a => a.Name == ActivityNames.FindArguments || a.Name == ActivityNames.FindFallacies || a.Name == ActivityNames.AssessTone);
         status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk)
             .Should().Be(declared.Count * status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk));
-        briefing.Sections!.Select(s => s.Name).Should().Equal(AnalysisCatalog.All.Where(a => a.IsBuiltIn || declared.Contains(a)).Select(a => a.Name), "built-in sections are always there");
+        briefing.Sections!.Select(s => s.Name).Should().Equal(
+            AnalysisCatalog.All.Where(a => a.IsBuiltIn).Concat(declared.Where(a => !a.IsBuiltIn)).Select(a => a.Name),
+            "built-in sections are always there (read back from briefing.json, their top-level properties come before sections[])");
         var loaded = briefing.Sections!.Single(s => s.Name == "loaded_language");
         loaded.Fields.Should().Contain(f => f.Name.StartsWith("\u201Cso-called\u201D", StringComparison.Ordinal) && f.Value.Contains("Don't let the so-called experts", StringComparison.Ordinal));
         var markdown = System.Text.Encoding.UTF8.GetString(await harness.Artifacts.GetAsync($"runs/{status.InstanceId}/briefing.md"));
@@ -102,7 +125,8 @@ public sealed class AnalysisVersioningTests
         var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Quick));
 
         var briefing = await harness.BriefingOfAsync(status);
-        status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(0, "no declared analysis runs at quick depth");
+        status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(
+            status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk), "entities are the only declared analysis that runs at quick depth");
         briefing.Sections!.Where(s => s.JsonProperty is null).Should().BeEmpty();
         briefing.Notes.Should().Contain(n => n.StartsWith("Not run at this depth:", StringComparison.Ordinal) && n.Contains("loaded language", StringComparison.Ordinal));
     }

@@ -173,7 +173,8 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
     public async Task Run_EveryAnalysisFails_RunFailsNamingEachSection()
     {
         _server.Chat = _ => FakeReply.Json("{}");
-        var everything = typeof(IContentAnalyzer).GetMethods().Select(m => m.Name).ToArray();
+        // Every analyzer method, and every declared analysis through the one that runs them all (entities run at quick depth).
+        string[] everything = [.. typeof(IContentAnalyzer).GetMethods().Select(m => m.Name), .. Intelligence.Analyses.AnalysisCatalog.All.Select(a => $"{nameof(IContentAnalyzer.AnalyseChunkAsync)}:{a.Name}")];
         await using var harness = new AutoIntelHarness(BreakOffline(everything), Settings());
 
         var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Quick));

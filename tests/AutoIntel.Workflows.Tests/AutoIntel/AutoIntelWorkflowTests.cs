@@ -28,7 +28,7 @@ public sealed class AutoIntelWorkflowTests
         briefing.Summary.Text.Should().NotBeNullOrWhiteSpace();
         briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c => c.Verdict == Verdict.Unverified && c.Method == "offline");
         briefing.Claims.Count(c => c.WasChecked).Should().BeLessThanOrEqualTo(DepthProfile.For(Depth.Standard).MaxClaims);
-        briefing.Entities.Should().NotBeEmpty();
+        EntitiesAnalysis.In(briefing.Sections).Should().NotBeEmpty();
         briefing.Notes.Should().Contain(n => n.Contains("unverified offline", StringComparison.Ordinal));
         briefing.Stages.Select(s => s.Name).Should().Equal("acquire", "transcribe", "segment", "analyse", "fact-check", "remember");
         briefing.Memory.ItemsStored.Should().BePositive();
@@ -51,7 +51,7 @@ public sealed class AutoIntelWorkflowTests
         Fallacies(briefing).Should().Contain(f => f.Type == "slippery_slope" && f.Speaker == "Graham Whitlock");
 
         // The sample labels Amara's turns 18 times and says her name 6 times; only what is said is a mention.
-        briefing.Entities.Where(e => e.Name.Contains("Amara", StringComparison.Ordinal)).Sum(e => e.Mentions).Should().BeInRange(1, 6);
+        EntitiesAnalysis.In(briefing.Sections).Where(e => e.Name.Contains("Amara", StringComparison.Ordinal)).Sum(e => e.Mentions).Should().BeInRange(1, 6);
         var markdown = System.Text.Encoding.UTF8.GetString(await harness.Artifacts.GetAsync($"runs/{status.InstanceId}/briefing.md"));
         markdown.Should().Contain("### Amara Osei (").And.Contain("\u201D \u2014 Graham Whitlock \u2014 ");
 
@@ -105,10 +105,7 @@ public sealed class AutoIntelWorkflowTests
         var briefing = await harness.BriefingOfAsync(status);
         var chunks = status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk);
         chunks.Should().BeGreaterThan(1, "the deep profile's small chunks split the sample");
-        foreach (var perChunk in new[] { ActivityNames.ExtractEntities, ActivityNames.ExtractChunkClaims })
-        {
-            status.Activities.Count(a => a.Name == perChunk).Should().Be(chunks, perChunk);
-        }
+        status.Activities.Count(a => a.Name == ActivityNames.ExtractChunkClaims).Should().Be(chunks);
 
         status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(chunks * AnalysisCatalog.Scheduled(Depth.Deep, AnalysisCatalog.NewInstanceVersion).Count, "every declared analysis, built-in or added, runs once per chunk");
 
@@ -129,7 +126,7 @@ public sealed class AutoIntelWorkflowTests
         var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, depth));
 
         status.RuntimeStatus.Should().Be(RuntimeStatus.Completed, status.Failure?.Message);
-        status.Activities.Any(a => a.Name == ActivityNames.ExtractEntities).Should().Be(profile.Runs(AnalysisKind.Entities));
+        status.Activities.Should().NotContain(a => a.Name == ActivityNames.ExtractEntities, "entities run through AnalyseChunk from version 6");
         (await harness.BriefingOfAsync(status)).Section("fallacies")!.Data.GetArrayLength().Should().Be(depth >= Depth.Standard ? 3 : 0, "the sample's three fallacies, looked for from standard depth on");
         status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(
             status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk) * AnalysisCatalog.Scheduled(depth, AnalysisCatalog.NewInstanceVersion).Count);
@@ -149,7 +146,7 @@ public sealed class AutoIntelWorkflowTests
         sequential.Summary.Should().BeEquivalentTo(parallel.Summary);
         sequential.Claims.Select(c => c.Claim.Text).Should().Equal(parallel.Claims.Select(c => c.Claim.Text));
         Fallacies(sequential).Should().BeEquivalentTo(Fallacies(parallel), o => o.WithStrictOrdering());
-        sequential.Entities.Should().BeEquivalentTo(parallel.Entities, o => o.WithStrictOrdering());
+        EntitiesAnalysis.In(sequential.Sections).Should().BeEquivalentTo(EntitiesAnalysis.In(parallel.Sections), o => o.WithStrictOrdering());
     }
 
     [Fact]

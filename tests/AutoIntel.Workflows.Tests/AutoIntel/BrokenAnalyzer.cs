@@ -17,9 +17,6 @@ internal sealed class BrokenAnalyzer(IContentAnalyzer inner, params string[] bro
     public Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default) =>
         Working(nameof(ReduceSummariesAsync)).ReduceSummariesAsync(request, parts, cancellationToken);
 
-    public Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Working(nameof(ExtractEntitiesAsync)).ExtractEntitiesAsync(request, chunk, cancellationToken);
-
     public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Intelligence.Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         Working(nameof(AnalyseChunkAsync) + ":" + analysis.Name).AnalyseChunkAsync(analysis, request, chunk, cancellationToken);
 

@@ -5,25 +5,14 @@ using AutoIntel.Intelligence.Analyzers;
 
 namespace AutoIntel.Workflows.Tests.AutoIntel;
 
-/// <summary>Answers like <paramref name="inner"/>, except that the first entity extraction hangs until its attempt is cancelled:
+/// <summary>Answers like <paramref name="inner"/>, except that the first entities analysis of a chunk hangs until its attempt is cancelled:
 /// a run is then mid-stage, with some of the stage's activities done, when the test stops the runtime (a simulated crash).</summary>
-/// <param name="stalled">Completed once the first entity extraction hangs.</param>
+/// <param name="stalled">Completed once the first entities analysis of a chunk hangs.</param>
 internal sealed class StallingAnalyzer(IContentAnalyzer inner, TaskCompletionSource stalled) : IContentAnalyzer
 {
     private int _stalled;
 
     public string Name => inner.Name;
-
-    public async Task<AnalyzerResult<IReadOnlyList<Entity>>> ExtractEntitiesAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default)
-    {
-        if (Interlocked.Exchange(ref _stalled, 1) == 0)
-        {
-            stalled.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-
-        return await inner.ExtractEntitiesAsync(request, chunk, cancellationToken);
-    }
 
     public Task<AnalyzerResult<ChunkSummary>> SummarizeChunkAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         inner.SummarizeChunkAsync(request, chunk, cancellationToken);
@@ -37,6 +26,14 @@ internal sealed class StallingAnalyzer(IContentAnalyzer inner, TaskCompletionSou
     public Task<AnalyzerResult<ClaimVerdict>> VerifyClaimAsync(AnalysisRequest request, Claim claim, IReadOnlyList<Evidence> evidence, CancellationToken cancellationToken = default) =>
         inner.VerifyClaimAsync(request, claim, evidence, cancellationToken);
 
-    public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Intelligence.Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        inner.AnalyseChunkAsync(analysis, request, chunk, cancellationToken);
+    public async Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Intelligence.Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default)
+    {
+        if (analysis.Name == Intelligence.Analyses.EntitiesAnalysis.SectionName && Interlocked.Exchange(ref _stalled, 1) == 0)
+        {
+            stalled.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        return await inner.AnalyseChunkAsync(analysis, request, chunk, cancellationToken);
+    }
 }

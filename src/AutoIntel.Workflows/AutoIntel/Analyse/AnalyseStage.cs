@@ -19,11 +19,6 @@ public static class AnalyseStage
     public static async Task<AnalysisOutcome> RunAsync(IWorkflowContext context, AnalysisRequest request, IReadOnlyList<ChunkRef> chunks, DepthProfile profile)
     {
         var width = profile.AnalysisParallelism;
-        Task<SectionRun<T>> PerChunk<T>(AnalysisKind kind, string activity) => profile.Runs(kind)
-            ? SectionRun.GuardAsync(Section(kind), context.FanOutAsync(chunks, width, c =>
-                context.CallActivityAsync<AnalyzerResult<T>>(activity, new ChunkInput(request, c), Retries.Analyse)))
-            : Task.FromResult(SectionRun.Skipped<T>(Section(kind)));
-
         // Start every analysis before awaiting any: they are independent of each other, and one that fails costs only its own section.
         var summaryModels = new List<ModelUse?>();
         var summary = SectionRun.GuardAsync(Section(AnalysisKind.Summary), SummarizeAsync(context, request, chunks, width, summaryModels));
@@ -35,31 +30,24 @@ public static class AnalyseStage
             a.LegacyActivityAt(version) is { } legacy
                 ? context.CallActivityAsync<AnalyzerResult<JsonElement>>(legacy, new ChunkInput(request, c), Retries.Analyse)
                 : context.CallActivityAsync<AnalyzerResult<JsonElement>>(ActivityNames.AnalyseChunk, new AnalyseChunkInput(a.Name, request, c), Retries.Analyse)));
-        var builtInRunning = declared.Where(a => a.IsBuiltIn).Select(Declared).ToList();
-        var entities = PerChunk<IReadOnlyList<Entity>>(AnalysisKind.Entities, ActivityNames.ExtractEntities);
-        var declaredRunning = builtInRunning.Concat(declared.Where(a => !a.IsBuiltIn).Select(Declared)).ToList();
-        await Task.WhenAll(summary, entities);
+        var declaredRunning = declared.Select(Declared).ToList();
+        await summary;
         var declaredRuns = await Task.WhenAll(declaredRunning);
 
         // Every call in a fixed order (summary, then each analysis in chunk order) so replays and reruns list notes identically.
         var calls = (await summary).Results.Select(Of)
-            .Concat(declaredRuns.Take(builtInRunning.Count).SelectMany(r => r.Results.Select(Of)))
-            .Concat((await entities).Results.Select(Of))
-            .Concat(declaredRuns.Skip(builtInRunning.Count).SelectMany(r => r.Results.Select(Of)))
+            .Concat(declaredRuns.SelectMany(r => r.Results.Select(Of)))
             .ToList();
         var usage = Usage.Sum(calls.Select(c => c.Usage));
         var notes = StageNotes.Collect(calls.Select(c => c.Notes));
         (bool Ran, bool Failed, SectionDegradation? Degradation)[] sections =
         [
             Status(await summary),
-            .. declaredRuns.Take(builtInRunning.Count).Select(Status),
-            Status(await entities),
-            .. declaredRuns.Skip(builtInRunning.Count).Select(Status),
+            .. declaredRuns.Select(Status),
         ];
 
         return new AnalysisOutcome(
             (await summary).Results is [var reduced] ? reduced.Value : new Summary("", []),
-            MergeEntities((await entities).Results.SelectMany(r => r.Value)),
             Sections(declared, declaredRuns),
             usage,
             notes,
@@ -105,14 +93,6 @@ public static class AnalyseStage
     }
 
     private static (Usage Usage, IReadOnlyList<string>? Notes, ModelUse? Model) Of<T>(AnalyzerResult<T> result) => (result.Usage, result.Notes, result.Model);
-
-    // The same entity found in several chunks becomes one entry; ordering is explicit so replays agree.
-    private static List<Entity> MergeEntities(IEnumerable<Entity> entities) =>
-        [.. entities
-            .GroupBy(e => (Name: e.Name.Trim().ToUpperInvariant(), e.Type))
-            .Select(g => new Entity(g.First().Name.Trim(), g.Key.Type, g.Sum(e => e.Mentions)))
-            .OrderByDescending(e => e.Mentions)
-            .ThenBy(e => e.Name, StringComparer.Ordinal)];
 }
 
 /// <summary>What stage 5 found, merged across chunks.</summary>
@@ -124,7 +104,6 @@ public static class AnalyseStage
 /// <param name="Models">Which model answered each task, merged over chunks.</param>
 public sealed record AnalysisOutcome(
     Summary Summary,
-    IReadOnlyList<Entity> Entities,
     IReadOnlyList<BriefingSection> Sections,
     Usage Usage,
     IReadOnlyList<string> Notes,

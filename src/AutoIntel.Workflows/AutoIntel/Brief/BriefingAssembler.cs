@@ -31,7 +31,6 @@ public static class BriefingAssembler
             request.Depth,
             createdAtUtc,
             analysis.Summary,
-            analysis.Entities,
             factCheck.Verdicts,
             memory,
             analysis.Usage + factCheck.Usage,
