@@ -14,7 +14,10 @@ internal static class PerspectiveAssessor
 
     private static readonly Regex Hedge = new(@"\b(?:might|may|perhaps|possibly|it\s+seems|arguably|likely|unlikely|suggests?|appears?\s+to|i\s+think|probably|uncertain|estimates?)\b", OfflineText.Options);
 
-    private static readonly Regex Counter = new(@"\b(?:however|on\s+the\s+other\s+hand|critics\s+(?:argue|say|point\s+out)|some\s+argue|others\s+argue|to\s+be\s+fair|although|admittedly|that\s+said|opponents\s+(?:argue|say)|in\s+fairness|counter-?argument|supporters\s+(?:argue|say)|conversely|but\s+it'?s\s+also\s+true|i\s+disagree|with\s+respect|(?:that's|that\s+is)\s+(?:a\s+fair\s+point|not\s+true)|i'll\s+give\s+you\s+that|concede|is\s+it\s+true\s+that)\b", OfflineText.Options);
+    private static readonly Regex Counter = new(@"\b(?:however|on\s+the\s+other\s+hand|critics\s+(?:argue|say|point\s+out)|some\s+argue|others\s+argue|to\s+be\s+fair|although|admittedly|that\s+said|opponents\s+(?:argue|say)|in\s+fairness|counter-?argument|supporters\s+(?:argue|say)|conversely|but\s+it'?s\s+also\s+true|i\s+disagree|with\s+respect|(?:that's|that\s+is)\s+(?:a\s+fair\s+point|not\s+true)|i'll\s+give\s+you\s+that|concede|is\s+it\s+true\s+that|(?:that's|that\s+is|it's|it\s+is)\s+(?:an?\s+)?(?:old\s+|common\s+|popular\s+)?(?:myth|misunderstanding|misconception)|simply\s+(?:wrong|not\s+true)|not\s+quite\s+right)\b", OfflineText.Options);
+
+    // A turn that opens by contradicting the one before: "Tomas Reyes: Partly. …", "No. Checking your own report is …".
+    private static readonly Regex Rebuttal = new(@"^(?:no|partly|not\s+quite|not\s+really|not\s+exactly|actually,?\s+no)\s*[.,;!]", OfflineText.Options);
 
     private static readonly Regex Sources = new(@"\b(?:according\s+to|study|studies|survey|report(?:ed)?|data|research(?:ers)?|published|analysis|statistics)\b", OfflineText.Options);
 
@@ -26,7 +29,7 @@ internal static class PerspectiveAssessor
         var firstPerson = FirstPerson.Count(text);
         var them = Them.Count(text);
         var hedges = Hedge.Count(text);
-        var counters = Counter.Count(text);
+        var counters = Counter.Count(text) + sentences.Count(s => OfflineText.SpeakerOf(s) is not null && Rebuttal.IsMatch(OfflineText.StripSpeaker(s)));
         var oneSidedSentences = sentences.Where(s => OneSided.IsMatch(s)).ToList();
 
         // Several labelled speakers who answer each other ("Amara Osei: No, ...") are a debate: the other side is heard in its own words.
