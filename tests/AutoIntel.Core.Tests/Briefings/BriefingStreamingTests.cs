@@ -111,6 +111,62 @@ public sealed class BriefingStreamingTests
         md.Should().Contain("| 150 | ").And.NotContain("more claims were found");
     }
 
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(3, true)]
+    [InlineData(5_000, true)]
+    public async Task BriefingFile_ReadInTwoParts_SameBriefingAsReadWhole(int claims, bool speakers)
+    {
+        var briefing = Briefing(claims, speakers);
+        using var json = new MemoryStream();
+        await BriefingJson.WriteAsync(json, briefing);
+        var bytes = json.ToArray();
+        Task<Stream> Open(CancellationToken t) => Task.FromResult<Stream>(new MemoryStream(bytes));
+        static (string, string)? Section(string property) => property == "tone" ? ("tone", "Tone") : null;
+
+        var rest = await BriefingFile.ReadWithoutClaimsAsync(Open, (s, t) => BriefingJson.ReadAsync(s, Section, t));
+        var listed = await BriefingFile.ReadClaimsAsync(Open).ToListAsync();
+
+        var whole = await BriefingJson.ReadAsync(new MemoryStream(bytes), Section);
+        JsonSerializer.Serialize(rest, AutoIntelJson.Options).Should().Be(JsonSerializer.Serialize(whole with { Claims = [] }, AutoIntelJson.Options));
+        JsonSerializer.Serialize(listed, AutoIntelJson.Options).Should().Be(JsonSerializer.Serialize(whole.Claims, AutoIntelJson.Options));
+    }
+
+    [Fact]
+    public async Task BriefingFile_TokensLongerThanTheBuffer_StillFound()
+    {
+        var briefing = Briefing(3, speakers: true) with { Title = new string('t', 200_000) };
+        using var json = new MemoryStream();
+        await BriefingJson.WriteAsync(json, briefing);
+        var text = Encoding.UTF8.GetString(json.ToArray());
+
+        var found = await BriefingFile.FindClaimsAsync(new MemoryStream(json.ToArray()));
+
+        found.Should().NotBeNull();
+        var (start, end) = found!.Value;
+        text[(int)start..(int)end].Should().Be(JsonSerializer.Serialize(briefing.Claims, AutoIntelJson.Options));
+    }
+
+    [Theory]
+    [InlineData("[1]")]
+    [InlineData("{\"claims\": [{\"claim\": ")]
+    [InlineData("{\"title\": \"x\"} trailing")]
+    public async Task BriefingFile_NotABriefing_JsonException(string text)
+    {
+        var find = () => BriefingFile.FindClaimsAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)));
+
+        await find.Should().ThrowAsync<JsonException>();
+    }
+
+    [Fact]
+    public async Task BriefingFile_NoClaimsProperty_NoneListed()
+    {
+        Task<Stream> Open(CancellationToken t) => Task.FromResult<Stream>(new MemoryStream("{\"title\": \"x\", \"notes\": [[1], []]}"u8.ToArray()));
+
+        (await BriefingFile.FindClaimsAsync(await Open(default))).Should().BeNull();
+        (await BriefingFile.ReadClaimsAsync(Open).ToListAsync()).Should().BeEmpty();
+    }
+
     private static Briefing Checked(int verified, int notChecked)
     {
         var b = Briefing(0, speakers: false);
