@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using AutoIntel.Core;
@@ -40,6 +41,35 @@ public static class ArtifactStoreExtensions
         catch (JsonException ex)
         {
             throw new InvalidDataException($"Artifact '{path}' is not valid JSON for {typeof(T).Name}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Reads a JSON list artifact one element at a time, from the store's stream; throws <see cref="InvalidDataException"/>
+    /// when the artifact is not a JSON list of <typeparamref name="T"/> or lists a null.</summary>
+    /// <remarks>Only the element being read is in memory: a long run's lists hold tens of thousands of items.</remarks>
+    public static async IAsyncEnumerable<T> ReadJsonListAsync<T>(this IArtifactStore store, string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using Stream json = await store.OpenReadAsync(path, cancellationToken);
+        await using IAsyncEnumerator<T?> items = JsonSerializer.DeserializeAsyncEnumerable<T>(json, AutoIntelJson.Options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        for (int index = 0; ; index++)
+        {
+            T? item;
+            try
+            {
+                if (!await items.MoveNextAsync())
+                {
+                    yield break;
+                }
+
+                item = items.Current;
+            }
+            catch (JsonException ex)
+            {
+                throw new InvalidDataException($"Artifact '{path}' is not a valid JSON list of {typeof(T).Name}: {ex.Message}", ex);
+            }
+
+            yield return item ?? throw new InvalidDataException($"Artifact '{path}' lists JSON null at position {index}, not a {typeof(T).Name}.");
         }
     }
 

@@ -42,6 +42,40 @@ public sealed class ArtifactStoreExtensionsTests
     }
 
     [Fact]
+    public async Task ReadJsonListAsync_ReadsEveryItemInOrder()
+    {
+        ArtifactRef[] items = [.. Enumerable.Range(0, 3_000).Select(i => new ArtifactRef($"runs/r1/{i}.json", i, "application/json"))];
+        await _store.PutJsonAsync("list.json", items);
+
+        var read = await _store.ReadJsonListAsync<ArtifactRef>("list.json").ToListAsync();
+
+        read.Should().Equal(items);
+    }
+
+    [Theory]
+    [InlineData("[{\"path\":\"a\",\"length\":1,\"mediaType\":\"x\"}, { not json")]
+    [InlineData("{\"path\":\"a\"}")]
+    [InlineData("[{\"path\":\"a\",\"length\":1,\"mediaType\":\"x\"}")]
+    public async Task ReadJsonListAsync_NotAJsonList_ThrowsInvalidDataNamingTheArtifact(string text)
+    {
+        await _store.PutTextAsync("runs/r1/bad.json", text);
+
+        Func<Task> act = () => _store.ReadJsonListAsync<ArtifactRef>("runs/r1/bad.json").ToListAsync().AsTask();
+
+        await act.Should().ThrowAsync<InvalidDataException>().WithMessage("Artifact 'runs/r1/bad.json' is not a valid JSON list of ArtifactRef*");
+    }
+
+    [Fact]
+    public async Task ReadJsonListAsync_NullItem_ThrowsInvalidData()
+    {
+        await _store.PutTextAsync("nulls.json", "[null]");
+
+        Func<Task> act = () => _store.ReadJsonListAsync<ArtifactRef>("nulls.json").ToListAsync().AsTask();
+
+        await act.Should().ThrowAsync<InvalidDataException>().WithMessage("*null at position 0*");
+    }
+
+    [Fact]
     public async Task PutTextAsync_StoresUtf8WithoutBom_GetTextDropsBom()
     {
         await _store.PutTextAsync("t.txt", "Grüße ✓");

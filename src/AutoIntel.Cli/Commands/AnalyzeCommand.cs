@@ -180,13 +180,6 @@ public static class AnalyzeCommand
         }
 
         var result = final.Output!.Value.Deserialize<RunResult>(Core.Serialization.AutoIntelJson.Options)!;
-        // Read from the files' streams: a long run's briefing is megabytes, and --json does not print the Markdown.
-        Briefing briefing;
-        await using (var json = await artifacts.OpenReadAsync(result.BriefingJson.Path, cancellationToken))
-        {
-            briefing = await Intelligence.Analyses.AnalysisCatalog.ReadBriefingAsync(json, cancellationToken);
-        }
-
         var files = new ArtifactsDocument(RunFacts.Locate(artifacts, result.BriefingMarkdown.Path), RunFacts.Locate(artifacts, result.BriefingJson.Path));
         if (args.OutDir is { } dir)
         {
@@ -199,9 +192,14 @@ public static class AnalyzeCommand
         if (args.Json)
         {
             // Straight to stdout: the serializer escapes every control character, so the terminal-safe Console.Out has nothing to remove.
+            // Read from the file's stream in two parts, the briefing without its claims and then the claims one at a time as they are
+            // printed: a long run's briefing lists tens of thousands of claims. --json does not print the Markdown.
+            Task<Stream> Open(CancellationToken t) => artifacts.OpenReadAsync(result.BriefingJson.Path, t);
+            Briefing briefing = await BriefingFile.ReadWithoutClaimsAsync(Open, Intelligence.Analyses.AnalysisCatalog.ReadBriefingAsync, cancellationToken);
             await Console.Out.FlushAsync(cancellationToken);
             await using var stdout = Console.OpenStandardOutput();
-            await RunDocument.Completed(final, briefing with { Stages = result.Stages }, files).WriteJsonLineAsync(stdout, cancellationToken);
+            await RunDocument.Completed(final, briefing with { Stages = result.Stages }, files)
+                .WriteJsonLineAsync(stdout, BriefingFile.ReadClaimsAsync(Open, cancellationToken).Select(ClaimDocument.From), cancellationToken);
             return ExitCodes.Success;
         }
 

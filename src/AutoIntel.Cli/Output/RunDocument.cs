@@ -27,6 +27,8 @@ public sealed record RunDocument(
     ErrorDocument? Error)
 {
     private const string FallaciesSection = "fallacies";
+    private const string ClaimsProperty = "claims";
+    private const int FlushBytes = 64 * 1024;
 
     /// <summary>The document of a completed run.</summary>
     public static RunDocument Completed(InstanceStatus status, Briefing b, ArtifactsDocument artifacts) => new(
@@ -37,7 +39,7 @@ public sealed record RunDocument(
         b.Title,
         b.Summary.Text,
         b.Summary.KeyPoints,
-        [.. b.Claims.Select(c => new ClaimDocument(c.Claim.Text, c.Verdict.ToString().ToLowerInvariant(), c.Confidence, c.Method, c.Rationale, c.Evidence))],
+        [.. b.Claims.Select(ClaimDocument.From)],
         [.. FallaciesOf(b).Select(f => new FallacyDocument(f.Type, f.Quote, f.Explanation, f.Confidence))],
         [.. b.Stages.Select(StageDocument.From)],
         CostDocument.From(b.Cost),
@@ -98,11 +100,59 @@ public sealed record RunDocument(
         await utf8.WriteAsync("\n"u8.ToArray(), cancellationToken);
         await utf8.FlushAsync(cancellationToken);
     }
+
+    /// <summary>Writes the text <see cref="ToJson"/> gives for this document with <paramref name="claims"/> as its claims, and a line
+    /// break, as UTF-8: the claims are read (from the briefing file) as they are written, so only one is in memory at a time.</summary>
+    public async Task WriteJsonLineAsync(Stream utf8, IAsyncEnumerable<ClaimDocument> claims, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        ArgumentNullException.ThrowIfNull(claims);
+        var options = Core.Serialization.AutoIntelJson.Indented;
+        var document = JsonSerializer.SerializeToNode(this with { Claims = [] }, options)!.AsObject();
+        await using (var writer = new Utf8JsonWriter(utf8, new JsonWriterOptions { Encoder = options.Encoder, Indented = true }))
+        {
+            writer.WriteStartObject();
+            foreach (var (key, value) in document)
+            {
+                writer.WritePropertyName(key);
+                if (key != ClaimsProperty)
+                {
+                    JsonSerializer.Serialize(writer, value, options);
+                    continue;
+                }
+
+                writer.WriteStartArray();
+                await foreach (var claim in claims.WithCancellation(cancellationToken))
+                {
+                    JsonSerializer.Serialize(writer, claim, options);
+                    if (writer.BytesPending > FlushBytes)
+                    {
+                        await writer.FlushAsync(cancellationToken);
+                    }
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        await utf8.WriteAsync("\n"u8.ToArray(), cancellationToken);
+        await utf8.FlushAsync(cancellationToken);
+    }
 }
 
 /// <summary>One checked claim.</summary>
 /// <param name="Evidence">What the verdict rests on: source, id, title, url, publisher, date, quote (and a fact-checker's rating).</param>
-public sealed record ClaimDocument(string Text, string Verdict, double Confidence, string Method, string Rationale, IReadOnlyList<Core.FactCheck.Evidence> Evidence);
+public sealed record ClaimDocument(string Text, string Verdict, double Confidence, string Method, string Rationale, IReadOnlyList<Core.FactCheck.Evidence> Evidence)
+{
+    /// <summary>From a claim's verdict.</summary>
+    public static ClaimDocument From(Core.FactCheck.ClaimVerdict c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new(c.Claim.Text, c.Verdict.ToString().ToLowerInvariant(), c.Confidence, c.Method, c.Rationale, c.Evidence);
+    }
+}
 
 /// <summary>One suspected fallacy.</summary>
 public sealed record FallacyDocument(string Type, string Quote, string Explanation, double Confidence);

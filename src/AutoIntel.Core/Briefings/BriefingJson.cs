@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Serialization;
 
 namespace AutoIntel.Core.Briefings;
@@ -49,55 +50,115 @@ public static class BriefingJson
     /// <see cref="ToNode"/> serialized with <see cref="AutoIntelJson.Options"/>, without building the document.</summary>
     /// <remarks>A long run lists tens of thousands of claims: they are serialized one by one into the stream, flushed as they go,
     /// instead of being held as a tree (and a copy of it) and then as a string.</remarks>
-    public static async Task WriteAsync(Stream utf8, Briefing briefing, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(Stream utf8, Briefing briefing, CancellationToken cancellationToken = default) =>
+        WriteAsync(utf8, briefing, null, cancellationToken);
+
+    /// <summary>Writes the public JSON document of <paramref name="briefing"/> with <paramref name="moreClaims"/> listed after its
+    /// claims: the same bytes as <see cref="WriteAsync(Stream, Briefing, CancellationToken)"/> of the briefing with all of them in
+    /// <see cref="Briefing.Claims"/>, while only one of the further claims is in memory at a time (they are read from an artifact).</summary>
+    public static async Task WriteAsync(Stream utf8, Briefing briefing, IAsyncEnumerable<ClaimVerdict>? moreClaims, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8);
         ArgumentNullException.ThrowIfNull(briefing);
         var rest = ToNode(briefing with { Claims = [] });
-        var bySpeaker = SpeakerClaims.Group(briefing.Claims);
-        var keys = rest.Select(p => p.Key).Append(bySpeaker is null ? null : ClaimsBySpeakerKey).OfType<string>().OrderBy(Rank).ToList();
+        var bySpeaker = new SpeakerClaims.Grouping();
+        var speakersWritten = false;
+        var keys = rest.Select(p => p.Key).OrderBy(Rank).ToList();
 
         await using var writer = new Utf8JsonWriter(utf8, new JsonWriterOptions { Encoder = AutoIntelJson.Options.Encoder });
         writer.WriteStartObject();
         foreach (var key in keys)
         {
-            writer.WritePropertyName(key);
-            switch (key)
+            // Who said what follows the claims it groups, so it is known by the time its place in the order comes.
+            if (!speakersWritten && Rank(key) > Rank(ClaimsBySpeakerKey))
             {
-                case ClaimsKey:
-                    writer.WriteStartArray();
-                    foreach (var claim in briefing.Claims)
-                    {
-                        JsonSerializer.Serialize(writer, claim, AutoIntelJson.Options);
-                        if (writer.BytesPending > FlushBytes)
-                        {
-                            await writer.FlushAsync(cancellationToken);
-                        }
-                    }
+                speakersWritten = true;
+                WriteSpeakers(writer, bySpeaker);
+            }
 
-                    writer.WriteEndArray();
-                    break;
-                case ClaimsBySpeakerKey:
-                    JsonSerializer.Serialize(writer, bySpeaker, AutoIntelJson.Options);
-                    break;
-                default:
-                    if (rest[key] is { } value)
-                    {
-                        value.WriteTo(writer, AutoIntelJson.Options);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
+            writer.WritePropertyName(key);
+            if (key == ClaimsKey)
+            {
+                writer.WriteStartArray();
+                foreach (var claim in briefing.Claims)
+                {
+                    await WriteClaimAsync(writer, claim, bySpeaker, cancellationToken);
+                }
 
-                    break;
+                if (moreClaims is not null)
+                {
+                    await foreach (var claim in moreClaims.WithCancellation(cancellationToken))
+                    {
+                        await WriteClaimAsync(writer, claim, bySpeaker, cancellationToken);
+                    }
+                }
+
+                writer.WriteEndArray();
+            }
+            else if (rest[key] is { } value)
+            {
+                value.WriteTo(writer, AutoIntelJson.Options);
+            }
+            else
+            {
+                writer.WriteNullValue();
             }
 
             await writer.FlushAsync(cancellationToken);
         }
 
+        if (!speakersWritten)
+        {
+            WriteSpeakers(writer, bySpeaker);
+        }
+
         writer.WriteEndObject();
         await writer.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Writes <paramref name="claims"/> and then <paramref name="moreClaims"/> to <paramref name="utf8"/> as one JSON list: the
+    /// same bytes as the whole list serialized with <see cref="AutoIntelJson.Options"/>, one claim in memory at a time.</summary>
+    public static async Task WriteClaimsAsync(Stream utf8, IReadOnlyList<ClaimVerdict> claims, IAsyncEnumerable<ClaimVerdict>? moreClaims, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        ArgumentNullException.ThrowIfNull(claims);
+        await using var writer = new Utf8JsonWriter(utf8, new JsonWriterOptions { Encoder = AutoIntelJson.Options.Encoder });
+        writer.WriteStartArray();
+        foreach (var claim in claims)
+        {
+            await WriteClaimAsync(writer, claim, null, cancellationToken);
+        }
+
+        if (moreClaims is not null)
+        {
+            await foreach (var claim in moreClaims.WithCancellation(cancellationToken))
+            {
+                await WriteClaimAsync(writer, claim, null, cancellationToken);
+            }
+        }
+
+        writer.WriteEndArray();
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    private static async Task WriteClaimAsync(Utf8JsonWriter writer, ClaimVerdict claim, SpeakerClaims.Grouping? bySpeaker, CancellationToken cancellationToken)
+    {
+        JsonSerializer.Serialize(writer, claim, AutoIntelJson.Options);
+        bySpeaker?.Add(claim);
+        if (writer.BytesPending > FlushBytes)
+        {
+            await writer.FlushAsync(cancellationToken);
+        }
+    }
+
+    // Left out, as the record leaves it out, when no claim has a speaker.
+    private static void WriteSpeakers(Utf8JsonWriter writer, SpeakerClaims.Grouping bySpeaker)
+    {
+        if (bySpeaker.Result() is { } groups)
+        {
+            writer.WritePropertyName(ClaimsBySpeakerKey);
+            JsonSerializer.Serialize(writer, groups, AutoIntelJson.Options);
+        }
     }
 
     /// <summary>A briefing read back from its public JSON; each top-level property the record does not have is a built-in section,

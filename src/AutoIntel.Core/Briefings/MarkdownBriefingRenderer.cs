@@ -11,14 +11,26 @@ public static class MarkdownBriefingRenderer
 {
     private const int QuoteChars = 280;
 
+    /// <summary>How many claims not checked at this depth the report lists; the rest are counted in one line, and
+    /// <c>briefing.json</c> lists them all. A long transcript yields tens of thousands, which no reader goes through (and which made
+    /// a 20 MiB subtitle file's report 9.5 MB, too large to attach to a Discord message).</summary>
+    public const int NotCheckedListed = 100;
+
     /// <summary>The Markdown report of a briefing; every piece of user content in it is escaped.</summary>
-    public static string Render(Briefing briefing) => Build(briefing).ToString();
+    public static string Render(Briefing briefing) => Build(briefing, 0).ToString();
 
     /// <summary>Writes the Markdown report of a briefing to <paramref name="utf8"/> as UTF-8 (no byte order mark): the same bytes as
     /// <see cref="Render"/>'s text, without the whole report as one string and again as bytes (a long run's is megabytes).</summary>
-    public static async Task WriteAsync(Stream utf8, Briefing briefing, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(Stream utf8, Briefing briefing, CancellationToken cancellationToken = default) =>
+        WriteAsync(utf8, briefing, 0, cancellationToken);
+
+    /// <summary>Writes the Markdown report of a briefing whose claims are followed by <paramref name="moreNotChecked"/> more claims
+    /// not checked at this depth, which the report only counts (<see cref="NotCheckedListed"/>): the same bytes as
+    /// <see cref="Render"/> of the briefing with all of them in <see cref="Briefing.Claims"/>.</summary>
+    public static async Task WriteAsync(Stream utf8, Briefing briefing, int moreNotChecked, CancellationToken cancellationToken = default)
     {
-        var md = Build(briefing);
+        ArgumentOutOfRangeException.ThrowIfNegative(moreNotChecked);
+        var md = Build(briefing, moreNotChecked);
         await using var writer = new StreamWriter(utf8, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024, leaveOpen: true);
         foreach (var chunk in md.GetChunks())
         {
@@ -27,14 +39,15 @@ public static class MarkdownBriefingRenderer
     }
 
     // The report, its trailing white space trimmed to one final newline.
-    private static StringBuilder Build(Briefing briefing)
+    private static StringBuilder Build(Briefing briefing, int moreNotChecked)
     {
         ArgumentNullException.ThrowIfNull(briefing);
         var md = new StringBuilder(4096);
         WriteHeader(md, briefing);
         WriteDegradations(md, briefing.Degradations ?? []);
         WriteSummary(md, briefing.Summary);
-        WriteClaims(md, briefing.Claims);
+        var listed = Listed(briefing.Claims);
+        WriteClaims(md, listed, briefing.Claims.Count - listed.Count + moreNotChecked);
         WriteSections(md, briefing.Sections ?? []);
         WriteMemory(md, briefing.Memory);
         WriteCost(md, briefing);
@@ -129,7 +142,23 @@ public static class MarkdownBriefingRenderer
         }
     }
 
-    private static void WriteClaims(StringBuilder md, IReadOnlyList<ClaimVerdict> claims)
+    // The claims the report lists: every one up to the last checked claim and the first NotCheckedListed not checked, whichever
+    // reaches further (the briefing lists checked claims first), so the claims left out are all not checked and numbers stay the briefing's.
+    private static IReadOnlyList<ClaimVerdict> Listed(IReadOnlyList<ClaimVerdict> claims)
+    {
+        int end = 0, notChecked = 0;
+        for (var i = 0; i < claims.Count; i++)
+        {
+            if (claims[i].WasChecked || ++notChecked <= NotCheckedListed)
+            {
+                end = i + 1;
+            }
+        }
+
+        return end == claims.Count ? claims : [.. claims.Take(end)];
+    }
+
+    private static void WriteClaims(StringBuilder md, IReadOnlyList<ClaimVerdict> claims, int unlisted)
     {
         md.Append("## Claims\n\n");
         if (claims.Count == 0)
@@ -152,6 +181,13 @@ public static class MarkdownBriefingRenderer
                   .Append(" (").Append(group.Claims.Count).Append(group.Claims.Count == 1 ? " claim" : " claims").Append(")\n\n");
                 WriteClaimTable(md, claims, group.Claims);
             }
+        }
+
+        if (unlisted > 0)
+        {
+            md.Append('_').Append(unlisted.ToString("N0", CultureInfo.InvariantCulture))
+              .Append(unlisted == 1 ? " more claim was" : " more claims were")
+              .Append(" found but not checked at this depth; briefing.json lists every claim._\n\n");
         }
 
         md.Append("### Evidence\n\n");

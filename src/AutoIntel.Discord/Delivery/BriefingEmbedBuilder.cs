@@ -70,7 +70,11 @@ public static class BriefingEmbedBuilder
 
             if (notChecked > 0)
             {
-                AddField(claims, "Not checked at this depth", $"{notChecked} more claims were found but not verified at depth {briefing.Depth.ToString().ToLowerInvariant()}; they are listed in the attached report.");
+                // The report lists only the first MarkdownBriefingRenderer.NotCheckedListed of them and counts the rest.
+                string where = notChecked <= MarkdownBriefingRenderer.NotCheckedListed
+                    ? "they are listed in the attached report"
+                    : $"the attached report lists the first {MarkdownBriefingRenderer.NotCheckedListed}";
+                AddField(claims, "Not checked at this depth", $"{notChecked} more claims were found but not verified at depth {briefing.Depth.ToString().ToLowerInvariant()}; {where}.");
             }
 
             drafts.Add(claims);

@@ -39,6 +39,147 @@ public sealed class BriefingStreamingTests
         stream.ToArray().Should().Equal(Encoding.UTF8.GetBytes(MarkdownBriefingRenderer.Render(briefing)));
     }
 
+    [Theory]
+    [InlineData(0, 0, false)]
+    [InlineData(3, 0, true)]
+    [InlineData(0, 7, true)]
+    [InlineData(3, 7, false)]
+    [InlineData(12, 5_000, true)]
+    public async Task WriteAsync_Json_MoreClaimsStreamed_SameBytesAsAllInTheBriefing(int inBriefing, int more, bool speakers)
+    {
+        var all = Briefing(inBriefing + more, speakers);
+        using var stream = new MemoryStream();
+
+        await BriefingJson.WriteAsync(stream, all with { Claims = [.. all.Claims.Take(inBriefing)] }, all.Claims.Skip(inBriefing).ToAsyncEnumerable());
+
+        Encoding.UTF8.GetString(stream.ToArray()).Should().Be(BriefingJson.ToNode(all).ToJsonString(AutoIntelJson.Options));
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(2, 0)]
+    [InlineData(0, 3)]
+    [InlineData(12, 5_000)]
+    public async Task WriteClaimsAsync_SameBytesAsTheListSerialized(int first, int more)
+    {
+        var claims = Briefing(first + more, speakers: true).Claims;
+        using var stream = new MemoryStream();
+
+        await BriefingJson.WriteClaimsAsync(stream, [.. claims.Take(first)], claims.Skip(first).ToAsyncEnumerable());
+
+        Encoding.UTF8.GetString(stream.ToArray()).Should().Be(JsonSerializer.Serialize(claims, AutoIntelJson.Options));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(99)]
+    [InlineData(100)]
+    [InlineData(101)]
+    [InlineData(2_500)]
+    public async Task Markdown_NotCheckedBeyondTheCap_CountedNotListed_SameBytesWhenStreamed(int notChecked)
+    {
+        var briefing = Checked(3, notChecked);
+        var listed = Math.Min(notChecked, MarkdownBriefingRenderer.NotCheckedListed);
+        using var stream = new MemoryStream();
+
+        await MarkdownBriefingRenderer.WriteAsync(stream, briefing with { Claims = [.. briefing.Claims.Take(3 + listed)] }, notChecked - listed);
+
+        var md = MarkdownBriefingRenderer.Render(briefing);
+        stream.ToArray().Should().Equal(Encoding.UTF8.GetBytes(md));
+        md.Should().Contain($"| {3 + listed} | ").And.NotContain($"| {3 + listed + 1} | ");
+        if (notChecked > MarkdownBriefingRenderer.NotCheckedListed)
+        {
+            var rest = notChecked - listed;
+            md.Should().Contain(rest == 1
+                ? "_1 more claim was found but not checked at this depth; briefing.json lists every claim._"
+                : $"_{rest:N0} more claims were found but not checked at this depth; briefing.json lists every claim._");
+        }
+        else
+        {
+            md.Should().NotContain("more claim");
+        }
+    }
+
+    [Fact]
+    public void Markdown_CheckedClaimAfterTheCap_StillListed()
+    {
+        var briefing = Checked(0, 150);
+        var late = briefing.Claims[^1] with { Verdict = Verdict.Unverified, Method = "offline", Rationale = "Unverified offline." };
+        var md = MarkdownBriefingRenderer.Render(briefing with { Claims = [.. briefing.Claims.SkipLast(1), late] });
+
+        md.Should().Contain("| 150 | ").And.NotContain("more claims were found");
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(3, true)]
+    [InlineData(5_000, true)]
+    public async Task BriefingFile_ReadInTwoParts_SameBriefingAsReadWhole(int claims, bool speakers)
+    {
+        var briefing = Briefing(claims, speakers);
+        using var json = new MemoryStream();
+        await BriefingJson.WriteAsync(json, briefing);
+        var bytes = json.ToArray();
+        Task<Stream> Open(CancellationToken t) => Task.FromResult<Stream>(new MemoryStream(bytes));
+        static (string, string)? Section(string property) => property == "tone" ? ("tone", "Tone") : null;
+
+        var rest = await BriefingFile.ReadWithoutClaimsAsync(Open, (s, t) => BriefingJson.ReadAsync(s, Section, t));
+        var listed = await BriefingFile.ReadClaimsAsync(Open).ToListAsync();
+
+        var whole = await BriefingJson.ReadAsync(new MemoryStream(bytes), Section);
+        JsonSerializer.Serialize(rest, AutoIntelJson.Options).Should().Be(JsonSerializer.Serialize(whole with { Claims = [] }, AutoIntelJson.Options));
+        JsonSerializer.Serialize(listed, AutoIntelJson.Options).Should().Be(JsonSerializer.Serialize(whole.Claims, AutoIntelJson.Options));
+    }
+
+    [Fact]
+    public async Task BriefingFile_TokensLongerThanTheBuffer_StillFound()
+    {
+        var briefing = Briefing(3, speakers: true) with { Title = new string('t', 200_000) };
+        using var json = new MemoryStream();
+        await BriefingJson.WriteAsync(json, briefing);
+        var text = Encoding.UTF8.GetString(json.ToArray());
+
+        var found = await BriefingFile.FindClaimsAsync(new MemoryStream(json.ToArray()));
+
+        found.Should().NotBeNull();
+        var (start, end) = found!.Value;
+        text[(int)start..(int)end].Should().Be(JsonSerializer.Serialize(briefing.Claims, AutoIntelJson.Options));
+    }
+
+    [Theory]
+    [InlineData("[1]")]
+    [InlineData("{\"claims\": [{\"claim\": ")]
+    [InlineData("{\"title\": \"x\"} trailing")]
+    public async Task BriefingFile_NotABriefing_JsonException(string text)
+    {
+        var find = () => BriefingFile.FindClaimsAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)));
+
+        await find.Should().ThrowAsync<JsonException>();
+    }
+
+    [Fact]
+    public async Task BriefingFile_NoClaimsProperty_NoneListed()
+    {
+        Task<Stream> Open(CancellationToken t) => Task.FromResult<Stream>(new MemoryStream("{\"title\": \"x\", \"notes\": [[1], []]}"u8.ToArray()));
+
+        (await BriefingFile.FindClaimsAsync(await Open(default))).Should().BeNull();
+        (await BriefingFile.ReadClaimsAsync(Open).ToListAsync()).Should().BeEmpty();
+    }
+
+    private static Briefing Checked(int verified, int notChecked)
+    {
+        var b = Briefing(0, speakers: false);
+        ClaimVerdict Make(int i, bool check)
+        {
+            var text = $"Claim number {i} about rents.";
+            var claim = new Claim(ClaimId.From(text), text, i, 0.5, i % 2 == 0 ? "Ann" : null);
+            return check ? new ClaimVerdict(claim, Verdict.Unverified, 0, "Unverified offline.", [], "offline") : ClaimVerdict.NotChecked(claim, "standard", verified);
+        }
+
+        return b with { Claims = [.. Enumerable.Range(0, verified).Select(i => Make(i, true)), .. Enumerable.Range(verified, notChecked).Select(i => Make(i, false))] };
+    }
+
     [Fact]
     public async Task ReadAsync_SameBriefingAsReadFromText()
     {

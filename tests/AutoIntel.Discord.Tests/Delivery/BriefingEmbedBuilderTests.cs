@@ -92,6 +92,22 @@ public sealed class BriefingEmbedBuilderTests
         all.Should().Contain($"{briefing.Claims.Count - BriefingEmbedBuilder.MaxClaimsShown} more claims").And.Contain("attached report");
     }
 
+    [Theory]
+    [InlineData(100, "they are listed in the attached report.")]
+    [InlineData(101, "the attached report lists the first 100.")]
+    public void Build_NotCheckedClaims_SaysWhetherTheReportListsThemAll(int notChecked, string where)
+    {
+        var small = Briefings.Small();
+        var briefing = small with
+        {
+            Claims = [.. small.Claims, .. Enumerable.Range(0, notChecked).Select(i => ClaimVerdict.NotChecked(new Claim($"n{i}", $"Claim {i}.", 0, 0.1), "standard", 2))],
+        };
+
+        string all = Text(BriefingEmbedBuilder.Build(briefing));
+
+        all.Should().Contain($"{notChecked} more claims were found but not verified at depth standard; {where}");
+    }
+
     [Fact]
     public void Split_LongText_PiecesFitAndRejoinToTheOriginal()
     {

@@ -16,19 +16,22 @@ public sealed class ComposeBriefing(IArtifactStore store) : IActivity<ComposeBri
     public async Task<BriefingArtifacts> RunAsync(ActivityContext context, ComposeBriefingInput input)
     {
         var ct = context.CancellationToken;
-        var b = await NotCheckedClaims.ListAsync(store, input.Briefing, input.NotChecked, ct);
+        var b = input.Briefing;
 
         // Each stage's output is an artifact of its own, so a reader can inspect one stage without the whole briefing.
-        // Only the claims are large (a long run lists tens of thousands): every file is written from the briefing straight into the
-        // store's stream, and the document tree is built without them.
+        // Only the claims are large (a long run lists tens of thousands, nearly all not checked): the not-checked ones are read from
+        // their artifact one at a time into each file's stream, the document tree is built without them, and the Markdown report
+        // lists only the first few of them (MarkdownBriefingRenderer.NotCheckedListed) and counts the rest.
         var document = BriefingJson.ToNode(b with { Claims = [] });
         string[] analyse = ["summary", .. (b.Sections ?? []).Select(s => s.JsonProperty).OfType<string>(), "entities", "sections"];
         await store.PutJsonAsync(RunPaths.Stage(b.RunId, "analyse"), new JsonObject(document.Where(p => analyse.Contains(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))), ct);
-        await store.PutJsonAsync(RunPaths.Stage(b.RunId, "fact-check"), b.Claims, ct);
+        await store.PutStreamAsync(RunPaths.Stage(b.RunId, "fact-check"), (s, t) => BriefingJson.WriteClaimsAsync(s, b.Claims, NotCheckedClaims.StreamAsync(store, input.NotChecked, t), t), ArtifactStoreExtensions.JsonMediaType, ct);
         await store.PutJsonAsync(RunPaths.Stage(b.RunId, "remember"), b.Memory, ct);
 
-        var json = await store.PutStreamAsync(RunPaths.BriefingJson(b.RunId), (s, t) => BriefingJson.WriteAsync(s, b, t), ArtifactStoreExtensions.JsonMediaType, ct);
-        var md = await store.PutStreamAsync(RunPaths.BriefingMarkdown(b.RunId), (s, t) => MarkdownBriefingRenderer.WriteAsync(s, b, t), "text/markdown", ct);
+        var json = await store.PutStreamAsync(RunPaths.BriefingJson(b.RunId), (s, t) => BriefingJson.WriteAsync(s, b, NotCheckedClaims.StreamAsync(store, input.NotChecked, t), t), ArtifactStoreExtensions.JsonMediaType, ct);
+        var (listed, more) = await NotCheckedClaims.FirstAsync(store, input.NotChecked, MarkdownBriefingRenderer.NotCheckedListed, ct);
+        var reported = listed.Count == 0 ? b : b with { Claims = [.. b.Claims, .. listed] };
+        var md = await store.PutStreamAsync(RunPaths.BriefingMarkdown(b.RunId), (s, t) => MarkdownBriefingRenderer.WriteAsync(s, reported, more, t), "text/markdown", ct);
         return new BriefingArtifacts(json, md);
     }
 }

@@ -1,4 +1,5 @@
 using AutoIntel.Core;
+using AutoIntel.Core.Briefings;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Runs;
 using AutoIntel.Storage;
@@ -14,17 +15,24 @@ public sealed class SelectClaims(IArtifactStore store) : IActivity<SelectClaimsI
     public async Task<ClaimSelection> RunAsync(ActivityContext context, SelectClaimsInput input)
     {
         var ct = context.CancellationToken;
-        var extracted = new List<Claim>();
+
+        // A long run extracts tens of thousands of claims, many repeated across chunks: each chunk's list is read one claim at a time
+        // and only one copy of each claim is kept, and the not-checked verdicts are written into the artifact's stream as they are made.
+        var distinct = new ClaimBudget.DistinctClaims();
         foreach (var found in input.Found.Where(f => f.Count > 0))
         {
-            extracted.AddRange(await store.GetJsonAsync<List<Claim>>(found.Artifact.Path, ct));
+            await foreach (var claim in store.ReadJsonListAsync<Claim>(found.Artifact.Path, ct))
+            {
+                distinct.Add(claim);
+            }
         }
 
-        var (distinct, selected) = ClaimBudget.Select(extracted, input.MaxClaims);
-        extracted.Clear();
-        var notChecked = ClaimBudget.NotChecked(distinct, selected, input.Depth.ToString().ToLowerInvariant(), input.MaxClaims).ToList();
-        var listed = notChecked.Count == 0 ? null : await store.PutJsonAsync(RunPaths.NotCheckedClaims(input.RunId), notChecked, ct);
-        return new ClaimSelection(selected, distinct.Count, listed);
+        var selected = ClaimBudget.Choose(distinct.Claims, input.MaxClaims);
+        var notChecked = ClaimBudget.NotChecked(distinct.Claims, selected, input.Depth.ToString().ToLowerInvariant(), input.MaxClaims);
+        var listed = distinct.Claims.Count == selected.Count
+            ? null
+            : await store.PutStreamAsync(RunPaths.NotCheckedClaims(input.RunId), (s, t) => BriefingJson.WriteClaimsAsync(s, [], notChecked.ToAsyncEnumerable(), t), ArtifactStoreExtensions.JsonMediaType, ct);
+        return new ClaimSelection(selected, distinct.Claims.Count, listed);
     }
 }
 
