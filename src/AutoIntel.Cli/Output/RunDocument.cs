@@ -27,6 +27,7 @@ public sealed record RunDocument(
     ErrorDocument? Error)
 {
     private const string FallaciesSection = "fallacies";
+    private const string SummarySection = "summary";
 
     /// <summary>The document of a completed run.</summary>
     public static RunDocument Completed(InstanceStatus status, Briefing b, ArtifactsDocument artifacts) => new(
@@ -35,8 +36,8 @@ public sealed record RunDocument(
         b.Depth.ToString().ToLowerInvariant(),
         b.Source,
         b.Title,
-        b.Summary.Text,
-        b.Summary.KeyPoints,
+        SummaryOf(b).Text,
+        SummaryOf(b).KeyPoints,
         [.. b.Claims.Select(c => new ClaimDocument(c.Claim.Text, c.Verdict.ToString().ToLowerInvariant(), c.Confidence, c.Method, c.Rationale, c.Evidence))],
         [.. FallaciesOf(b).Select(f => new FallacyDocument(f.Type, f.Quote, f.Explanation, f.Confidence))],
         [.. b.Stages.Select(StageDocument.From)],
@@ -48,6 +49,10 @@ public sealed record RunDocument(
         artifacts,
         null);
 
+    // The document has always listed the summary and its key points at its top, not under analysis.
+    private static Summary SummaryOf(Briefing b) =>
+        b.Section(SummarySection)?.Data.Deserialize<Summary>(Core.Serialization.AutoIntelJson.Options) ?? new Summary(string.Empty, []);
+
     // The document has always listed fallacies at its top, not under analysis.
     private static List<Fallacy> FallaciesOf(Briefing b) =>
         b.Section(FallaciesSection)?.Data.Deserialize<List<Fallacy>>(Core.Serialization.AutoIntelJson.Options) ?? [];
@@ -56,7 +61,7 @@ public sealed record RunDocument(
     private static JsonObject AnalysisOf(Briefing b)
     {
         var analysis = new JsonObject();
-        foreach (var section in (b.Sections ?? []).Where(s => s.JsonProperty is not null && s.Name != FallaciesSection))
+        foreach (var section in (b.Sections ?? []).Where(s => s.JsonProperty is not null && s.Name != FallaciesSection && s.Name != SummarySection))
         {
             analysis[section.JsonProperty!] = JsonSerializer.SerializeToNode(section.Data, Core.Serialization.AutoIntelJson.Options);
         }
