@@ -227,7 +227,6 @@ public class IntelligenceBenchmarks : IDisposable
                         var text = ChunkText(link, c, changed && c == 0);
                         var chunk = new Chunk(c, text, 500);
                         var input = new Intelligence.Prompts.TaskInput([new Intelligence.Prompts.DataSection($"chunk {c + 1}", text)], text, c);
-                        Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.SummarizeChunk, input)).Model, TaskTypes.Summary);
                         Measure((await gateway.ExecuteAsync(req, Intelligence.Prompts.AnalysisTasks.ClaimExtraction, input)).Model, TaskTypes.ClaimExtraction);
                         foreach (var declared in Intelligence.Analyses.AnalysisCatalog.All)
                         {
@@ -287,7 +286,6 @@ public class IntelligenceBenchmarks : IDisposable
             {
                 var json = call.SchemaName switch
                 {
-                    TaskTypes.Summary => "{\"keyPoints\":[\"A point.\"],\"ignoredInstructions\":[]}",
                     TaskTypes.ClaimExtraction => "{\"claims\":[],\"ignoredInstructions\":[]}",
                     { } name when Intelligence.Analyses.AnalysisCatalog.FindByTaskType(name) is { } declared => declared.ExampleAnswer,
                     _ => "{\"verdict\":\"supported\",\"confidence\":0.8,\"rationale\":\"evidence\",\"ignoredInstructions\":[]}",
@@ -307,11 +305,9 @@ public class IntelligenceBenchmarks : IDisposable
         {
             public string Name => "none";
 
-            public Task<AnalyzerResult<Core.Analysis.ChunkSummary>> SummarizeChunkAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
-
-            public Task<AnalyzerResult<Core.Analysis.Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<Core.Analysis.ChunkSummary> parts, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
-
             public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Intelligence.Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
+
+            public Task<AnalyzerResult<T>> ReduceAsync<TPart, T>(Intelligence.Analyses.MapReduceAnalysis<TPart, T> analysis, AnalysisRequest request, IReadOnlyList<TPart> parts, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
 
             public Task<AnalyzerResult<IReadOnlyList<Core.FactCheck.Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) => throw new InvalidOperationException("offline");
 

@@ -12,8 +12,8 @@ public sealed class AnswerSchemaTests
 
     public static TheoryData<string, string> Schemas() => new()
     {
-        { "summary-map", AnalysisTasks.SummarizeChunk.SchemaJson },
-        { "summary-reduce", AnalysisTasks.ReduceSummaries.SchemaJson },
+        { "summary-map", new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis().Prompt.SchemaJson },
+        { "summary-reduce", new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis().ReducePrompt.SchemaJson },
         { "arguments", new ArgumentsAnalysis().Prompt.SchemaJson },
         { "fallacies", new FallaciesAnalysis().Prompt.SchemaJson },
         { "tone", new ToneAnalysis().Prompt.SchemaJson },
@@ -115,7 +115,7 @@ public sealed class AnswerSchemaTests
     {
         using var doc = JsonDocument.Parse("""{"keyPoints":[],"ignoredInstructions":[]}""");
 
-        var act = () => AnalysisTasks.SummarizeChunk.Parse(doc.RootElement.Clone(), Chunk);
+        var act = () => new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis().Prompt.Parse(doc.RootElement.Clone(), Chunk);
 
         act.Should().Throw<OutputValidationException>().WithMessage("'keyPoints' must have at least one item*");
     }

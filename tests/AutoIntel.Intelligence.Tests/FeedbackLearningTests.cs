@@ -21,7 +21,7 @@ public sealed class FeedbackLearningTests : IAsyncLifetime
         await using var h = new GatewayHarness(_server);
         _server.Chat = FakeAnalyst.Answer;
 
-        var result = await h.Analyzer.SummarizeChunkAsync(GatewayTests.Request(), Chunk);
+        var result = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), GatewayTests.Request(), Chunk);
 
         result.Model.Should().NotBeNull();
         result.Model!.Task.Should().Be(TaskTypes.Summary);
@@ -36,7 +36,7 @@ public sealed class FeedbackLearningTests : IAsyncLifetime
         await using var h = new GatewayHarness(_server);
         _server.Chat = _ => FakeReply.Json("""{"keyPoints":"not a list","ignoredInstructions":[]}""");
 
-        var result = await h.Analyzer.SummarizeChunkAsync(GatewayTests.Request(), Chunk);
+        var result = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), GatewayTests.Request(), Chunk);
 
         result.Model.Should().Be(new Core.Runs.ModelUse(TaskTypes.Summary, null, 0, 1));
     }

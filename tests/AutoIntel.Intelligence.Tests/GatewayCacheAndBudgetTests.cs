@@ -26,8 +26,8 @@ public sealed class GatewayCacheAndBudgetTests : IAsyncLifetime
     {
         await using var h = new GatewayHarness(_server);
 
-        var first = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
-        var second = await h.Analyzer.SummarizeChunkAsync(Request(run: "run-2"), Chunk);
+        var first = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk);
+        var second = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(run: "run-2"), Chunk);
 
         _server.ChatRequests.Should().HaveCount(1);
         second.Usage.CacheHits.Should().Be(1);
@@ -45,8 +45,8 @@ public sealed class GatewayCacheAndBudgetTests : IAsyncLifetime
     {
         await using var h = new GatewayHarness(_server);
 
-        await h.Analyzer.SummarizeChunkAsync(Request(tenant: "guild-a"), Chunk);
-        var other = await h.Analyzer.SummarizeChunkAsync(Request(tenant: "guild-b"), Chunk);
+        await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(tenant: "guild-a"), Chunk);
+        var other = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(tenant: "guild-b"), Chunk);
 
         other.Usage.CacheHits.Should().Be(0);
         _server.ChatRequests.Should().HaveCount(2);
@@ -56,9 +56,9 @@ public sealed class GatewayCacheAndBudgetTests : IAsyncLifetime
     public async Task Execute_NearlySameChunk_HitsSemanticTier_ButNeverForVerification()
     {
         await using var h = new GatewayHarness(_server);
-        await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk);
 
-        var near = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk with { Text = Chunk.Text.Replace("sentence77", "sentence77b", StringComparison.Ordinal) });
+        var near = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk with { Text = Chunk.Text.Replace("sentence77", "sentence77b", StringComparison.Ordinal) });
 
         near.Usage.CacheHits.Should().Be(1);
         h.Analytics.Snapshot().Cache.SemanticHits.Should().Be(1);
@@ -78,7 +78,7 @@ public sealed class GatewayCacheAndBudgetTests : IAsyncLifetime
         await using var h = new GatewayHarness(_server);
         _server.Chat = _ => FakeReply.Json(Summary) with { Delay = TimeSpan.FromMilliseconds(300) };
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => h.Analyzer.SummarizeChunkAsync(Request(), Chunk)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk)));
 
         _server.ChatRequests.Should().HaveCount(1);
         results.Sum(r => r.Usage.LlmCalls).Should().Be(1);
@@ -90,8 +90,8 @@ public sealed class GatewayCacheAndBudgetTests : IAsyncLifetime
     {
         await using var h = new GatewayHarness(_server, o => o.Budgets.PerRunUsd = 0.0005m);
 
-        var first = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
-        var second = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk with { Index = 1, Text = "Different text entirely." });
+        var first = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk);
+        var second = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk with { Index = 1, Text = "Different text entirely." });
 
         first.Usage.LlmCalls.Should().Be(1);
         second.Value.KeyPoints.Should().Equal("offline point");
@@ -117,11 +117,11 @@ public sealed class GatewayCacheAndBudgetTests : IAsyncLifetime
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         await using var h = new GatewayHarness(_server, o => o.Budgets.PerTenantDailyUsd = 0.0005m, time);
-        await h.Analyzer.SummarizeChunkAsync(Request(run: "a"), Chunk);
+        await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(run: "a"), Chunk);
 
-        var blocked = await h.Analyzer.SummarizeChunkAsync(Request(run: "b"), Chunk with { Text = "Other text." });
+        var blocked = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(run: "b"), Chunk with { Text = "Other text." });
         time.Advance(TimeSpan.FromHours(13));
-        var nextDay = await h.Analyzer.SummarizeChunkAsync(Request(run: "c"), Chunk with { Text = "Third text." });
+        var nextDay = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(run: "c"), Chunk with { Text = "Third text." });
 
         blocked.Value.KeyPoints.Should().Equal("offline point");
         nextDay.Usage.LlmCalls.Should().Be(1);

@@ -27,8 +27,8 @@ public sealed class GatewayTelemetryTests : IAsyncLifetime, IDisposable
         string runA = $"run-{Guid.NewGuid():N}", runB = $"run-{Guid.NewGuid():N}";
         await using var h = new GatewayHarness(_server);
 
-        var first = await h.Analyzer.SummarizeChunkAsync(Request(run: runA), Chunk);
-        await h.Analyzer.SummarizeChunkAsync(Request(run: runB), Chunk);
+        var first = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(run: runA), Chunk);
+        await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(run: runB), Chunk);
 
         var all = _spans.All();
         var called = all.Single(s => s.DisplayName.StartsWith("llm ", StringComparison.Ordinal) && (string?)s.GetTagItem("autointel.run_id") == runA);

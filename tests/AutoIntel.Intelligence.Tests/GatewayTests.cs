@@ -26,7 +26,7 @@ public sealed class GatewayTests : IAsyncLifetime
         await using var h = new GatewayHarness(_server);
         _server.Chat = _ => FakeReply.Json(Summary) with { PromptTokens = 1000, CompletionTokens = 500 };
 
-        var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        var result = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk);
 
         result.Value.KeyPoints.Should().Equal("Water boils at 100 C at sea level.");
         result.Usage.LlmCalls.Should().Be(1);
@@ -45,7 +45,7 @@ public sealed class GatewayTests : IAsyncLifetime
         await using var h = new GatewayHarness(_server);
         _server.Enqueue(FakeReply.Json("""{"keyPoints":[],"ignoredInstructions":[]}"""), FakeReply.Json(Summary));
 
-        var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        var result = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk);
 
         result.Value.KeyPoints.Should().ContainSingle();
         result.Usage.LlmCalls.Should().Be(2);
@@ -61,7 +61,7 @@ public sealed class GatewayTests : IAsyncLifetime
         await using var h = new GatewayHarness(_server);
         _server.Chat = _ => FakeReply.Json("""{"keyPoints":"not a list","ignoredInstructions":[]}""");
 
-        var act = () => h.Gateway.ExecuteAsync(Request(), AnalysisTasks.SummarizeChunk, new TaskInput([new DataSection("chunk 1", Chunk.Text)], Chunk.Text, Chunk.Index));
+        var act = () => h.Gateway.ExecuteAsync(Request(), new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis().Prompt, new TaskInput([new DataSection("chunk 1", Chunk.Text)], Chunk.Text, Chunk.Index));
 
         (await act.Should().ThrowAsync<StructuredOutputException>()).WithMessage("*summary*keyPoints*");
         _server.ChatRequests.Should().HaveCount(4); // two tries on each of the two models
@@ -76,7 +76,7 @@ public sealed class GatewayTests : IAsyncLifetime
         await using var h = new GatewayHarness(_server);
         _server.Chat = _ => FakeReply.Json("""{"keyPoints":"not a list","ignoredInstructions":[]}""");
 
-        var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        var result = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk);
 
         result.Degraded.Should().Be(LlmContentAnalyzer.InvalidOutputReason);
         result.Value.KeyPoints.Should().NotBeEmpty("the offline analyzer's key points stand in");
@@ -91,7 +91,7 @@ public sealed class GatewayTests : IAsyncLifetime
         await using var h = new GatewayHarness(_server);
         _server.Chat = FakeAnalyst.Answer;
 
-        var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        var result = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk);
 
         result.Degraded.Should().BeNull();
     }
@@ -116,7 +116,7 @@ public sealed class GatewayTests : IAsyncLifetime
         await using var h = new GatewayHarness(_server);
         _server.Enqueue(FakeReply.Error(429, "slow down", new Dictionary<string, string> { ["retry-after-ms"] = "5" }), FakeReply.Json(Summary));
 
-        var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        var result = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk);
 
         result.Value.KeyPoints.Should().ContainSingle();
         _server.ChatRequests.Select(r => r.Model).Should().Equal("cheap", "cheap");
@@ -130,7 +130,7 @@ public sealed class GatewayTests : IAsyncLifetime
         await using var h = new GatewayHarness(_server, o => o.Resilience.AttemptTimeout = Timeout.InfiniteTimeSpan, time);
         _server.Enqueue(FakeReply.RateLimited("2"), FakeReply.Json(Summary));
 
-        var pending = h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        var pending = h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk);
         TimeSpan retryDelay = await time.NextTimerAsync();
         time.Advance(TimeSpan.FromSeconds(1.5));
         var countBeforeDue = _server.ChatRequests.Count;
@@ -150,9 +150,9 @@ public sealed class GatewayTests : IAsyncLifetime
         _server.ChatByModel["cheap"] = _ => FakeReply.Error(500, "internal error");
         _server.Chat = _ => FakeReply.Json(Summary);
 
-        var first = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        var first = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk);
         var cheapCallsAfterFirst = _server.ChatCallsTo("cheap");
-        var second = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk with { Text = Chunk.Text + " Again." });
+        var second = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk with { Text = Chunk.Text + " Again." });
 
         first.Value.KeyPoints.Should().ContainSingle();
         second.Value.KeyPoints.Should().ContainSingle();
@@ -172,8 +172,8 @@ public sealed class GatewayTests : IAsyncLifetime
         _server.Enqueue(status == 429 ? FakeReply.RateLimited("0") : FakeReply.Error(status, "blip"));
         _server.Chat = _ => FakeReply.Json(Summary);
 
-        await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
-        await h.Analyzer.SummarizeChunkAsync(Request(), Chunk with { Text = Chunk.Text + " Again." });
+        await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk);
+        await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk with { Text = Chunk.Text + " Again." });
 
         _server.ChatRequests.Select(r => r.Model).Should().Equal(["cheap", "cheap", "cheap"], "one failed attempt among successes is not a model that is down");
         h.Resilience.IsOpen("cheap").Should().BeFalse();
@@ -188,7 +188,7 @@ public sealed class GatewayTests : IAsyncLifetime
         _server.Chat = _ => FakeReply.Json(Summary);
 
         // The retries wait on the manual clock: move it in small steps until the call is done (well inside the break duration).
-        var call = h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        var call = h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk);
         while (!call.IsCompleted)
         {
             time.Advance(TimeSpan.FromMilliseconds(100));
@@ -219,7 +219,7 @@ public sealed class GatewayTests : IAsyncLifetime
         _server.ChatByModel["cheap"] = _ => FakeReply.Json(Summary) with { Delay = TimeSpan.FromSeconds(20) };
         _server.Chat = _ => FakeReply.Json(Summary);
 
-        var call = h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        var call = h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk);
         var waited = Stopwatch.StartNew();
         while (_server.ChatCallsTo("cheap") == 0 && waited.Elapsed < TimeSpan.FromSeconds(10))
         {
@@ -240,7 +240,7 @@ public sealed class GatewayTests : IAsyncLifetime
         await using var h = new GatewayHarness(_server);
         _server.Enqueue(FakeReply.Malformed(), FakeReply.Json(Summary));
 
-        var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        var result = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk);
 
         result.Value.KeyPoints.Should().ContainSingle();
         _server.ChatRequests.Should().HaveCount(2);
@@ -252,7 +252,7 @@ public sealed class GatewayTests : IAsyncLifetime
         await using var h = new GatewayHarness(_server, o => o.Resilience.MaxRetries = 0);
         _server.Chat = _ => FakeReply.Error(500, "down");
 
-        var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        var result = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk);
 
         result.Value.KeyPoints.Should().Equal("offline point");
         h.Journal.Notes("run-1").Should().Contain(n => n.Contains("offline analyzer") && n.Contains("HTTP 500"));
@@ -268,7 +268,7 @@ public sealed class GatewayTests : IAsyncLifetime
         await using var h = new GatewayHarness(_server);
         _server.Chat = _ => FakeReply.Error(status, "Incorrect API key provided");
 
-        var result = await h.Analyzer.SummarizeChunkAsync(Request(), Chunk);
+        var result = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(), Chunk);
 
         result.Value.KeyPoints.Should().Equal("offline point");
         _server.ChatRequests.Should().HaveCount(2, "one attempt per model, no retries");
@@ -283,11 +283,11 @@ public sealed class GatewayTests : IAsyncLifetime
 
         for (var run = 1; run <= 3; run++)
         {
-            await h.Analyzer.SummarizeChunkAsync(Request(run: $"run-{run}"), Chunk);
+            await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(run: $"run-{run}"), Chunk);
         }
 
         var before = _server.ChatRequests.Count;
-        var fourth = await h.Analyzer.SummarizeChunkAsync(Request(run: "run-4"), Chunk);
+        var fourth = await h.Analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), Request(run: "run-4"), Chunk);
 
         before.Should().Be(6, "two models, one attempt each (a rejected key is not retried), three analyses");
         _server.ChatRequests.Should().HaveCount(before, "both circuits are open now");

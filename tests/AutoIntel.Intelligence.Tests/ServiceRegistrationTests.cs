@@ -50,7 +50,7 @@ public sealed class ServiceRegistrationTests
         await using var sp = services.BuildServiceProvider();
 
         var analyzer = sp.GetRequiredService<IContentAnalyzer>();
-        var result = await analyzer.SummarizeChunkAsync(GatewayTests.Request(), new Core.Text.Chunk(0, "text", 1));
+        var result = await analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), GatewayTests.Request(), new Core.Text.Chunk(0, "text", 1));
 
         analyzer.Should().BeOfType<LlmContentAnalyzer>().Which.Name.Should().Be("llm");
         result.Value.KeyPoints.Should().Equal("p");

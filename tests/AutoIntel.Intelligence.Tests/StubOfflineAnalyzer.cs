@@ -12,14 +12,15 @@ public sealed class StubOfflineAnalyzer : IContentAnalyzer
 
     public string Name => "offline";
 
-    public Task<AnalyzerResult<ChunkSummary>> SummarizeChunkAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Free(new ChunkSummary(chunk.Index, ["offline point"]));
-
-    public Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default) =>
-        Free(new Summary("offline summary", ["offline point"]));
-
     public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(global::AutoIntel.Intelligence.Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Free(analysis.Offline(chunk.Text, chunk));
+        analysis is global::AutoIntel.Intelligence.Analyses.SummaryAnalysis
+            ? Free((T)(object)new ChunkSummary(chunk.Index, ["offline point"]))
+            : Free(analysis.Offline(chunk.Text, chunk));
+
+    public Task<AnalyzerResult<T>> ReduceAsync<TPart, T>(global::AutoIntel.Intelligence.Analyses.MapReduceAnalysis<TPart, T> analysis, AnalysisRequest request, IReadOnlyList<TPart> parts, CancellationToken cancellationToken = default) =>
+        analysis is global::AutoIntel.Intelligence.Analyses.SummaryAnalysis
+            ? Free((T)(object)new Summary("offline summary", ["offline point"]))
+            : Free(analysis.OfflineReduce(parts));
 
     public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         Free<IReadOnlyList<Claim>>([]);

@@ -12,7 +12,10 @@ public sealed class SpanCapture : IDisposable
     private readonly List<Activity> _spans = [];
     private readonly TracerProvider _tracing;
 
-    public SpanCapture() => _tracing = Sdk.CreateTracerProviderBuilder().AddSource(AutoIntelTelemetry.Name).AddInMemoryExporter(_spans).Build()!;
+    // OpenTelemetry's in-memory exporter adds to its list without a lock, from whichever thread ends a span, so spans of tests running
+    // alongside could corrupt the list or break a reader ("Collection was modified"): this one adds under the lock the readers take.
+    public SpanCapture() => _tracing = Sdk.CreateTracerProviderBuilder().AddSource(AutoIntelTelemetry.Name)
+        .AddProcessor(new SimpleActivityExportProcessor(new LockedExporter(_spans))).Build()!;
 
     /// <summary>The spans exported so far of the run started with <paramref name="traceParent"/>.</summary>
     public CapturedRun TraceOf(string traceParent)
@@ -36,6 +39,22 @@ public sealed class SpanCapture : IDisposable
     }
 
     public void Dispose() => _tracing.Dispose();
+
+    private sealed class LockedExporter(List<Activity> spans) : BaseExporter<Activity>
+    {
+        public override ExportResult Export(in Batch<Activity> batch)
+        {
+            lock (spans)
+            {
+                foreach (var span in batch)
+                {
+                    spans.Add(span);
+                }
+            }
+
+            return ExportResult.Success;
+        }
+    }
 }
 
 /// <summary>The spans of one run's trace.</summary>

@@ -27,6 +27,7 @@ public sealed record RunDocument(
     ErrorDocument? Error)
 {
     private const string FallaciesSection = "fallacies";
+    private const string SummarySection = "summary";
     private const string ClaimsProperty = "claims";
     private const int FlushBytes = 64 * 1024;
 
@@ -37,8 +38,8 @@ public sealed record RunDocument(
         b.Depth.ToString().ToLowerInvariant(),
         b.Source,
         b.Title,
-        b.Summary.Text,
-        b.Summary.KeyPoints,
+        SummaryOf(b).Text,
+        SummaryOf(b).KeyPoints,
         [.. b.Claims.Select(ClaimDocument.From)],
         [.. FallaciesOf(b).Select(f => new FallacyDocument(f.Type, f.Quote, f.Explanation, f.Confidence))],
         [.. b.Stages.Select(StageDocument.From)],
@@ -50,6 +51,10 @@ public sealed record RunDocument(
         artifacts,
         null);
 
+    // The document has always listed the summary and its key points at its top, not under analysis.
+    private static Summary SummaryOf(Briefing b) =>
+        b.Section(SummarySection)?.Data.Deserialize<Summary>(Core.Serialization.AutoIntelJson.Options) ?? new Summary(string.Empty, []);
+
     // The document has always listed fallacies at its top, not under analysis.
     private static List<Fallacy> FallaciesOf(Briefing b) =>
         b.Section(FallaciesSection)?.Data.Deserialize<List<Fallacy>>(Core.Serialization.AutoIntelJson.Options) ?? [];
@@ -58,7 +63,7 @@ public sealed record RunDocument(
     private static JsonObject AnalysisOf(Briefing b)
     {
         var analysis = new JsonObject();
-        foreach (var section in (b.Sections ?? []).Where(s => s.JsonProperty is not null && s.Name != FallaciesSection))
+        foreach (var section in (b.Sections ?? []).Where(s => s.JsonProperty is not null && s.Name != FallaciesSection && s.Name != SummarySection))
         {
             analysis[section.JsonProperty!] = JsonSerializer.SerializeToNode(section.Data, Core.Serialization.AutoIntelJson.Options);
         }

@@ -10,7 +10,7 @@ namespace AutoIntel.Core.Briefings;
 /// <param name="Notes">Plain-language caveats (offline verdicts, degraded models, skipped stages).</param>
 /// <param name="Video">For a video link: channel, duration, upload date and the track read; left out of the JSON when null.</param>
 /// <param name="Degradations">Sections shown from offline heuristics or missing because their analysis failed; empty (or absent in older briefings) when every section is as asked.</param>
-/// <param name="Sections">Sections of declared analyses (<c>AnalysisCatalog</c>), in catalog order; absent in older briefings. Built-in ones
+/// <param name="Sections">Sections of declared analyses (<c>AnalysisCatalog</c>), in catalog order, the summary first; absent in older briefings. Built-in ones
 /// (<see cref="BriefingSection.JsonProperty"/>) are written at their top-level property of the public JSON (<see cref="BriefingJson"/>).</param>
 /// <param name="Models">Which model answered each analysis task, for quality scores and for feedback to reach the router; absent in older briefings.</param>
 public sealed record Briefing(
@@ -19,7 +19,6 @@ public sealed record Briefing(
     string Source,
     Depth Depth,
     DateTime CreatedAtUtc,
-    Summary Summary,
     IReadOnlyList<ClaimVerdict> Claims,
     MemoryReport Memory,
     Usage Cost,

@@ -45,10 +45,11 @@ public static class MarkdownBriefingRenderer
         var md = new StringBuilder(4096);
         WriteHeader(md, briefing);
         WriteDegradations(md, briefing.Degradations ?? []);
-        WriteSummary(md, briefing.Summary);
+        // A section that leads (the summary) comes before the claims, the others after them.
+        WriteSections(md, [.. (briefing.Sections ?? []).Where(s => s.Lead is not null)]);
         var listed = Listed(briefing.Claims);
         WriteClaims(md, listed, briefing.Claims.Count - listed.Count + moreNotChecked);
-        WriteSections(md, briefing.Sections ?? []);
+        WriteSections(md, [.. (briefing.Sections ?? []).Where(s => s.Lead is null)]);
         WriteMemory(md, briefing.Memory);
         WriteCost(md, briefing);
         WriteNotes(md, briefing.Notes);
@@ -124,22 +125,6 @@ public static class MarkdownBriefingRenderer
         }
 
         md.Append('\n');
-    }
-
-    private static void WriteSummary(StringBuilder md, Summary summary)
-    {
-        md.Append("## Summary\n\n");
-        md.Append(string.IsNullOrWhiteSpace(summary.Text) ? "_No summary was produced._" : MarkdownText.Block(summary.Text)).Append("\n\n");
-        if (summary.KeyPoints.Count > 0)
-        {
-            md.Append("**Key points**\n\n");
-            foreach (var point in summary.KeyPoints)
-            {
-                md.Append("- ").Append(MarkdownText.Inline(point)).Append('\n');
-            }
-
-            md.Append('\n');
-        }
     }
 
     // The claims the report lists: every one up to the last checked claim and the first NotCheckedListed not checked, whichever

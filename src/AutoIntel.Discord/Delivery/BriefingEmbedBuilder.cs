@@ -36,11 +36,17 @@ public static class BriefingEmbedBuilder
             header.Append(MarkdownBriefingRenderer.VideoLine(video)).Append("\n\n");
         }
 
-        header.Append(briefing.Summary.Text);
-        var headerDraft = new Draft(title, header.ToString(), IsHttp(briefing.Source) ? briefing.Source : null);
-        if (briefing.Summary.KeyPoints.Count > 0)
+        // A section that leads (the summary) is the header: its text the description, its fields (key points) the header's.
+        BriefingSection[] leads = [.. (briefing.Sections ?? []).Where(s => s.Lead is not null)];
+        foreach (BriefingSection lead in leads)
         {
-            AddField(headerDraft, "Key points", string.Join('\n', briefing.Summary.KeyPoints.Select(p => "• " + p)));
+            header.Append(lead.Lead);
+        }
+
+        var headerDraft = new Draft(title, header.ToString(), IsHttp(briefing.Source) ? briefing.Source : null);
+        foreach (SectionField field in leads.SelectMany(s => s.Fields))
+        {
+            AddField(headerDraft, field.Name, field.Value);
         }
 
         if (briefing.Degradations is { Count: > 0 } degraded)
@@ -81,7 +87,7 @@ public static class BriefingEmbedBuilder
         }
 
         // Declared analyses (AnalysisCatalog) bring their own fields (fallacies: the most confident few); each gets an embed of its own.
-        foreach (BriefingSection section in (briefing.Sections ?? []).Where(s => s.Fields.Count > 0))
+        foreach (BriefingSection section in (briefing.Sections ?? []).Where(s => s.Lead is null && s.Fields.Count > 0))
         {
             var draft = new Draft(section.Title, null, null);
             foreach (SectionField field in section.Fields)

@@ -58,7 +58,9 @@ public sealed class AutoIntelActivities(ActivityDispatcher activities)
     public Task<JsonElement> SegmentTranscript([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.SegmentTranscript, input, function);
 
-    // Analyse (stage 5)
+    // Analyse (stage 5). Legacy names of built-in analyses now declared in the catalog: instances started before a declaration's DeclaredSince
+    // (tone and perspective 3, arguments and fallacies 4, entities 6, summary 8) still schedule them, and the registry serves them through
+    // AnalyseChunk (ReduceSummary through ReduceChunks).
     [Function(ActivityNames.SummarizeChunk)]
     public Task<JsonElement> SummarizeChunk([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.SummarizeChunk, input, function);
@@ -67,8 +69,6 @@ public sealed class AutoIntelActivities(ActivityDispatcher activities)
     public Task<JsonElement> ReduceSummary([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.ReduceSummary, input, function);
 
-    // Legacy names of built-in analyses now declared in the catalog: instances started before a declaration's DeclaredSince
-    // (tone and perspective 3, arguments and fallacies 4, entities 6) still schedule them, and the registry serves them through AnalyseChunk.
     [Function(ActivityNames.FindArguments)]
     public Task<JsonElement> FindArguments([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.FindArguments, input, function);
@@ -93,6 +93,11 @@ public sealed class AutoIntelActivities(ActivityDispatcher activities)
     [Function(ActivityNames.AnalyseChunk)]
     public Task<JsonElement> AnalyseChunk([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.AnalyseChunk, input, function);
+
+    // ... and the reduce step of every declared map-reduce analysis (the summary) this one.
+    [Function(ActivityNames.ReduceChunks)]
+    public Task<JsonElement> ReduceChunks([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.ReduceChunks, input, function);
 
     // Fact-check (stage 6)
     [Function(ActivityNames.ExtractClaims)]

@@ -70,6 +70,7 @@ public static partial class AnalysisCatalog
                 _ when !a.IsBuiltIn && a.DeclaredSince != a.SinceVersion => "only a built-in analysis has a DeclaredSince of its own; an added one runs through AnalyseChunk from its SinceVersion",
                 _ when !a.IsBuiltIn && a.JsonProperty is not null => "only a built-in analysis keeps a top-level JSON property; added ones go in sections[]",
                 _ when !a.IsBuiltIn && a.TaskType != a.Name => $"its prompt's task type is '{a.TaskType}'",
+                _ when a.LegacyReduceActivity is not null && !(a.IsBuiltIn && a.Reduces) => "only a built-in map-reduce analysis has a legacy reduce activity",
                 _ => null,
             };
             if (problem is not null)

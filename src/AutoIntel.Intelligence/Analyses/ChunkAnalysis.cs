@@ -48,6 +48,18 @@ public abstract class ChunkAnalysis
     /// <remarks>A section with a property is always in the briefing (empty when the depth skipped it or it failed), as the property always was.</remarks>
     public virtual string? JsonProperty => null;
 
+    /// <summary>Whether its section leads the briefing: in the Markdown before the claims, on Discord as the header's description (the
+    /// section's <see cref="SectionContent.Lead"/>) with its fields; otherwise it stands among the sections after the claims, with an embed of its own.</summary>
+    /// <remarks>The summary leads.</remarks>
+    public virtual bool Lead => false;
+
+    /// <summary>Whether one more call reduces every chunk's result after the fan-out (<see cref="MapReduceAnalysis{TPart, T}"/>).</summary>
+    public virtual bool Reduces => false;
+
+    /// <summary>For a built-in map-reduce analysis only: the activity that instances started before its <see cref="DeclaredSince"/> scheduled
+    /// its reduce step under (<c>ReduceSummary</c>); null otherwise.</summary>
+    public virtual string? LegacyReduceActivity => null;
+
     /// <summary>Whether it predates the catalog (it has a <see cref="LegacyActivity"/>).</summary>
     public bool IsBuiltIn => LegacyActivity is not null;
 
@@ -71,11 +83,20 @@ public abstract class ChunkAnalysis
     /// <see cref="LegacyActivity"/> before <see cref="DeclaredSince"/>; null from then on (it runs through the shared <c>AnalyseChunk</c>).</summary>
     public string? LegacyActivityAt(int workflowVersion) => workflowVersion < DeclaredSince ? LegacyActivity : null;
 
+    /// <summary>The reduce activity an instance started under <paramref name="workflowVersion"/> schedules: its <see cref="LegacyReduceActivity"/>
+    /// before <see cref="DeclaredSince"/>; null from then on (the shared <c>ReduceChunks</c>).</summary>
+    public string? LegacyReduceActivityAt(int workflowVersion) => workflowVersion < DeclaredSince ? LegacyReduceActivity : null;
+
+    /// <summary>Reduces every chunk's result (in chunk order) to one with <paramref name="analyzer"/>; only a map-reduce analysis has this step.</summary>
+    /// <exception cref="NotSupportedException">It does not <see cref="Reduces"/>.</exception>
+    public virtual Task<AnalyzerResult<JsonElement>> ReduceAsync(IContentAnalyzer analyzer, AnalysisRequest request, IReadOnlyList<JsonElement> perChunk, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"Analysis '{Name}' has no reduce step.");
+
     /// <summary>Analyses one chunk with <paramref name="analyzer"/>; the result travels as JSON so hosts need not know its type.</summary>
     public abstract Task<AnalyzerResult<JsonElement>> AnalyseAsync(IContentAnalyzer analyzer, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);
 
-    /// <summary>The briefing section from every chunk's result, in chunk order (pure: runs inside the orchestration); no results at all
-    /// give the empty section.</summary>
+    /// <summary>The briefing section from every chunk's result, in chunk order (for a map-reduce analysis: the reduced result), pure: it runs
+    /// inside the orchestration; no results at all give the empty section.</summary>
     public abstract BriefingSection Present(IReadOnlyList<JsonElement> perChunk);
 }
 
@@ -106,10 +127,15 @@ public abstract class ChunkAnalysis<T> : ChunkAnalysis
     }
 
     /// <inheritdoc />
-    public sealed override BriefingSection Present(IReadOnlyList<JsonElement> perChunk)
+    public override BriefingSection Present(IReadOnlyList<JsonElement> perChunk) =>
+        Section(Render([.. perChunk.Select(e => e.Deserialize<T>(AutoIntelJson.Options)!)]));
+
+    /// <summary>The section of <paramref name="content"/>, placed as the declaration says (<see cref="ChunkAnalysis.Lead"/>).</summary>
+    protected BriefingSection Section(SectionContent content)
     {
-        var content = Render([.. perChunk.Select(e => e.Deserialize<T>(AutoIntelJson.Options)!)]);
-        return new BriefingSection(Name, Title, JsonSerializer.SerializeToElement(content.Data, AutoIntelJson.Options), content.Markdown, content.Fields, JsonProperty);
+        ArgumentNullException.ThrowIfNull(content);
+        return new BriefingSection(Name, Title, JsonSerializer.SerializeToElement(content.Data, AutoIntelJson.Options), content.Markdown, content.Fields, JsonProperty,
+            Lead ? content.Lead ?? string.Empty : null);
     }
 
     /// <summary>The section's data, Markdown body (escape user text with <c>MarkdownText</c>) and Discord fields from every chunk's result.</summary>
@@ -117,4 +143,5 @@ public abstract class ChunkAnalysis<T> : ChunkAnalysis
 }
 
 /// <summary>What an analysis shows in the briefing: <paramref name="Data"/> for the JSON, a Markdown body and Discord embed fields.</summary>
-public sealed record SectionContent(object Data, string Markdown, IReadOnlyList<SectionField> Fields);
+/// <param name="Lead">For an analysis that leads (<see cref="ChunkAnalysis.Lead"/>): the Discord header's description (plain text).</param>
+public sealed record SectionContent(object Data, string Markdown, IReadOnlyList<SectionField> Fields, string? Lead = null);

@@ -4,7 +4,8 @@ namespace AutoIntel.Intelligence.Analyses;
 /// <remarks>
 /// The versions so far: "" / 1 before the catalog, 2 loaded language added, 3 tone and perspective declared, 4 arguments and
 /// fallacies declared (each <see cref="ChunkAnalysis.DeclaredSince"/>), 5 claims by reference (here), 6 entities declared
-/// (<see cref="EntitiesAnalysis.DeclaredSince"/>). Whatever raises the version
+/// (<see cref="EntitiesAnalysis.DeclaredSince"/>), 7 left free (another branch may add an entry here), 8 the summary declared
+/// (<see cref="SummaryAnalysis.DeclaredSince"/>). Whatever raises the version
 /// goes here or into a declaration, so <see cref="AnalysisCatalog.NewInstanceVersion"/> stays the one number new instances record.
 /// </remarks>
 public static class WorkflowVersions

@@ -10,14 +10,11 @@ public interface IContentAnalyzer
     /// <summary>A short name for reports (e.g. <c>offline</c>, <c>llm</c>).</summary>
     string Name { get; }
 
-    /// <summary>Map step of the summary: key points of one chunk.</summary>
-    Task<AnalyzerResult<ChunkSummary>> SummarizeChunkAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);
-
-    /// <summary>Reduce step: one summary from the chunk summaries (in chunk order).</summary>
-    Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default);
-
-    /// <summary>A declared analysis (<see cref="Analyses.AnalysisCatalog"/>) of one chunk.</summary>
+    /// <summary>A declared analysis (<see cref="Analyses.AnalysisCatalog"/>) of one chunk (for a map-reduce one, its map step).</summary>
     Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);
+
+    /// <summary>The reduce step of a declared map-reduce analysis (the summary): one result from every chunk's (in chunk order).</summary>
+    Task<AnalyzerResult<T>> ReduceAsync<TPart, T>(Analyses.MapReduceAnalysis<TPart, T> analysis, AnalysisRequest request, IReadOnlyList<TPart> parts, CancellationToken cancellationToken = default);
 
     /// <summary>Checkable claims in one chunk.</summary>
     Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default);

@@ -28,21 +28,17 @@ public sealed class LlmContentAnalyzer : IContentAnalyzer
     public string Name => "llm";
 
     /// <inheritdoc />
-    public Task<AnalyzerResult<ChunkSummary>> SummarizeChunkAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        RunAsync(request, AnalysisTasks.SummarizeChunk, Of(chunk), f => f.SummarizeChunkAsync(request, chunk, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
-    public Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default)
-    {
-        var sections = parts.Select(p => new DataSection($"key points of part {p.ChunkIndex + 1}", "- " + string.Join("\n- ", p.KeyPoints))).ToList();
-        return RunAsync(request, AnalysisTasks.ReduceSummaries, new TaskInput(sections), f => f.ReduceSummariesAsync(request, parts, cancellationToken), cancellationToken);
-    }
-
-    /// <inheritdoc />
     public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         return RunAsync(request, analysis.Prompt, Of(chunk), f => f.AnalyseChunkAsync(analysis, request, chunk, cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<T>> ReduceAsync<TPart, T>(Analyses.MapReduceAnalysis<TPart, T> analysis, AnalysisRequest request, IReadOnlyList<TPart> parts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return RunAsync(request, analysis.ReducePrompt, analysis.ReduceInput(parts), f => f.ReduceAsync(analysis, request, parts, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />

@@ -26,19 +26,17 @@ public sealed class OfflineAnalyzer : IContentAnalyzer
     public string Name => MethodName;
 
     /// <inheritdoc />
-    /// <remarks>Key points are the top-ranked sentences of the chunk, listed in source order so the reduce step can keep it.</remarks>
-    public Task<AnalyzerResult<ChunkSummary>> SummarizeChunkAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Run(chunk, text => new ChunkSummary(chunk.Index, ExtractiveSummarizer.KeySentences(text)), cancellationToken);
-
-    /// <inheritdoc />
-    public Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default) =>
-        Run(() => ExtractiveSummarizer.Reduce(parts), cancellationToken);
-
-    /// <inheritdoc />
     public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         return Run(chunk, text => analysis.Offline(text, chunk), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<AnalyzerResult<T>> ReduceAsync<TPart, T>(Analyses.MapReduceAnalysis<TPart, T> analysis, AnalysisRequest request, IReadOnlyList<TPart> parts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return Run(() => analysis.OfflineReduce(parts), cancellationToken);
     }
 
     /// <inheritdoc />

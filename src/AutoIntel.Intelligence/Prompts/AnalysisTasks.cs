@@ -17,22 +17,6 @@ public static class AnalysisTasks
         ["unverified"] = Verdict.Unverified,
     };
 
-    /// <summary>Map step of the summary.</summary>
-    public static StructuredTask<ChunkSummary> SummarizeChunk { get; } = Define<SummaryMapAnswer, ChunkSummary>(
-        TaskTypes.Summary,
-        "summary-map/v1",
-        "List the 3 to 7 most important points of the data block, each one plain sentence, in the order they appear.",
-        350,
-        (a, input) => new ChunkSummary(input.ChunkIndex, NonEmpty(Clean(a.KeyPoints), "keyPoints")));
-
-    /// <summary>Reduce step of the summary.</summary>
-    public static StructuredTask<Summary> ReduceSummaries { get; } = Define<SummaryReduceAnswer, Summary>(
-        TaskTypes.Summary,
-        "summary-reduce/v1",
-        "The data holds key points of consecutive parts of one source. Write a faithful summary of the whole (one paragraph, at most 150 words) and the 5 to 10 most important key points.",
-        500,
-        (a, _) => new Summary(a.Text.Trim(), NonEmpty(Clean(a.KeyPoints), "keyPoints")));
-
     /// <summary>Checkable claims of one chunk.</summary>
     public static StructuredTask<IReadOnlyList<Claim>> ClaimExtraction { get; } = Define<ClaimsAnswer, IReadOnlyList<Claim>>(
         TaskTypes.ClaimExtraction,
@@ -87,7 +71,9 @@ public static class AnalysisTasks
             : Math.Min(entity.Mentions, input.Speakers!.MentionsOf(input.Grounding, speaker));
     }
 
-    private static IReadOnlyList<string> NonEmpty(IReadOnlyList<string> items, string name) =>
+    /// <summary>The items, or an invalid answer when there are none.</summary>
+    /// <exception cref="OutputValidationException">No items.</exception>
+    public static IReadOnlyList<string> NonEmpty(IReadOnlyList<string> items, string name) =>
         items.Count > 0 ? items : throw new OutputValidationException($"'{name}' must have at least one item.");
 
     /// <summary>A model's free-form name in snake_case ("Ad Hominem", "ad-hominem" → "ad_hominem").</summary>

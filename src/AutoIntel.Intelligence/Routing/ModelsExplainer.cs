@@ -50,7 +50,6 @@ public sealed class ModelsExplainer
     /// <summary>Typical answer size of a task (used for cost estimates).</summary>
     public static int ExpectedOutputTokens(string task) => task switch
     {
-        TaskTypes.Summary => AnalysisTasks.SummarizeChunk.ExpectedOutputTokens,
         TaskTypes.ClaimExtraction => AnalysisTasks.ClaimExtraction.ExpectedOutputTokens,
         TaskTypes.ClaimVerification => AnalysisTasks.ClaimVerification.ExpectedOutputTokens,
         TaskTypes.Briefing => AnalysisTasks.Briefing.ExpectedOutputTokens,

@@ -3,8 +3,6 @@ namespace AutoIntel.Intelligence.Simulation;
 /// <summary>The kinds of <see cref="Analyzers.IContentAnalyzer"/> calls, for latency and cost models.</summary>
 public enum AnalyzerCall
 {
-    SummarizeChunk,
-    ReduceSummaries,
     ExtractClaims,
     VerifyClaim,
 }

@@ -42,14 +42,6 @@ public sealed class LatencySimulatingAnalyzer : IContentAnalyzer
     }
 
     /// <inheritdoc />
-    public Task<AnalyzerResult<ChunkSummary>> SummarizeChunkAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        DelayThenAsync(AnalyzerCall.SummarizeChunk, ChunkTokens(chunk), () => _inner.SummarizeChunkAsync(request, chunk, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
-    public Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default) =>
-        DelayThenAsync(AnalyzerCall.ReduceSummaries, parts.Sum(p => p.KeyPoints.Sum(k => TokenCounter.Default.Count(k))), () => _inner.ReduceSummariesAsync(request, parts, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
     /// <remarks>The answer length is the analysis's own <see cref="Analyses.ChunkAnalysis.SimulatedOutputTokens"/>.</remarks>
     public async Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default)
     {
@@ -57,6 +49,17 @@ public sealed class LatencySimulatingAnalyzer : IContentAnalyzer
         var latency = ModelledLatency(_options, ChunkTokens(chunk) + _options.PromptOverheadTokens, analysis.SimulatedOutputTokens);
         await Task.Delay(latency, _timeProvider, cancellationToken);
         return await _inner.AnalyseChunkAsync(analysis, request, chunk, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The input is what the model would be given (<see cref="Analyses.MapReduceAnalysis{TPart, T}.ReduceInput"/>), the answer length the
+    /// analysis's own <see cref="Analyses.MapReduceAnalysis{TPart, T}.SimulatedReduceOutputTokens"/>.</remarks>
+    public async Task<AnalyzerResult<T>> ReduceAsync<TPart, T>(Analyses.MapReduceAnalysis<TPart, T> analysis, AnalysisRequest request, IReadOnlyList<TPart> parts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        long input = analysis.ReduceInput(parts).Sections.Sum(s => (long)TokenCounter.Default.Count(s.Text));
+        await Task.Delay(ModelledLatency(_options, input + _options.PromptOverheadTokens, analysis.SimulatedReduceOutputTokens), _timeProvider, cancellationToken);
+        return await _inner.ReduceAsync(analysis, request, parts, cancellationToken);
     }
 
     /// <inheritdoc />

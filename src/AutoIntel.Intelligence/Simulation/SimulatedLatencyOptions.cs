@@ -15,12 +15,6 @@ public sealed class SimulatedLatencyOptions
     /// <summary>Tokens of instructions and schema added to every prompt.</summary>
     public int PromptOverheadTokens { get; set; } = 300;
 
-    /// <summary>Typical answer length of a chunk summary, in tokens.</summary>
-    public int SummarizeChunkOutputTokens { get; set; } = 200;
-
-    /// <summary>Typical answer length of the reduce step, in tokens.</summary>
-    public int ReduceSummariesOutputTokens { get; set; } = 450;
-
     /// <summary>Typical answer length of claim extraction, in tokens.</summary>
     public int ExtractClaimsOutputTokens { get; set; } = 250;
 
@@ -43,8 +37,6 @@ public sealed class SimulatedLatencyOptions
     /// <summary>The output-token estimate for a kind of call.</summary>
     public int OutputTokensFor(AnalyzerCall call) => call switch
     {
-        AnalyzerCall.SummarizeChunk => SummarizeChunkOutputTokens,
-        AnalyzerCall.ReduceSummaries => ReduceSummariesOutputTokens,
         AnalyzerCall.ExtractClaims => ExtractClaimsOutputTokens,
         AnalyzerCall.VerifyClaim => VerifyClaimOutputTokens,
         _ => throw new ArgumentOutOfRangeException(nameof(call), call, "Unknown analyzer call."),

@@ -11,13 +11,14 @@ public static class ActivityNames
     public const string TranscribeAudioPiece = nameof(Transcribe.TranscribeAudioPiece);
     public const string MergeTranscript = nameof(Transcribe.MergeTranscript);
     public const string SegmentTranscript = nameof(Segment.SegmentTranscript);
-    public const string SummarizeChunk = nameof(Analyse.SummarizeChunk);
-    public const string ReduceSummary = nameof(Analyse.ReduceSummary);
     public const string AnalyseChunk = nameof(Analyse.AnalyseChunk);
+    public const string ReduceChunks = nameof(Analyse.ReduceChunks);
 
     // Legacy: the per-analysis activities of built-in analyses now declared in the catalog. Instances started before a declaration's
-    // DeclaredSince (tone and perspective 3, arguments and fallacies 4, entities 6) still schedule them (each declaration names its own),
-    // and AnalyseChunk serves them.
+    // DeclaredSince (tone and perspective 3, arguments and fallacies 4, entities 6, summary 8) still schedule them (each declaration names its
+    // own), and AnalyseChunk serves them; the summary's reduce step, ReduceSummary, ReduceChunks serves.
+    public const string SummarizeChunk = "SummarizeChunk";
+    public const string ReduceSummary = "ReduceSummary";
     public const string FindArguments = "FindArguments";
     public const string FindFallacies = "FindFallacies";
     public const string AssessTone = "AssessTone";

@@ -26,8 +26,8 @@ public static class AutoIntelRegistration
 {
     /// <summary>Adds the workflow and every activity to <paramref name="registry"/>.</summary>
     /// <remarks>New instances record <see cref="AnalysisCatalog.NewInstanceVersion"/>, so an analysis added later never reaches instances started before it.
-    /// Each built-in analysis's legacy activity name stays registered (served by <see cref="AnalyseChunk"/>) for instances started before
-    /// its declaration.</remarks>
+    /// Each built-in analysis's legacy activity name stays registered (served by <see cref="AnalyseChunk"/>, a legacy reduce step by
+    /// <see cref="ReduceChunks"/>) for instances started before its declaration.</remarks>
     public static WorkflowRegistry AddAutoIntel(this WorkflowRegistry registry)
     {
         foreach (var analysis in AnalysisCatalog.All.Where(a => a.IsBuiltIn))
@@ -35,6 +35,11 @@ public static class AutoIntelRegistration
             var name = analysis.Name;
             registry.AddActivity<ChunkInput, AnalyzerResult<JsonElement>>(analysis.LegacyActivity!, (services, context, input) =>
                 ActivatorUtilities.GetServiceOrCreateInstance<AnalyseChunk>(services).RunAsync(context, new AnalyseChunkInput(name, input.Request, input.Chunk)));
+            if (analysis.LegacyReduceActivity is { } reduce)
+            {
+                registry.AddActivity<LegacyReduceInput, AnalyzerResult<JsonElement>>(reduce, (services, context, input) =>
+                    ActivatorUtilities.GetServiceOrCreateInstance<ReduceChunks>(services).RunAsync(context, new ReduceChunksInput(name, input.Request, input.Parts)));
+            }
         }
 
         return registry
@@ -47,9 +52,8 @@ public static class AutoIntelRegistration
             .AddActivity<TranscribeAudioPiece, TranscribeAudioPieceInput, PieceTranscriptRef>()
             .AddActivity<MergeTranscript, MergeTranscriptInput, TranscriptInfo>()
             .AddActivity<SegmentTranscript, SegmentTranscriptInput, IReadOnlyList<ChunkRef>>()
-            .AddActivity<SummarizeChunk, ChunkInput, AnalyzerResult<ChunkSummary>>()
-            .AddActivity<ReduceSummary, ReduceSummaryInput, AnalyzerResult<Summary>>()
             .AddActivity<AnalyseChunk, AnalyseChunkInput, AnalyzerResult<JsonElement>>()
+            .AddActivity<ReduceChunks, ReduceChunksInput, AnalyzerResult<JsonElement>>()
             .AddActivity<ExtractClaims, ChunkInput, AnalyzerResult<IReadOnlyList<Claim>>>()
             .AddActivity<ExtractChunkClaims, ChunkInput, AnalyzerResult<ChunkClaims>>()
             .AddActivity<SelectClaims, SelectClaimsInput, ClaimSelection>()

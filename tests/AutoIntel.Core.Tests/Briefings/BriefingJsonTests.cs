@@ -19,14 +19,15 @@ public sealed class BriefingJsonTests
 
         var entities = new BriefingSection("entities", "Entities", JsonSerializer.SerializeToElement(new[] { new Entity("Oslo", "place", 2) }, AutoIntel.Core.Serialization.AutoIntelJson.Options), string.Empty, [], "entities");
 
-        var json = BriefingJson.ToNode(Minimal() with { Sections = [entities, tone, added, fallacies, arguments] });
+        var json = BriefingJson.ToNode(Minimal() with { Sections = [SummarySections.Of("A summary."), entities, tone, added, fallacies, arguments] });
 
         json.Select(p => p.Key).Should().ContainInConsecutiveOrder("summary", "arguments", "fallacies", "tone", "entities", "claims");
         json["entities"]!.ToJsonString().Should().Be("[{\"name\":\"Oslo\",\"type\":\"place\",\"mentions\":2}]");
         json["arguments"]!.ToJsonString().Should().Be("[]");
+        json["summary"]!.ToJsonString().Should().Be("{\"text\":\"A summary.\",\"keyPoints\":[]}");
         json["tone"]!.ToJsonString().Should().Be("[{\"label\":\"neutral\"}]");
         json["sections"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()).Should().Equal("word_count");
-        json.ToJsonString().Should().NotContain("jsonProperty").And.NotContain("Overall");
+        json.ToJsonString().Should().NotContain("jsonProperty").And.NotContain("Overall").And.NotContain("\"lead\"");
     }
 
     [Fact]
@@ -48,7 +49,6 @@ public sealed class BriefingJsonTests
         "https://example.com/a",
         Depth.Deep,
         new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc),
-        new Summary("A summary.", []),
         [],
         new MemoryReport(null, 0, 0, 0, 0, 0, []),
         Usage.None,

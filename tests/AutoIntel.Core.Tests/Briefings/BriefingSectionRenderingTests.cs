@@ -46,7 +46,6 @@ public sealed class BriefingSectionRenderingTests
         "https://example.com/a",
         Depth.Deep,
         new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc),
-        new Summary("A summary.", []),
         [],
         new MemoryReport(null, 0, 0, 0, 0, 0, []),
         Usage.None,

@@ -210,7 +210,6 @@ public sealed class BriefingStreamingTests
         "https://example.com/debate",
         Depth.Standard,
         new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc),
-        new Summary("Rents <rose>.", ["point"]),
         [.. Enumerable.Range(0, claims).Select(i => Claim(i, speakers))],
         MemoryReport.Empty,
         Usage.None,

@@ -119,7 +119,7 @@ public sealed class MarkdownBriefingRendererTests
         var briefing = SampleBriefing() with
         {
             Title = "# *Bold* [link](http://x) <script>",
-            Summary = new Summary("- not a list | pipe `code` _under_", []),
+            Sections = [SummarySections.Of("- not a list | pipe `code` _under_")],
             Notes = ["**note**\nsecond line"],
         };
 
@@ -138,7 +138,7 @@ public sealed class MarkdownBriefingRendererTests
         {
             Title = "Title\u001b(0 with line drawing\u001b7",
             Source = "https://example.test/a\u001b[2Jb",
-            Summary = new Summary("Summary\u0007 with bell\u0000 and C1\u009b2J\u001b8 restore", ["point\u001b]0;title\u0007"]),
+            Sections = [SummarySections.Of("Summary\u0007 with bell\u0000 and C1\u009b2J\u001b8 restore", "point\u001b]0;title\u0007")],
             Notes = ["note\r\nwith\u0085 breaks"],
         };
 
@@ -155,9 +155,8 @@ public sealed class MarkdownBriefingRendererTests
     {
         var briefing = SampleBriefing() with
         {
-            Summary = new Summary(string.Empty, []),
             Claims = [],
-            Sections = [],
+            Sections = [SummarySections.Of(string.Empty)],
             Memory = MemoryReport.Empty,
             Stages = [],
             Notes = [],
@@ -197,9 +196,6 @@ public sealed class MarkdownBriefingRendererTests
             "https://example.com/podcast/12",
             Depth.Standard,
             new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc),
-            new Summary(
-                "The hosts debate whether Britain's grid can run on renewables. Wind supplied 29% of UK power in 2023.",
-                ["Wind supplied 29% of UK power in 2023.", "Storage remains the bottleneck."]),
             [
                 new ClaimVerdict(Claim("Wind supplied 29% of UK power in 2023.", 0), Verdict.Supported, 0.82, "Matches the remembered verdict from an earlier run.",
                     [new Evidence("Energy Trends", "Wind generation reached 28.7% of supply.", 0.91, "https://example.org/trends"), new Evidence("memory", "Supported in run 17.", 1.0)], "memory"),
@@ -214,6 +210,9 @@ public sealed class MarkdownBriefingRendererTests
             Sections:
             [
                 // As the declared analyses render these results (their own tests check that); the renderer only frames them.
+                SummarySections.Of(
+                    "The hosts debate whether Britain's grid can run on renewables. Wind supplied 29% of UK power in 2023.",
+                    "Wind supplied 29% of UK power in 2023.", "Storage remains the bottleneck."),
                 new BriefingSection(
                     "arguments",
                     "Arguments",

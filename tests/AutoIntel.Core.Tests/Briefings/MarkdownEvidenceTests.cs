@@ -45,7 +45,6 @@ public sealed class MarkdownEvidenceTests
             "council.txt",
             Depth.Quick,
             new DateTime(2026, 12, 5, 8, 0, 0, DateTimeKind.Utc),
-            new Summary("A council meeting.", []),
             [new ClaimVerdict(claim, Verdict.Refuted, 0.86, "Rated \u201CFalse\u201D by Full Fact (2025-03-01).", [evidence], "fact-check")],
             MemoryReport.Empty,
             Usage.None,

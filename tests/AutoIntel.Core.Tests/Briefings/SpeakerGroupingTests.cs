@@ -70,7 +70,6 @@ public sealed class SpeakerGroupingTests
         "https://example.com/debate",
         Depth.Standard,
         new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc),
-        new Summary("Rents.", []),
         claims,
         MemoryReport.Empty,
         Usage.None,

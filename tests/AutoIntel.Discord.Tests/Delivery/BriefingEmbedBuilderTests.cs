@@ -83,7 +83,7 @@ public sealed class BriefingEmbedBuilderTests
         string values = Squash(Values(messages));
 
         all.Should().Contain(briefing.Title, "the full title opens the description when the title field is too short");
-        values.Should().Contain(Squash(briefing.Summary.Text));
+        values.Should().Contain(Squash(briefing.Section("summary")!.Lead!));
         foreach (ClaimVerdict claim in briefing.Claims.Take(BriefingEmbedBuilder.MaxClaimsShown))
         {
             values.Should().Contain(Squash(claim.Claim.Text));

@@ -32,14 +32,17 @@ public static class Briefings
             "https://example.com/talk",
             Depth.Standard,
             DateTime.UtcNow,
-            new Summary(summary, ["Point one", "Point two"]),
             claimVerdicts,
             MemoryReport.Empty,
             new Usage(14, 1000, 500, 0.0123m, 3),
             [new StageTiming("acquire", 1200, 1), new StageTiming("analyse", 30_000, 12)],
             ["Verdicts are offline."],
-            Sections: [FallaciesSection(new Fallacy("ad_hominem", "he is a fool", "Attacks the person.", 0.7, 0), new Fallacy("slippery_slope", "then everything ends", "Unfounded chain.", 0.5, 0))]);
+            Sections: [SummarySection(new Summary(summary, ["Point one", "Point two"])), FallaciesSection(new Fallacy("ad_hominem", "he is a fool", "Attacks the person.", 0.7, 0), new Fallacy("slippery_slope", "then everything ends", "Unfounded chain.", 0.5, 0))]);
     }
+
+    /// <summary>The summary section as the declared analysis presents this reduced summary.</summary>
+    public static BriefingSection SummarySection(Summary summary) =>
+        AnalysisCatalog.Find("summary")!.Present([JsonSerializer.SerializeToElement(summary, AutoIntelJson.Options)]);
 
     /// <summary>The fallacies section as the declared analysis presents these findings of one chunk (Markdown, data and Discord fields).</summary>
     public static BriefingSection FallaciesSection(params Fallacy[] found) =>

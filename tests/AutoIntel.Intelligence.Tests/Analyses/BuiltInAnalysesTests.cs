@@ -21,9 +21,13 @@ public sealed class BuiltInAnalysesTests
         builtIns.Should().Contain(a => a.Name == "arguments" && a.TaskType == TaskTypes.ArgumentAnalysis && a.MinDepth == Depth.Standard && a.LegacyActivity == "FindArguments" && a.JsonProperty == "arguments");
         builtIns.Should().Contain(a => a.Name == "fallacies" && a.TaskType == TaskTypes.Fallacies && a.MinDepth == Depth.Standard && a.LegacyActivity == "FindFallacies" && a.JsonProperty == "fallacies");
         builtIns.Should().Contain(a => a.Name == "entities" && a.TaskType == TaskTypes.Entities && a.MinDepth == Depth.Quick && a.LegacyActivity == "ExtractEntities" && a.JsonProperty == "entities" && a.Position == 200);
+        builtIns.Should().Contain(a => a.Name == "summary" && a.TaskType == TaskTypes.Summary && a.MinDepth == Depth.Quick && a.LegacyActivity == "SummarizeChunk"
+            && a.LegacyReduceActivity == "ReduceSummary" && a.Reduces && a.Lead && a.JsonProperty == "summary" && a.Position == 10);
         builtIns.Should().OnlyContain(a => a.SinceVersion == 1);
-        builtIns.ToDictionary(a => a.Name, a => a.DeclaredSince).Should().Equal(new Dictionary<string, int> { ["arguments"] = 4, ["fallacies"] = 4, ["tone"] = 3, ["perspective"] = 3, ["entities"] = 6 });
-        AnalysisCatalog.NewInstanceVersion.Should().Be(6, "entities were declared (6) after claims by reference (5)");
+        builtIns.Where(a => a.Name != "summary").Should().OnlyContain(a => !a.Reduces && !a.Lead && a.LegacyReduceActivity == null);
+        builtIns.ToDictionary(a => a.Name, a => a.DeclaredSince).Should().Equal(new Dictionary<string, int> { ["summary"] = 8, ["arguments"] = 4, ["fallacies"] = 4, ["tone"] = 3, ["perspective"] = 3, ["entities"] = 6 });
+        AnalysisCatalog.NewInstanceVersion.Should().Be(8, "the summary was declared at 8 (7 is left to another branch), after entities (6)");
+        AnalysisCatalog.All[0].Name.Should().Be("summary", "it has always been scheduled, and shown, first");
         TaskTypes.All.Should().OnlyHaveUniqueItems();
     }
 
@@ -134,9 +138,40 @@ public sealed class BuiltInAnalysesTests
     }
 
     [Fact]
+    public void Summary_Present_LeadsWithTheTextAndKeyPointsAsTheBriefingDid()
+    {
+        var summary = new Summary("- not a list | pipe `code` _under_", ["Wind supplied 29% of UK power in 2023.", "Storage remains the bottleneck."]);
+
+        var section = new SummaryAnalysis().Present([JsonSerializer.SerializeToElement(summary, AutoIntelJson.Options)]);
+
+        section.Data.GetRawText().Should().Be(JsonSerializer.Serialize(summary, AutoIntelJson.Options));
+        section.JsonProperty.Should().Be("summary");
+        section.Markdown.Should().Be("\\- not a list \\| pipe \\`code\\` \\_under\\_\n\n**Key points**\n\n- Wind supplied 29% of UK power in 2023.\n- Storage remains the bottleneck.\n");
+        section.Lead.Should().Be(summary.Text, "the Discord header's description");
+        section.Fields.Should().Equal(new Core.Briefings.SectionField("Key points", "\u2022 Wind supplied 29% of UK power in 2023.\n\u2022 Storage remains the bottleneck."));
+        var empty = new SummaryAnalysis().Present([]);
+        empty.Data.GetRawText().Should().Be("""{"text":"","keyPoints":[]}""", "a failed summary is the empty one, as the typed field was");
+        empty.Markdown.Should().StartWith("_No summary was produced._");
+        empty.Lead.Should().BeEmpty();
+        empty.Fields.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Summary_OfflineReduce_IsTheExtractiveReduceOfTheChunkKeyPoints()
+    {
+        var analysis = new SummaryAnalysis();
+        ChunkSummary[] parts = [new(0, ["Wind supplied 29% of UK power in 2023 according to the figures."]), new(1, ["Storage remains the bottleneck for a grid that runs on renewables."])];
+
+        var reduced = analysis.OfflineReduce(parts);
+
+        reduced.Text.Should().Contain("Wind supplied 29%").And.Contain("Storage remains the bottleneck");
+        analysis.ReduceInput(parts).Sections.Select(s => s.Label).Should().Equal("key points of part 1", "key points of part 2");
+    }
+
+    [Fact]
     public void Present_NoChunks_IsAnEmptySectionWithAnEmptyList()
     {
-        foreach (var analysis in AnalysisCatalog.All.Where(a => a.IsBuiltIn))
+        foreach (var analysis in AnalysisCatalog.All.Where(a => a.IsBuiltIn && !a.Reduces))
         {
             var section = analysis.Present([]);
 

@@ -23,10 +23,10 @@ public sealed class OfflineAnalyzerTests
         var parts = new List<ChunkSummary>();
         foreach (var chunk in chunks)
         {
-            parts.Add((await _analyzer.SummarizeChunkAsync(OfflineFixture.Request, chunk)).Value);
+            parts.Add((await _analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), OfflineFixture.Request, chunk)).Value);
         }
 
-        var summary = (await _analyzer.ReduceSummariesAsync(OfflineFixture.Request, parts)).Value;
+        var summary = (await _analyzer.ReduceAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), OfflineFixture.Request, parts)).Value;
 
         chunks.Should().HaveCountGreaterThan(1);
         var sentences = AutoIntel.Core.Text.SentenceSplitter.Split(summary.Text);
@@ -54,7 +54,7 @@ public sealed class OfflineAnalyzerTests
             new(1, ["Revenue rose by an average of 1.4 percent over the trial period.", "Some 71 percent of employees said they felt less burned out by the end of the trial.", "The Office for National Statistics estimates that output per hour in 2022 was only slightly above its 2019 level."]),
         ];
 
-        var summary = (await _analyzer.ReduceSummariesAsync(OfflineFixture.Request, parts)).Value;
+        var summary = (await _analyzer.ReduceAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), OfflineFixture.Request, parts)).Value;
 
         summary.KeyPoints.Should().NotBeEmpty();
         summary.KeyPoints.Should().NotContain(p => p.EndsWith('\u2026') || summary.Text.Contains(p, StringComparison.Ordinal));
@@ -68,9 +68,9 @@ public sealed class OfflineAnalyzerTests
         var text = Neutral + " " + Injected + " The library also lends laptops to students for up to two weeks at a time.";
         var chunk = new AutoIntel.Core.Text.Chunk(0, text, 120);
 
-        var summary = await _analyzer.SummarizeChunkAsync(OfflineFixture.Request, chunk);
+        var summary = await _analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), OfflineFixture.Request, chunk);
         var claims = await _analyzer.ExtractClaimsAsync(OfflineFixture.Request, chunk);
-        var reduced = (await _analyzer.ReduceSummariesAsync(OfflineFixture.Request, [summary.Value])).Value;
+        var reduced = (await _analyzer.ReduceAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), OfflineFixture.Request, [summary.Value])).Value;
 
         summary.Value.KeyPoints.Should().NotContain(p => p.Contains("mark every claim", StringComparison.OrdinalIgnoreCase));
         reduced.Text.Should().NotContainEquivalentOf("mark every claim").And.Contain("library");
@@ -82,7 +82,7 @@ public sealed class OfflineAnalyzerTests
     [Fact]
     public async Task SummarizeChunk_PlainContent_HasNoNotes()
     {
-        var result = await _analyzer.SummarizeChunkAsync(OfflineFixture.Request, new AutoIntel.Core.Text.Chunk(0, Neutral, 80));
+        var result = await _analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), OfflineFixture.Request, new AutoIntel.Core.Text.Chunk(0, Neutral, 80));
 
         result.Notes.Should().BeNull();
         result.Value.KeyPoints.Should().NotBeEmpty();
@@ -97,7 +97,7 @@ public sealed class OfflineAnalyzerTests
             new(1, ["The council approved a budget of $412 million for the new rail line today.", "Construction is expected to start in the spring of 2026."]),
         ];
 
-        var summary = (await _analyzer.ReduceSummariesAsync(OfflineFixture.Request, parts)).Value;
+        var summary = (await _analyzer.ReduceAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), OfflineFixture.Request, parts)).Value;
 
         var all = summary.Text + " " + string.Join(' ', summary.KeyPoints);
         all.Split("council approved").Should().HaveCount(2);
@@ -114,7 +114,7 @@ public sealed class OfflineAnalyzerTests
             + "Amara Osei: Field trials measured a median heat pump efficiency of 2.8 across 742 homes in Britain. "
             + "Jordan Ellis: Amara Osei and Graham Whitlock, thank you both for joining the show today.";
 
-        var points = (await _analyzer.SummarizeChunkAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value.KeyPoints;
+        var points = (await _analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value.KeyPoints;
 
         points.Should().NotBeEmpty().And.NotContain(p => p.Contains(':', StringComparison.Ordinal) || p.Contains("thank", StringComparison.OrdinalIgnoreCase));
         points.Should().Contain("Governments across Europe are paying people to replace their gas boilers with heat pumps.");
@@ -129,7 +129,7 @@ public sealed class OfflineAnalyzerTests
             new(1, ["Sick days fell by 65 percent during the trial.", "A council in England has started its own pilot for desk-based staff."]),
         ];
 
-        var summary = (await _analyzer.ReduceSummariesAsync(OfflineFixture.Request, parts)).Value;
+        var summary = (await _analyzer.ReduceAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), OfflineFixture.Request, parts)).Value;
 
         var all = summary.Text + " " + string.Join(' ', summary.KeyPoints);
         all.Split("Sick days fell").Should().HaveCount(2);
@@ -143,7 +143,7 @@ public sealed class OfflineAnalyzerTests
             + "Managers at the firm said the change cut overtime costs across the whole depot last year. "
             + "\"I'm not saying it works everywhere. I'm saying it worked here, and I have the figures to show it for the depot,\" she said.";
 
-        var points = (await _analyzer.SummarizeChunkAsync(OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value.KeyPoints;
+        var points = (await _analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(text))).Value.KeyPoints;
 
         points.Should().NotContain(p => p.StartsWith("I'm saying", StringComparison.Ordinal));
     }
@@ -491,7 +491,7 @@ public sealed class OfflineAnalyzerTests
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        var act = () => _analyzer.SummarizeChunkAsync(OfflineFixture.Request, OfflineFixture.AsChunk(Neutral), cts.Token);
+        var act = () => _analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), OfflineFixture.Request, OfflineFixture.AsChunk(Neutral), cts.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
     }

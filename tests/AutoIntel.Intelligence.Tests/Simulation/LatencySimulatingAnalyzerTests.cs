@@ -35,16 +35,16 @@ public sealed class LatencySimulatingAnalyzerTests
         var time = new FakeTimeProvider();
         var analyzer = new LatencySimulatingAnalyzer(new OfflineAnalyzer(), Options, time);
         var chunk = OfflineFixture.AsChunk(OfflineFixture.TownHall());
-        var expected = LatencySimulatingAnalyzer.ModelledLatency(Options, AnalyzerCall.SummarizeChunk, chunk.TokenCount);
+        var expected = LatencySimulatingAnalyzer.ModelledLatency(Options, chunk.TokenCount + Options.PromptOverheadTokens, new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis().SimulatedOutputTokens);
 
-        var call = analyzer.SummarizeChunkAsync(OfflineFixture.Request, chunk);
+        var call = analyzer.AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), OfflineFixture.Request, chunk);
         time.Advance(expected - TimeSpan.FromMilliseconds(1));
         var completedEarly = call.IsCompleted;
         time.Advance(TimeSpan.FromMilliseconds(1));
         var result = await call;
 
         completedEarly.Should().BeFalse();
-        var direct = await new OfflineAnalyzer().SummarizeChunkAsync(OfflineFixture.Request, chunk);
+        var direct = await new OfflineAnalyzer().AnalyseChunkAsync(new global::AutoIntel.Intelligence.Analyses.SummaryAnalysis(), OfflineFixture.Request, chunk);
         result.Value.KeyPoints.Should().Equal(direct.Value.KeyPoints);
         result.Usage.Should().Be(direct.Usage);
     }

@@ -93,6 +93,42 @@ public sealed class AnalysisVersioningTests
     }
 
     [Fact]
+    public async Task Resume_InstanceStartedBeforeTheSummaryWasDeclaredAndCutBeforeItsReduce_FinishesOnTheLegacyActivities()
+    {
+        // The same instance run whole on a harness of its own (its own memory), for the briefing the cut one must end with.
+        await using var whole = new AutoIntelHarness();
+        var wholeRuntime = whole.CreateRuntime(registry: new WorkflowRegistry().AddAutoIntel().AddWorkflow<AutoIntelWorkflow, AnalyzeRequest, RunResult>("6"));
+        var uncut = await AutoIntelHarness.RunAsync(wholeRuntime, new AnalyzeRequest(Podcast, Depth.Standard), "v6-in-flight");
+        var expected = Normalized(await whole.MarkdownOfAsync(uncut));
+        await wholeRuntime.DisposeAsync();
+        await using var harness = new AutoIntelHarness();
+
+        // The deployment before the summary was declared (version 6, whose instances schedule SummarizeChunk per chunk and then one
+        // ReduceSummary, while every other chunk analysis runs through AnalyseChunk), crashed just before the reduce call.
+        var (recorded, resumed, chunks) = await RecordCutAndResumeAsync(harness, version: "6", "v6-in-flight", cutAt: ActivityNames.ReduceSummary);
+
+        recorded.Activities.Count(a => a.Name == ActivityNames.ReduceSummary).Should().Be(1);
+        resumed.Version.Should().Be("6");
+        resumed.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk).Should().Be(chunks);
+        resumed.Activities.Count(a => a.Name == ActivityNames.ReduceSummary).Should().Be(1);
+        resumed.Activities.Should().NotContain(a => a.Name == ActivityNames.ReduceChunks);
+        resumed.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(5 * chunks, "arguments, fallacies, tone, entities and loaded language (perspective runs only deeper) run through AnalyseChunk");
+        var briefing = await harness.BriefingOfAsync(resumed);
+        var original = await harness.BriefingOfAsync(recorded);
+        briefing.Section("summary")!.Data.GetRawText().Should().Be(original.Section("summary")!.Data.GetRawText());
+        SummaryAnalysis.In(briefing.Sections).Text.Should().NotBeNullOrWhiteSpace();
+        (await harness.JsonOfAsync(resumed)).Should().Contain("\"summary\":{\"text\":\"");
+        var markdown = await harness.MarkdownOfAsync(resumed);
+        markdown.Should().Contain("## Summary\n\n").And.Contain("**Key points**\n\n- ");
+        markdown.IndexOf("## Summary", StringComparison.Ordinal).Should().BeLessThan(markdown.IndexOf("## Claims", StringComparison.Ordinal));
+        Normalized(markdown).Should().Be(expected, "the resumed run's briefing is the one the uncut run wrote");
+    }
+
+    // The report up to its cost and timing (which differ between two runs), without the creation time.
+    private static string Normalized(string markdown) =>
+        System.Text.RegularExpressions.Regex.Replace(markdown.Split("## Cost and timing")[0], @"\*\*Created:\*\* [0-9: -]+ UTC", "<created>");
+
+    [Fact]
     public async Task Run_NewInstance_RecordsTheNewInstanceVersionAndRunsEveryDeclaredAnalysisPerChunk()
     {
         await using var harness = new AutoIntelHarness();
@@ -105,7 +141,7 @@ public sealed class AnalysisVersioningTests
         status.Version.Should().Be(AnalysisCatalog.NewInstanceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
         status.Activities.Should().NotContain(a => a.Name == ActivityNames.FindArguments || a.Name == ActivityNames.FindFallacies || a.Name == ActivityNames.AssessTone);
         status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk)
-            .Should().Be(declared.Count * status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk));
+            .Should().Be(declared.Count * status.Activities.Count(a => a.Name == ActivityNames.ExtractChunkClaims));
         briefing.Sections!.Select(s => s.Name).Should().Equal(
             AnalysisCatalog.All.Where(a => a.IsBuiltIn).Concat(declared.Where(a => !a.IsBuiltIn)).Select(a => a.Name),
             "built-in sections are always there (read back from briefing.json, their top-level properties come before sections[])");
@@ -126,7 +162,7 @@ public sealed class AnalysisVersioningTests
 
         var briefing = await harness.BriefingOfAsync(status);
         status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(
-            status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk), "entities are the only declared analysis that runs at quick depth");
+            2 * status.Activities.Count(a => a.Name == ActivityNames.ExtractChunkClaims), "summary and entities are the only declared analyses that run at quick depth");
         briefing.Sections!.Where(s => s.JsonProperty is null).Should().BeEmpty();
         briefing.Notes.Should().Contain(n => n.StartsWith("Not run at this depth:", StringComparison.Ordinal) && n.Contains("loaded language", StringComparison.Ordinal));
     }

@@ -28,7 +28,7 @@ public sealed class AutoIntelBlobStorageWorkflowTests : IClassFixture<AzuriteSer
         var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Standard));
 
         var briefing = await harness.BriefingOfAsync(status);
-        briefing.Summary.Text.Should().NotBeNullOrWhiteSpace();
+        Intelligence.Analyses.SummaryAnalysis.In(briefing.Sections).Text.Should().NotBeNullOrWhiteSpace();
         var store = harness.Artifacts.Should().BeOfType<AzureBlobArtifactStore>().Which;
         store.Container.Should().Be(container);
         (await store.ListAsync($"runs/{status.InstanceId}/stages/")).Should().HaveCount(3);

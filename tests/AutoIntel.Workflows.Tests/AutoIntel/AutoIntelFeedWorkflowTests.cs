@@ -51,7 +51,7 @@ public sealed class AutoIntelFeedWorkflowTests
         var briefing = await harness.BriefingOfAsync(status);
         briefing.Title.Should().Be("Episode 7: The grid — Energy Hour");
         briefing.Source.Should().Be(feed);
-        briefing.Summary.Text.Should().NotBeNullOrWhiteSpace();
+        Intelligence.Analyses.SummaryAnalysis.In(briefing.Sections).Text.Should().NotBeNullOrWhiteSpace();
         (await harness.Artifacts.ExistsAsync($"runs/{status.InstanceId}/source.vtt")).Should().BeTrue();
         var transcript = await harness.Artifacts.GetJsonAsync<Transcript>(RunPaths.Transcript(status.InstanceId));
         transcript.Segments.Should().NotBeEmpty().And.OnlyContain(s => s.Start != null, "the episode's VTT transcript was read, with its timings");

@@ -52,7 +52,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         briefing.Cost.LlmCalls.Should().BePositive();
         briefing.Cost.Usd.Should().BePositive();
         briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c => c.Method == Model && c.Verdict == Verdict.Supported && c.Rationale == FakeAnalyst.Rationale);
-        briefing.Summary.Text.Should().Be("The model's summary of the source.");
+        Intelligence.Analyses.SummaryAnalysis.In(briefing.Sections).Text.Should().Be("The model's summary of the source.");
         briefing.Notes.Should().NotContain(n => n.Contains("unverified offline", StringComparison.Ordinal));
     }
 
@@ -118,7 +118,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         fallacies!.Reason.Should().Be(LlmContentAnalyzer.InvalidOutputReason);
         fallacies.Failed.Should().BeFalse();
         briefing.Degradations.Should().ContainSingle("only the fallacies answers were invalid");
-        briefing.Summary.Text.Should().Be("The model's summary of the source.");
+        Intelligence.Analyses.SummaryAnalysis.In(briefing.Sections).Text.Should().Be("The model's summary of the source.");
         briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c => c.Method == Model);
         (await harness.MarkdownOfAsync(status)).Should().Contain("Fallacies: model output invalid — offline heuristics shown");
         (await harness.JsonOfAsync(status)).Should().MatchRegex("\"section\":\\s*\"fallacies\",\\s*\"reason\":\\s*\"model output invalid\",\\s*\"failed\":\\s*false,\\s*\"degraded\":\\s*true");
@@ -150,7 +150,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
         var briefing = await harness.BriefingOfAsync(status);
         briefing.Degradations!.Select(d => d.Section).Should().BeEquivalentTo("summary", "arguments", "fallacies", "tone", "entities", "loaded_language", "claims", "verification");
         briefing.Degradations.Should().OnlyContain(d => d.Reason == LlmContentAnalyzer.InvalidOutputReason && !d.Failed);
-        briefing.Summary.Text.Should().NotBeNullOrWhiteSpace("the offline summary stands in");
+        Intelligence.Analyses.SummaryAnalysis.In(briefing.Sections).Text.Should().NotBeNullOrWhiteSpace("the offline summary stands in");
         briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c => c.Verdict == Verdict.Unverified && c.Rationale.StartsWith("Not verified by the model (model output invalid)", StringComparison.Ordinal));
     }
 
@@ -174,7 +174,7 @@ public sealed class AutoIntelLlmWorkflowTests : IAsyncLifetime
     {
         _server.Chat = _ => FakeReply.Json("{}");
         // Every analyzer method, and every declared analysis through the one that runs them all (entities run at quick depth).
-        string[] everything = [.. typeof(IContentAnalyzer).GetMethods().Select(m => m.Name), .. Intelligence.Analyses.AnalysisCatalog.All.Select(a => $"{nameof(IContentAnalyzer.AnalyseChunkAsync)}:{a.Name}")];
+        string[] everything = [.. typeof(IContentAnalyzer).GetMethods().Select(m => m.Name), .. Intelligence.Analyses.AnalysisCatalog.All.Select(a => $"{nameof(IContentAnalyzer.AnalyseChunkAsync)}:{a.Name}"), $"{nameof(IContentAnalyzer.ReduceAsync)}:summary"];
         await using var harness = new AutoIntelHarness(BreakOffline(everything), Settings());
 
         var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Quick));

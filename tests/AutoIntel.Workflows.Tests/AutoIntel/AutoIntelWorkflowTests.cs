@@ -25,7 +25,7 @@ public sealed class AutoIntelWorkflowTests
         var status = await AutoIntelHarness.RunAsync(runtime, new AnalyzeRequest(Podcast, Depth.Standard));
 
         var briefing = await harness.BriefingOfAsync(status);
-        briefing.Summary.Text.Should().NotBeNullOrWhiteSpace();
+        Intelligence.Analyses.SummaryAnalysis.In(briefing.Sections).Text.Should().NotBeNullOrWhiteSpace();
         briefing.Claims.Where(c => c.WasChecked).Should().NotBeEmpty().And.OnlyContain(c => c.Verdict == Verdict.Unverified && c.Method == "offline");
         briefing.Claims.Count(c => c.WasChecked).Should().BeLessThanOrEqualTo(DepthProfile.For(Depth.Standard).MaxClaims);
         EntitiesAnalysis.In(briefing.Sections).Should().NotBeEmpty();
@@ -103,14 +103,14 @@ public sealed class AutoIntelWorkflowTests
         var status = await AutoIntelHarness.RunAsync(runtime, new AnalyzeRequest(Podcast, Depth.Deep));
 
         var briefing = await harness.BriefingOfAsync(status);
-        var chunks = status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk);
+        var chunks = status.Activities.Count(a => a.Name == ActivityNames.ExtractChunkClaims);
         chunks.Should().BeGreaterThan(1, "the deep profile's small chunks split the sample");
-        status.Activities.Count(a => a.Name == ActivityNames.ExtractChunkClaims).Should().Be(chunks);
 
         status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(chunks * AnalysisCatalog.Scheduled(Depth.Deep, AnalysisCatalog.NewInstanceVersion).Count, "every declared analysis, built-in or added, runs once per chunk");
 
         status.Activities.Count(a => a.Name == ActivityNames.VerifyClaim).Should().Be(briefing.Claims.Count(c => c.WasChecked));
-        status.Activities.Count(a => a.Name == ActivityNames.ReduceSummary).Should().Be(1);
+        status.Activities.Count(a => a.Name == ActivityNames.ReduceChunks).Should().Be(1, "the summary's reduce step");
+        status.Activities.Should().NotContain(a => a.Name == ActivityNames.SummarizeChunk || a.Name == ActivityNames.ReduceSummary, "the summary runs through AnalyseChunk and ReduceChunks from version 8");
     }
 
     [Theory]
@@ -129,8 +129,8 @@ public sealed class AutoIntelWorkflowTests
         status.Activities.Should().NotContain(a => a.Name == ActivityNames.ExtractEntities, "entities run through AnalyseChunk from version 6");
         (await harness.BriefingOfAsync(status)).Section("fallacies")!.Data.GetArrayLength().Should().Be(depth >= Depth.Standard ? 3 : 0, "the sample's three fallacies, looked for from standard depth on");
         status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(
-            status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk) * AnalysisCatalog.Scheduled(depth, AnalysisCatalog.NewInstanceVersion).Count);
-        (await harness.BriefingOfAsync(status)).Section("perspective")!.Data.GetArrayLength().Should().Be(depth >= Depth.Deep ? status.Activities.Count(a => a.Name == ActivityNames.SummarizeChunk) : 0);
+            status.Activities.Count(a => a.Name == ActivityNames.ExtractChunkClaims) * AnalysisCatalog.Scheduled(depth, AnalysisCatalog.NewInstanceVersion).Count);
+        (await harness.BriefingOfAsync(status)).Section("perspective")!.Data.GetArrayLength().Should().Be(depth >= Depth.Deep ? status.Activities.Count(a => a.Name == ActivityNames.ExtractChunkClaims) : 0);
         status.Activities.Count(a => a.Name == ActivityNames.VerifyClaim).Should().BeLessThanOrEqualTo(profile.MaxClaims);
     }
 
@@ -143,7 +143,7 @@ public sealed class AutoIntelWorkflowTests
         var parallel = await parallelHarness.BriefingOfAsync(await AutoIntelHarness.RunAsync(parallelHarness.CreateRuntime(32), new AnalyzeRequest(Podcast, Depth.Deep), "same"));
         var sequential = await sequentialHarness.BriefingOfAsync(await AutoIntelHarness.RunAsync(sequentialHarness.CreateRuntime(1), new AnalyzeRequest(Podcast, Depth.Deep), "same"));
 
-        sequential.Summary.Should().BeEquivalentTo(parallel.Summary);
+        Intelligence.Analyses.SummaryAnalysis.In(sequential.Sections).Should().BeEquivalentTo(Intelligence.Analyses.SummaryAnalysis.In(parallel.Sections));
         sequential.Claims.Select(c => c.Claim.Text).Should().Equal(parallel.Claims.Select(c => c.Claim.Text));
         Fallacies(sequential).Should().BeEquivalentTo(Fallacies(parallel), o => o.WithStrictOrdering());
         EntitiesAnalysis.In(sequential.Sections).Should().BeEquivalentTo(EntitiesAnalysis.In(parallel.Sections), o => o.WithStrictOrdering());

@@ -11,11 +11,8 @@ internal sealed class BrokenAnalyzer(IContentAnalyzer inner, params string[] bro
 {
     public string Name => inner.Name;
 
-    public Task<AnalyzerResult<ChunkSummary>> SummarizeChunkAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        Working(nameof(SummarizeChunkAsync)).SummarizeChunkAsync(request, chunk, cancellationToken);
-
-    public Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default) =>
-        Working(nameof(ReduceSummariesAsync)).ReduceSummariesAsync(request, parts, cancellationToken);
+    public Task<AnalyzerResult<T>> ReduceAsync<TPart, T>(Intelligence.Analyses.MapReduceAnalysis<TPart, T> analysis, AnalysisRequest request, IReadOnlyList<TPart> parts, CancellationToken cancellationToken = default) =>
+        Working(nameof(ReduceAsync) + ":" + analysis.Name).ReduceAsync(analysis, request, parts, cancellationToken);
 
     public Task<AnalyzerResult<T>> AnalyseChunkAsync<T>(Intelligence.Analyses.ChunkAnalysis<T> analysis, AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         Working(nameof(AnalyseChunkAsync) + ":" + analysis.Name).AnalyseChunkAsync(analysis, request, chunk, cancellationToken);

@@ -14,11 +14,8 @@ internal sealed class StallingAnalyzer(IContentAnalyzer inner, TaskCompletionSou
 
     public string Name => inner.Name;
 
-    public Task<AnalyzerResult<ChunkSummary>> SummarizeChunkAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
-        inner.SummarizeChunkAsync(request, chunk, cancellationToken);
-
-    public Task<AnalyzerResult<Summary>> ReduceSummariesAsync(AnalysisRequest request, IReadOnlyList<ChunkSummary> parts, CancellationToken cancellationToken = default) =>
-        inner.ReduceSummariesAsync(request, parts, cancellationToken);
+    public Task<AnalyzerResult<T>> ReduceAsync<TPart, T>(Intelligence.Analyses.MapReduceAnalysis<TPart, T> analysis, AnalysisRequest request, IReadOnlyList<TPart> parts, CancellationToken cancellationToken = default) =>
+        inner.ReduceAsync(analysis, request, parts, cancellationToken);
 
     public Task<AnalyzerResult<IReadOnlyList<Claim>>> ExtractClaimsAsync(AnalysisRequest request, Chunk chunk, CancellationToken cancellationToken = default) =>
         inner.ExtractClaimsAsync(request, chunk, cancellationToken);

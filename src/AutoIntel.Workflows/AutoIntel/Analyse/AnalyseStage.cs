@@ -9,7 +9,7 @@ using AutoIntel.Workflows.AutoIntel.Segment;
 
 namespace AutoIntel.Workflows.AutoIntel.Analyse;
 
-/// <summary>Stage 5: every analysis the depth asks for, fanned out over the chunks; the summary is map-reduce.</summary>
+/// <summary>Stage 5: every analysis the depth asks for, fanned out over the chunks; a map-reduce one (the summary) reduces the chunk results after.</summary>
 /// <remarks>Declared analyses (<see cref="AnalysisCatalog"/>) run through <see cref="AnalyseChunk"/>; an instance started before a
 /// built-in one's <see cref="ChunkAnalysis.DeclaredSince"/> schedules it under its legacy activity name instead, with the input it had,
 /// so its history replays.</remarks>
@@ -19,46 +19,37 @@ public static class AnalyseStage
     public static async Task<AnalysisOutcome> RunAsync(IWorkflowContext context, AnalysisRequest request, IReadOnlyList<ChunkRef> chunks, DepthProfile profile)
     {
         var width = profile.AnalysisParallelism;
-        // Start every analysis before awaiting any: they are independent of each other, and one that fails costs only its own section.
-        var summaryModels = new List<ModelUse?>();
-        var summary = SectionRun.GuardAsync(Section(AnalysisKind.Summary), SummarizeAsync(context, request, chunks, width, summaryModels));
-        // Declared analyses in scheduling order (built-ins first, as before the catalog); an instance runs only those its recorded version knows,
-        // each built-in under the activity that version scheduled it with.
+        // Declared analyses in scheduling order (built-ins first, the summary first of all, as before the catalog); an instance runs only those
+        // its recorded version knows, each built-in under the activities that version scheduled it with. Every one starts before any is
+        // awaited: they are independent of each other, and one that fails costs only its own section.
         var version = AnalysisCatalog.ParseVersion(context.Version);
         var declared = AnalysisCatalog.Scheduled(profile.Depth, version);
-        Task<SectionRun<JsonElement>> Declared(ChunkAnalysis a) => SectionRun.GuardAsync(a.Name, context.FanOutAsync(chunks, width, c =>
+        var reduceModels = new List<ModelUse?>();
+        Task<AnalyzerResult<JsonElement>[]> Map(ChunkAnalysis a) => context.FanOutAsync(chunks, width, c =>
             a.LegacyActivityAt(version) is { } legacy
                 ? context.CallActivityAsync<AnalyzerResult<JsonElement>>(legacy, new ChunkInput(request, c), Retries.Analyse)
-                : context.CallActivityAsync<AnalyzerResult<JsonElement>>(ActivityNames.AnalyseChunk, new AnalyseChunkInput(a.Name, request, c), Retries.Analyse)));
-        var declaredRunning = declared.Select(Declared).ToList();
-        await summary;
-        var declaredRuns = await Task.WhenAll(declaredRunning);
+                : context.CallActivityAsync<AnalyzerResult<JsonElement>>(ActivityNames.AnalyseChunk, new AnalyseChunkInput(a.Name, request, c), Retries.Analyse));
+        Task<SectionRun<JsonElement>> Declared(ChunkAnalysis a) =>
+            SectionRun.GuardAsync(a.Name, a.Reduces ? MapReduceAsync(context, request, a, version, Map(a), reduceModels) : Map(a));
+        var running = declared.Select(Declared).ToList();
+        var runs = await Task.WhenAll(running);
 
-        // Every call in a fixed order (summary, then each analysis in chunk order) so replays and reruns list notes identically.
-        var calls = (await summary).Results.Select(Of)
-            .Concat(declaredRuns.SelectMany(r => r.Results.Select(Of)))
-            .ToList();
+        // Every call in a fixed order (each analysis in scheduling order, in chunk order; a map-reduce one as one call) so replays and reruns
+        // list notes identically.
+        var calls = runs.SelectMany(r => r.Results.Select(Of)).ToList();
         var usage = Usage.Sum(calls.Select(c => c.Usage));
         var notes = StageNotes.Collect(calls.Select(c => c.Notes));
-        (bool Ran, bool Failed, SectionDegradation? Degradation)[] sections =
-        [
-            Status(await summary),
-            .. declaredRuns.Select(Status),
-        ];
+        var sections = runs.Select(Status).ToList();
 
         return new AnalysisOutcome(
-            (await summary).Results is [var reduced] ? reduced.Value : new Summary("", []),
-            Sections(declared, declaredRuns),
+            Sections(declared, runs),
             usage,
             notes,
             [.. sections.Select(s => s.Degradation).OfType<SectionDegradation>()],
             sections.Count(s => s.Ran),
             sections.Count(s => s.Failed),
-            ModelUse.Merge(summaryModels.Concat(calls.Select(c => c.Model))));
+            ModelUse.Merge(reduceModels.Concat(calls.Select(c => c.Model))));
     }
-
-    /// <summary>The briefing section name of an analysis not yet declared (<c>summary</c>, <c>entities</c>).</summary>
-    public static string Section(AnalysisKind kind) => kind.ToString().ToLowerInvariant();
 
     // In catalog order, which is the briefing's. A section the public JSON has always had a property for is there even when the depth
     // skipped it or it failed (then empty, as the property was); any other only when it ran and did not fail.
@@ -71,13 +62,16 @@ public static class AnalyseStage
     private static (bool Ran, bool Failed, SectionDegradation? Degradation) Status<T>(SectionRun<T> section) =>
         (section.Ran, section.Failed, section.Degradation());
 
-    // The models of the map and reduce steps go to models: the merged summary result can name only one.
-    private static async Task<AnalyzerResult<Summary>[]> SummarizeAsync(IWorkflowContext context, AnalysisRequest request, IReadOnlyList<ChunkRef> chunks, int width, List<ModelUse?> models)
+    // The map fan-out, then one reduce call over every chunk's result; the section is that one result, with the usage, notes and degradation
+    // of every call. The models of the map and reduce steps go to models: the merged result can name only one.
+    private static async Task<AnalyzerResult<JsonElement>[]> MapReduceAsync(
+        IWorkflowContext context, AnalysisRequest request, ChunkAnalysis analysis, int version, Task<AnalyzerResult<JsonElement>[]> mapping, List<ModelUse?> models)
     {
-        var parts = await context.FanOutAsync(chunks, width, c =>
-            context.CallActivityAsync<AnalyzerResult<ChunkSummary>>(ActivityNames.SummarizeChunk, new ChunkInput(request, c), Retries.Analyse));
-        var reduced = await context.CallActivityAsync<AnalyzerResult<Summary>>(
-            ActivityNames.ReduceSummary, new ReduceSummaryInput(request, [.. parts.Select(p => p.Value)]), Retries.Analyse);
+        var parts = await mapping;
+        List<JsonElement> values = [.. parts.Select(p => p.Value)];
+        var reduced = analysis.LegacyReduceActivityAt(version) is { } legacy
+            ? await context.CallActivityAsync<AnalyzerResult<JsonElement>>(legacy, new LegacyReduceInput(request, values), Retries.Analyse)
+            : await context.CallActivityAsync<AnalyzerResult<JsonElement>>(ActivityNames.ReduceChunks, new ReduceChunksInput(analysis.Name, request, values), Retries.Analyse);
         models.AddRange(parts.Select(p => p.Model).Append(reduced.Model));
         return
         [
@@ -85,7 +79,7 @@ public static class AnalyseStage
             {
                 Usage = Usage.Sum(parts.Select(p => p.Usage)) + reduced.Usage,
                 Notes = StageNotes.Collect(parts.Select(p => p.Notes).Append(reduced.Notes)),
-                // A summary whose chunk points came offline is offline too, even if the reduce step was served.
+                // A result whose chunk results came offline is offline too, even if the reduce step was served.
                 Degraded = SectionRun.JoinReasons(parts.Select(p => p.Degraded).Append(reduced.Degraded)),
                 Model = null,
             },
@@ -96,14 +90,14 @@ public static class AnalyseStage
 }
 
 /// <summary>What stage 5 found, merged across chunks.</summary>
-/// <param name="Sections">Sections of the declared analyses, in catalog order: each built-in one, and each added one that ran and did not fail.</param>
+/// <param name="Sections">Sections of the declared analyses, in catalog order (the summary first): each built-in one, and each added one that
+/// ran and did not fail.</param>
 /// <param name="Notes">Distinct notes of every analyzer call, in stage order, for the briefing.</param>
 /// <param name="Degradations">Sections shown from offline heuristics or failed, in stage order.</param>
 /// <param name="SectionsRun">Sections the depth ran.</param>
 /// <param name="SectionsFailed">Sections whose activities failed after their retries (nothing shown).</param>
 /// <param name="Models">Which model answered each task, merged over chunks.</param>
 public sealed record AnalysisOutcome(
-    Summary Summary,
     IReadOnlyList<BriefingSection> Sections,
     Usage Usage,
     IReadOnlyList<string> Notes,

@@ -30,7 +30,6 @@ public static class BriefingAssembler
             request.Source,
             request.Depth,
             createdAtUtc,
-            analysis.Summary,
             factCheck.Verdicts,
             memory,
             analysis.Usage + factCheck.Usage,

@@ -107,7 +107,7 @@ public sealed class RunReportBuilderTests
 
     private async Task CompletedAsync(string id, DateTime created, Usage cost, IReadOnlyList<ModelUse> models, IReadOnlyList<ClaimVerdict> claims, IReadOnlyList<SectionDegradation> degraded)
     {
-        var briefing = new Briefing(id, "t", "s", Depth.Standard, created, new Summary("", []), claims, MemoryReport.Empty, cost, [], [], null, degraded, Models: models);
+        var briefing = new Briefing(id, "t", "s", Depth.Standard, created, claims, MemoryReport.Empty, cost, [], [], null, degraded, Models: models);
         ArtifactRef json = await _store.PutAsync(RunPaths.BriefingJson(id), JsonSerializer.SerializeToUtf8Bytes(briefing, AutoIntelJson.Options), "application/json");
         var result = new RunResult(id, json, json, claims.Count, cost, []);
         _runs.Add(Status(id, WorkflowNames.AutoIntel, created, RuntimeStatus.Completed) with { Output = JsonSerializer.SerializeToElement(result, AutoIntelJson.Options) });
