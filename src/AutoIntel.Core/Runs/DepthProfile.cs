@@ -1,6 +1,7 @@
 namespace AutoIntel.Core.Runs;
 
-/// <summary>What a depth means in work: analyses, chunk size, claim budget and fan-out widths.</summary>
+/// <summary>What a depth means in work: chunk size, claim budget and fan-out widths (which analyses run is each declaration's
+/// <c>MinDepth</c> in <c>AnalysisCatalog</c>).</summary>
 /// <param name="ChunkTokens">Upper bound of tokens per chunk.</param>
 /// <param name="MaxClaims">How many of the most check-worthy claims get verified.</param>
 /// <param name="VerifyParallelism">How many claim verifications run at once.</param>
@@ -8,7 +9,6 @@ namespace AutoIntel.Core.Runs;
 /// <param name="Remember">Whether stage 7 stores the run in memory.</param>
 public sealed record DepthProfile(
     Depth Depth,
-    IReadOnlySet<AnalysisKind> Analyses,
     int ChunkTokens,
     int MaxClaims,
     int VerifyParallelism,
@@ -18,15 +18,10 @@ public sealed record DepthProfile(
     /// <summary>The profile of a depth.</summary>
     public static DepthProfile For(Depth depth) => depth switch
     {
-        Depth.Quick => new(depth, Set(AnalysisKind.Summary), 2000, 5, 4, 8, true),
-        Depth.Standard => new(depth, Set(AnalysisKind.Summary), 1500, 12, 4, 16, true),
-        Depth.Deep => new(depth, Set(Enum.GetValues<AnalysisKind>()), 1000, 25, 8, 32, true),
-        Depth.Experimental => new(depth, Set(Enum.GetValues<AnalysisKind>()), 800, 50, 16, 64, true),
+        Depth.Quick => new(depth, 2000, 5, 4, 8, true),
+        Depth.Standard => new(depth, 1500, 12, 4, 16, true),
+        Depth.Deep => new(depth, 1000, 25, 8, 32, true),
+        Depth.Experimental => new(depth, 800, 50, 16, 64, true),
         _ => throw new ArgumentOutOfRangeException(nameof(depth), depth, "Unknown depth."),
     };
-
-    /// <summary>Whether this profile runs an analysis.</summary>
-    public bool Runs(AnalysisKind kind) => Analyses.Contains(kind);
-
-    private static HashSet<AnalysisKind> Set(params AnalysisKind[] kinds) => [.. kinds];
 }

@@ -84,11 +84,7 @@ public static class BriefingAssembler
             notes.Add($"This content is nearly the same as an earlier run of {memory.DuplicateOf} (similarity {memory.DuplicateSimilarity:0.00}).");
         }
 
-        List<string> skipped =
-        [
-            .. Enum.GetValues<AnalysisKind>().Where(k => !profile.Runs(k)).Select(k => k.ToString().ToLowerInvariant()),
-            .. AnalysisCatalog.All.Where(a => a.MinDepth > profile.Depth).Select(a => a.Name.Replace('_', ' ')),
-        ];
+        List<string> skipped = [.. AnalysisCatalog.All.Where(a => a.MinDepth > profile.Depth).Select(a => a.Name.Replace('_', ' '))];
         if (skipped.Count > 0)
         {
             notes.Add($"Not run at this depth: {string.Join(", ", skipped)}.");
