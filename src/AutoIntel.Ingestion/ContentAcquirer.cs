@@ -39,6 +39,11 @@ public sealed partial class ContentAcquirer(
             throw new PermanentFailureException("Nothing to analyse: give a link or a file path.");
         }
 
+        if (ParseLink(trimmed) is null)
+        {
+            return await AcquireFileAsync(LocalFileReader.Find(trimmed), runId!, tenant, cancellationToken);
+        }
+
         Read read = await ReadAsync(trimmed, cancellationToken);
         if (read.Video is { } video)
         {
@@ -61,28 +66,61 @@ public sealed partial class ContentAcquirer(
         // characters from the page or feed stop here.
         HtmlHead? head = kind == ContentKind.Article ? ReadHead(trimmed, bytes, mediaType, cancellationToken) : null;
         string title = ControlCharacters.StripToLine((episode is null ? head?.Title : null) ?? fallbackTitle);
-        string? language = DeclaredLanguage(kind, bytes, mediaType, head, declared);
+        string? language = kind == ContentKind.Subtitles ? HeaderLanguage(TextDecoder.OpenReader(bytes, mediaType)) ?? declared : DeclaredLanguage(head, declared);
         return await StoreAsync(new AcquiredContent(trimmed, kind, title, mediaType, null!, Episode: episode, Language: language), bytes, runId!, tenant, cancellationToken);
     }
 
-    // What the content says its language is; the page's own markup outranks the server's header, which outranks og:locale
-    // (a page's description for sharing, often a site-wide default). Subtitles: the WebVTT header, else the file's name.
-    private static string? DeclaredLanguage(ContentKind kind, byte[] bytes, string mediaType, HtmlHead? head, string? declared) => kind switch
+    // A local file is copied to the store in pieces, checked as it goes; a refusal midway stores nothing. An HTML file is read back
+    // whole for its head, as its transcription reads it.
+    private async Task<AcquiredContent> AcquireFileAsync(LocalFile file, string runId, string tenant, CancellationToken cancellationToken)
     {
-        ContentKind.Article => head?.Language ?? declared ?? head?.Locale,
-        ContentKind.Subtitles => SubtitleParser.HeaderLanguage(TextDecoder.Decode(bytes, mediaType)) ?? declared,
-        _ => declared,
-    };
+        LocalFileCopy? copy = null;
+        ArtifactRef raw = await store.PutStreamAsync(
+            SourcePath(runId, file.Kind, file.MediaType), async (to, token) => copy = await files.CopyAsync(file, to, token), file.MediaType, cancellationToken);
+
+        HtmlHead? head = file.Kind == ContentKind.Article
+            ? ReadHead(file.Source, await store.GetAsync(raw.Path, cancellationToken), file.MediaType, cancellationToken)
+            : null;
+        string title = ControlCharacters.StripToLine(head?.Title ?? Path.GetFileNameWithoutExtension(file.FullPath));
+        string? declared = NamedLanguage(file.Kind, file.FullPath);
+        string? language = file.Kind == ContentKind.Subtitles
+            ? HeaderLanguage(TextDecoder.OpenReader(await store.OpenReadAsync(raw.Path, cancellationToken), copy!.Encoding!)) ?? declared
+            : DeclaredLanguage(head, declared);
+        var content = new AcquiredContent(file.Source, file.Kind, title, file.MediaType, raw, Language: language);
+        string? cachePath = file.Kind == ContentKind.Audio ? TranscriptCache.PathForHash(tenant, copy!.Sha256!) : null;
+        return await WithCacheAsync(content, cachePath, cancellationToken);
+    }
+
+    // What the content says its language is; the page's own markup outranks the server's header, which outranks og:locale
+    // (a page's description for sharing, often a site-wide default).
+    private static string? DeclaredLanguage(HtmlHead? head, string? declared) => head?.Language ?? declared ?? head?.Locale;
+
+    // Subtitles: the WebVTT header's language, read from the start of the text (the reader is disposed).
+    private static string? HeaderLanguage(TextReader text)
+    {
+        using (text)
+        {
+            return SubtitleParser.HeaderLanguage(text);
+        }
+    }
+
+    private static string SourcePath(string runId, ContentKind kind, string mediaType) => $"runs/{runId}/source.{ContentTypes.StorageExtension(kind, mediaType)}";
 
     // Audio is cached by what it is, not where it came from: the same episode from another feed or file is still paid for once.
     private async Task<AcquiredContent> StoreAsync(AcquiredContent content, byte[] bytes, string runId, string tenant, CancellationToken cancellationToken)
     {
-        string path = $"runs/{runId}/source.{ContentTypes.StorageExtension(content.Kind, content.MediaType)}";
-        ArtifactRef raw = await store.PutAsync(path, bytes, content.MediaType, cancellationToken);
-        content = content with { Raw = raw };
-        if (content.Kind == ContentKind.Audio || content.Video is not null)
+        ArtifactRef raw = await store.PutAsync(SourcePath(runId, content.Kind, content.MediaType), bytes, content.MediaType, cancellationToken);
+        string? cachePath = content.Video is { } info ? TranscriptCache.PathForVideo(tenant, info.Site, info.Id)
+            : content.Kind == ContentKind.Audio ? TranscriptCache.PathForContent(tenant, bytes)
+            : null;
+        return await WithCacheAsync(content with { Raw = raw }, cachePath, cancellationToken);
+    }
+
+    // The stored content marked with its transcript cache entry (when it has one) and, when not cached, whether to transcribe it in pieces.
+    private async Task<AcquiredContent> WithCacheAsync(AcquiredContent content, string? cachePath, CancellationToken cancellationToken)
+    {
+        if (cachePath is not null)
         {
-            string cachePath = content.Video is { } info ? TranscriptCache.PathForVideo(tenant, info.Site, info.Id) : TranscriptCache.PathForContent(tenant, bytes);
             bool cached = await _cache.ExistsAsync(cachePath, cancellationToken);
             content = content with { TranscriptCachePath = cachePath, TranscriptCached = cached };
         }
@@ -120,18 +158,13 @@ public sealed partial class ContentAcquirer(
 
         if (ParseLink(trimmed) is null)
         {
-            await files.ReadAsync(trimmed, cancellationToken);
+            await files.CheckAsync(trimmed, cancellationToken);
         }
     }
 
     private async Task<Read> ReadAsync(string source, CancellationToken cancellationToken)
     {
-        if (ParseLink(source) is not { } url)
-        {
-            LocalFile file = await files.ReadAsync(source, cancellationToken);
-            return new Read(file.Kind, file.MediaType, file.Bytes, Path.GetFileNameWithoutExtension(file.FullPath), null, Language: NamedLanguage(file.Kind, file.FullPath));
-        }
-
+        Uri url = ParseLink(source)!;
         if (VideoPages.Find(url) is { } site)
         {
             return Read.OfVideo(new VideoLink(url, site));

@@ -10,15 +10,18 @@ namespace AutoIntel.Ingestion;
 /// refused with a one-line reason (<see cref="TextEncodingException"/>): text is never decoded into U+FFFD replacement characters.</summary>
 public static partial class TextDecoder
 {
-    // Bytes Windows-1252 leaves undefined; Latin-1 reads them as C1 control characters, which no real text contains.
-    private static readonly SearchValues<byte> Undefined1252 = SearchValues.Create([0x81, 0x8D, 0x8F, 0x90, 0x9D]);
+    // How much of the stored text a reader holds at a time: its char buffer stays well under the large object heap's 85,000 bytes.
+    private const int ReaderBufferBytes = 16 * 1024;
+
+    // The pieces DetectAsync reads a stream in.
+    private const int PieceBytes = 64 * 1024;
 
     /// <summary>Decodes <paramref name="bytes"/> labelled with <paramref name="mediaType"/> (which may carry a charset parameter).</summary>
     /// <exception cref="TextEncodingException">The bytes are not text in any encoding we can tell (the message names the problem).</exception>
     public static string Decode(ReadOnlySpan<byte> bytes, string mediaType)
     {
-        (Encoding encoding, int start) = Detect(bytes, mediaType);
-        return encoding.GetString(bytes[start..]);
+        DetectedEncoding detected = Check(bytes, mediaType).Result;
+        return detected.Encoding.GetString(bytes[detected.Start..]);
     }
 
     /// <summary>A reader of the text <see cref="Decode"/> would return, decoded as it is read rather than into one string (a long file's
@@ -28,79 +31,59 @@ public static partial class TextDecoder
     public static TextReader OpenReader(byte[] bytes, string mediaType)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        (Encoding encoding, int start) = Detect(bytes, mediaType);
-        return new StreamReader(new MemoryStream(bytes, start, bytes.Length - start, writable: false), encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024);
+        return OpenReader(new MemoryStream(bytes, writable: false), Check(bytes, mediaType).Result);
+    }
+
+    /// <summary>A reader of the text in <paramref name="stream"/> (which it disposes), in the encoding <see cref="DetectAsync"/> told for
+    /// the same bytes; the byte order mark, if any, is skipped.</summary>
+    public static TextReader OpenReader(Stream stream, DetectedEncoding encoding)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(encoding);
+        stream.ReadExactly(new byte[encoding.Start]);
+        return new StreamReader(stream, encoding.Encoding, detectEncodingFromByteOrderMarks: false, ReaderBufferBytes);
+    }
+
+    /// <summary>The encoding of the text in <paramref name="stream"/>, read to its end in bounded pieces, as <see cref="Decode"/> tells it.</summary>
+    /// <exception cref="TextEncodingException">As for <see cref="Decode"/>.</exception>
+    public static async Task<DetectedEncoding> DetectAsync(Stream stream, string mediaType, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var check = new EncodingCheck(mediaType);
+        byte[] piece = ArrayPool<byte>.Shared.Rent(PieceBytes);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(piece.AsMemory(0, PieceBytes), cancellationToken)) > 0)
+            {
+                check.Append(piece.AsSpan(0, read));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(piece);
+        }
+
+        check.Complete();
+        return check.Result;
     }
 
     /// <summary>Why the bytes cannot be decoded as text (see <see cref="Decode"/>), or null when they can.</summary>
-    public static string? Problem(ReadOnlySpan<byte> bytes, string mediaType)
-    {
-        try
-        {
-            Detect(bytes, mediaType);
-            return null;
-        }
-        catch (TextEncodingException e)
-        {
-            return e.Reason;
-        }
-    }
-
-    // The encoding of the bytes and where the text starts (after a byte order mark); every byte is checked, none decoded into a string.
-    private static (Encoding Encoding, int Start) Detect(ReadOnlySpan<byte> bytes, string mediaType)
-    {
-        if (DetectBom(bytes) is { } bom)
-        {
-            return Strict(bom.Encoding, bytes[bom.Length..], out int offset) is { } valid
-                ? (valid, bom.Length)
-                : throw new TextEncodingException($"it starts with a {bom.Encoding.WebName} byte order mark but byte {offset + bom.Length} is not valid {bom.Encoding.WebName}");
-        }
-
-        // A declared charset is trusted only when the bytes agree: mislabelled pages (Latin-1 served as UTF-8) are common.
-        string? declared = ContentTypes.Charset(mediaType)
-            ?? (ContentTypes.BaseMediaType(mediaType) == "text/html" ? SniffHtmlCharset(bytes) : null);
-        if (Lookup(declared) is { } labelled && Strict(labelled, bytes, out _) is { } agreed)
-        {
-            return (agreed, 0);
-        }
-
-        if (LooksLikeUtf16WithoutBom(bytes))
-        {
-            throw new TextEncodingException("it looks like UTF-16 text without a byte order mark; save it as UTF-8, or as UTF-16 with a byte order mark");
-        }
-
-        if (Strict(new UTF8Encoding(false, throwOnInvalidBytes: true), bytes, out int invalidAt) is { } utf8)
-        {
-            return (utf8, 0);
-        }
-
-        if (HasMultiByteUtf8(bytes[..invalidAt]))
-        {
-            throw new TextEncodingException($"it mixes UTF-8 with another encoding (byte 0x{bytes[invalidAt]:X2} at offset {invalidAt} is not valid UTF-8); save it in one encoding, preferably UTF-8");
-        }
-
-        int undefined = bytes.IndexOfAny(Undefined1252);
-        if (undefined >= 0)
-        {
-            throw new TextEncodingException($"it is neither UTF-8 nor Windows-1252/Latin-1 text (byte 0x{bytes[undefined]:X2} at offset {undefined}); save it as UTF-8");
-        }
-
-        return (CodePagesEncodingProvider.Instance.GetEncoding(1252)!, 0);
-    }
+    public static string? Problem(ReadOnlySpan<byte> bytes, string mediaType) => Check(bytes, mediaType).Problem;
 
     /// <summary>True when text bytes contain NUL, which no text format here uses (UTF-16/32 with a byte order mark excepted, and UTF-16
     /// without one, which <see cref="Decode"/> refuses by name).</summary>
-    public static bool LooksBinary(ReadOnlySpan<byte> bytes)
-    {
-        if (DetectBom(bytes) is { } bom && bom.Encoding.CodePage != Encoding.UTF8.CodePage)
-        {
-            return false;
-        }
+    public static bool LooksBinary(ReadOnlySpan<byte> bytes) => Check(bytes, "text/plain").LooksBinary;
 
-        return bytes.Contains((byte)0) && !LooksLikeUtf16WithoutBom(bytes);
+    private static EncodingCheck Check(ReadOnlySpan<byte> bytes, string mediaType)
+    {
+        var check = new EncodingCheck(mediaType);
+        check.Append(bytes);
+        check.Complete();
+        return check;
     }
 
-    private static (Encoding Encoding, int Length)? DetectBom(ReadOnlySpan<byte> bytes) => bytes switch
+    internal static (Encoding Encoding, int Length)? DetectBom(ReadOnlySpan<byte> bytes) => bytes switch
     {
         [0xEF, 0xBB, 0xBF, ..] => (new UTF8Encoding(false, throwOnInvalidBytes: true), 3),
         [0xFF, 0xFE, 0x00, 0x00, ..] => (new UTF32Encoding(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true), 4),
@@ -110,36 +93,8 @@ public static partial class TextDecoder
         _ => null,
     };
 
-    // The encoding, made to throw on bad bytes, when every byte is valid in it; null (and the offset of the first bad byte) when not.
-    // Counting checks every byte without building the text; only a failure decodes, for the offset the messages give.
-    private static Encoding? Strict(Encoding encoding, ReadOnlySpan<byte> bytes, out int invalidAt)
-    {
-        invalidAt = -1;
-        Encoding strict = encoding.DecoderFallback is DecoderExceptionFallback
-            ? encoding
-            : Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-        try
-        {
-            strict.GetCharCount(bytes);
-            return strict;
-        }
-        catch (DecoderFallbackException)
-        {
-            try
-            {
-                strict.GetString(bytes);
-                return strict;
-            }
-            catch (DecoderFallbackException e)
-            {
-                invalidAt = Math.Max(0, e.Index);
-                return null;
-            }
-        }
-    }
-
     // ASCII text saved as UTF-16 without a byte order mark: a NUL in every other byte, on the same side.
-    private static bool LooksLikeUtf16WithoutBom(ReadOnlySpan<byte> bytes)
+    internal static bool LooksLikeUtf16WithoutBom(ReadOnlySpan<byte> bytes)
     {
         int pairs = Math.Min(bytes.Length, 512) / 2;
         if (pairs < 2)
@@ -157,20 +112,7 @@ public static partial class TextDecoder
         return Math.Max(evenNuls, oddNuls) >= pairs * 0.6 && Math.Min(evenNuls, oddNuls) <= pairs * 0.05;
     }
 
-    private static bool HasMultiByteUtf8(ReadOnlySpan<byte> validPrefix)
-    {
-        foreach (byte b in validPrefix)
-        {
-            if (b >= 0x80)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static Encoding? Lookup(string? name)
+    internal static Encoding? Lookup(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -188,7 +130,7 @@ public static partial class TextDecoder
         }
     }
 
-    private static string? SniffHtmlCharset(ReadOnlySpan<byte> bytes)
+    internal static string? SniffHtmlCharset(ReadOnlySpan<byte> bytes)
     {
         string head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 2048)]);
         Match match = MetaCharset().Match(head);

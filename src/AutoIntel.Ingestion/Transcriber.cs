@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AutoIntel.Core;
 using AutoIntel.Core.Content;
 using AutoIntel.Core.Text;
@@ -29,20 +30,22 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
             return TranscriptLanguage.Settle(content, await _cache.ReadAsync(content, cancellationToken));
         }
 
-        byte[] bytes = await store.GetAsync(content.Raw.Path, cancellationToken);
         Transcript transcript;
         if (content.Kind == ContentKind.Audio)
         {
-            transcript = WithoutControlCharacters(await TranscribeAudioAsync(content, bytes, cancellationToken));
+            transcript = WithoutControlCharacters(await TranscribeAudioAsync(content, await store.GetAsync(content.Raw.Path, cancellationToken), cancellationToken));
         }
         else if (content.Kind == ContentKind.Article)
         {
+            byte[] bytes = await store.GetAsync(content.Raw.Path, cancellationToken);
             transcript = WithoutControlCharacters(Budget.Run(content.Source, token => TranscribeArticle(content, TextDecoder.Decode(bytes, content.MediaType), token), cancellationToken));
         }
         else
         {
-            bool labelled = IsLabelled(content, bytes, cancellationToken);
-            transcript = Budget.Run(content.Source, token => new Transcript(content.Title, content.Source, [.. TextSegments(content, bytes, labelled, token)]), cancellationToken);
+            DetectedEncoding encoding = await DetectAsync(content, cancellationToken);
+            bool labelled = await IsLabelledAsync(content, encoding, cancellationToken);
+            transcript = await ReadSourceAsync(
+                content, encoding, (reader, token) => new Transcript(content.Title, content.Source, [.. TextSegments(content, reader, labelled, token)]), cancellationToken);
         }
 
         if (!transcript.Segments.Any(s => !string.IsNullOrWhiteSpace(s.Text)))
@@ -56,9 +59,9 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
     }
 
     /// <inheritdoc />
-    /// <remarks>Subtitles, plain text and Markdown are decoded, parsed and written one segment at a time (the raw bytes are the only
-    /// copy of the content held): one reading pass finds whether the document labels its speakers (it stops at the first name seen
-    /// twice), a second writes the segments. Each pass is bounded by the parse budget, the second together with its writing.
+    /// <remarks>Subtitles, plain text and Markdown are read from the stored source, decoded, parsed and written one segment at a time (no
+    /// copy of the content is held): a first pass tells the encoding, a second finds whether the document labels its speakers (it stops at
+    /// the first name seen twice), a third writes the segments. Each pass is bounded by the parse budget, the second together with its writing.
     /// Audio and HTML are transcribed whole, as <see cref="TranscribeAsync"/> does, then written.</remarks>
     public async Task<StoredTranscript> TranscribeToAsync(AcquiredContent content, string path, CancellationToken cancellationToken = default)
     {
@@ -82,12 +85,13 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
                 store, path, content.Title, content.Source, TranscriptArtifact.ReadSegmentsAsync(store, cached, cancellationToken), TranscriptLanguage.Settle(content, null, firstSegments), cancellationToken);
         }
 
-        byte[] bytes = await store.GetAsync(content.Raw.Path, cancellationToken);
-        bool labelled = IsLabelled(content, bytes, cancellationToken);
-        string? language = Budget.Run(content.Source, token => TranscriptLanguage.Settle(content, null, TextSegments(content, bytes, labelled, token)), cancellationToken);
+        DetectedEncoding encoding = await DetectAsync(content, cancellationToken);
+        bool labelled = await IsLabelledAsync(content, encoding, cancellationToken);
+        string? language = await ReadSourceAsync(
+            content, encoding, (reader, token) => TranscriptLanguage.Settle(content, null, TextSegments(content, reader, labelled, token)), cancellationToken);
         StoredTranscript stored = await Budget.RunAsync(
             content.Source,
-            token => TranscriptArtifact.WriteAsync(store, path, content.Title, content.Source, TextSegments(content, bytes, labelled, token).ToAsyncEnumerable(), language, token),
+            token => TranscriptArtifact.WriteAsync(store, path, content.Title, content.Source, TextSegmentsAsync(content, encoding, labelled, token), language, token),
             cancellationToken);
 
         if (content.TranscriptCachePath is { } cachePath)
@@ -156,22 +160,38 @@ public sealed class Transcriber(IArtifactStore store, ISpeechToText speechToText
             (content.Episode is null ? html.Title : null) ?? content.Title, content.Source, SpeakerPrefixes.Apply([.. html.Blocks.Select(b => new TranscriptSegment(b))]));
     }
 
-    // The first reading pass: whether the document labels its speakers (SpeakerPrefixes needs that before it can label any segment).
-    private bool IsLabelled(AcquiredContent content, byte[] bytes, CancellationToken cancellationToken) =>
-        Budget.Run(
-            content.Source,
-            token =>
-            {
-                using TextReader reader = TextDecoder.OpenReader(bytes, content.MediaType);
-                return SpeakerPrefixes.IsLabelled(ParsedSegments(content, reader, token));
-            },
-            cancellationToken);
-
-    // Subtitles, plain text or Markdown as clean segments, decoded and parsed as they are enumerated (which may happen twice: see
-    // IArtifactStore.PutStreamAsync); throws at the end when no segment has readable text.
-    private static IEnumerable<TranscriptSegment> TextSegments(AcquiredContent content, byte[] bytes, bool labelled, CancellationToken cancellationToken)
+    // The stored text's encoding, told by reading it through once (TextDecoder.DetectAsync), as acquiring it did.
+    private async Task<DetectedEncoding> DetectAsync(AcquiredContent content, CancellationToken cancellationToken)
     {
-        using TextReader reader = TextDecoder.OpenReader(bytes, content.MediaType);
+        await using Stream stream = await store.OpenReadAsync(content.Raw.Path, cancellationToken);
+        return await TextDecoder.DetectAsync(stream, content.MediaType, cancellationToken);
+    }
+
+    // One reading pass over the stored text, decoded as it is read, within the parse budget.
+    private async Task<T> ReadSourceAsync<T>(AcquiredContent content, DetectedEncoding encoding, Func<TextReader, CancellationToken, T> read, CancellationToken cancellationToken)
+    {
+        using TextReader reader = TextDecoder.OpenReader(await store.OpenReadAsync(content.Raw.Path, cancellationToken), encoding);
+        return Budget.Run(content.Source, token => read(reader, token), cancellationToken);
+    }
+
+    // The first reading pass: whether the document labels its speakers (SpeakerPrefixes needs that before it can label any segment).
+    private Task<bool> IsLabelledAsync(AcquiredContent content, DetectedEncoding encoding, CancellationToken cancellationToken) =>
+        ReadSourceAsync(content, encoding, (reader, token) => SpeakerPrefixes.IsLabelled(ParsedSegments(content, reader, token)), cancellationToken);
+
+    // TextSegments over the stored text, opened again each time it is enumerated (see IArtifactStore.PutStreamAsync).
+    private async IAsyncEnumerable<TranscriptSegment> TextSegmentsAsync(
+        AcquiredContent content, DetectedEncoding encoding, bool labelled, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using TextReader reader = TextDecoder.OpenReader(await store.OpenReadAsync(content.Raw.Path, cancellationToken), encoding);
+        foreach (TranscriptSegment segment in TextSegments(content, reader, labelled, cancellationToken))
+        {
+            yield return segment;
+        }
+    }
+
+    // Subtitles, plain text or Markdown as clean segments, parsed as they are enumerated; throws at the end when no segment has readable text.
+    private static IEnumerable<TranscriptSegment> TextSegments(AcquiredContent content, TextReader reader, bool labelled, CancellationToken cancellationToken)
+    {
         bool readable = false;
         foreach (TranscriptSegment segment in SpeakerPrefixes.Apply(ParsedSegments(content, reader, cancellationToken), labelled))
         {

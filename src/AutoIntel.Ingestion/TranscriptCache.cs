@@ -13,8 +13,10 @@ namespace AutoIntel.Ingestion;
 public sealed partial class TranscriptCache(IArtifactStore store)
 {
     /// <summary>The path of the transcript of audio whose bytes are <paramref name="content"/>.</summary>
-    public static string PathForContent(string tenant, ReadOnlySpan<byte> content) =>
-        PathFor(tenant, "sha256-" + Convert.ToHexStringLower(SHA256.HashData(content)));
+    public static string PathForContent(string tenant, ReadOnlySpan<byte> content) => PathForHash(tenant, SHA256.HashData(content));
+
+    /// <summary>The path of the transcript of audio whose bytes' SHA-256 is <paramref name="sha256"/> (hashed as they were read).</summary>
+    public static string PathForHash(string tenant, ReadOnlySpan<byte> sha256) => PathFor(tenant, "sha256-" + Convert.ToHexStringLower(sha256));
 
     /// <summary>The path of the transcript of video <paramref name="id"/> on <paramref name="site"/> (a yt-dlp extractor name).</summary>
     public static string PathForVideo(string tenant, string site, string id) => PathFor(tenant, $"video-{Segment(site)}-{Segment(id)}");
@@ -44,7 +46,7 @@ public sealed partial class TranscriptCache(IArtifactStore store)
     /// <summary>Reads a cached transcript's size, for the artifact reference of a video whose transcript is reused.</summary>
     public async Task<ArtifactRef> ReferenceAsync(string path, CancellationToken cancellationToken = default)
     {
-        byte[] json = await store.GetAsync(path, cancellationToken);
+        await using Stream json = await store.OpenReadAsync(path, cancellationToken);
         return new ArtifactRef(path, json.Length, ArtifactStoreExtensions.JsonMediaType);
     }
 

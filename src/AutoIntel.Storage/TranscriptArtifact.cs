@@ -16,9 +16,13 @@ namespace AutoIntel.Storage;
 /// other than <c>segments</c> (such as the <c>fullText</c> older artifacts carry) are skipped.</remarks>
 public static class TranscriptArtifact
 {
-    // The writer hands its buffer to the stream at about this size; the reader starts with a buffer this big and grows it only for a
-    // value that does not fit (one huge segment, or an older artifact's stored full text).
+    // The reader starts with a buffer this big and grows it only for a value that does not fit (one huge segment, or an older artifact's
+    // stored full text).
     private const int BufferBytes = 64 * 1024;
+
+    // The writer hands its buffer to the stream at about this size: its buffer grows by doubling, and stays under the large object heap's
+    // 85,000 bytes only if flushed by half that.
+    private const int FlushBytes = 32 * 1024;
 
     // As the transcript cache names its entries, so a hash says how it was made.
     private const string HashPrefix = "sha256-";
@@ -62,7 +66,7 @@ public static class TranscriptArtifact
 
                     hash.AppendData(Encoding.UTF8.GetBytes(segment.Text));
                     count++;
-                    if (writer.BytesPending >= BufferBytes)
+                    if (writer.BytesPending >= FlushBytes)
                     {
                         await writer.FlushAsync(token);
                     }

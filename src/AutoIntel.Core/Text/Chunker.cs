@@ -8,8 +8,9 @@ namespace AutoIntel.Core.Text;
 public static class Chunker
 {
     // How much of a speaker turn's text is gathered before its complete sentences are packed and dropped: a turn can be the whole
-    // transcript (no speakers), and holding that joined, as this once did, cost several times the transcript's size.
-    private const int ScanChars = 64 * 1024;
+    // transcript (no speakers), and holding that joined, as this once did, cost several times the transcript's size. At 32 Ki chars the
+    // window's string (two bytes a char) stays under the large object heap's 85,000 bytes.
+    private const int ScanChars = 32 * 1024;
 
     /// <summary>Splits a transcript into chunks of at most <paramref name="maxTokens"/> tokens each (counted with <see cref="TokenCounter.Default"/>).</summary>
     /// <remarks>

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Security.Cryptography;
 using AutoIntel.Core;
 using AutoIntel.Core.Content;
 using AutoIntel.Ingestion.Fetching;
@@ -7,12 +9,23 @@ namespace AutoIntel.Ingestion.Files;
 
 /// <summary>Reads a local file the user named, within the same size limits as links (audio has its own), refusing folders, named pipes,
 /// sockets, devices, unknown types and binary text.</summary>
+/// <remarks>The file is read in 64 KiB pieces, checked (size, binary, encoding) and hashed as they pass: no copy of the whole file is held.</remarks>
 public sealed class LocalFileReader(IOptions<FetchOptions> options)
 {
+    private const int PieceBytes = 64 * 1024;
+
     private readonly FetchOptions _options = options.Value;
 
-    /// <summary>Reads <paramref name="path"/>; every problem throws <see cref="PermanentFailureException"/> with a one-line reason.</summary>
-    public async Task<LocalFile> ReadAsync(string path, CancellationToken cancellationToken = default)
+    /// <summary>Reads <paramref name="path"/> into nothing, refusing what <see cref="CopyAsync"/> would refuse.</summary>
+    public async Task<LocalFile> CheckAsync(string path, CancellationToken cancellationToken = default)
+    {
+        LocalFile file = Find(path);
+        await CopyAsync(file, Stream.Null, cancellationToken);
+        return file;
+    }
+
+    /// <summary>Finds <paramref name="path"/> without reading it; every problem throws <see cref="PermanentFailureException"/> with a one-line reason.</summary>
+    public static LocalFile Find(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         string fullPath;
@@ -49,55 +62,85 @@ public sealed class LocalFileReader(IOptions<FetchOptions> options)
             throw new PermanentFailureException($"Cannot read {path}: {what} not supported (accepted: {ContentTypes.AcceptedExtensions}).");
         }
 
-        byte[] bytes = await ReadBoundedAsync(fullPath, path, type.Kind, cancellationToken);
-        if (bytes.Length == 0)
-        {
-            throw new PermanentFailureException($"Cannot read {path}: the file is empty.");
-        }
-
-        if (ContentTypes.IsText(type.Kind) && TextDecoder.LooksBinary(bytes))
-        {
-            throw new PermanentFailureException($"Cannot read {path}: it contains binary data, not {extension} text.");
-        }
-
-        if (ContentTypes.IsText(type.Kind) && TextDecoder.Problem(bytes, type.MediaType) is { } encoding)
-        {
-            throw new PermanentFailureException($"Cannot read {path}: {encoding}.");
-        }
-
-        return new LocalFile(fullPath, type.Kind, type.MediaType, bytes);
+        return new LocalFile(path, fullPath, type.Kind, type.MediaType);
     }
 
-    private async Task<byte[]> ReadBoundedAsync(string fullPath, string path, ContentKind kind, CancellationToken cancellationToken)
+    /// <summary>Copies <paramref name="file"/> to <paramref name="to"/> piece by piece; every problem throws <see cref="PermanentFailureException"/>
+    /// with a one-line reason, possibly once some pieces were written (give a stream that discards them then, as the artifact store's do).</summary>
+    public async Task<LocalFileCopy> CopyAsync(LocalFile file, Stream to, CancellationToken cancellationToken = default)
     {
-        long maxBytes = _options.MaxBytesFor(kind);
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(to);
+        bool text = ContentTypes.IsText(file.Kind);
+        EncodingCheck? check = text ? new EncodingCheck(file.MediaType) : null;
+        using IncrementalHash? hash = text ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long length = await CopyBoundedAsync(file, to, piece =>
+        {
+            check?.Append(piece);
+            hash?.AppendData(piece);
+        }, cancellationToken);
+
+        if (length == 0)
+        {
+            throw new PermanentFailureException($"Cannot read {file.Source}: the file is empty.");
+        }
+
+        if (check is null)
+        {
+            return new LocalFileCopy(null, hash!.GetHashAndReset());
+        }
+
+        check.Complete();
+        if (check.LooksBinary)
+        {
+            throw new PermanentFailureException($"Cannot read {file.Source}: it contains binary data, not {Path.GetExtension(file.FullPath)} text.");
+        }
+
+        if (check.Problem is { } encoding)
+        {
+            throw new PermanentFailureException($"Cannot read {file.Source}: {encoding}.");
+        }
+
+        return new LocalFileCopy(check.Result, null);
+    }
+
+    // Returns the number of bytes copied; each piece is seen before it is written.
+    private async Task<long> CopyBoundedAsync(LocalFile file, Stream to, Action<ReadOnlySpan<byte>> see, CancellationToken cancellationToken)
+    {
+        long maxBytes = _options.MaxBytesFor(file.Kind);
+        byte[] piece = ArrayPool<byte>.Shared.Rent(PieceBytes);
         try
         {
-            await using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, FileOptions.Asynchronous);
+            await using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
             if (stream.Length > maxBytes)
             {
-                throw TooLarge(path, kind);
+                throw TooLarge(file.Source, file.Kind);
             }
 
-            // Read one byte past the limit, in case the file grew after the length check.
-            byte[] buffer = new byte[Math.Min(stream.Length, maxBytes) + 1];
-            int total = 0;
+            long total = 0;
             int read;
-            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
+            while ((read = await stream.ReadAsync(piece.AsMemory(0, PieceBytes), cancellationToken)) > 0)
             {
+                // The file may have grown after the length check.
                 total += read;
+                if (total > maxBytes)
+                {
+                    throw TooLarge(file.Source, file.Kind);
+                }
+
+                see(piece.AsSpan(0, read));
+                await to.WriteAsync(piece.AsMemory(0, read), cancellationToken);
             }
 
-            if (total > maxBytes)
-            {
-                throw TooLarge(path, kind);
-            }
-
-            return buffer.AsSpan(0, total).ToArray();
+            return total;
         }
         catch (UnauthorizedAccessException ex)
         {
-            throw new PermanentFailureException($"Cannot read {path}: permission denied.", ex);
+            throw new PermanentFailureException($"Cannot read {file.Source}: permission denied.", ex);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(piece);
         }
     }
 

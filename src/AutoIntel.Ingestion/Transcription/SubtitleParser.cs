@@ -66,10 +66,9 @@ public static partial class SubtitleParser
 
     /// <summary>The language a WebVTT file's header declares (<c>Language: de</c>, as YouTube writes it), or null.</summary>
     /// <remarks>Only the header is read: the lines after <c>WEBVTT</c> up to the first blank line or cue timing.</remarks>
-    public static string? HeaderLanguage(string text)
+    public static string? HeaderLanguage(TextReader reader)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        using var reader = new StringReader(text);
+        ArgumentNullException.ThrowIfNull(reader);
         if (reader.ReadLine()?.TrimStart('\uFEFF').StartsWith("WEBVTT", StringComparison.Ordinal) != true)
         {
             return null;
