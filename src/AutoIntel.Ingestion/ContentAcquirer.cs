@@ -39,12 +39,25 @@ public sealed partial class ContentAcquirer(
             throw new PermanentFailureException("Nothing to analyse: give a link or a file path.");
         }
 
-        if (ParseLink(trimmed) is null)
+        Read read;
+        if (ParseLink(trimmed) is not null)
         {
-            return await AcquireFileAsync(LocalFileReader.Find(trimmed), runId!, tenant, cancellationToken);
+            read = await ReadAsync(trimmed, cancellationToken);
+        }
+        else
+        {
+            LocalFile file = LocalFileReader.Find(trimmed);
+            if (file.Kind != ContentKind.Article)
+            {
+                return await AcquireFileAsync(file, runId!, tenant, cancellationToken);
+            }
+
+            // HTML is parsed whole, and its head read before it is stored, as a page's is.
+            using var html = new MemoryStream();
+            await files.CopyAsync(file, html, cancellationToken);
+            read = new Read(file.Kind, file.MediaType, html.ToArray(), Path.GetFileNameWithoutExtension(file.FullPath), null);
         }
 
-        Read read = await ReadAsync(trimmed, cancellationToken);
         if (read.Video is { } video)
         {
             return await AcquireVideoAsync(trimmed, video, runId!, tenant, cancellationToken);
@@ -70,23 +83,20 @@ public sealed partial class ContentAcquirer(
         return await StoreAsync(new AcquiredContent(trimmed, kind, title, mediaType, null!, Episode: episode, Language: language), bytes, runId!, tenant, cancellationToken);
     }
 
-    // A local file is copied to the store in pieces, checked as it goes; a refusal midway stores nothing. An HTML file is read back
-    // whole for its head, as its transcription reads it.
+    // Any other local file is copied to the store in pieces, checked as it goes: a refusal midway stores nothing.
     private async Task<AcquiredContent> AcquireFileAsync(LocalFile file, string runId, string tenant, CancellationToken cancellationToken)
     {
         LocalFileCopy? copy = null;
         ArtifactRef raw = await store.PutStreamAsync(
             SourcePath(runId, file.Kind, file.MediaType), async (to, token) => copy = await files.CopyAsync(file, to, token), file.MediaType, cancellationToken);
 
-        HtmlHead? head = file.Kind == ContentKind.Article
-            ? ReadHead(file.Source, await store.GetAsync(raw.Path, cancellationToken), file.MediaType, cancellationToken)
-            : null;
-        string title = ControlCharacters.StripToLine(head?.Title ?? Path.GetFileNameWithoutExtension(file.FullPath));
-        string? declared = NamedLanguage(file.Kind, file.FullPath);
-        string? language = file.Kind == ContentKind.Subtitles
-            ? HeaderLanguage(TextDecoder.OpenReader(await store.OpenReadAsync(raw.Path, cancellationToken), copy!.Encoding!)) ?? declared
-            : DeclaredLanguage(head, declared);
-        var content = new AcquiredContent(file.Source, file.Kind, title, file.MediaType, raw, Language: language);
+        string? language = NamedLanguage(file.Kind, file.FullPath);
+        if (file.Kind == ContentKind.Subtitles)
+        {
+            language = HeaderLanguage(TextDecoder.OpenReader(await store.OpenReadAsync(raw.Path, cancellationToken), copy!.Encoding!)) ?? language;
+        }
+
+        var content = new AcquiredContent(file.Source, file.Kind, ControlCharacters.StripToLine(Path.GetFileNameWithoutExtension(file.FullPath)), file.MediaType, raw, Language: language);
         string? cachePath = file.Kind == ContentKind.Audio ? TranscriptCache.PathForHash(tenant, copy!.Sha256!) : null;
         return await WithCacheAsync(content, cachePath, cancellationToken);
     }

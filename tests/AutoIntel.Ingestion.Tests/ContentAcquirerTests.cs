@@ -119,6 +119,32 @@ public sealed class ContentAcquirerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task AcquireAsync_LocalVttFile_LanguageFromItsHeaderOverItsName()
+    {
+        string path = _temp.Combine("talk.fr.vtt");
+        await File.WriteAllTextAsync(path, "\uFEFFWEBVTT\nKind: captions\nLanguage: pt-BR\n\n00:00:01.000 --> 00:00:02.000\nOlá.\n", new UTF8Encoding(false));
+
+        AcquiredContent content = await Acquirer.AcquireAsync(path, "l4");
+
+        content.Language.Should().Be("pt");
+        (await Store.GetAsync("runs/l4/source.vtt")).Should().Equal(await File.ReadAllBytesAsync(path));
+    }
+
+    [Fact]
+    public async Task AcquireAsync_LocalFileRefusedAfterItsFirstPieces_NothingStored()
+    {
+        // Valid UTF-8 for more than one 64 KiB piece, then Latin-1: the mix shows only near the end of the copy.
+        string path = _temp.Combine("late.txt");
+        await File.WriteAllBytesAsync(path, [.. Encoding.UTF8.GetBytes("caf\u00E9 " + new string('a', 70_000)), .. Encoding.Latin1.GetBytes("cr\u00E8me")]);
+        using ServiceProvider provider = TestServices.Build(TestServices.Loopback(maxBytes: 1024 * 1024));
+
+        Func<Task> act = () => provider.GetRequiredService<IContentAcquirer>().AcquireAsync(path, "r7");
+
+        await act.Should().ThrowAsync<PermanentFailureException>().WithMessage("Cannot read *late.txt: it mixes UTF-8 with another encoding (byte 0xE8 at offset 70008*");
+        ((InMemoryArtifactStore)provider.GetRequiredService<IArtifactStore>()).Count.Should().Be(0);
+    }
+
+    [Fact]
     public async Task AcquireAsync_LocalMarkdownFile_StoredAsMd()
     {
         string path = _temp.Combine("Design notes.md");
