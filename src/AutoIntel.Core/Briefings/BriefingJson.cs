@@ -22,6 +22,7 @@ public static class BriefingJson
 
     private const string ClaimsKey = "claims";
     private const string ClaimsBySpeakerKey = "claimsBySpeaker";
+    private const string SectionsKey = "sections";
     private const int FlushBytes = 64 * 1024;
 
     /// <summary>The public JSON document of <paramref name="briefing"/>.</summary>
@@ -32,8 +33,8 @@ public static class BriefingJson
         var properties = written.Select(p => (p.Key, Value: p.Value?.DeepClone())).ToList();
         if (briefing.Sections is { } sections)
         {
-            var listed = properties.FindIndex(p => p.Key == "sections");
-            properties[listed] = ("sections", JsonSerializer.SerializeToNode(sections.Where(s => s.JsonProperty is null).ToList(), AutoIntelJson.Options));
+            var listed = properties.FindIndex(p => p.Key == SectionsKey);
+            properties[listed] = (SectionsKey, JsonSerializer.SerializeToNode(sections.Where(s => s.JsonProperty is null).ToList(), AutoIntelJson.Options));
             properties.AddRange(sections.Where(s => s.JsonProperty is not null).Select(s => (s.JsonProperty!, (JsonNode?)JsonSerializer.SerializeToNode(s.Data, AutoIntelJson.Options))));
         }
 
@@ -56,14 +57,21 @@ public static class BriefingJson
     /// <summary>Writes the public JSON document of <paramref name="briefing"/> with <paramref name="moreClaims"/> listed after its
     /// claims: the same bytes as <see cref="WriteAsync(Stream, Briefing, CancellationToken)"/> of the briefing with all of them in
     /// <see cref="Briefing.Claims"/>, while only one of the further claims is in memory at a time (they are read from an artifact).</summary>
-    public static async Task WriteAsync(Stream utf8, Briefing briefing, IAsyncEnumerable<ClaimVerdict>? moreClaims, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(Stream utf8, Briefing briefing, IAsyncEnumerable<ClaimVerdict>? moreClaims, CancellationToken cancellationToken = default) =>
+        WriteAsync(utf8, briefing, moreClaims, null, cancellationToken);
+
+    /// <summary>As <see cref="WriteAsync(Stream, Briefing, IAsyncEnumerable{ClaimVerdict}?, CancellationToken)"/>, with the sections of
+    /// <paramref name="stored"/> in place of <see cref="Briefing.Sections"/>: the same bytes as the briefing holding them, read and
+    /// written one at a time (a long run's sections are megabytes).</summary>
+    public static async Task WriteAsync(
+        Stream utf8, Briefing briefing, IAsyncEnumerable<ClaimVerdict>? moreClaims, SectionSource? stored, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8);
         ArgumentNullException.ThrowIfNull(briefing);
-        var rest = ToNode(briefing with { Claims = [] });
+        var rest = ToNode(briefing with { Claims = [], Sections = stored is null ? briefing.Sections : [] });
         var bySpeaker = new SpeakerClaims.Grouping();
         var speakersWritten = false;
-        var keys = rest.Select(p => p.Key).OrderBy(Rank).ToList();
+        var keys = rest.Select(p => p.Key).Concat(Placed(stored)).OrderBy(Rank).ToList();
 
         await using var writer = new Utf8JsonWriter(utf8, new JsonWriterOptions { Encoder = AutoIntelJson.Options.Encoder });
         writer.WriteStartObject();
@@ -95,13 +103,16 @@ public static class BriefingJson
 
                 writer.WriteEndArray();
             }
-            else if (rest[key] is { } value)
+            else if (stored is null || !await WriteStoredAsync(writer, key, stored, cancellationToken))
             {
-                value.WriteTo(writer, AutoIntelJson.Options);
-            }
-            else
-            {
-                writer.WriteNullValue();
+                if (rest[key] is { } value)
+                {
+                    value.WriteTo(writer, AutoIntelJson.Options);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
             }
 
             await writer.FlushAsync(cancellationToken);
@@ -114,6 +125,53 @@ public static class BriefingJson
 
         writer.WriteEndObject();
         await writer.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Writes the sections of <paramref name="stored"/> as one JSON object, each at the key the public JSON gives it (the analyse
+    /// stage's output): the same bytes as those keys of <see cref="ToNode"/>, one section in memory at a time.</summary>
+    public static async Task WriteSectionsAsync(Stream utf8, SectionSource stored, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        ArgumentNullException.ThrowIfNull(stored);
+        await using var writer = new Utf8JsonWriter(utf8, new JsonWriterOptions { Encoder = AutoIntelJson.Options.Encoder });
+        writer.WriteStartObject();
+        foreach (var key in Placed(stored).Append(SectionsKey).OrderBy(Rank))
+        {
+            writer.WritePropertyName(key);
+            await WriteStoredAsync(writer, key, stored, cancellationToken);
+            await writer.FlushAsync(cancellationToken);
+        }
+
+        writer.WriteEndObject();
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    // Top-level keys of the built-in sections among the stored ones.
+    private static IEnumerable<string> Placed(SectionSource? stored) => stored?.Sections.Select(s => s.JsonProperty).OfType<string>() ?? [];
+
+    // A built-in section's data at its key, or the other sections in order; false for any other key.
+    private static async Task<bool> WriteStoredAsync(Utf8JsonWriter writer, string key, SectionSource stored, CancellationToken cancellationToken)
+    {
+        if (stored.Sections.FirstOrDefault(s => s.JsonProperty == key) is { } placed)
+        {
+            JsonSerializer.Serialize(writer, (await stored.Load(placed, cancellationToken)).Data, AutoIntelJson.Options);
+            return true;
+        }
+
+        if (key != SectionsKey)
+        {
+            return false;
+        }
+
+        writer.WriteStartArray();
+        foreach (var listed in stored.Sections.Where(s => s.JsonProperty is null))
+        {
+            JsonSerializer.Serialize(writer, await stored.Load(listed, cancellationToken), AutoIntelJson.Options);
+            await writer.FlushAsync(cancellationToken);
+        }
+
+        writer.WriteEndArray();
+        return true;
     }
 
     /// <summary>Writes <paramref name="claims"/> and then <paramref name="moreClaims"/> to <paramref name="utf8"/> as one JSON list: the

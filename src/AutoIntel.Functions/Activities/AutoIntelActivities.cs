@@ -99,6 +99,15 @@ public sealed class AutoIntelActivities(ActivityDispatcher activities)
     public Task<JsonElement> ReduceChunks([ActivityTrigger] JsonElement input, FunctionContext function) =>
         activities.RunAsync(ActivityNames.ReduceChunks, input, function);
 
+    // From workflow version 9 (sections by reference): each chunk's result stored, each section presented and stored.
+    [Function(ActivityNames.AnalyseChunkToStore)]
+    public Task<JsonElement> AnalyseChunkToStore([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.AnalyseChunkToStore, input, function);
+
+    [Function(ActivityNames.PresentSection)]
+    public Task<JsonElement> PresentSection([ActivityTrigger] JsonElement input, FunctionContext function) =>
+        activities.RunAsync(ActivityNames.PresentSection, input, function);
+
     // Fact-check (stage 6)
     [Function(ActivityNames.ExtractClaims)]
     public Task<JsonElement> ExtractClaims([ActivityTrigger] JsonElement input, FunctionContext function) =>

@@ -17,7 +17,7 @@ public static partial class AnalysisCatalog
     /// <summary>The /autointel workflow version new instances record: the newest <see cref="ChunkAnalysis.DeclaredSince"/> (an added
     /// analysis's <see cref="ChunkAnalysis.SinceVersion"/>, a built-in's move into the catalog) or <see cref="WorkflowVersions"/> entry.</summary>
     /// <remarks>The one number the workflow registrations read.</remarks>
-    public static int NewInstanceVersion { get; } = All.Select(a => a.DeclaredSince).Append(WorkflowVersions.ClaimsByReference).Max();
+    public static int NewInstanceVersion { get; } = All.Select(a => a.DeclaredSince).Append(WorkflowVersions.ClaimsByReference).Append(WorkflowVersions.SectionsByReference).Max();
 
     /// <summary>The analyses an instance of this depth, started under <paramref name="workflowVersion"/>, runs, in scheduling order:
     /// the built-ins first (the order the workflow before the catalog scheduled them in), then the others, each in catalog order.</summary>

@@ -13,6 +13,8 @@ public static class ActivityNames
     public const string SegmentTranscript = nameof(Segment.SegmentTranscript);
     public const string AnalyseChunk = nameof(Analyse.AnalyseChunk);
     public const string ReduceChunks = nameof(Analyse.ReduceChunks);
+    public const string AnalyseChunkToStore = nameof(Analyse.AnalyseChunkToStore);
+    public const string PresentSection = nameof(Analyse.PresentSection);
 
     // Legacy: the per-analysis activities of built-in analyses now declared in the catalog. Instances started before a declaration's
     // DeclaredSince (tone and perspective 3, arguments and fallacies 4, entities 6, summary 8) still schedule them (each declaration names its

@@ -11,7 +11,9 @@ using AutoIntel.Workflows.AutoIntel.Segment;
 using AutoIntel.Workflows.AutoIntel.Transcribe;
 using AutoIntel.Workflows.AutoIntel.Watch;
 using AutoIntel.Ingestion.Watches;
+using AutoIntel.Core;
 using AutoIntel.Core.Analysis;
+using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Content;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Intelligence.Analyses;
@@ -54,6 +56,8 @@ public static class AutoIntelRegistration
             .AddActivity<SegmentTranscript, SegmentTranscriptInput, IReadOnlyList<ChunkRef>>()
             .AddActivity<AnalyseChunk, AnalyseChunkInput, AnalyzerResult<JsonElement>>()
             .AddActivity<ReduceChunks, ReduceChunksInput, AnalyzerResult<JsonElement>>()
+            .AddActivity<AnalyseChunkToStore, AnalyseChunkInput, AnalyzerResult<ArtifactRef>>()
+            .AddActivity<PresentSection, PresentSectionInput, StoredSection>()
             .AddActivity<ExtractClaims, ChunkInput, AnalyzerResult<IReadOnlyList<Claim>>>()
             .AddActivity<ExtractChunkClaims, ChunkInput, AnalyzerResult<ChunkClaims>>()
             .AddActivity<SelectClaims, SelectClaimsInput, ClaimSelection>()

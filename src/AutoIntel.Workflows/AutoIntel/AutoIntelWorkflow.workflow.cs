@@ -49,7 +49,7 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
             // Analyses and fact-checks need only the chunks, so the two stages run side by side.
             // The evidence sources follow the content's language; histories recorded before transcripts carried one fall back to the caption track's, as they did.
             var language = transcript.Language ?? content.Video?.Language;
-            var analysing = run.StageAsync("analyse", $"{chunks.Count} chunks", ctx => AnalyseStage.RunAsync(ctx, request, chunks, profile));
+            var analysing = run.StageAsync("analyse", $"{chunks.Count} chunks", ctx => AnalyseStage.RunAsync(ctx, request, chunks, profile, presenting: context));
             var checking = run.StageAsync("fact-check", $"up to {profile.MaxClaims} claims", ctx => FactCheckStage.RunAsync(ctx, request, input.Source, chunks, profile, language, transcript.ContentHash));
             var analysis = await analysing;
             var factCheck = await checking;
@@ -58,17 +58,18 @@ public sealed class AutoIntelWorkflow : IWorkflow<AnalyzeRequest, RunResult>
 
             var memory = profile.Remember
                 ? await run.StageAsync("remember", "storing what was learned", ctx =>
-                    RememberStage.RunAsync(ctx, input.Tenant, input.Source, transcript, chunks, EntitiesAnalysis.In(analysis.Sections), factCheck.Verdicts, factCheck.NotChecked))
+                    RememberStage.RunAsync(ctx, input.Tenant, input.Source, transcript, chunks, EntitiesAnalysis.In(analysis.Sections), factCheck.Verdicts, factCheck.NotChecked,
+                        analysis.Stored?.FirstOrDefault(s => s.Name == EntitiesAnalysis.SectionName)?.Artifact))
                 : MemoryReport.Empty;
 
             var briefing = BriefingAssembler.Assemble(runId, input, transcript.Title, startedAt, analysis, factCheck, memory, [.. run.Completed], content.Video);
             var stored = await run.StageAsync("brief", "writing the briefing", ctx =>
-                ctx.CallActivityAsync<BriefingArtifacts>(ActivityNames.ComposeBriefing, new ComposeBriefingInput(briefing, factCheck.NotChecked), Retries.Local));
+                ctx.CallActivityAsync<BriefingArtifacts>(ActivityNames.ComposeBriefing, new ComposeBriefingInput(briefing, factCheck.NotChecked, analysis.Stored), Retries.Local));
 
             if (run.Delivery is { } handle)
             {
                 await run.StageAsync("deliver", "posting the briefing", ctx =>
-                    ctx.CallActivityAsync<DeliveryReceipt>(ActivityNames.DeliverBriefing, new DeliverBriefingInput(handle, briefing, stored.Markdown, factCheck.NotChecked), Retries.Deliver));
+                    ctx.CallActivityAsync<DeliveryReceipt>(ActivityNames.DeliverBriefing, new DeliverBriefingInput(handle, briefing, stored.Markdown, factCheck.NotChecked, analysis.Stored), Retries.Deliver));
             }
 
             run.Done();

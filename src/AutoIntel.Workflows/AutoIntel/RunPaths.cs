@@ -24,6 +24,12 @@ public static class RunPaths
     /// <summary>The claims found but not verified at the run's depth (JSON list of <c>ClaimVerdict</c>).</summary>
     public static string NotCheckedClaims(string runId) => $"runs/{runId}/not-checked.json";
 
+    /// <summary>One chunk's result of one analysis (JSON, as the analysis serialized it).</summary>
+    public static string AnalysisPart(string runId, string analysis, int index) => $"runs/{runId}/analyses/{analysis}/{index:D4}.json";
+
+    /// <summary>One analysis's presented section (JSON <c>BriefingSection</c>).</summary>
+    public static string Section(string runId, string analysis) => $"runs/{runId}/sections/{analysis}.json";
+
     /// <summary>A stage's output (JSON).</summary>
     public static string Stage(string runId, string stage) => $"runs/{runId}/stages/{stage}.json";
 

@@ -23,7 +23,7 @@ public sealed class AnalysisCatalogTests : IAsyncLifetime
     {
         AnalysisCatalog.Validate(AnalysisCatalog.All).Should().BeSameAs(AnalysisCatalog.All);
         AnalysisCatalog.All.Select(a => (a.Position, a.SinceVersion, a.Name)).Should().BeInAscendingOrder();
-        AnalysisCatalog.NewInstanceVersion.Should().Be(Math.Max(AnalysisCatalog.All.Max(a => a.DeclaredSince), WorkflowVersions.ClaimsByReference));
+        AnalysisCatalog.NewInstanceVersion.Should().Be(new[] { AnalysisCatalog.All.Max(a => a.DeclaredSince), WorkflowVersions.ClaimsByReference, WorkflowVersions.SectionsByReference }.Max());
         TaskTypes.All.Should().StartWith(TaskTypes.BuiltIn).And.EndWith(AnalysisCatalog.All.Where(a => !a.IsBuiltIn).Select(a => a.Name));
     }
 

@@ -26,7 +26,7 @@ public sealed class BuiltInAnalysesTests
         builtIns.Should().OnlyContain(a => a.SinceVersion == 1);
         builtIns.Where(a => a.Name != "summary").Should().OnlyContain(a => !a.Reduces && !a.Lead && a.LegacyReduceActivity == null);
         builtIns.ToDictionary(a => a.Name, a => a.DeclaredSince).Should().Equal(new Dictionary<string, int> { ["summary"] = 8, ["arguments"] = 4, ["fallacies"] = 4, ["tone"] = 3, ["perspective"] = 3, ["entities"] = 6 });
-        AnalysisCatalog.NewInstanceVersion.Should().Be(8, "the summary was declared at 8 (7 is left to another branch), after entities (6)");
+        AnalysisCatalog.NewInstanceVersion.Should().Be(9, "sections by reference (WorkflowVersions.SectionsByReference, 9) came after the summary was declared at 8 (7 is left to another branch)");
         AnalysisCatalog.All[0].Name.Should().Be("summary", "it has always been scheduled, and shown, first");
         TaskTypes.All.Should().OnlyHaveUniqueItems();
     }

@@ -140,7 +140,7 @@ public sealed class AnalysisVersioningTests
         declared.Should().Contain(a => a.Name == "loaded_language");
         status.Version.Should().Be(AnalysisCatalog.NewInstanceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
         status.Activities.Should().NotContain(a => a.Name == ActivityNames.FindArguments || a.Name == ActivityNames.FindFallacies || a.Name == ActivityNames.AssessTone);
-        status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk)
+        status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunkToStore)
             .Should().Be(declared.Count * status.Activities.Count(a => a.Name == ActivityNames.ExtractChunkClaims));
         briefing.Sections!.Select(s => s.Name).Should().Equal(
             AnalysisCatalog.All.Where(a => a.IsBuiltIn).Concat(declared.Where(a => !a.IsBuiltIn)).Select(a => a.Name),
@@ -161,7 +161,7 @@ public sealed class AnalysisVersioningTests
         var status = await AutoIntelHarness.RunAsync(harness.CreateRuntime(), new AnalyzeRequest(Podcast, Depth.Quick));
 
         var briefing = await harness.BriefingOfAsync(status);
-        status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(
+        status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunkToStore).Should().Be(
             2 * status.Activities.Count(a => a.Name == ActivityNames.ExtractChunkClaims), "summary and entities are the only declared analyses that run at quick depth");
         briefing.Sections!.Where(s => s.JsonProperty is null).Should().BeEmpty();
         briefing.Notes.Should().Contain(n => n.StartsWith("Not run at this depth:", StringComparison.Ordinal) && n.Contains("loaded language", StringComparison.Ordinal));

@@ -106,11 +106,11 @@ public sealed class AutoIntelWorkflowTests
         var chunks = status.Activities.Count(a => a.Name == ActivityNames.ExtractChunkClaims);
         chunks.Should().BeGreaterThan(1, "the deep profile's small chunks split the sample");
 
-        status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(chunks * AnalysisCatalog.Scheduled(Depth.Deep, AnalysisCatalog.NewInstanceVersion).Count, "every declared analysis, built-in or added, runs once per chunk");
+        status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunkToStore).Should().Be(chunks * AnalysisCatalog.Scheduled(Depth.Deep, AnalysisCatalog.NewInstanceVersion).Count, "every declared analysis, built-in or added, runs once per chunk");
 
         status.Activities.Count(a => a.Name == ActivityNames.VerifyClaim).Should().Be(briefing.Claims.Count(c => c.WasChecked));
         status.Activities.Count(a => a.Name == ActivityNames.ReduceChunks).Should().Be(1, "the summary's reduce step");
-        status.Activities.Should().NotContain(a => a.Name == ActivityNames.SummarizeChunk || a.Name == ActivityNames.ReduceSummary, "the summary runs through AnalyseChunk and ReduceChunks from version 8");
+        status.Activities.Should().NotContain(a => a.Name == ActivityNames.SummarizeChunk || a.Name == ActivityNames.ReduceSummary, "the summary runs through the shared activities from version 8 (AnalyseChunkToStore from 9)");
     }
 
     [Theory]
@@ -128,7 +128,7 @@ public sealed class AutoIntelWorkflowTests
         status.RuntimeStatus.Should().Be(RuntimeStatus.Completed, status.Failure?.Message);
         status.Activities.Should().NotContain(a => a.Name == ActivityNames.ExtractEntities, "entities run through AnalyseChunk from version 6");
         (await harness.BriefingOfAsync(status)).Section("fallacies")!.Data.GetArrayLength().Should().Be(depth >= Depth.Standard ? 3 : 0, "the sample's three fallacies, looked for from standard depth on");
-        status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk).Should().Be(
+        status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunkToStore).Should().Be(
             status.Activities.Count(a => a.Name == ActivityNames.ExtractChunkClaims) * AnalysisCatalog.Scheduled(depth, AnalysisCatalog.NewInstanceVersion).Count);
         (await harness.BriefingOfAsync(status)).Section("perspective")!.Data.GetArrayLength().Should().Be(depth >= Depth.Deep ? status.Activities.Count(a => a.Name == ActivityNames.ExtractChunkClaims) : 0);
         status.Activities.Count(a => a.Name == ActivityNames.VerifyClaim).Should().BeLessThanOrEqualTo(profile.MaxClaims);

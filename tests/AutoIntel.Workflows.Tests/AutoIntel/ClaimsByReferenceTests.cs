@@ -38,7 +38,7 @@ public sealed class ClaimsByReferenceTests
         Json(briefing.Memory).Should().Be(Json(expected.Memory), "neither path remembers not-checked claims");
         briefing.Notes.Should().Equal(expected.Notes);
         status.Activities.Should().NotContain(a => a.Name == ActivityNames.ExtractClaims);
-        status.Activities.Count(a => a.Name == ActivityNames.ExtractChunkClaims).Should().Be(status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk) / global::AutoIntel.Intelligence.Analyses.AnalysisCatalog.Scheduled(Depth.Standard, global::AutoIntel.Intelligence.Analyses.AnalysisCatalog.NewInstanceVersion).Count, "each chunk once for claims and once per declared analysis");
+        status.Activities.Count(a => a.Name == ActivityNames.ExtractChunkClaims).Should().Be(status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunkToStore) / global::AutoIntel.Intelligence.Analyses.AnalysisCatalog.Scheduled(Depth.Standard, global::AutoIntel.Intelligence.Analyses.AnalysisCatalog.NewInstanceVersion).Count, "each chunk once for claims and once per declared analysis");
         status.Activities.Count(a => a.Name == ActivityNames.SelectClaims).Should().Be(1);
         inline.Activities.Should().NotContain(a => a.Name == ActivityNames.SelectClaims);
         var history = await File.ReadAllTextAsync(((FileHistoryStore)harness.History).PathOf("by-reference"));

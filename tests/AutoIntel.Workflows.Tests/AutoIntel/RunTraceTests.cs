@@ -50,8 +50,8 @@ public sealed class RunTraceTests : IDisposable
         var trace = _spans.TraceOf(traceParent);
         trace.AssertWellFormed(["acquire", "transcribe", "segment", "analyse", "fact-check", "remember", "brief"]);
         var analyse = trace.Stage("analyse");
-        var entityAttempts = trace.Spans.Where(s => s.DisplayName == $"activity {ActivityNames.AnalyseChunk}").ToList();
-        entityAttempts.Should().HaveCountGreaterThan(status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunk), "the stalled entities attempt was cut off by the crash and ran again after the resume");
+        var entityAttempts = trace.Spans.Where(s => s.DisplayName == $"activity {ActivityNames.AnalyseChunkToStore}").ToList();
+        entityAttempts.Should().HaveCountGreaterThan(status.Activities.Count(a => a.Name == ActivityNames.AnalyseChunkToStore), "the stalled entities attempt was cut off by the crash and ran again after the resume");
         entityAttempts.Should().OnlyContain(s => s.ParentSpanId == analyse.SpanId, "attempts before and after the crash hang under the same stage span");
         beforeResume.Spans.Where(s => s.DisplayName.StartsWith("activity ", StringComparison.Ordinal) && s.ParentSpanId == analyse.SpanId)
             .Should().NotBeEmpty("the first process ran part of the stage already");

@@ -4,6 +4,7 @@ using AutoIntel.Core.Briefings;
 using AutoIntel.Intelligence.Analyses;
 using AutoIntel.Storage;
 using AutoIntel.Workflows.Abstractions;
+using AutoIntel.Workflows.AutoIntel.Brief;
 using AutoIntel.Workflows.AutoIntel.FactCheck;
 
 namespace AutoIntel.Workflows.AutoIntel.Delivery;
@@ -14,7 +15,8 @@ public sealed class DeliverBriefing(IRunDelivery delivery, IArtifactStore store)
     /// <inheritdoc/>
     public async Task<DeliveryReceipt> RunAsync(ActivityContext context, DeliverBriefingInput input)
     {
-        var briefing = await NotCheckedClaims.ListAsync(store, input.Briefing, input.NotChecked, context.CancellationToken);
+        var briefing = await StoredSections.ListAsync(store, input.Briefing, input.Sections, context.CancellationToken);
+        briefing = await NotCheckedClaims.ListAsync(store, briefing, input.NotChecked, context.CancellationToken);
         return await delivery.DeliverAsync(input.Handle, briefing, input.Report, context.CancellationToken);
     }
 }
@@ -22,8 +24,10 @@ public sealed class DeliverBriefing(IRunDelivery delivery, IArtifactStore store)
 /// <summary>Input of <see cref="DeliverBriefing"/>.</summary>
 /// <param name="NotChecked">The run's not-checked claims when they are not in the briefing (instances from
 /// <see cref="WorkflowVersions.ClaimsByReference"/>); the message counts them as the briefing always has.</param>
+/// <param name="Sections">The stored sections when they are not in the briefing (instances from <see cref="WorkflowVersions.SectionsByReference"/>).</param>
 public sealed record DeliverBriefingInput(
     DeliveryHandle Handle,
     Briefing Briefing,
     ArtifactRef Report,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ArtifactRef? NotChecked = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ArtifactRef? NotChecked = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<StoredSection>? Sections = null);

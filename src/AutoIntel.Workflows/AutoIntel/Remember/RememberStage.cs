@@ -15,6 +15,7 @@ public static class RememberStage
 {
     /// <summary>Runs the three memory activities in parallel.</summary>
     /// <param name="notChecked">The run's not-checked claims when they are not among <paramref name="verdicts"/>; remembered after them.</param>
+    /// <param name="entitiesSection">The stored entities section, read instead of <paramref name="entities"/> when given.</param>
     public static async Task<MemoryReport> RunAsync(
         IWorkflowContext context,
         string tenant,
@@ -23,11 +24,12 @@ public static class RememberStage
         IReadOnlyList<ChunkRef> chunks,
         IReadOnlyList<Entity> entities,
         IReadOnlyList<ClaimVerdict> verdicts,
-        ArtifactRef? notChecked = null)
+        ArtifactRef? notChecked = null,
+        ArtifactRef? entitiesSection = null)
     {
         var runId = context.InstanceId;
         var stored = context.CallActivityAsync<int>(ActivityNames.RememberRun, new RememberRunInput(tenant, runId, source, chunks, verdicts, transcript.ContentHash, notChecked), Retries.Local);
-        var graph = context.CallActivityAsync<GraphUpdate>(ActivityNames.UpdateKnowledgeGraph, new UpdateKnowledgeGraphInput(tenant, runId, source, entities), Retries.Local);
+        var graph = context.CallActivityAsync<GraphUpdate>(ActivityNames.UpdateKnowledgeGraph, new UpdateKnowledgeGraphInput(tenant, runId, source, entities, entitiesSection), Retries.Local);
         var duplicate = context.CallActivityAsync<DuplicateCheck>(ActivityNames.CheckNearDuplicate, new CheckNearDuplicateInput(tenant, runId, transcript.Transcript), Retries.Local);
         await Task.WhenAll(stored, graph, duplicate);
 

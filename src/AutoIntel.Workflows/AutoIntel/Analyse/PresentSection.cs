@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AutoIntel.Core;
+using AutoIntel.Core.Briefings;
+using AutoIntel.Intelligence.Analyses;
+using AutoIntel.Storage;
+using AutoIntel.Workflows.Abstractions;
+
+namespace AutoIntel.Workflows.AutoIntel.Analyse;
+
+/// <summary>Presents one analysis's section from its stored chunk results (<see cref="AnalyseChunkToStore"/>) and stores it at
+/// <see cref="RunPaths.Section"/>, returning only its reference.</summary>
+/// <remarks>Scheduled by instances from <see cref="WorkflowVersions.SectionsByReference"/>; older ones present inside the orchestration.</remarks>
+public sealed class PresentSection(IArtifactStore store) : IActivity<PresentSectionInput, StoredSection>
+{
+    /// <inheritdoc/>
+    /// <exception cref="PermanentFailureException">The input names no declared analysis.</exception>
+    public async Task<StoredSection> RunAsync(ActivityContext context, PresentSectionInput input)
+    {
+        var ct = context.CancellationToken;
+        var analysis = AnalysisCatalog.Find(input.Analysis)
+            ?? throw new PermanentFailureException($"No analysis called '{input.Analysis}' is declared.");
+        List<JsonElement> results = input.Reduced is { } reduced
+            ? [reduced]
+            : await AnalysisParts.ReadAsync(store, input.RunId, input.Analysis, input.Parts, ct).ToListAsync(ct);
+        var stored = await store.PutJsonAsync(RunPaths.Section(input.RunId, analysis.Name), analysis.Present(results), ct);
+        return new StoredSection(analysis.Name, analysis.JsonProperty, stored);
+    }
+}
+
+/// <summary>Input of <see cref="PresentSection"/>: which analysis of which run, how many chunk results it stored, or, for a map-reduce
+/// analysis, its reduced result (small: the reduce step returns it inline).</summary>
+public sealed record PresentSectionInput(
+    string Analysis,
+    string RunId,
+    int Parts,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Reduced = null);
+
+/// <summary>Reads the chunk results <see cref="AnalyseChunkToStore"/> stored for one analysis.</summary>
+public static class AnalysisParts
+{
+    /// <summary>The first <paramref name="count"/> chunk results of <paramref name="analysis"/>, in chunk order, one read at a time.</summary>
+    public static async IAsyncEnumerable<JsonElement> ReadAsync(
+        IArtifactStore store, string runId, string analysis, int count, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            yield return await store.GetJsonAsync<JsonElement>(RunPaths.AnalysisPart(runId, analysis, i), cancellationToken);
+        }
+    }
+}

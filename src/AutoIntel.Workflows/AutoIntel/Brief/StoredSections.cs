@@ -1,0 +1,38 @@
+using AutoIntel.Core.Briefings;
+using AutoIntel.Intelligence.Analyses;
+using AutoIntel.Storage;
+
+namespace AutoIntel.Workflows.AutoIntel.Brief;
+
+/// <summary>Reads back the sections <see cref="Analyse.PresentSection"/> stored, where the briefing needs them.</summary>
+public static class StoredSections
+{
+    /// <summary>The briefing files' view of <paramref name="sections"/>: each read when its place comes.</summary>
+    public static SectionSource Source(IArtifactStore store, IReadOnlyList<StoredSection> sections) =>
+        new(sections, (s, ct) => LoadAsync(store, s, ct));
+
+    /// <summary>The briefing with <paramref name="sections"/> read back into <see cref="Briefing.Sections"/>; as it was when they are null
+    /// (instances before <see cref="WorkflowVersions.SectionsByReference"/> carry them inline).</summary>
+    public static async Task<Briefing> ListAsync(IArtifactStore store, Briefing briefing, IReadOnlyList<StoredSection>? sections, CancellationToken cancellationToken)
+    {
+        if (sections is null)
+        {
+            return briefing;
+        }
+
+        var loaded = new List<BriefingSection>(sections.Count);
+        foreach (var section in sections)
+        {
+            loaded.Add(await LoadAsync(store, section, cancellationToken));
+        }
+
+        return briefing with { Sections = loaded };
+    }
+
+    // A section without an artifact is shown empty, as the briefing shows a failed analysis's section.
+    private static async Task<BriefingSection> LoadAsync(IArtifactStore store, StoredSection section, CancellationToken cancellationToken) =>
+        section.Artifact is { } stored
+            ? await store.GetJsonAsync<BriefingSection>(stored.Path, cancellationToken)
+            : AnalysisCatalog.Find(section.Name)?.Present([])
+                ?? throw new InvalidOperationException($"No analysis called '{section.Name}' is declared.");
+}
