@@ -1,7 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using AutoIntel.Core.Analysis;
 using AutoIntel.Core.Briefings;
+using AutoIntel.Core.Serialization;
 using AutoIntel.Workflows.Abstractions;
 
 namespace AutoIntel.Cli.Output;
@@ -60,16 +60,16 @@ public sealed record RunDocument(
         b.Section(FallaciesSection)?.Data.Deserialize<List<Fallacy>>(Core.Serialization.AutoIntelJson.Options) ?? [];
 
     // Every analysis not shown at the top of the document: built-in sections under their briefing property, the others in sections.
-    private static JsonObject AnalysisOf(Briefing b)
+    // Each section's data is written as it was read (a JSON element), not copied into a tree first: a long run's are megabytes.
+    private static Dictionary<string, object?> AnalysisOf(Briefing b)
     {
-        var analysis = new JsonObject();
+        var analysis = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var section in (b.Sections ?? []).Where(s => s.JsonProperty is not null && s.Name != FallaciesSection && s.Name != SummarySection))
         {
-            analysis[section.JsonProperty!] = JsonSerializer.SerializeToNode(section.Data, Core.Serialization.AutoIntelJson.Options);
+            analysis[section.JsonProperty!] = section.Data;
         }
 
-        analysis["sections"] = JsonSerializer.SerializeToNode(
-            (b.Sections ?? []).Where(s => s.JsonProperty is null).Select(s => new { s.Name, s.Title, s.Data }), Core.Serialization.AutoIntelJson.Options);
+        analysis["sections"] = (b.Sections ?? []).Where(s => s.JsonProperty is null).Select(s => new { s.Name, s.Title, s.Data }).ToList();
         return analysis;
     }
 
@@ -113,16 +113,23 @@ public sealed record RunDocument(
         ArgumentNullException.ThrowIfNull(utf8);
         ArgumentNullException.ThrowIfNull(claims);
         var options = Core.Serialization.AutoIntelJson.Indented;
-        var document = JsonSerializer.SerializeToNode(this with { Claims = [] }, options)!.AsObject();
         await using (var writer = new Utf8JsonWriter(utf8, new JsonWriterOptions { Encoder = options.Encoder, Indented = true }))
         {
+            // Property by property as the serializer orders and names them, each written from the record (no copy of the document).
             writer.WriteStartObject();
-            foreach (var (key, value) in document)
+            foreach (var property in options.GetTypeInfo(typeof(RunDocument)).Properties)
             {
-                writer.WritePropertyName(key);
-                if (key != ClaimsProperty)
+                writer.WritePropertyName(property.Name);
+                if (property.Get!(this) is Dictionary<string, object?> analysis)
                 {
-                    JsonSerializer.Serialize(writer, value, options);
+                    await WriteAnalysisAsync(writer, analysis, options, cancellationToken);
+                    continue;
+                }
+
+                if (property.Name != ClaimsProperty)
+                {
+                    JsonSerializer.Serialize(writer, property.Get!(this), property.PropertyType, options);
+                    await writer.FlushAsync(cancellationToken);
                     continue;
                 }
 
@@ -144,6 +151,28 @@ public sealed record RunDocument(
 
         await utf8.WriteAsync("\n"u8.ToArray(), cancellationToken);
         await utf8.FlushAsync(cancellationToken);
+    }
+
+    // The sections' data as the serializer writes the dictionary, each element flushed as it goes (a long run's are megabytes).
+    private static async Task WriteAnalysisAsync(Utf8JsonWriter writer, Dictionary<string, object?> analysis, JsonSerializerOptions options, CancellationToken cancellationToken)
+    {
+        writer.WriteStartObject();
+        foreach (var (key, value) in analysis)
+        {
+            writer.WritePropertyName(key);
+            if (value is JsonElement data)
+            {
+                await JsonElementWriter.WriteAsync(writer, data, FlushBytes, cancellationToken);
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, value, options);
+            }
+
+            await writer.FlushAsync(cancellationToken);
+        }
+
+        writer.WriteEndObject();
     }
 }
 

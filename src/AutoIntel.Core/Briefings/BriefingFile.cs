@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AutoIntel.Core.FactCheck;
@@ -63,13 +64,38 @@ public static class BriefingFile
             return await read(file, cancellationToken);
         }
 
-        using var rest = new MemoryStream();
-        await CopyAsync(file, rest, range.Start, cancellationToken);
-        rest.Write(EmptyList);
-        await CopyAsync(file, Stream.Null, range.End - range.Start, cancellationToken);
-        await file.CopyToAsync(rest, cancellationToken);
-        rest.Position = 0;
-        return await read(rest, cancellationToken);
+        // The file is read through a pipe with its claims left out as it is parsed, rather than copied without them first: the rest of
+        // a long run's briefing (its sections) is megabytes too.
+        var pipe = new Pipe();
+        var copying = CopyWithoutClaimsAsync(file, range, pipe.Writer, cancellationToken);
+        try
+        {
+            await using var rest = pipe.Reader.AsStream();
+            return await read(rest, cancellationToken);
+        }
+        finally
+        {
+            await copying;
+        }
+    }
+
+    // Copies the file with its claims list replaced by an empty one; stops early when the reader has stopped reading.
+    private static async Task CopyWithoutClaimsAsync(Stream file, (long Start, long End) claims, PipeWriter to, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var rest = to.AsStream(leaveOpen: true);
+            await CopyAsync(file, rest, claims.Start, cancellationToken);
+            await rest.WriteAsync(EmptyList, cancellationToken);
+            await CopyAsync(file, Stream.Null, claims.End - claims.Start, cancellationToken);
+            await file.CopyToAsync(rest, BufferBytes, cancellationToken);
+            await to.CompleteAsync();
+        }
+        catch (Exception e)
+        {
+            // The reader sees the failure (a file cut short, a cancellation) where it reads next.
+            await to.CompleteAsync(e);
+        }
     }
 
     /// <summary>The claims of the briefing file opened by <paramref name="open"/>, one at a time, in the order listed.</summary>

@@ -154,7 +154,7 @@ public static class BriefingJson
     {
         if (stored.Sections.FirstOrDefault(s => s.JsonProperty == key) is { } placed)
         {
-            JsonSerializer.Serialize(writer, (await stored.Load(placed, cancellationToken)).Data, AutoIntelJson.Options);
+            await JsonElementWriter.WriteAsync(writer, (await stored.Load(placed, cancellationToken)).Data, FlushBytes, cancellationToken);
             return true;
         }
 

@@ -17,7 +17,7 @@ public static class MarkdownBriefingRenderer
     public const int NotCheckedListed = 100;
 
     /// <summary>The Markdown report of a briefing; every piece of user content in it is escaped.</summary>
-    public static string Render(Briefing briefing) => Build(briefing, 0).ToString();
+    public static string Render(Briefing briefing) => string.Concat(Build(briefing, 0).Select(part => part.ToString()));
 
     /// <summary>Writes the Markdown report of a briefing to <paramref name="utf8"/> as UTF-8 (no byte order mark): the same bytes as
     /// <see cref="Render"/>'s text, without the whole report as one string and again as bytes (a long run's is megabytes).</summary>
@@ -30,35 +30,32 @@ public static class MarkdownBriefingRenderer
     public static async Task WriteAsync(Stream utf8, Briefing briefing, int moreNotChecked, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(moreNotChecked);
-        var md = Build(briefing, moreNotChecked);
+        var parts = Build(briefing, moreNotChecked);
         await using var writer = new StreamWriter(utf8, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024, leaveOpen: true);
-        foreach (var chunk in md.GetChunks())
+        foreach (var part in parts)
         {
-            await writer.WriteAsync(chunk, cancellationToken);
+            await writer.WriteAsync(part, cancellationToken);
         }
     }
 
-    // The report, its trailing white space trimmed to one final newline.
-    private static StringBuilder Build(Briefing briefing, int moreNotChecked)
+    // The report in order, its trailing white space trimmed to one final newline. The sections' bodies (a long run's are a million
+    // characters and more) are parts of their own, taken as they are instead of being copied into the report's text.
+    private static List<ReadOnlyMemory<char>> Build(Briefing briefing, int moreNotChecked)
     {
         ArgumentNullException.ThrowIfNull(briefing);
-        var md = new StringBuilder(4096);
+        var report = new Parts();
+        var md = report.Text;
         WriteHeader(md, briefing);
         WriteDegradations(md, briefing.Degradations ?? []);
         // A section that leads (the summary) comes before the claims, the others after them.
-        WriteSections(md, [.. (briefing.Sections ?? []).Where(s => s.Lead is not null)]);
+        WriteSections(report, [.. (briefing.Sections ?? []).Where(s => s.Lead is not null)]);
         var listed = Listed(briefing.Claims);
         WriteClaims(md, listed, briefing.Claims.Count - listed.Count + moreNotChecked);
-        WriteSections(md, [.. (briefing.Sections ?? []).Where(s => s.Lead is null)]);
+        WriteSections(report, [.. (briefing.Sections ?? []).Where(s => s.Lead is null)]);
         WriteMemory(md, briefing.Memory);
         WriteCost(md, briefing);
         WriteNotes(md, briefing.Notes);
-        while (md.Length > 0 && char.IsWhiteSpace(md[md.Length - 1]))
-        {
-            md.Length--;
-        }
-
-        return md.Append('\n');
+        return report.Finish();
     }
 
     /// <summary>The marker and word shown for a verdict (✅ supported, ❌ refuted, ⚠️ mixed or misleading, ❔ unverified).</summary>
@@ -287,11 +284,13 @@ public static class MarkdownBriefingRenderer
     }
 
     // Declared analyses bring their own body (escaped by the analysis); the renderer only frames it.
-    private static void WriteSections(StringBuilder md, IReadOnlyList<BriefingSection> sections)
+    private static void WriteSections(Parts report, IReadOnlyList<BriefingSection> sections)
     {
         foreach (var section in sections.Where(s => s.Markdown.Length > 0))
         {
-            md.Append("## ").Append(MarkdownText.Inline(section.Title)).Append("\n\n").Append(section.Markdown.TrimEnd()).Append("\n\n");
+            report.Text.Append("## ").Append(MarkdownText.Inline(section.Title)).Append("\n\n");
+            report.Add(section.Markdown.AsMemory().TrimEnd());
+            report.Text.Append("\n\n");
         }
     }
 
@@ -368,4 +367,37 @@ public static class MarkdownBriefingRenderer
     private static string Duration(double ms) => ms >= 1000
         ? (ms / 1000).ToString("0.0", CultureInfo.InvariantCulture) + " s"
         : ms.ToString("0", CultureInfo.InvariantCulture) + " ms";
+
+    // The report's parts: text written by the renderer, and text it only refers to.
+    private sealed class Parts
+    {
+        private readonly List<ReadOnlyMemory<char>> _done = [];
+
+        // Where the renderer writes next.
+        public StringBuilder Text { get; } = new(4096);
+
+        public void Add(ReadOnlyMemory<char> text)
+        {
+            _done.Add(Text.ToString().AsMemory());
+            Text.Clear();
+            _done.Add(text);
+        }
+
+        public List<ReadOnlyMemory<char>> Finish()
+        {
+            _done.Add(Text.ToString().AsMemory());
+            while (_done.Count > 0 && _done[^1].Span.TrimEnd().IsEmpty)
+            {
+                _done.RemoveAt(_done.Count - 1);
+            }
+
+            if (_done.Count > 0)
+            {
+                _done[^1] = _done[^1].TrimEnd();
+            }
+
+            _done.Add("\n".AsMemory());
+            return _done;
+        }
+    }
 }

@@ -18,7 +18,7 @@ public static class AutoIntelJson
         {
             WriteIndented = indented,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new LongStringConverter() },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

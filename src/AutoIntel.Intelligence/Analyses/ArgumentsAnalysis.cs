@@ -66,12 +66,12 @@ public sealed class ArgumentsAnalysis : ChunkAnalysis<IReadOnlyList<Argument>>
 
     /// <inheritdoc />
     /// <remarks>Data: every chunk's arguments, strongest first (chunk order breaks ties). Markdown: each conclusion with its strength and
-    /// speaker, its premises below it. No Discord embed.</remarks>
+    /// speaker, its premises below it, the strongest <see cref="SectionText.ListedInReport"/> listed. No Discord embed.</remarks>
     protected override SectionContent Render(IReadOnlyList<IReadOnlyList<Argument>> perChunk)
     {
         List<Argument> arguments = [.. perChunk.SelectMany(a => a).OrderByDescending(a => a.Strength).ThenBy(a => a.ChunkIndex)];
         var md = new StringBuilder();
-        foreach (var a in arguments)
+        foreach (var a in SectionText.Listed(arguments))
         {
             md.Append("- **").Append(MarkdownText.Inline(a.Conclusion)).Append("** (strength ").Append(SectionText.Percent(a.Strength)).Append(')')
               .Append(SectionText.SaidBy(a.Speaker)).Append('\n');
@@ -81,6 +81,7 @@ public sealed class ArgumentsAnalysis : ChunkAnalysis<IReadOnlyList<Argument>>
             }
         }
 
+        SectionText.AppendUnlisted(md, arguments.Count, "argument", "arguments");
         return new SectionContent(arguments, md.ToString(), []);
     }
 }

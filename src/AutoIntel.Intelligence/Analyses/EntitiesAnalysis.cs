@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AutoIntel.Core.Analysis;
@@ -72,7 +73,8 @@ public sealed class EntitiesAnalysis : ChunkAnalysis<IReadOnlyList<Entity>>
 
     /// <inheritdoc />
     /// <remarks>Data: the same entity found in several chunks is one entry (name compared case-insensitively, the first spelling kept,
-    /// mentions added), most mentioned first, then by name. Markdown: one line per type, people first. No Discord embed.</remarks>
+    /// mentions added), most mentioned first, then by name. Markdown: one line per type, people first, each
+    /// listing its <see cref="SectionText.ListedInReport"/> most mentioned. No Discord embed.</remarks>
     protected override SectionContent Render(IReadOnlyList<IReadOnlyList<Entity>> perChunk)
     {
         List<Entity> entities = [.. perChunk.SelectMany(e => e)
@@ -83,10 +85,16 @@ public sealed class EntitiesAnalysis : ChunkAnalysis<IReadOnlyList<Entity>>
         var md = new StringBuilder();
         foreach (var group in entities.GroupBy(e => e.Type).OrderBy(g => Array.IndexOf(TypeOrder, g.Key) is var k && k < 0 ? TypeOrder.Length : k).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
+            var names = group.OrderByDescending(e => e.Mentions).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
             md.Append("- **").Append(MarkdownText.Inline(Plural(group.Key))).Append(":** ")
-              .Append(string.Join(", ", group.OrderByDescending(e => e.Mentions).ThenBy(e => e.Name, StringComparer.Ordinal)
-                  .Select(e => e.Mentions > 1 ? $"{MarkdownText.Inline(e.Name)} \u00D7{e.Mentions}" : MarkdownText.Inline(e.Name))))
-              .Append('\n');
+              .Append(string.Join(", ", SectionText.Listed(names)
+                  .Select(e => e.Mentions > 1 ? $"{MarkdownText.Inline(e.Name)} \u00D7{e.Mentions}" : MarkdownText.Inline(e.Name))));
+            if (names.Count > SectionText.ListedInReport)
+            {
+                md.Append(", and ").Append((names.Count - SectionText.ListedInReport).ToString("N0", CultureInfo.InvariantCulture)).Append(" more");
+            }
+
+            md.Append('\n');
         }
 
         return new SectionContent(entities, md.ToString(), []);

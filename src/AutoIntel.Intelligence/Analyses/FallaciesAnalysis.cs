@@ -76,13 +76,14 @@ public sealed class FallaciesAnalysis : ChunkAnalysis<IReadOnlyList<Fallacy>>
     {
         List<Fallacy> fallacies = [.. perChunk.SelectMany(f => f).OrderByDescending(f => f.Confidence).ThenBy(f => f.ChunkIndex)];
         var md = new StringBuilder();
-        foreach (var f in fallacies)
+        foreach (var f in SectionText.Listed(fallacies))
         {
             md.Append("- **").Append(SectionText.Humanize(f.Type)).Append("** (").Append(SectionText.Percent(f.Confidence)).Append("): \u201C")
               .Append(MarkdownText.Inline(MarkdownText.Truncate(f.Quote, QuoteChars))).Append('\u201D').Append(SectionText.SaidBy(f.Speaker)).Append(" \u2014 ")
               .Append(MarkdownText.Inline(f.Explanation)).Append('\n');
         }
 
+        SectionText.AppendUnlisted(md, fallacies.Count, "suspected fallacy", "suspected fallacies");
         List<SectionField> fields = [.. fallacies.Take(MaxShownOnDiscord).Select(f => new SectionField(
             $"{f.Type.Replace('_', ' ')} \u00B7 {f.Confidence.ToString("P0", CultureInfo.InvariantCulture)}",
             $"\u201C{f.Quote}\u201D{(f.Speaker is null ? string.Empty : $" ({f.Speaker})")} \u2014 {f.Explanation}"))];

@@ -55,12 +55,13 @@ public sealed class PerspectiveAnalysis : ChunkAnalysis<PerspectiveReport>
     public override PerspectiveReport Offline(string text, Chunk chunk) => PerspectiveAssessor.Assess(text, chunk.Index);
 
     /// <inheritdoc />
-    /// <remarks>Data: the chunks' reports in chunk order. Markdown: each part's stance and balance, its bias cues and missing viewpoints.
+    /// <remarks>Data: the chunks' reports in chunk order. Markdown: each part's stance and balance, its bias cues and missing viewpoints
+    /// (the first <see cref="SectionText.ListedInReport"/> parts).
     /// No Discord embed.</remarks>
     protected override SectionContent Render(IReadOnlyList<PerspectiveReport> perChunk)
     {
         var md = new StringBuilder();
-        foreach (var p in perChunk)
+        foreach (var p in SectionText.Listed(perChunk))
         {
             md.Append("- Part ").Append(p.ChunkIndex + 1).Append(": ").Append(MarkdownText.Inline(p.Stance))
               .Append(", balance ").Append(SectionText.Percent(p.Balance)).Append('\n');
@@ -75,6 +76,7 @@ public sealed class PerspectiveAnalysis : ChunkAnalysis<PerspectiveReport>
             }
         }
 
+        SectionText.AppendUnlisted(md, perChunk.Count, "part", "parts");
         return new SectionContent(perChunk, md.ToString(), []);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using AutoIntel.Core.Briefings;
 
 namespace AutoIntel.Intelligence.Analyses;
@@ -21,5 +22,25 @@ internal static class SectionText
     {
         var words = MarkdownText.Inline(snakeCase).Replace("\\_", " ", StringComparison.Ordinal).Replace('_', ' ');
         return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    /// <summary>How many items of one list (arguments, fallacies, parts of the content) a section's Markdown shows; the rest are counted
+    /// in one line, and briefing.json lists them all. A long transcript yields tens of thousands, which no reader goes through in the
+    /// report (a 20 MiB subtitle file's sections were 3 MB of Markdown), as the report lists only the first claims not checked.</summary>
+    public const int ListedInReport = 100;
+
+    /// <summary>The first <see cref="ListedInReport"/> of <paramref name="items"/>, for the Markdown.</summary>
+    public static IEnumerable<T> Listed<T>(IEnumerable<T> items) => items.Take(ListedInReport);
+
+    /// <summary>Appends the line that counts the items of a list of <paramref name="total"/> that <see cref="Listed"/> left out, if any
+    /// ("_1,234 more arguments; briefing.json lists them all._").</summary>
+    public static StringBuilder AppendUnlisted(StringBuilder md, int total, string one, string many)
+    {
+        ArgumentNullException.ThrowIfNull(md);
+        int unlisted = total - ListedInReport;
+        return unlisted <= 0
+            ? md
+            : md.Append('\n').Append('_').Append(unlisted.ToString("N0", CultureInfo.InvariantCulture)).Append(" more ").Append(unlisted == 1 ? one : many)
+                .Append("; briefing.json lists them all._\n");
     }
 }

@@ -59,8 +59,8 @@ public sealed class ToneAnalysis : ChunkAnalysis<ToneReport>
     public override ToneReport Offline(string text, Chunk chunk) => ToneAssessor.Assess(text, chunk.Index);
 
     /// <inheritdoc />
-    /// <remarks>Data: the chunks' reports in chunk order. Markdown: the most frequent label and the average sentiment, then each part with
-    /// up to three cues. No Discord embed.</remarks>
+    /// <remarks>Data: the chunks' reports in chunk order. Markdown: the most frequent label and the average sentiment, then each part (the first
+    /// <see cref="SectionText.ListedInReport"/>) with up to three cues. No Discord embed.</remarks>
     protected override SectionContent Render(IReadOnlyList<ToneReport> perChunk)
     {
         if (perChunk.Count == 0)
@@ -72,7 +72,7 @@ public sealed class ToneAnalysis : ChunkAnalysis<ToneReport>
         var overall = perChunk.GroupBy(t => t.Label).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
         md.Append("Overall: **").Append(MarkdownText.Inline(overall)).Append("** (average sentiment ")
           .Append(SectionText.Signed(perChunk.Average(t => t.Sentiment))).Append(")\n\n");
-        foreach (var t in perChunk)
+        foreach (var t in SectionText.Listed(perChunk))
         {
             md.Append("- Part ").Append(t.ChunkIndex + 1).Append(": ").Append(MarkdownText.Inline(t.Label))
               .Append(", sentiment ").Append(SectionText.Signed(t.Sentiment));
@@ -85,6 +85,7 @@ public sealed class ToneAnalysis : ChunkAnalysis<ToneReport>
             md.Append('\n');
         }
 
+        SectionText.AppendUnlisted(md, perChunk.Count, "part", "parts");
         return new SectionContent(perChunk, md.ToString(), []);
     }
 }

@@ -12,9 +12,16 @@ internal sealed class VectorSegment(int dimensions, PayloadIndex index, IRowCont
     // One int column per indexed key (value id, -1 when absent), so a filter reads contiguous ints instead of probing a
     // dictionary per row.
     private readonly Dictionary<string, int[]> _columns = new(StringComparer.Ordinal);
-    private sbyte[] _codes = [];
+
+    // The int8 codes in blocks of whole rows, each under the large object heap's threshold: growing adds blocks instead of copying every
+    // code into an array half as large again (a long run adds tens of thousands of rows, whose codes are megabytes).
+    private readonly List<sbyte[]> _codeBlocks = [];
+    private readonly int _blockRows = Math.Max(1, BlockBytes / dimensions);
     private float[] _codeScales = [];
     private string[] _ids = [];
+
+    // Under the 85,000 bytes from which an array goes to the large object heap.
+    private const int BlockBytes = 64 * 1024;
 
     /// <summary>Rows in use.</summary>
     public int Count { get; private set; }
@@ -37,7 +44,7 @@ internal sealed class VectorSegment(int dimensions, PayloadIndex index, IRowCont
         _ids[row] = record.Id;
         Span<float> normalised = dimensions <= 1024 ? stackalloc float[dimensions] : new float[dimensions];
         UnitVector.Normalise(record.Vector, normalised);
-        _codeScales[row] = Int8Quantizer.Quantize(normalised, _codes.AsSpan(row * dimensions, dimensions));
+        _codeScales[row] = Int8Quantizer.Quantize(normalised, Codes(row));
         contents.Set(row, record, normalised, location);
         SetColumns(row, record.Payload);
     }
@@ -49,7 +56,7 @@ internal sealed class VectorSegment(int dimensions, PayloadIndex index, IRowCont
         string? moved = null;
         if (row != last)
         {
-            _codes.AsSpan(last * dimensions, dimensions).CopyTo(_codes.AsSpan(row * dimensions, dimensions));
+            Codes(last).CopyTo(Codes(row));
             _codeScales[row] = _codeScales[last];
             _ids[row] = _ids[last];
             contents.Move(last, row);
@@ -78,7 +85,6 @@ internal sealed class VectorSegment(int dimensions, PayloadIndex index, IRowCont
             return;
         }
 
-        ReadOnlySpan<sbyte> codes = _codes.AsSpan(0, Count * dimensions);
         for (int row = 0; row < Count; row++)
         {
             if (!Matches(row, columns, filter))
@@ -87,7 +93,7 @@ internal sealed class VectorSegment(int dimensions, PayloadIndex index, IRowCont
             }
 
             // The query's own scale is the same for every row, so it is left out of the ranking score.
-            float approx = Int8Quantizer.Dot(codes.Slice(row * dimensions, dimensions), queryCodes) * _codeScales[row];
+            float approx = Int8Quantizer.Dot(Codes(row), queryCodes) * _codeScales[row];
             if (heap.Count < capacity)
             {
                 heap.Enqueue((this, row), approx);
@@ -227,6 +233,9 @@ internal sealed class VectorSegment(int dimensions, PayloadIndex index, IRowCont
         }
     }
 
+    // The codes of one row.
+    private Span<sbyte> Codes(int row) => _codeBlocks[row / _blockRows].AsSpan(row % _blockRows * dimensions, dimensions);
+
     private void EnsureCapacity(int rows)
     {
         if (rows <= _ids.Length)
@@ -234,10 +243,14 @@ internal sealed class VectorSegment(int dimensions, PayloadIndex index, IRowCont
             return;
         }
 
-        // Grown by half, not doubled: the int8 column (and held float vectors) of a large tenant are tens of megabytes, and doubling left up
-        // to half of them unused (and old plus new arrays of 1 + 2 times the rows alive during the copy).
+        // Grown by half, not doubled: held float vectors of a large tenant are tens of megabytes, and doubling left up to half of them
+        // unused (and old plus new arrays of 1 + 2 times the rows alive during the copy).
         int capacity = Math.Max(rows, Math.Max(64, _ids.Length + (_ids.Length / 2)));
-        Array.Resize(ref _codes, capacity * dimensions);
+        while (_codeBlocks.Count * _blockRows < capacity)
+        {
+            _codeBlocks.Add(new sbyte[_blockRows * dimensions]);
+        }
+
         Array.Resize(ref _codeScales, capacity);
         Array.Resize(ref _ids, capacity);
         contents.Resize(capacity);

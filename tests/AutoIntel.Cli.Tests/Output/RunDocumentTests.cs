@@ -1,5 +1,11 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using AutoIntel.Cli.Output;
+using AutoIntel.Core;
+using AutoIntel.Core.Briefings;
+using AutoIntel.Core.Runs;
+using AutoIntel.Workflows.Abstractions;
 
 namespace AutoIntel.Cli.Tests.Output;
 
@@ -37,6 +43,39 @@ public sealed class RunDocumentTests
 
         await (document with { Claims = [] }).WriteJsonLineAsync(stream, claims.ToAsyncEnumerable());
 
+        Encoding.UTF8.GetString(stream.ToArray()).Should().Be(document.ToJson() + "\n");
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5_000)]
+    public async Task Completed_SectionsData_WrittenUnderAnalysisAsTheBriefingHoldsIt(int quotes)
+    {
+        // Data longer than the writer's flush size is written element by element.
+        static JsonElement Data(string json) => JsonDocument.Parse(json).RootElement;
+        var tone = JsonSerializer.SerializeToElement(new { overall = "calm", quotes = Enumerable.Range(0, quotes).Select(i => $"He said \"fine\" {i}.\n\u001b[0m"), score = 0.25 });
+        var custom = Data("""[{"term":"crisis","count":3}]""");
+        BriefingSection[] sections =
+        [
+            new("summary", "Summary", Data("""{"text":"S.","keyPoints":["k"]}"""), "S.", [], "summary", "S."),
+            new("tone", "Tone", tone, "calm", [], "tone"),
+            new("fallacies", "Fallacies", Data("[]"), string.Empty, [], "fallacies"),
+            new("loaded_language", "Loaded language", custom, "- crisis", []),
+        ];
+        var briefing = new Briefing("run-1", "T", "s.srt", Depth.Standard, DateTime.UnixEpoch, [], MemoryReport.Empty, Usage.None, [], [], Sections: sections);
+        var status = new InstanceStatus("run-1", "autointel", RuntimeStatus.Completed, null, null, null, null, DateTime.UnixEpoch, DateTime.UnixEpoch, null, []);
+        var document = RunDocument.Completed(status, briefing, new ArtifactsDocument("briefing.md", "briefing.json"));
+        using var stream = new MemoryStream();
+
+        await document.WriteJsonLineAsync(stream, AsyncEnumerable.Empty<ClaimDocument>());
+
+        var written = JsonNode.Parse(stream.ToArray())!["analysis"]!;
+        var expected = new JsonObject
+        {
+            ["tone"] = JsonNode.Parse(tone.GetRawText()),
+            ["sections"] = new JsonArray(new JsonObject { ["name"] = "loaded_language", ["title"] = "Loaded language", ["data"] = JsonNode.Parse(custom.GetRawText()) }),
+        };
+        JsonNode.DeepEquals(written, expected).Should().BeTrue(written.ToJsonString());
         Encoding.UTF8.GetString(stream.ToArray()).Should().Be(document.ToJson() + "\n");
     }
 }

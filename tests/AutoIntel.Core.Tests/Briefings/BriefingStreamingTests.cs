@@ -27,6 +27,45 @@ public sealed class BriefingStreamingTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(20_000)]
+    public async Task WriteAsync_StoredSections_SameBytesAsTheSectionsInTheBriefing(int arguments)
+    {
+        // Long sections' data (past the writer's flush size, nested lists in objects) is written item by item as it is flushed.
+        var many = Enumerable.Range(0, arguments)
+            .Select(i => new Argument($"Claim {i} \"quoted\"\n\u001b[0m \U0001F3E0", [$"premise {i}", "é"], $"Quote {i}.", i, 0.5, i % 2 == 0 ? "Tom" : null))
+            .ToArray();
+        var briefing = Briefing(3, speakers: true) with
+        {
+            Sections =
+            [
+                new BriefingSection("arguments", "Arguments", JsonSerializer.SerializeToElement(many, AutoIntelJson.Options), "- many", [], "arguments"),
+                new BriefingSection("tone", "Tone", JsonSerializer.SerializeToElement(new { overall = "calm", byChunk = many.Select(a => new { a.Conclusion, nested = new { a.Premises } }) }, AutoIntelJson.Options), "calm", [], "tone"),
+                new BriefingSection("word_count", "Word count", JsonSerializer.SerializeToElement(new { words = many.Select(a => a.Quote) }), new string('w', 50_000), []),
+            ],
+        };
+        var source = new SectionSource(
+            [.. briefing.Sections.Select(s => new StoredSection(s.Name, s.JsonProperty, new ArtifactRef($"runs/run-1/sections/{s.Name}.json", 1, "application/json")))],
+            (stored, _) => Task.FromResult(briefing.Sections.Single(s => s.Name == stored.Name)));
+        using var whole = new MemoryStream();
+        using var streamed = new MemoryStream();
+        using var stage = new MemoryStream();
+
+        await BriefingJson.WriteAsync(whole, briefing);
+        await BriefingJson.WriteAsync(streamed, briefing with { Sections = [] }, null, source);
+        await BriefingJson.WriteSectionsAsync(stage, source);
+
+        streamed.ToArray().Should().Equal(whole.ToArray());
+        var document = BriefingJson.ToNode(briefing);
+        using var written = JsonDocument.Parse(stage.ToArray());
+        written.RootElement.EnumerateObject().Select(p => p.Name).Should().Equal("arguments", "tone", "sections");
+        foreach (var property in written.RootElement.EnumerateObject())
+        {
+            property.Value.GetRawText().Should().Be(document[property.Name]!.ToJsonString(AutoIntelJson.Options));
+        }
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(5_000)]
     public async Task WriteAsync_Markdown_SameBytesAsTheRenderedText(int claims)
@@ -130,6 +169,39 @@ public sealed class BriefingStreamingTests
         var whole = await BriefingJson.ReadAsync(new MemoryStream(bytes), Section);
         JsonSerializer.Serialize(rest, AutoIntelJson.Options).Should().Be(JsonSerializer.Serialize(whole with { Claims = [] }, AutoIntelJson.Options));
         JsonSerializer.Serialize(listed, AutoIntelJson.Options).Should().Be(JsonSerializer.Serialize(whole.Claims, AutoIntelJson.Options));
+    }
+
+    [Fact]
+    public async Task BriefingFile_ReaderStopsEarly_ReturnsWithoutWaitingForTheRestOfTheFile()
+    {
+        var bytes = await WrittenAsync(Briefing(2_000, speakers: true) with { Title = new string('t', 300_000) });
+        Task<Stream> Open(CancellationToken t) => Task.FromResult<Stream>(new MemoryStream(bytes));
+
+        // Reads one buffer and stops, as a reader that fails on the document's first bytes does.
+        var first = await BriefingFile.ReadWithoutClaimsAsync(Open, async (s, t) => (await s.ReadAsync(new byte[16], t), Briefing(0, false)).Item2)
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        first.Claims.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task BriefingFile_SecondReadShorterThanTheFirst_FailsAsInvalidJson()
+    {
+        // The file changed between the pass that found the claims and the pass that reads the rest.
+        var bytes = await WrittenAsync(Briefing(50, speakers: false));
+        var opened = 0;
+        Task<Stream> Open(CancellationToken t) => Task.FromResult<Stream>(new MemoryStream(opened++ == 0 ? bytes : bytes[..(bytes.Length / 2)]));
+
+        var read = () => BriefingFile.ReadWithoutClaimsAsync(Open, (s, t) => BriefingJson.ReadAsync(s, null, t));
+
+        await read.Should().ThrowAsync<JsonException>();
+    }
+
+    private static async Task<byte[]> WrittenAsync(Briefing briefing)
+    {
+        using var json = new MemoryStream();
+        await BriefingJson.WriteAsync(json, briefing);
+        return json.ToArray();
     }
 
     [Fact]

@@ -169,6 +169,29 @@ public sealed class BuiltInAnalysesTests
     }
 
     [Fact]
+    public void Present_LongLists_ReportListsTheFirstHundredAndCountsTheRestWhileTheDataKeepsThemAll()
+    {
+        // A long transcript yields tens of thousands of arguments and parts: the report lists the first ones (strongest, most
+        // confident, in order), the JSON all of them.
+        static List<JsonElement> Each<T>(IEnumerable<T> perChunk) => [.. perChunk.Select(c => JsonSerializer.SerializeToElement(c, AutoIntelJson.Options))];
+        var arguments = new ArgumentsAnalysis().Present(Each(Enumerable.Range(0, 250).Select(i => new[] { new Argument($"Conclusion {i}", [], "q", i, 1 - (i / 1000.0)) })));
+        var fallacies = new FallaciesAnalysis().Present(Each(Enumerable.Range(0, 101).Select(i => new[] { new Fallacy("straw_man", $"Quote {i}", "e", 1 - (i / 1000.0), i) })));
+        var tone = new ToneAnalysis().Present(Each(Enumerable.Range(0, 1_770).Select(i => new ToneReport(i, "calm", 0, []))));
+        var perspective = new PerspectiveAnalysis().Present(Each(Enumerable.Range(0, 100).Select(i => new PerspectiveReport(i, "neutral", 0.5, [], []))));
+        var entities = new EntitiesAnalysis().Present(Each(Enumerable.Range(0, 130).Select(i => new[] { new Entity($"Person {i:000}", "person", 1) })));
+
+        arguments.Markdown.Should().Contain("**Conclusion 99**").And.NotContain("Conclusion 100").And.EndWith("\n_150 more arguments; briefing.json lists them all._\n");
+        arguments.Data.GetArrayLength().Should().Be(250);
+        fallacies.Markdown.Should().Contain("Quote 99").And.NotContain("Quote 100").And.EndWith("_1 more suspected fallacy; briefing.json lists them all._\n");
+        fallacies.Data.GetArrayLength().Should().Be(101);
+        tone.Markdown.Should().Contain("- Part 100: calm").And.NotContain("Part 101").And.EndWith("_1,670 more parts; briefing.json lists them all._\n");
+        tone.Data.GetArrayLength().Should().Be(1_770);
+        perspective.Markdown.Should().Contain("- Part 100: neutral").And.NotContain("more parts");
+        entities.Markdown.Should().Contain("Person 099").And.NotContain("Person 100").And.EndWith(", and 30 more\n");
+        entities.Data.GetArrayLength().Should().Be(130);
+    }
+
+    [Fact]
     public void Present_NoChunks_IsAnEmptySectionWithAnEmptyList()
     {
         foreach (var analysis in AnalysisCatalog.All.Where(a => a.IsBuiltIn && !a.Reduces))

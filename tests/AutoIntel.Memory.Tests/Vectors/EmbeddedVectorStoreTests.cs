@@ -214,6 +214,40 @@ public sealed partial class EmbeddedVectorStoreTests : VectorStoreContractTests,
     }
 
     [Fact]
+    public async Task DeleteAsync_RowsAcrossManyCodeBlocks_RemainingOnesFoundAsByExactSearch()
+    {
+        // Deleting moves the last row into the freed one, from one block of codes into another; reopening rebuilds them from the log.
+        var random = new Random(11);
+        float[][] vectors = [.. Enumerable.Range(0, 1500).Select(_ => RandomVector(random, 384))];
+        float[][] queries = [.. Enumerable.Range(0, 10).Select(_ => RandomVector(random, 384))];
+        async Task ShouldFindTheRemainingAsync(EmbeddedVectorStore store)
+        {
+            (await store.CountAsync(Collection)).Should().Be(1000);
+            foreach (float[] query in queries)
+            {
+                string[] expected = [.. vectors
+                    .Select((v, i) => (Id: $"v{i}", Index: i, Score: System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(v, query)))
+                    .Where(x => x.Index % 3 != 0)
+                    .OrderByDescending(x => x.Score)
+                    .Take(10)
+                    .Select(x => x.Id)];
+
+                (await store.SearchAsync(Collection, query, 10)).Select(h => h.Id).Should().Equal(expected);
+            }
+        }
+
+        using (var store = new EmbeddedVectorStore(_dir.Path))
+        {
+            await store.UpsertAsync(Collection, [.. vectors.Select((v, i) => Rec($"v{i}", v))]);
+            await store.DeleteAsync(Collection, [.. Enumerable.Range(0, vectors.Length).Where(i => i % 3 == 0).Select(i => $"v{i}")]);
+            await ShouldFindTheRemainingAsync(store);
+        }
+
+        using var reopened = new EmbeddedVectorStore(_dir.Path);
+        await ShouldFindTheRemainingAsync(reopened);
+    }
+
+    [Fact]
     public async Task SearchAsync_ThousandsOfRandomVectors_SameTopTenAsExactBruteForce()
     {
         var random = new Random(7);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AutoIntel.Core;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Runs;
 using AutoIntel.Storage;
@@ -56,6 +57,82 @@ public sealed class SectionsByReferenceTests
         resumed.RuntimeStatus.Should().Be(RuntimeStatus.Completed, resumed.Failure?.Message);
         resumed.Activities.Count(a => a.Name == ActivityNames.ReduceChunks).Should().Be(1);
         Comparable(await harness.JsonOfAsync(resumed)).Should().Be(expected);
+    }
+
+    [Fact]
+    public async Task PresentSection_StartedTogether_PresentsOneSectionAtATime()
+    {
+        // The orchestration starts every presentation at once; each holds its analysis's results whole, so they take turns.
+        var store = new PresentationWatchingStore();
+        string[] analyses = ["arguments", "fallacies", "entities"];
+        foreach (var name in analyses)
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                await store.PutJsonAsync(RunPaths.AnalysisPart("run", name, i), System.Text.Json.JsonSerializer.SerializeToElement(Array.Empty<object>()));
+            }
+        }
+
+        var stored = await Task.WhenAll(analyses.Select(name => Task.Run(() => new PresentSection(store).RunAsync(
+            new ActivityContext("run", ActivityNames.PresentSection, 1, CancellationToken.None), new PresentSectionInput(name, "run", 20)))));
+
+        stored.Select(s => s.Name).Should().Equal(analyses);
+        store.MostPresentedAtOnce.Should().Be(1);
+    }
+
+    // Counts the sections whose chunk results are being read and whose section is not yet stored.
+    private sealed class PresentationWatchingStore : IArtifactStore
+    {
+        private readonly IArtifactStore _inner = new InMemoryArtifactStore();
+        private readonly HashSet<string> _presenting = [];
+
+        public int MostPresentedAtOnce { get; private set; }
+
+        public async Task<Stream> OpenReadAsync(string path, CancellationToken cancellationToken = default)
+        {
+            if (path.Split('/') is [_, _, "analyses", var analysis, _])
+            {
+                lock (_presenting)
+                {
+                    _presenting.Add(analysis);
+                    MostPresentedAtOnce = Math.Max(MostPresentedAtOnce, _presenting.Count);
+                }
+
+                await Task.Delay(1, cancellationToken);
+            }
+
+            return await _inner.OpenReadAsync(path, cancellationToken);
+        }
+
+        public async Task<ArtifactRef> PutStreamAsync(string path, Func<Stream, CancellationToken, Task> write, string mediaType, CancellationToken cancellationToken = default)
+        {
+            var stored = await _inner.PutStreamAsync(path, write, mediaType, cancellationToken);
+            if (path.Split('/') is [_, _, "sections", var file])
+            {
+                lock (_presenting)
+                {
+                    _presenting.Remove(Path.GetFileNameWithoutExtension(file));
+                }
+            }
+
+            return stored;
+        }
+
+        public Task<ArtifactRef> PutAsync(string path, ReadOnlyMemory<byte> content, string mediaType, CancellationToken cancellationToken = default) =>
+            _inner.PutAsync(path, content, mediaType, cancellationToken);
+
+        public Task<byte[]> GetAsync(string path, CancellationToken cancellationToken = default) => _inner.GetAsync(path, cancellationToken);
+
+        public Task<VersionedArtifact?> GetVersionedAsync(string path, CancellationToken cancellationToken = default) => _inner.GetVersionedAsync(path, cancellationToken);
+
+        public Task<bool> TryPutAsync(string path, ReadOnlyMemory<byte> content, string mediaType, string? expectedVersion, CancellationToken cancellationToken = default) =>
+            _inner.TryPutAsync(path, content, mediaType, expectedVersion, cancellationToken);
+
+        public Task<bool> ExistsAsync(string path, CancellationToken cancellationToken = default) => _inner.ExistsAsync(path, cancellationToken);
+
+        public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default) => _inner.ListAsync(prefix, cancellationToken);
+
+        public Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken = default) => _inner.DeletePrefixAsync(prefix, cancellationToken);
     }
 
     [Fact]

@@ -13,6 +13,11 @@ namespace AutoIntel.Workflows.AutoIntel.Analyse;
 /// <remarks>Scheduled by instances from <see cref="WorkflowVersions.SectionsByReference"/>; older ones present inside the orchestration.</remarks>
 public sealed class PresentSection(IArtifactStore store) : IActivity<PresentSectionInput, StoredSection>
 {
+    // A section is presented from all of its analysis's chunk results at once, and the orchestration starts every analysis's
+    // presentation together: one at a time per process, a long run's sections (each several times its megabytes while presented) are
+    // not all in memory together. Waiting here changes nothing the history records.
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
     /// <inheritdoc/>
     /// <exception cref="PermanentFailureException">The input names no declared analysis.</exception>
     public async Task<StoredSection> RunAsync(ActivityContext context, PresentSectionInput input)
@@ -20,11 +25,19 @@ public sealed class PresentSection(IArtifactStore store) : IActivity<PresentSect
         var ct = context.CancellationToken;
         var analysis = AnalysisCatalog.Find(input.Analysis)
             ?? throw new PermanentFailureException($"No analysis called '{input.Analysis}' is declared.");
-        List<JsonElement> results = input.Reduced is { } reduced
-            ? [reduced]
-            : await AnalysisParts.ReadAsync(store, input.RunId, input.Analysis, input.Parts, ct).ToListAsync(ct);
-        var stored = await store.PutJsonAsync(RunPaths.Section(input.RunId, analysis.Name), analysis.Present(results), ct);
-        return new StoredSection(analysis.Name, analysis.JsonProperty, stored);
+        await OneAtATime.WaitAsync(ct);
+        try
+        {
+            List<JsonElement> results = input.Reduced is { } reduced
+                ? [reduced]
+                : await AnalysisParts.ReadAsync(store, input.RunId, input.Analysis, input.Parts, ct).ToListAsync(ct);
+            var stored = await store.PutJsonAsync(RunPaths.Section(input.RunId, analysis.Name), analysis.Present(results), ct);
+            return new StoredSection(analysis.Name, analysis.JsonProperty, stored);
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
     }
 }
 

@@ -40,22 +40,11 @@ public sealed class ComposeBriefing(IArtifactStore store) : IActivity<ComposeBri
 
         var json = await store.PutStreamAsync(RunPaths.BriefingJson(b.RunId), (s, t) => BriefingJson.WriteAsync(s, b, NotCheckedClaims.StreamAsync(store, input.NotChecked, t), sections, t), ArtifactStoreExtensions.JsonMediaType, ct);
         var (listed, more) = await NotCheckedClaims.FirstAsync(store, input.NotChecked, MarkdownBriefingRenderer.NotCheckedListed, ct);
-        // The report shows each section's Markdown only, so the sections read back for it leave their data behind.
-        var shown = sections is null ? b : b with { Sections = await ReportSectionsAsync(sections, ct) };
+        // The report shows each section's Markdown only, so the sections are read back for it without their data.
+        var shown = input.Sections is null ? b : b with { Sections = await StoredSections.ShownAsync(store, input.Sections, ct) };
         var reported = listed.Count == 0 ? shown : shown with { Claims = [.. b.Claims, .. listed] };
         var md = await store.PutStreamAsync(RunPaths.BriefingMarkdown(b.RunId), (s, t) => MarkdownBriefingRenderer.WriteAsync(s, reported, more, t), "text/markdown", ct);
         return new BriefingArtifacts(json, md);
-    }
-
-    private static async Task<List<BriefingSection>> ReportSectionsAsync(SectionSource sections, CancellationToken cancellationToken)
-    {
-        var shown = new List<BriefingSection>(sections.Sections.Count);
-        foreach (var section in sections.Sections)
-        {
-            shown.Add((await sections.Load(section, cancellationToken)) with { Data = default });
-        }
-
-        return shown;
     }
 }
 

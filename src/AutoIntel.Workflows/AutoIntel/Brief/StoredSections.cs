@@ -29,10 +29,32 @@ public static class StoredSections
         return briefing with { Sections = loaded };
     }
 
+    /// <summary><paramref name="sections"/> as the Markdown report shows them: each read back without its data (<c>default</c>), which
+    /// the report does not show and which is most of a long run's section.</summary>
+    public static async Task<List<BriefingSection>> ShownAsync(IArtifactStore store, IReadOnlyList<StoredSection> sections, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sections);
+        var shown = new List<BriefingSection>(sections.Count);
+        foreach (var section in sections)
+        {
+            shown.Add(section.Artifact is { } stored
+                ? (await store.GetJsonAsync<ShownSection>(stored.Path, cancellationToken)).WithoutData()
+                : (await LoadAsync(store, section, cancellationToken)) with { Data = default });
+        }
+
+        return shown;
+    }
+
     // A section without an artifact is shown empty, as the briefing shows a failed analysis's section.
     private static async Task<BriefingSection> LoadAsync(IArtifactStore store, StoredSection section, CancellationToken cancellationToken) =>
         section.Artifact is { } stored
             ? await store.GetJsonAsync<BriefingSection>(stored.Path, cancellationToken)
             : AnalysisCatalog.Find(section.Name)?.Present([])
                 ?? throw new InvalidOperationException($"No analysis called '{section.Name}' is declared.");
+}
+
+// What the report reads of a stored section: the serializer skips its data instead of parsing it.
+internal sealed record ShownSection(string Name, string Title, string Markdown, IReadOnlyList<SectionField> Fields, string? JsonProperty = null, string? Lead = null)
+{
+    public BriefingSection WithoutData() => new(Name, Title, default, Markdown, Fields, JsonProperty, Lead);
 }
