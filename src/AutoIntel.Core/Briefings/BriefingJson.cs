@@ -240,26 +240,45 @@ public static class BriefingJson
     }
 
     /// <summary>A briefing read back from its public JSON in <paramref name="utf8"/>, as <see cref="Read(string, Func{string, ValueTuple{string, string}?}?)"/>
-    /// reads it, without the text as a string or a tree: a long run's file holds tens of thousands of claims.</summary>
+    /// reads it, without the text as a string or a tree: each top-level property is read as an element of its own as the stream passes,
+    /// so the sections (a long run's are megabytes) are neither parsed as part of the whole file nor copied out of it.</summary>
     public static async Task<Briefing> ReadAsync(Stream utf8, Func<string, (string Name, string Title)?>? section = null, CancellationToken cancellationToken = default)
     {
-        using var document = await JsonDocument.ParseAsync(utf8, default, cancellationToken);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
+        Dictionary<string, JsonElement> properties;
+        try
         {
-            throw new JsonException("A briefing must be a JSON object.");
+            properties = await JsonSerializer.DeserializeAsync<Dictionary<string, JsonElement>>(utf8, AutoIntelJson.Options, cancellationToken)
+                ?? throw new JsonException("A briefing must be a JSON object.");
+        }
+        catch (JsonException e) when (e.Path == "$")
+        {
+            throw new JsonException("A briefing must be a JSON object.", e);
         }
 
-        // Properties the record does not have are skipped when it is read, so the built-in sections need not be removed first.
+        // Properties the record does not have are the built-in sections; the others are written back and read as the record.
         var known = AutoIntelJson.Options.GetTypeInfo(typeof(Briefing)).Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var sections = new List<BriefingSection>();
-        foreach (var property in root.EnumerateObject().Where(p => !known.Contains(p.Name)))
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var record = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = AutoIntelJson.Options.Encoder }))
         {
-            var (name, title) = section?.Invoke(property.Name) ?? (property.Name, property.Name);
-            sections.Add(new BriefingSection(name, title, property.Value.Clone(), string.Empty, [], property.Name));
+            record.WriteStartObject();
+            foreach (var (key, value) in properties)
+            {
+                if (known.Contains(key))
+                {
+                    record.WritePropertyName(key);
+                    value.WriteTo(record);
+                    continue;
+                }
+
+                var (name, title) = section?.Invoke(key) ?? (key, key);
+                sections.Add(new BriefingSection(name, title, value, string.Empty, [], key));
+            }
+
+            record.WriteEndObject();
         }
 
-        var briefing = root.Deserialize<Briefing>(AutoIntelJson.Options) ?? throw new JsonException("A briefing must be a JSON object.");
+        var briefing = JsonSerializer.Deserialize<Briefing>(buffer.WrittenSpan, AutoIntelJson.Options) ?? throw new JsonException("A briefing must be a JSON object.");
         return briefing with { Sections = [.. sections, .. briefing.Sections ?? []] };
     }
 
