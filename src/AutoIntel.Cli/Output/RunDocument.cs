@@ -120,7 +120,8 @@ public sealed record RunDocument(
             foreach (var property in options.GetTypeInfo(typeof(RunDocument)).Properties)
             {
                 writer.WritePropertyName(property.Name);
-                if (property.Get!(this) is Dictionary<string, object?> analysis)
+                var value = property.Get!(this);
+                if (value is Dictionary<string, object?> analysis)
                 {
                     await WriteAnalysisAsync(writer, analysis, options, cancellationToken);
                     continue;
@@ -128,7 +129,7 @@ public sealed record RunDocument(
 
                 if (property.Name != ClaimsProperty)
                 {
-                    JsonSerializer.Serialize(writer, property.Get!(this), property.PropertyType, options);
+                    JsonSerializer.Serialize(writer, value, property.PropertyType, options);
                     await writer.FlushAsync(cancellationToken);
                     continue;
                 }
@@ -137,10 +138,7 @@ public sealed record RunDocument(
                 await foreach (var claim in claims.WithCancellation(cancellationToken))
                 {
                     JsonSerializer.Serialize(writer, claim, options);
-                    if (writer.BytesPending > FlushBytes)
-                    {
-                        await writer.FlushAsync(cancellationToken);
-                    }
+                    await JsonElementWriter.FlushWhenFullAsync(writer, FlushBytes, cancellationToken);
                 }
 
                 writer.WriteEndArray();

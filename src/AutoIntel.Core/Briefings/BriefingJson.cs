@@ -203,10 +203,7 @@ public static class BriefingJson
     {
         JsonSerializer.Serialize(writer, claim, AutoIntelJson.Options);
         bySpeaker?.Add(claim);
-        if (writer.BytesPending > FlushBytes)
-        {
-            await writer.FlushAsync(cancellationToken);
-        }
+        await JsonElementWriter.FlushWhenFullAsync(writer, FlushBytes, cancellationToken);
     }
 
     // Left out, as the record leaves it out, when no claim has a speaker.

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace AutoIntel.Core.Serialization;
 
-/// <summary>Writes a large JSON element into a stream's writer the way the serializer writes it, flushing as it goes.</summary>
+/// <summary>Writes large JSON into a stream's writer the way the serializer writes it, flushing as it goes.</summary>
 public static class JsonElementWriter
 {
     /// <summary>Writes <paramref name="value"/> as <see cref="JsonElement.WriteTo"/> does (the same bytes), flushing to the writer's
@@ -42,8 +42,10 @@ public static class JsonElementWriter
         writer.WriteEndObject();
     }
 
-    private static async Task FlushWhenFullAsync(Utf8JsonWriter writer, int flushBytes, CancellationToken cancellationToken)
+    /// <summary>Flushes <paramref name="writer"/> to its stream once more than <paramref name="flushBytes"/> are pending.</summary>
+    public static async Task FlushWhenFullAsync(Utf8JsonWriter writer, int flushBytes, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         if (writer.BytesPending > flushBytes)
         {
             await writer.FlushAsync(cancellationToken);

@@ -85,22 +85,29 @@ internal sealed class VectorSegment(int dimensions, PayloadIndex index, IRowCont
             return;
         }
 
-        for (int row = 0; row < Count; row++)
+        // Block by block, so the hot loop walks one block's codes instead of locating each row's block.
+        for (int first = 0, block = 0; first < Count; first += _blockRows, block++)
         {
-            if (!Matches(row, columns, filter))
+            ReadOnlySpan<sbyte> codes = _codeBlocks[block];
+            int rows = Math.Min(_blockRows, Count - first);
+            for (int i = 0; i < rows; i++)
             {
-                continue;
-            }
+                int row = first + i;
+                if (!Matches(row, columns, filter))
+                {
+                    continue;
+                }
 
-            // The query's own scale is the same for every row, so it is left out of the ranking score.
-            float approx = Int8Quantizer.Dot(Codes(row), queryCodes) * _codeScales[row];
-            if (heap.Count < capacity)
-            {
-                heap.Enqueue((this, row), approx);
-            }
-            else if (heap.TryPeek(out _, out float worst) && approx > worst)
-            {
-                heap.EnqueueDequeue((this, row), approx);
+                // The query's own scale is the same for every row, so it is left out of the ranking score.
+                float approx = Int8Quantizer.Dot(codes.Slice(i * dimensions, dimensions), queryCodes) * _codeScales[row];
+                if (heap.Count < capacity)
+                {
+                    heap.Enqueue((this, row), approx);
+                }
+                else if (heap.TryPeek(out _, out float worst) && approx > worst)
+                {
+                    heap.EnqueueDequeue((this, row), approx);
+                }
             }
         }
     }
