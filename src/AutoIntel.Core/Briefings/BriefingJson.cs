@@ -23,6 +23,7 @@ public static class BriefingJson
     private const string ClaimsKey = "claims";
     private const string ClaimsBySpeakerKey = "claimsBySpeaker";
     private const string SectionsKey = "sections";
+    private const string DataKey = "data";
     private const int FlushBytes = 64 * 1024;
 
     /// <summary>The public JSON document of <paramref name="briefing"/>.</summary>
@@ -149,12 +150,17 @@ public static class BriefingJson
     // Top-level keys of the built-in sections among the stored ones.
     private static IEnumerable<string> Placed(SectionSource? stored) => stored?.Sections.Select(s => s.JsonProperty).OfType<string>() ?? [];
 
-    // A built-in section's data at its key, or the other sections in order; false for any other key.
+    // A built-in section's data at its key, or the other sections in order, copied from their stored JSON; false for any other key.
     private static async Task<bool> WriteStoredAsync(Utf8JsonWriter writer, string key, SectionSource stored, CancellationToken cancellationToken)
     {
         if (stored.Sections.FirstOrDefault(s => s.JsonProperty == key) is { } placed)
         {
-            await JsonElementWriter.WriteAsync(writer, (await stored.Load(placed, cancellationToken)).Data, FlushBytes, cancellationToken);
+            await using var section = await stored.Open(placed, cancellationToken);
+            if (!await JsonStreamCopy.CopyPropertyAsync(section, DataKey, writer, FlushBytes, cancellationToken))
+            {
+                throw new JsonException($"The stored section '{placed.Name}' has no data.");
+            }
+
             return true;
         }
 
@@ -166,7 +172,8 @@ public static class BriefingJson
         writer.WriteStartArray();
         foreach (var listed in stored.Sections.Where(s => s.JsonProperty is null))
         {
-            JsonSerializer.Serialize(writer, await stored.Load(listed, cancellationToken), AutoIntelJson.Options);
+            await using var section = await stored.Open(listed, cancellationToken);
+            await JsonStreamCopy.CopyAsync(section, writer, FlushBytes, cancellationToken);
             await writer.FlushAsync(cancellationToken);
         }
 

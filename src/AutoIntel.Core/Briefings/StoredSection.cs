@@ -8,6 +8,7 @@ namespace AutoIntel.Core.Briefings;
 public sealed record StoredSection(string Name, string? JsonProperty, ArtifactRef? Artifact);
 
 /// <summary>A briefing's stored sections, in catalog order, and how to read one back: the briefing files are written from it one
-/// section at a time (<see cref="BriefingJson"/>).</summary>
-/// <param name="Load">Reads one section back (an empty one for a section without an artifact).</param>
-public sealed record SectionSource(IReadOnlyList<StoredSection> Sections, Func<StoredSection, CancellationToken, Task<BriefingSection>> Load);
+/// section at a time, copied token by token from its stored JSON (<see cref="BriefingJson"/>).</summary>
+/// <param name="Open">Opens one section's JSON, a <see cref="BriefingSection"/> as <see cref="Serialization.AutoIntelJson.Options"/> writes
+/// it (an empty section's for a section without an artifact); the caller disposes the stream.</param>
+public sealed record SectionSource(IReadOnlyList<StoredSection> Sections, Func<StoredSection, CancellationToken, Task<Stream>> Open);

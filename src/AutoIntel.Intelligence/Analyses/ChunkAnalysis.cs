@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using AutoIntel.Core.Briefings;
 using AutoIntel.Core.Runs;
 using AutoIntel.Core.Serialization;
@@ -98,6 +99,11 @@ public abstract class ChunkAnalysis
     /// <summary>The briefing section from every chunk's result, in chunk order (for a map-reduce analysis: the reduced result), pure: it runs
     /// inside the orchestration; no results at all give the empty section.</summary>
     public abstract BriefingSection Present(IReadOnlyList<JsonElement> perChunk);
+
+    /// <summary>Writes the section <see cref="Present"/> gives for <paramref name="perChunk"/> into <paramref name="utf8"/> as
+    /// <see cref="AutoIntelJson.Options"/> serializes it (the same bytes), its data serialized straight into the stream: a long run's
+    /// section data is megabytes, which <see cref="Present"/> also holds as a JSON element.</summary>
+    public abstract Task WriteSectionAsync(Stream utf8, IReadOnlyList<JsonElement> perChunk, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A per-chunk analysis whose chunk result is <typeparamref name="T"/>.</summary>
@@ -127,19 +133,42 @@ public abstract class ChunkAnalysis<T> : ChunkAnalysis
     }
 
     /// <inheritdoc />
-    public override BriefingSection Present(IReadOnlyList<JsonElement> perChunk) =>
-        Section(Render([.. perChunk.Select(e => e.Deserialize<T>(AutoIntelJson.Options)!)]));
-
-    /// <summary>The section of <paramref name="content"/>, placed as the declaration says (<see cref="ChunkAnalysis.Lead"/>).</summary>
-    protected BriefingSection Section(SectionContent content)
+    public sealed override BriefingSection Present(IReadOnlyList<JsonElement> perChunk)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        return new BriefingSection(Name, Title, JsonSerializer.SerializeToElement(content.Data, AutoIntelJson.Options), content.Markdown, content.Fields, JsonProperty,
-            Lead ? content.Lead ?? string.Empty : null);
+        var content = Content(perChunk);
+        return new BriefingSection(Name, Title, JsonSerializer.SerializeToElement(content.Data, AutoIntelJson.Options), content.Markdown, content.Fields, JsonProperty, LeadOf(content));
     }
+
+    /// <inheritdoc />
+    public sealed override Task WriteSectionAsync(Stream utf8, IReadOnlyList<JsonElement> perChunk, CancellationToken cancellationToken = default)
+    {
+        var content = Content(perChunk);
+        return JsonSerializer.SerializeAsync(utf8, new WrittenSection(Name, Title, content.Data, content.Markdown, content.Fields, JsonProperty, LeadOf(content)), AutoIntelJson.Options, cancellationToken);
+    }
+
+    /// <summary>What the section shows for every chunk's result, in chunk order: <see cref="Render"/> of the results read back.</summary>
+    protected virtual SectionContent Content(IReadOnlyList<JsonElement> perChunk) =>
+        Render([.. perChunk.Select(e => e.Deserialize<T>(AutoIntelJson.Options)!)]);
+
+    // Placed as the declaration says (ChunkAnalysis.Lead).
+    private string? LeadOf(SectionContent content) => Lead ? content.Lead ?? string.Empty : null;
 
     /// <summary>The section's data, Markdown body (escape user text with <c>MarkdownText</c>) and Discord fields from every chunk's result.</summary>
     protected abstract SectionContent Render(IReadOnlyList<T> perChunk);
+}
+
+// A BriefingSection as it is serialized, with its data not yet serialized: BriefingSection's properties, in the same order.
+internal sealed record WrittenSection(
+    string Name,
+    string Title,
+    object Data,
+    string Markdown,
+    IReadOnlyList<SectionField> Fields,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? JsonProperty,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Lead)
+{
+    // Serialized as BriefingSection's is.
+    public bool IsEmpty => Markdown.Length == 0 && Fields.Count == 0;
 }
 
 /// <summary>What an analysis shows in the briefing: <paramref name="Data"/> for the JSON, a Markdown body and Discord embed fields.</summary>

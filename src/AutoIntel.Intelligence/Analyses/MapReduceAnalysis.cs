@@ -41,8 +41,8 @@ public abstract class MapReduceAnalysis<TPart, T> : ChunkAnalysis<TPart>
 
     /// <inheritdoc />
     /// <remarks>Given the reduce step's result (one element), or nothing.</remarks>
-    public sealed override BriefingSection Present(IReadOnlyList<JsonElement> perChunk) =>
-        Section(RenderReduced(perChunk is [var reduced] ? reduced.Deserialize<T>(AutoIntelJson.Options)! : Nothing));
+    protected sealed override SectionContent Content(IReadOnlyList<JsonElement> perChunk) =>
+        RenderReduced(perChunk is [var reduced] ? reduced.Deserialize<T>(AutoIntelJson.Options)! : Nothing);
 
     /// <summary>Not called: a map-reduce analysis shows its reduced result (<see cref="RenderReduced"/>).</summary>
     protected sealed override SectionContent Render(IReadOnlyList<TPart> perChunk) =>

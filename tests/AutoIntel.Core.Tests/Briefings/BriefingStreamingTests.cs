@@ -46,7 +46,7 @@ public sealed class BriefingStreamingTests
         };
         var source = new SectionSource(
             [.. briefing.Sections.Select(s => new StoredSection(s.Name, s.JsonProperty, new ArtifactRef($"runs/run-1/sections/{s.Name}.json", 1, "application/json")))],
-            (stored, _) => Task.FromResult(briefing.Sections.Single(s => s.Name == stored.Name)));
+            (stored, _) => Task.FromResult<Stream>(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(briefing.Sections.Single(s => s.Name == stored.Name), AutoIntelJson.Options))));
         using var whole = new MemoryStream();
         using var streamed = new MemoryStream();
         using var stage = new MemoryStream();

@@ -2,6 +2,9 @@ using System.Text.Json;
 using AutoIntel.Core.Analysis;
 using AutoIntel.Core.Runs;
 using AutoIntel.Core.Serialization;
+using AutoIntel.Core.Text;
+using AutoIntel.Intelligence.Analyzers;
+using AutoIntel.Intelligence.Offline;
 using AutoIntel.Intelligence.Analyses;
 using AutoIntel.Intelligence.Routing;
 
@@ -201,5 +204,41 @@ public sealed class BuiltInAnalysesTests
             section.IsEmpty.Should().BeTrue(analysis.Name);
             section.Data.GetRawText().Should().Be("[]", analysis.Name);
         }
+    }
+
+    public static TheoryData<string> EveryAnalysis => [.. AnalysisCatalog.All.Select(a => a.Name)];
+
+    [Theory]
+    [MemberData(nameof(EveryAnalysis))]
+    public async Task WriteSectionAsync_SameBytesAsThePresentedSectionSerialized(string name)
+    {
+        // Chunks with speakers, quotes, loaded words, names, numbers and non-ASCII, so every section has data; and none at all.
+        var analysis = AnalysisCatalog.Find(name)!;
+        Chunk[] chunks =
+        [
+            new(0, "Tom: The grid is a disaster, so we must act now because costs rose 29% in Oslo. \"Everyone knows\" it's true — é 🏠.", 30),
+            new(1, "Claire Okafor: Therefore the ban fails, since National Grid said so. Either we scrap it or we all freeze. <b>&</b>", 30),
+        ];
+        var request = new AnalysisRequest("run-1", "local", Depth.Deep);
+        List<JsonElement> perChunk = [];
+        foreach (var chunk in chunks)
+        {
+            perChunk.Add((await analysis.AnalyseAsync(new OfflineAnalyzer(), request, chunk)).Value);
+        }
+
+        if (analysis.Reduces)
+        {
+            perChunk = [(await analysis.ReduceAsync(new OfflineAnalyzer(), request, perChunk)).Value];
+        }
+
+        foreach (var results in new[] { perChunk, [] })
+        {
+            using var written = new MemoryStream();
+            await analysis.WriteSectionAsync(written, results);
+
+            written.ToArray().Should().Equal(JsonSerializer.SerializeToUtf8Bytes(analysis.Present(results), AutoIntelJson.Options));
+        }
+
+        new[] { "[]", "{}", "null" }.Should().NotContain(analysis.Present(perChunk).Data.GetRawText(), "the sample gives every section data");
     }
 }

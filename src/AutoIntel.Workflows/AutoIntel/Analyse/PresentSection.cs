@@ -31,7 +31,7 @@ public sealed class PresentSection(IArtifactStore store) : IActivity<PresentSect
             List<JsonElement> results = input.Reduced is { } reduced
                 ? [reduced]
                 : await AnalysisParts.ReadAsync(store, input.RunId, input.Analysis, input.Parts, ct).ToListAsync(ct);
-            var stored = await store.PutJsonAsync(RunPaths.Section(input.RunId, analysis.Name), analysis.Present(results), ct);
+            var stored = await store.PutStreamAsync(RunPaths.Section(input.RunId, analysis.Name), (s, t) => analysis.WriteSectionAsync(s, results, t), ArtifactStoreExtensions.JsonMediaType, ct);
             return new StoredSection(analysis.Name, analysis.JsonProperty, stored);
         }
         finally
