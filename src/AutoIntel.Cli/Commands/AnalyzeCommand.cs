@@ -193,12 +193,14 @@ public static class AnalyzeCommand
         {
             // Straight to stdout: the serializer escapes every control character, so the terminal-safe Console.Out has nothing to remove.
             // Read from the file's stream in two parts, the briefing without its claims and then the claims one at a time as they are
-            // printed: a long run's briefing lists tens of thousands of claims. --json does not print the Markdown.
+            // printed: a long run's briefing lists tens of thousands of claims. The sections listed under "analysis" are left out of the
+            // briefing read and copied from the file as they are printed. --json does not print the Markdown.
             Task<Stream> Open(CancellationToken t) => artifacts.OpenReadAsync(result.BriefingJson.Path, t);
-            Briefing briefing = await BriefingFile.ReadWithoutClaimsAsync(Open, Intelligence.Analyses.AnalysisCatalog.ReadBriefingAsync, cancellationToken);
+            var copied = RunDocument.AnalysisProperties(Intelligence.Analyses.AnalysisCatalog.All.Where(a => a.JsonProperty is not null).Select(a => (a.Name, a.JsonProperty!)));
+            var (briefing, inFile) = await BriefingFile.ReadWithoutClaimsAsync(Open, Intelligence.Analyses.AnalysisCatalog.ReadBriefingAsync, copied, cancellationToken);
             await Console.Out.FlushAsync(cancellationToken);
             await using var stdout = Console.OpenStandardOutput();
-            await RunDocument.Completed(final, briefing with { Stages = result.Stages }, files)
+            await RunDocument.Completed(final, briefing with { Stages = result.Stages }, files, new SectionsInFile(inFile, Open))
                 .WriteJsonLineAsync(stdout, BriefingFile.ReadClaimsAsync(Open, cancellationToken).Select(ClaimDocument.From), cancellationToken);
             return ExitCodes.Success;
         }

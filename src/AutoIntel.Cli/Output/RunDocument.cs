@@ -31,8 +31,15 @@ public sealed record RunDocument(
     private const string ClaimsProperty = "claims";
     private const int FlushBytes = 64 * 1024;
 
-    /// <summary>The document of a completed run.</summary>
-    public static RunDocument Completed(InstanceStatus status, Briefing b, ArtifactsDocument artifacts) => new(
+    /// <summary>The top-level properties of the briefing file whose data the document lists under <c>analysis</c> as it is: of
+    /// <paramref name="builtIns"/> (each built-in section's name and property), all but the summary and the fallacies.</summary>
+    public static IReadOnlyList<string> AnalysisProperties(IEnumerable<(string Name, string Property)> builtIns) =>
+        [.. builtIns.Where(s => s.Name is not (FallaciesSection or SummarySection)).Select(s => s.Property)];
+
+    /// <summary>The document of a completed run; the data of <paramref name="inFile"/>'s sections, left out of <paramref name="b"/>, is
+    /// copied from the briefing file when the document is written (<see cref="WriteJsonLineAsync(Stream, IAsyncEnumerable{ClaimDocument}, CancellationToken)"/>,
+    /// not <see cref="ToJson"/>).</summary>
+    public static RunDocument Completed(InstanceStatus status, Briefing b, ArtifactsDocument artifacts, SectionsInFile? inFile = null) => new(
         status.InstanceId,
         status.RuntimeStatus.ToString(),
         b.Depth.ToString().ToLowerInvariant(),
@@ -44,7 +51,7 @@ public sealed record RunDocument(
         [.. FallaciesOf(b).Select(f => new FallacyDocument(f.Type, f.Quote, f.Explanation, f.Confidence))],
         [.. b.Stages.Select(StageDocument.From)],
         CostDocument.From(b.Cost),
-        AnalysisOf(b),
+        AnalysisOf(b, inFile),
         b.Memory,
         b.Notes,
         b.Degradations ?? [],
@@ -60,10 +67,15 @@ public sealed record RunDocument(
         b.Section(FallaciesSection)?.Data.Deserialize<List<Fallacy>>(Core.Serialization.AutoIntelJson.Options) ?? [];
 
     // Every analysis not shown at the top of the document: built-in sections under their briefing property, the others in sections.
-    // Each section's data is written as it was read (a JSON element), not copied into a tree first: a long run's are megabytes.
-    private static Dictionary<string, object?> AnalysisOf(Briefing b)
+    // Each section's data is copied from the file or written as it was read (a JSON element), not copied into a tree first.
+    private static Dictionary<string, object?> AnalysisOf(Briefing b, SectionsInFile? inFile)
     {
         var analysis = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in inFile?.Properties ?? [])
+        {
+            analysis[property] = new DataInFile(inFile!.Open, property);
+        }
+
         foreach (var section in (b.Sections ?? []).Where(s => s.JsonProperty is not null && s.Name != FallaciesSection && s.Name != SummarySection))
         {
             analysis[section.JsonProperty!] = section.Data;
@@ -162,6 +174,11 @@ public sealed record RunDocument(
             {
                 await JsonElementWriter.WriteAsync(writer, data, FlushBytes, cancellationToken);
             }
+            else if (value is DataInFile inFile)
+            {
+                await using var file = await inFile.Open(cancellationToken);
+                await JsonStreamCopy.CopyPropertyAsync(file, inFile.Property, writer, FlushBytes, cancellationToken);
+            }
             else
             {
                 JsonSerializer.Serialize(writer, value, options);
@@ -173,6 +190,13 @@ public sealed record RunDocument(
         writer.WriteEndObject();
     }
 }
+
+/// <summary>Sections of a briefing file, by their top-level <paramref name="Properties"/>, whose data a <see cref="RunDocument"/> copies
+/// from the file <paramref name="Open"/> opens instead of holding it (a long run's are megabytes).</summary>
+public sealed record SectionsInFile(IReadOnlyList<string> Properties, Func<CancellationToken, Task<Stream>> Open);
+
+// One section's data, copied from the file when the document is written.
+internal sealed record DataInFile(Func<CancellationToken, Task<Stream>> Open, string Property);
 
 /// <summary>One checked claim.</summary>
 /// <param name="Evidence">What the verdict rests on: source, id, title, url, publisher, date, quote (and a fact-checker's rating).</param>

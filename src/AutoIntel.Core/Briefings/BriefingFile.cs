@@ -13,7 +13,7 @@ namespace AutoIntel.Core.Briefings;
 public static class BriefingFile
 {
     private const int BufferBytes = 64 * 1024;
-    private static readonly byte[] EmptyList = "[]"u8.ToArray();
+    private const string ClaimsKey = "claims";
 
     /// <summary>Where the value of the top-level <c>claims</c> property is in the file: its first byte and the byte after its last,
     /// found by reading the file's tokens once; null when the document has no <c>claims</c> list.</summary>
@@ -46,55 +46,52 @@ public static class BriefingFile
         }
     }
 
-    /// <summary>The briefing in the file <paramref name="open"/> opens, with no claims (the file's list replaced by an empty one), read by
-    /// <paramref name="read"/> (<see cref="BriefingJson.ReadAsync"/> with the analyses' section names).</summary>
-    public static async Task<Briefing> ReadWithoutClaimsAsync(Func<CancellationToken, Task<Stream>> open, Func<Stream, CancellationToken, Task<Briefing>> read, CancellationToken cancellationToken = default)
+    /// <summary>The briefing in the file <paramref name="open"/> opens, read by <paramref name="read"/> (<see cref="BriefingJson.ReadAsync"/>
+    /// with the analyses' section names) without its claims (none listed) and without the top-level properties <paramref name="leftOut"/>;
+    /// with those of them the file has, in its order.</summary>
+    /// <remarks>The file is read once, through a pipe that leaves those properties out as it is parsed: a long run's claims and sections
+    /// are megabytes, which a reader that copies them from the file itself (the CLI's <c>--json</c>) need not hold.</remarks>
+    public static async Task<(Briefing Briefing, IReadOnlyList<string> LeftOut)> ReadWithoutClaimsAsync(
+        Func<CancellationToken, Task<Stream>> open, Func<Stream, CancellationToken, Task<Briefing>> read, IReadOnlyCollection<string>? leftOut = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(read);
-        (long Start, long End)? claims;
-        await using (var first = await open(cancellationToken))
-        {
-            claims = await FindClaimsAsync(first, cancellationToken);
-        }
-
         await using var file = await open(cancellationToken);
-        if (claims is not { } range)
-        {
-            return await read(file, cancellationToken);
-        }
-
-        // The file is read through a pipe with its claims left out as it is parsed, rather than copied without them first: the rest of
-        // a long run's briefing (its sections) is megabytes too.
         var pipe = new Pipe();
-        var copying = CopyWithoutClaimsAsync(file, range, pipe.Writer, cancellationToken);
+        var copying = CopyWithoutAsync(file, [ClaimsKey, .. leftOut ?? []], pipe.Writer, cancellationToken);
+        Briefing briefing;
         try
         {
             await using var rest = pipe.Reader.AsStream();
-            return await read(rest, cancellationToken);
+            briefing = await read(rest, cancellationToken);
         }
         finally
         {
             await copying;
         }
+
+        return (briefing with { Claims = [] }, [.. (await copying).Where(p => p != ClaimsKey)]);
     }
 
-    // Copies the file with its claims list replaced by an empty one; stops early when the reader has stopped reading.
-    private static async Task CopyWithoutClaimsAsync(Stream file, (long Start, long End) claims, PipeWriter to, CancellationToken cancellationToken)
+    // Copies the file without those properties; the reader sees a failure (a file cut short, a cancellation) where it reads next.
+    private static async Task<IReadOnlyList<string>> CopyWithoutAsync(Stream file, IReadOnlyCollection<string> leftOut, PipeWriter to, CancellationToken cancellationToken)
     {
         try
         {
-            await using var rest = to.AsStream(leaveOpen: true);
-            await CopyAsync(file, rest, claims.Start, cancellationToken);
-            await rest.WriteAsync(EmptyList, cancellationToken);
-            await CopyAsync(file, Stream.Null, claims.End - claims.Start, cancellationToken);
-            await file.CopyToAsync(rest, BufferBytes, cancellationToken);
+            IReadOnlyList<string> found;
+            await using (var rest = to.AsStream(leaveOpen: true))
+            await using (var writer = new Utf8JsonWriter(rest, new JsonWriterOptions { Encoder = AutoIntelJson.Options.Encoder }))
+            {
+                found = await JsonStreamCopy.CopyWithoutAsync(file, leftOut, writer, BufferBytes, cancellationToken);
+            }
+
             await to.CompleteAsync();
+            return found;
         }
         catch (Exception e)
         {
-            // The reader sees the failure (a file cut short, a cancellation) where it reads next.
             await to.CompleteAsync(e);
+            return [];
         }
     }
 
@@ -207,7 +204,7 @@ public static class BriefingFile
 
                 if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    _atClaims = reader.ValueTextEquals("claims"u8);
+                    _atClaims = reader.ValueTextEquals(ClaimsKey);
                 }
                 else if (_atClaims && reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.StartArray)
                 {

@@ -16,7 +16,7 @@ public static class JsonStreamCopy
     /// <paramref name="flushBytes"/> are pending.</summary>
     /// <exception cref="JsonException">The source is not one JSON value.</exception>
     public static Task CopyAsync(Stream source, Utf8JsonWriter destination, int flushBytes, CancellationToken cancellationToken = default) =>
-        RunAsync(source, destination, new Copy(null, without: false), flushBytes, cancellationToken);
+        RunAsync(source, destination, new Copy(null, null), flushBytes, cancellationToken);
 
     /// <summary>Copies the value of the top-level property <paramref name="property"/> of the JSON object in <paramref name="source"/>
     /// into <paramref name="destination"/>, and reads no further; false, writing nothing, when the object has no such property.</summary>
@@ -24,18 +24,21 @@ public static class JsonStreamCopy
     public static async Task<bool> CopyPropertyAsync(Stream source, string property, Utf8JsonWriter destination, int flushBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(property);
-        var copy = new Copy(property, without: false);
+        var copy = new Copy(property, null);
         await RunAsync(source, destination, copy, flushBytes, cancellationToken);
         return copy.Found;
     }
 
-    /// <summary>Copies the JSON object in <paramref name="source"/> into <paramref name="destination"/> without its top-level property
-    /// <paramref name="property"/>: the object as the serializer reads it when it skips the property, without holding its value.</summary>
+    /// <summary>Copies the JSON object in <paramref name="source"/> into <paramref name="destination"/> without its top-level
+    /// <paramref name="properties"/>: the object as the serializer reads it when it skips them, without holding their values. Returns
+    /// the properties left out, in the order the object lists them.</summary>
     /// <exception cref="JsonException">The source is not a JSON object.</exception>
-    public static Task CopyWithoutAsync(Stream source, string property, Utf8JsonWriter destination, int flushBytes, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> CopyWithoutAsync(Stream source, IReadOnlyCollection<string> properties, Utf8JsonWriter destination, int flushBytes, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(property);
-        return RunAsync(source, destination, new Copy(property, without: true), flushBytes, cancellationToken);
+        ArgumentNullException.ThrowIfNull(properties);
+        var copy = new Copy(null, properties);
+        await RunAsync(source, destination, copy, flushBytes, cancellationToken);
+        return copy.LeftOut;
     }
 
     private static async Task RunAsync(Stream source, Utf8JsonWriter destination, Copy copy, int flushBytes, CancellationToken cancellationToken)
@@ -71,12 +74,15 @@ public static class JsonStreamCopy
         }
     }
 
-    // What to copy: the whole value (no property), one top-level property's value, or the object without one.
-    private sealed class Copy(string? property, bool without)
+    // What to copy: the whole value (neither given), one top-level property's value, or the object without some.
+    private sealed class Copy(string? property, IReadOnlyCollection<string>? without)
     {
+        private readonly List<string> _leftOut = [];
         private bool _inProperty;
 
         public bool Found { get; private set; }
+
+        public IReadOnlyList<string> LeftOut => _leftOut;
 
         public bool Done { get; private set; }
 
@@ -99,7 +105,7 @@ public static class JsonStreamCopy
             var depth = reader.CurrentDepth;
             var type = reader.TokenType;
             var endsValue = type is not (JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName);
-            if (property is null)
+            if (property is null && without is null)
             {
                 Write(ref reader, writer);
                 Done = depth == 0 && endsValue;
@@ -113,7 +119,7 @@ public static class JsonStreamCopy
                     throw new JsonException("Expected a JSON object.");
                 }
 
-                if (without)
+                if (without is not null)
                 {
                     Write(ref reader, writer);
                 }
@@ -124,9 +130,9 @@ public static class JsonStreamCopy
 
             if (depth == 1 && type == JsonTokenType.PropertyName)
             {
-                _inProperty = reader.ValueTextEquals(property);
+                _inProperty = Selected(ref reader);
                 Found |= _inProperty;
-                if (without && !_inProperty)
+                if (without is not null && !_inProperty)
                 {
                     Write(ref reader, writer);
                 }
@@ -134,12 +140,32 @@ public static class JsonStreamCopy
                 return;
             }
 
-            if (_inProperty != without)
+            if (_inProperty == (without is null))
             {
                 Write(ref reader, writer);
             }
 
-            Done = _inProperty && !without && depth == 1 && endsValue;
+            Done = _inProperty && without is null && depth == 1 && endsValue;
+        }
+
+        // Whether the top-level property the reader is at is the one copied, or one left out (noted as it goes).
+        private bool Selected(ref Utf8JsonReader reader)
+        {
+            if (without is null)
+            {
+                return reader.ValueTextEquals(property);
+            }
+
+            foreach (var name in without)
+            {
+                if (reader.ValueTextEquals(name))
+                {
+                    _leftOut.Add(name);
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // One token as JsonElement.WriteTo writes it: names and strings unescaped and escaped again by the writer's encoder, numbers

@@ -163,7 +163,7 @@ public sealed class BriefingStreamingTests
         Task<Stream> Open(CancellationToken t) => Task.FromResult<Stream>(new MemoryStream(bytes));
         static (string, string)? Section(string property) => property == "tone" ? ("tone", "Tone") : null;
 
-        var rest = await BriefingFile.ReadWithoutClaimsAsync(Open, (s, t) => BriefingJson.ReadAsync(s, Section, t));
+        var (rest, _) = await BriefingFile.ReadWithoutClaimsAsync(Open, (s, t) => BriefingJson.ReadAsync(s, Section, t));
         var listed = await BriefingFile.ReadClaimsAsync(Open).ToListAsync();
 
         var whole = await BriefingJson.ReadAsync(new MemoryStream(bytes), Section);
@@ -181,20 +181,41 @@ public sealed class BriefingStreamingTests
         var first = await BriefingFile.ReadWithoutClaimsAsync(Open, async (s, t) => (await s.ReadAsync(new byte[16], t), Briefing(0, false)).Item2)
             .WaitAsync(TimeSpan.FromSeconds(30));
 
-        first.Claims.Should().BeEmpty();
+        first.Briefing.Claims.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task BriefingFile_SecondReadShorterThanTheFirst_FailsAsInvalidJson()
+    public async Task BriefingFile_CutShort_FailsAsInvalidJson()
     {
-        // The file changed between the pass that found the claims and the pass that reads the rest.
         var bytes = await WrittenAsync(Briefing(50, speakers: false));
-        var opened = 0;
-        Task<Stream> Open(CancellationToken t) => Task.FromResult<Stream>(new MemoryStream(opened++ == 0 ? bytes : bytes[..(bytes.Length / 2)]));
+        Task<Stream> Open(CancellationToken t) => Task.FromResult<Stream>(new MemoryStream(bytes[..(bytes.Length / 2)]));
 
         var read = () => BriefingFile.ReadWithoutClaimsAsync(Open, (s, t) => BriefingJson.ReadAsync(s, null, t));
 
         await read.Should().ThrowAsync<JsonException>();
+    }
+
+    [Fact]
+    public async Task BriefingFile_PropertiesLeftOut_NotReadAndNamedInTheFilesOrder()
+    {
+        var briefing = Briefing(5, speakers: true) with
+        {
+            Sections =
+            [
+                new BriefingSection("arguments", "Arguments", JsonSerializer.SerializeToElement(new[] { "a" }), "- a", [], "arguments"),
+                new BriefingSection("tone", "Tone", JsonSerializer.SerializeToElement(new { overall = "calm" }), "calm", [], "tone"),
+            ],
+        };
+        var bytes = await WrittenAsync(briefing);
+        Task<Stream> Open(CancellationToken t) => Task.FromResult<Stream>(new MemoryStream(bytes));
+        static (string, string)? Section(string property) => (property, property);
+
+        var (read, leftOut) = await BriefingFile.ReadWithoutClaimsAsync(Open, (s, t) => BriefingJson.ReadAsync(s, Section, t), ["tone", "nowhere", "arguments"]);
+
+        leftOut.Should().Equal("arguments", "tone");
+        read.Sections.Should().BeEmpty();
+        read.Claims.Should().BeEmpty();
+        read.Title.Should().Be(briefing.Title);
     }
 
     private static async Task<byte[]> WrittenAsync(Briefing briefing)

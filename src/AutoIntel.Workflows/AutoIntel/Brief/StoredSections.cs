@@ -48,7 +48,7 @@ public static class StoredSections
             await using (var json = await OpenAsync(store, section, cancellationToken))
             await using (var writer = new Utf8JsonWriter(withoutData))
             {
-                await JsonStreamCopy.CopyWithoutAsync(json, "data", writer, FlushBytes, cancellationToken);
+                await JsonStreamCopy.CopyWithoutAsync(json, ["data"], writer, FlushBytes, cancellationToken);
             }
 
             shown.Add(JsonSerializer.Deserialize<ShownSection>(withoutData.WrittenSpan, AutoIntelJson.Options)!.WithoutData());
