@@ -24,11 +24,18 @@ public static class ClaimBudget
 
     /// <summary>Of the distinct claims, the <paramref name="maxClaims"/> to verify, most check-worthy first.</summary>
     public static List<Claim> Choose(IReadOnlyList<Claim> distinct, int maxClaims) => distinct
-        .OrderByDescending(c => c.CheckWorthiness)
-        .ThenBy(c => c.ChunkIndex)
-        .ThenBy(c => c.Id, StringComparer.Ordinal)
+        .OrderBy(c => new Rank(c.CheckWorthiness, c.ChunkIndex, c.Id), Rank.Order)
         .Take(maxClaims)
         .ToList();
+
+    /// <summary>Whether a copy of a claim read later replaces the copy kept so far: the more check-worthy wins, then the earlier
+    /// chunk's; on a tie the first read stays.</summary>
+    /// <remarks>One rule for <see cref="DistinctClaims"/> and <see cref="ClaimTally"/>, so both keep the same copy.</remarks>
+    public static bool Replaces(Claim read, double keptWorthiness, int keptChunkIndex)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return read.CheckWorthiness > keptWorthiness || (read.CheckWorthiness == keptWorthiness && read.ChunkIndex < keptChunkIndex);
+    }
 
     /// <summary>The distinct claims not selected, in source order, each listed as not checked at this depth.</summary>
     public static IEnumerable<ClaimVerdict> NotChecked(IReadOnlyList<Claim> distinct, IReadOnlyList<Claim> selected, string depth, int maxClaims)
@@ -59,10 +66,29 @@ public static class ClaimBudget
             }
 
             var kept = Claims[position];
-            if (claim.CheckWorthiness > kept.CheckWorthiness || (claim.CheckWorthiness == kept.CheckWorthiness && claim.ChunkIndex < kept.ChunkIndex))
+            if (Replaces(claim, kept.CheckWorthiness, kept.ChunkIndex))
             {
                 Claims[position] = claim;
             }
         }
+    }
+
+    /// <summary>Where a distinct claim stands in <see cref="Choose"/>'s order: most check-worthy first, then the earlier chunk, then
+    /// the id (ordinal), which breaks every tie between distinct claims.</summary>
+    /// <remarks>One order for <see cref="Choose"/> and <see cref="ClaimTally"/>, which ranks the ids without holding the claims.</remarks>
+    public readonly record struct Rank(double CheckWorthiness, int ChunkIndex, string Id)
+    {
+        /// <summary>Best first.</summary>
+        public static IComparer<Rank> Order { get; } = Comparer<Rank>.Create((a, b) =>
+        {
+            var byWorthiness = b.CheckWorthiness.CompareTo(a.CheckWorthiness);
+            if (byWorthiness != 0)
+            {
+                return byWorthiness;
+            }
+
+            var byChunk = a.ChunkIndex.CompareTo(b.ChunkIndex);
+            return byChunk != 0 ? byChunk : string.CompareOrdinal(a.Id, b.Id);
+        });
     }
 }
