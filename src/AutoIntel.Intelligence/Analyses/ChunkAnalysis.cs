@@ -100,10 +100,11 @@ public abstract class ChunkAnalysis
     /// inside the orchestration; no results at all give the empty section.</summary>
     public abstract BriefingSection Present(IReadOnlyList<JsonElement> perChunk);
 
-    /// <summary>Writes the section <see cref="Present"/> gives for <paramref name="perChunk"/> into <paramref name="utf8"/> as
-    /// <see cref="AutoIntelJson.Options"/> serializes it (the same bytes), its data serialized straight into the stream: a long run's
-    /// section data is megabytes, which <see cref="Present"/> also holds as a JSON element.</summary>
-    public abstract Task WriteSectionAsync(Stream utf8, IReadOnlyList<JsonElement> perChunk, CancellationToken cancellationToken = default);
+    /// <summary>Writes the section <see cref="Present"/> gives for the same results into <paramref name="utf8"/> as
+    /// <see cref="AutoIntelJson.Options"/> serializes it (the same bytes), with <paramref name="results"/> read as this analysis's type and
+    /// its data serialized straight into the stream: a long run's section data is megabytes, which <see cref="Present"/> holds as JSON
+    /// elements, both the chunks' results and the section's data.</summary>
+    public abstract Task WriteSectionAsync(Stream utf8, IChunkResults results, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A per-chunk analysis whose chunk result is <typeparamref name="T"/>.</summary>
@@ -140,15 +141,20 @@ public abstract class ChunkAnalysis<T> : ChunkAnalysis
     }
 
     /// <inheritdoc />
-    public sealed override Task WriteSectionAsync(Stream utf8, IReadOnlyList<JsonElement> perChunk, CancellationToken cancellationToken = default)
+    public sealed override async Task WriteSectionAsync(Stream utf8, IChunkResults results, CancellationToken cancellationToken = default)
     {
-        var content = Content(perChunk);
-        return JsonSerializer.SerializeAsync(utf8, new WrittenSection(Name, Title, content.Data, content.Markdown, content.Fields, JsonProperty, LeadOf(content)), AutoIntelJson.Options, cancellationToken);
+        ArgumentNullException.ThrowIfNull(results);
+        var content = await ContentAsync(results, cancellationToken);
+        await JsonSerializer.SerializeAsync(utf8, new WrittenSection(Name, Title, content.Data, content.Markdown, content.Fields, JsonProperty, LeadOf(content)), AutoIntelJson.Options, cancellationToken);
     }
 
     /// <summary>What the section shows for every chunk's result, in chunk order: <see cref="Render"/> of the results read back.</summary>
     protected virtual SectionContent Content(IReadOnlyList<JsonElement> perChunk) =>
         Render([.. perChunk.Select(e => e.Deserialize<T>(AutoIntelJson.Options)!)]);
+
+    /// <summary>As <see cref="Content"/>, with the results read as they come.</summary>
+    protected virtual async Task<SectionContent> ContentAsync(IChunkResults results, CancellationToken cancellationToken) =>
+        Render(await results.ReadAsync<T>(cancellationToken).ToListAsync(cancellationToken));
 
     // Placed as the declaration says (ChunkAnalysis.Lead).
     private string? LeadOf(SectionContent content) => Lead ? content.Lead ?? string.Empty : null;

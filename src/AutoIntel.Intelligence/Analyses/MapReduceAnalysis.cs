@@ -44,6 +44,10 @@ public abstract class MapReduceAnalysis<TPart, T> : ChunkAnalysis<TPart>
     protected sealed override SectionContent Content(IReadOnlyList<JsonElement> perChunk) =>
         RenderReduced(perChunk is [var reduced] ? reduced.Deserialize<T>(AutoIntelJson.Options)! : Nothing);
 
+    /// <inheritdoc />
+    protected sealed override async Task<SectionContent> ContentAsync(IChunkResults results, CancellationToken cancellationToken) =>
+        RenderReduced(await results.ReadAsync<T>(cancellationToken).ToListAsync(cancellationToken) is [var reduced] ? reduced : Nothing);
+
     /// <summary>Not called: a map-reduce analysis shows its reduced result (<see cref="RenderReduced"/>).</summary>
     protected sealed override SectionContent Render(IReadOnlyList<TPart> perChunk) =>
         throw new NotSupportedException($"Analysis '{Name}' shows its reduced result.");

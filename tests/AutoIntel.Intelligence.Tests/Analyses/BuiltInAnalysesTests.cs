@@ -234,7 +234,7 @@ public sealed class BuiltInAnalysesTests
         foreach (var results in new[] { perChunk, [] })
         {
             using var written = new MemoryStream();
-            await analysis.WriteSectionAsync(written, results);
+            await analysis.WriteSectionAsync(written, new ElementResults(results));
 
             written.ToArray().Should().Equal(JsonSerializer.SerializeToUtf8Bytes(analysis.Present(results), AutoIntelJson.Options));
         }

@@ -28,9 +28,7 @@ public sealed class PresentSection(IArtifactStore store) : IActivity<PresentSect
         await OneAtATime.WaitAsync(ct);
         try
         {
-            List<JsonElement> results = input.Reduced is { } reduced
-                ? [reduced]
-                : await AnalysisParts.ReadAsync(store, input.RunId, input.Analysis, input.Parts, ct).ToListAsync(ct);
+            IChunkResults results = input.Reduced is { } reduced ? new ElementResults([reduced]) : new AnalysisParts(store, input.RunId, input.Analysis, input.Parts);
             var stored = await store.PutStreamAsync(RunPaths.Section(input.RunId, analysis.Name), (s, t) => analysis.WriteSectionAsync(s, results, t), ArtifactStoreExtensions.JsonMediaType, ct);
             return new StoredSection(analysis.Name, analysis.JsonProperty, stored);
         }
@@ -49,16 +47,19 @@ public sealed record PresentSectionInput(
     int Parts,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Reduced = null);
 
-/// <summary>Reads the chunk results <see cref="AnalyseChunkToStore"/> stored for one analysis.</summary>
-public static class AnalysisParts
+/// <summary>The chunk results <see cref="AnalyseChunkToStore"/> stored for one analysis: the first <paramref name="count"/>, in chunk order.</summary>
+public sealed class AnalysisParts(IArtifactStore store, string runId, string analysis, int count) : IChunkResults
 {
-    /// <summary>The first <paramref name="count"/> chunk results of <paramref name="analysis"/>, in chunk order, one read at a time.</summary>
-    public static async IAsyncEnumerable<JsonElement> ReadAsync(
-        IArtifactStore store, string runId, string analysis, int count, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>The first <paramref name="count"/> chunk results of <paramref name="analysis"/> as JSON elements, one read at a time.</summary>
+    public static IAsyncEnumerable<JsonElement> ReadAsync(IArtifactStore store, string runId, string analysis, int count, CancellationToken cancellationToken = default) =>
+        new AnalysisParts(store, runId, analysis, count).ReadAsync<JsonElement>(cancellationToken);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<T> ReadAsync<T>([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         for (var i = 0; i < count; i++)
         {
-            yield return await store.GetJsonAsync<JsonElement>(RunPaths.AnalysisPart(runId, analysis, i), cancellationToken);
+            yield return await store.GetJsonAsync<T>(RunPaths.AnalysisPart(runId, analysis, i), cancellationToken);
         }
     }
 }
