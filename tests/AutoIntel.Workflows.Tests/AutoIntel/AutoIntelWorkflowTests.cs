@@ -1,5 +1,7 @@
 using System.Text.Json;
 using AutoIntel.Intelligence.Analyses;
+using AutoIntel.Core;
+using AutoIntel.Core.Briefings;
 using AutoIntel.Core.FactCheck;
 using AutoIntel.Core.Runs;
 using AutoIntel.Memory;
@@ -234,6 +236,26 @@ public sealed class AutoIntelWorkflowTests
         delivery.Calls.Count(c => c == "progress").Should().BeGreaterThanOrEqualTo(7);
         delivery.Progress.Select(p => p.Stage).Should().Contain(["acquire", "brief", "deliver"]);
         delivery.Delivered!.Claims.Should().NotBeEmpty();
+
+        // Sections stored by reference reach the message as shown (fields, Markdown, lead) without their data.
+        var delivered = delivery.Delivered.Sections!;
+        delivered.Select(s => s.Name).Should().Contain(AnalysisCatalog.Scheduled(Depth.Quick, AnalysisCatalog.NewInstanceVersion).Select(a => a.Name));
+        foreach (var section in delivered)
+        {
+            section.Data.ValueKind.Should().Be(JsonValueKind.Undefined, section.Name);
+            var path = RunPaths.Section(status.InstanceId, section.Name);
+            if (!await harness.Artifacts.ExistsAsync(path))
+            {
+                section.IsEmpty.Should().BeTrue($"{section.Name} did not run at this depth");
+                continue;
+            }
+
+            var stored = await harness.Artifacts.GetJsonAsync<BriefingSection>(path);
+            (section.Title, section.Markdown, section.Lead).Should().Be((stored.Title, stored.Markdown, stored.Lead), section.Name);
+            section.Fields.Should().Equal(stored.Fields, section.Name);
+        }
+
+        delivered.Should().Contain(s => s.Lead != null && s.Lead.Length > 0, "the summary leads the message");
     }
 
     [Fact]

@@ -16,26 +16,8 @@ public static class StoredSections
     public static SectionSource Source(IArtifactStore store, IReadOnlyList<StoredSection> sections) =>
         new(sections, (s, ct) => OpenAsync(store, s, ct));
 
-    /// <summary>The briefing with <paramref name="sections"/> read back into <see cref="Briefing.Sections"/>; as it was when they are null
-    /// (instances before <see cref="WorkflowVersions.SectionsByReference"/> carry them inline).</summary>
-    public static async Task<Briefing> ListAsync(IArtifactStore store, Briefing briefing, IReadOnlyList<StoredSection>? sections, CancellationToken cancellationToken)
-    {
-        if (sections is null)
-        {
-            return briefing;
-        }
-
-        var loaded = new List<BriefingSection>(sections.Count);
-        foreach (var section in sections)
-        {
-            loaded.Add(await LoadAsync(store, section, cancellationToken));
-        }
-
-        return briefing with { Sections = loaded };
-    }
-
-    /// <summary><paramref name="sections"/> as the Markdown report shows them: each read back without its data (<c>default</c>), which
-    /// the report does not show and which is most of a long run's section.</summary>
+    /// <summary><paramref name="sections"/> as the Markdown report and the Discord message show them: each read back without its data
+    /// (<c>default</c>), which neither shows and which is most of a long run's section.</summary>
     public static async Task<List<BriefingSection>> ShownAsync(IArtifactStore store, IReadOnlyList<StoredSection> sections, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sections);
@@ -66,8 +48,6 @@ public static class StoredSections
     private static BriefingSection Empty(StoredSection section) =>
         AnalysisCatalog.Find(section.Name)?.Present([]) ?? throw new InvalidOperationException($"No analysis called '{section.Name}' is declared.");
 
-    private static async Task<BriefingSection> LoadAsync(IArtifactStore store, StoredSection section, CancellationToken cancellationToken) =>
-        section.Artifact is { } stored ? await store.GetJsonAsync<BriefingSection>(stored.Path, cancellationToken) : Empty(section);
 }
 
 // What the report reads of a stored section, copied without its data.

@@ -15,7 +15,11 @@ public sealed class DeliverBriefing(IRunDelivery delivery, IArtifactStore store)
     /// <inheritdoc/>
     public async Task<DeliveryReceipt> RunAsync(ActivityContext context, DeliverBriefingInput input)
     {
-        var briefing = await StoredSections.ListAsync(store, input.Briefing, input.Sections, context.CancellationToken);
+        // The message shows each section's fields, never its data (a long run's are megabytes; the report and briefing.json have it),
+        // so stored sections are read without it.
+        var briefing = input.Sections is null
+            ? input.Briefing
+            : input.Briefing with { Sections = await StoredSections.ShownAsync(store, input.Sections, context.CancellationToken) };
         briefing = await NotCheckedClaims.ListAsync(store, briefing, input.NotChecked, context.CancellationToken);
         return await delivery.DeliverAsync(input.Handle, briefing, input.Report, context.CancellationToken);
     }

@@ -14,6 +14,8 @@ public interface IRunDelivery
     Task ReportProgressAsync(DeliveryHandle handle, RunProgress progress, CancellationToken cancellationToken = default);
 
     /// <summary>Posts the briefing with the full Markdown report attached.</summary>
+    /// <remarks>Sections stored by reference (<c>WorkflowVersions.SectionsByReference</c>) arrive without their data (<c>default</c>):
+    /// the message shows their fields; <c>briefing.json</c> and the report hold the rest.</remarks>
     Task<DeliveryReceipt> DeliverAsync(DeliveryHandle handle, Briefing briefing, ArtifactRef markdownReport, CancellationToken cancellationToken = default);
 
     /// <summary>Tells the channel the run failed and why.</summary>
