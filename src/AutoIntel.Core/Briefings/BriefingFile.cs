@@ -60,6 +60,7 @@ public static class BriefingFile
         var pipe = new Pipe();
         var copying = CopyWithoutAsync(file, [ClaimsKey, .. leftOut ?? []], pipe.Writer, cancellationToken);
         Briefing briefing;
+        IReadOnlyList<string> found;
         try
         {
             await using var rest = pipe.Reader.AsStream();
@@ -67,10 +68,10 @@ public static class BriefingFile
         }
         finally
         {
-            await copying;
+            found = await copying;
         }
 
-        return (briefing with { Claims = [] }, [.. (await copying).Where(p => p != ClaimsKey)]);
+        return (briefing with { Claims = [] }, [.. found.Where(p => p != ClaimsKey)]);
     }
 
     // Copies the file without those properties; the reader sees a failure (a file cut short, a cancellation) where it reads next.
