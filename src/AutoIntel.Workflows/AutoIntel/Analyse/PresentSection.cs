@@ -50,10 +50,6 @@ public sealed record PresentSectionInput(
 /// <summary>The chunk results <see cref="AnalyseChunkToStore"/> stored for one analysis: the first <paramref name="count"/>, in chunk order.</summary>
 public sealed class AnalysisParts(IArtifactStore store, string runId, string analysis, int count) : IChunkResults
 {
-    /// <summary>The first <paramref name="count"/> chunk results of <paramref name="analysis"/> as JSON elements, one read at a time.</summary>
-    public static IAsyncEnumerable<JsonElement> ReadAsync(IArtifactStore store, string runId, string analysis, int count, CancellationToken cancellationToken = default) =>
-        new AnalysisParts(store, runId, analysis, count).ReadAsync<JsonElement>(cancellationToken);
-
     /// <inheritdoc />
     public async IAsyncEnumerable<T> ReadAsync<T>([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -21,7 +21,7 @@ public sealed class ReduceChunks(IContentAnalyzer analyzer, IArtifactStore store
             ? found
             : throw new PermanentFailureException($"No map-reduce analysis called '{input.Analysis}' is declared.");
         var parts = input.Stored is { } count
-            ? await AnalysisParts.ReadAsync(store, input.Request.RunId, analysis.Name, count, ct).ToListAsync(ct)
+            ? await new AnalysisParts(store, input.Request.RunId, analysis.Name, count).ReadAsync<JsonElement>(ct).ToListAsync(ct)
             : input.Parts;
         return await analysis.ReduceAsync(analyzer, input.Request, parts, ct);
     }
